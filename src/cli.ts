@@ -1,0 +1,87 @@
+// The command line: commander wiring only. Each command's module is imported when it runs, so
+// `posting lint` never loads what `posting new` or `posting list` need.
+import { readFileSync } from "node:fs";
+import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
+import { isUserError } from "./core/errors.js";
+import { escapeInline } from "./core/sanitize.js";
+import type { CliIO } from "./io.js";
+
+export const EXIT = { ok: 0, findings: 1, usage: 2, interrupted: 130 } as const;
+
+export function toolVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string };
+  return pkg.version;
+}
+
+function parseCount(value: string): number {
+  if (!/^\d+$/.test(value)) throw new InvalidArgumentError("expected a whole number, for example 0 or 10");
+  return Number(value);
+}
+
+export async function run(argv: readonly string[], io: CliIO): Promise<number> {
+  const version = toolVersion();
+  let exitCode: number = EXIT.ok;
+  const program = new Command("posting")
+    .description("Lint, normalize, list and scaffold job postings: Markdown files with YAML front matter.")
+    .version(version, "-V, --version", "print the version")
+    .helpOption("-h, --help", "show help")
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+      outputError: (text, write) => write(`posting: ${text.replace(/^error: /, "")}`),
+    });
+
+  program
+    .command("lint")
+    .description("check postings against the schema (exit 1 on errors)")
+    .argument("[paths...]", "files, folders, quoted globs, or - for standard input (default: the config's content)")
+    .addOption(new Option("-f, --format <name>", "output format").choices(["stylish", "json", "github"]).default("stylish"))
+    .option("-q, --quiet", "report errors only")
+    .option("--max-warnings <n>", "exit 1 when there are more than n warnings", parseCount)
+    .option("--schema <path>", "JSON Schema to validate against (default: the bundled one)")
+    .option("-c, --config <path>", "config file (default: posting.config.json found from the current folder up)")
+    .option("--stdin-filename <name>", "name to show for standard input")
+    .option("--encoding <name>", "legacy encoding assumed for files that are not UTF-8 (default: windows-1252)")
+    .option("--color", "force colours")
+    .option("--no-color", "no colours")
+    .addHelpText(
+      "after",
+      "\nExit codes: 0 no errors, 1 errors found, 2 usage, config or internal failure.\n\nExamples:\n  posting lint content/_jobs\n  posting lint --format github -- content/_jobs/2026-11-20-dev.md\n",
+    )
+    .action(async (paths: string[], options) => {
+      const { lintCommand } = await import("./commands/lint.js");
+      exitCode = await lintCommand(paths, options, io, version);
+    });
+
+  try {
+    await program.parseAsync([...argv], { from: "user" });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version succeed; everything else (unknown option, no command) is usage.
+      if (error.code === "commander.helpDisplayed" || error.code === "commander.version") return EXIT.ok;
+      return EXIT.usage;
+    }
+    if (isUserError(error)) {
+      io.stderr.write(`posting: ${escapeInline(error.message)}\n`);
+      return EXIT.usage;
+    }
+    const stack = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    io.stderr.write(
+      `posting: internal error. This is a bug; please report it with the command you ran.\n${escapeInline(stack).replace(/\\n/g, "\n")}\n`,
+    );
+    return EXIT.usage;
+  }
+}
+
+export async function main(): Promise<number> {
+  return run(process.argv.slice(2), {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    stdin: process.stdin,
+    cwd: process.cwd(),
+    env: process.env,
+  });
+}

@@ -1,0 +1,57 @@
+// `posting lint`: validate postings and report findings; exit 1 when any error is found.
+import { loadConfig } from "../core/config.js";
+import { UserError } from "../core/errors.js";
+import type { LintReport } from "../core/lint.js";
+import { lintBytes, lintPaths, resolveInputs, summarize } from "../core/lint.js";
+import { loadSchema } from "../core/schema.js";
+import type { CliIO } from "../io.js";
+import { readAll, useColor } from "../io.js";
+import { getReporter } from "../reporters/index.js";
+
+export interface LintCommandOptions {
+  format: string;
+  quiet?: boolean;
+  maxWarnings?: number;
+  schema?: string;
+  config?: string;
+  stdinFilename?: string;
+  color?: boolean;
+  encoding?: string;
+}
+
+export const STDIN_DEFAULT_NAME = "<stdin>";
+
+export async function lintCommand(paths: string[], options: LintCommandOptions, io: CliIO, version: string): Promise<number> {
+  const reporter = getReporter(options.format);
+  const config = await loadConfig(io.cwd, { config: options.config, schema: options.schema, encoding: options.encoding });
+  const schema = loadSchema(config.schemaPath);
+  const inputs = resolveInputs(paths, config);
+  if (!inputs) throw new UserError(noInputMessage("lint"));
+
+  const fileInputs = inputs.filter((p) => p !== "-");
+  const parseOptions = { legacyEncoding: config.encoding };
+  const report = await lintPaths(fileInputs, { schema, cwd: io.cwd, ...parseOptions });
+  if (fileInputs.length !== inputs.length) {
+    const name = options.stdinFilename ?? STDIN_DEFAULT_NAME;
+    const findings = lintBytes(name, await readAll(io.stdin), schema, parseOptions);
+    report.results.push({ file: name, findings });
+  }
+
+  const shown = options.quiet ? onlyErrors(report) : summarize(report.results);
+  io.stdout.write(reporter(shown, { color: useColor(io.stdout, io.env, options.color), version }));
+
+  if (shown.errorCount > 0) return 1;
+  if (options.maxWarnings !== undefined && report.warningCount > options.maxWarnings) {
+    io.stderr.write(`posting: ${report.warningCount} warnings, more than --max-warnings ${options.maxWarnings}\n`);
+    return 1;
+  }
+  return 0;
+}
+
+function onlyErrors(report: LintReport): LintReport {
+  return summarize(report.results.map((r) => ({ file: r.file, findings: r.findings.filter((f) => f.severity === "error") })));
+}
+
+export function noInputMessage(command: string): string {
+  return `no postings to ${command}: pass files or folders (for example \`posting ${command} content/_jobs\`), or create a posting.config.json with "content": ["content/_jobs"]`;
+}

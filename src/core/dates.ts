@@ -1,0 +1,59 @@
+// Dates are validated as text, as written: no Date objects, so no time-zone shift can creep in.
+
+const JEKYLL_DATE =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:[ \t]*(?:[Zz]|[+-]\d{2}(?::?\d{2})?))?)?$/;
+
+export function isRealCalendarDate(year: number, month: number, day: number): boolean {
+  if (month < 1 || month > 12 || day < 1) return false;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]!;
+  return day <= days;
+}
+
+/** `YYYY-MM-DD`, optionally followed by a time and zone, the way Jekyll writes dates. */
+export function isJekyllDate(text: string): boolean {
+  const m = JEKYLL_DATE.exec(text);
+  if (!m) return false;
+  if (!isRealCalendarDate(Number(m[1]), Number(m[2]), Number(m[3]))) return false;
+  if (m[4] !== undefined) {
+    if (Number(m[4]) > 23 || Number(m[5]) > 59 || (m[6] !== undefined && Number(m[6]) > 60)) return false;
+  }
+  return true;
+}
+
+/** Why a date-like text is not a valid date, when it is close to one (for messages). */
+export function explainBadDate(text: string): string | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(text);
+  if (m && !isRealCalendarDate(Number(m[1]), Number(m[2]), Number(m[3]))) return `${m[0]} is not a real date`;
+  if (/^\d{1,2}[/.]\d{1,2}[/.]\d{4}$/.test(text)) return "write it YYYY-MM-DD";
+  return undefined;
+}
+
+export type DateRewrite = { kind: "iso"; value: string } | { kind: "ambiguous"; reason: string } | { kind: "invalid"; reason: string };
+
+/**
+ * A day-first date (`24/06/2021`, `24.06.2021`, as French postings write them) to ISO, only
+ * when the reading is certain: when both numbers could be a month, the date is ambiguous.
+ */
+export function rewriteDayFirstDate(text: string): DateRewrite | undefined {
+  const m = /^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$/.exec(text.trim());
+  if (!m) return undefined;
+  const a = Number(m[1]);
+  const b = Number(m[2]);
+  const year = Number(m[3]);
+  const pad = (n: number) => String(n).padStart(2, "0");
+  const dayFirst = isRealCalendarDate(year, b, a);
+  const monthFirst = isRealCalendarDate(year, a, b);
+  if (dayFirst && monthFirst && a !== b) {
+    return { kind: "ambiguous", reason: `${text} could be ${year}-${pad(b)}-${pad(a)} or ${year}-${pad(a)}-${pad(b)}` };
+  }
+  if (dayFirst) return { kind: "iso", value: `${year}-${pad(b)}-${pad(a)}` };
+  if (monthFirst) return { kind: "iso", value: `${year}-${pad(a)}-${pad(b)}` };
+  return { kind: "invalid", reason: `${text} is not a real date` };
+}
+
+/** Today's date as YYYY-MM-DD in the local time zone (what a recruiter means by "today"). */
+export function todayIso(now: Date = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}

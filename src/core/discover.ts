@@ -1,0 +1,132 @@
+// Turns the user's arguments (files, folders, quoted globs) into the list of files to read.
+// Folders are walked for *.md without following symbolic links, so a link in a pull request
+// cannot make the tool read (and print) a file outside the tree it was given.
+import { lstat, readdir, stat } from "node:fs/promises";
+import { isAbsolute, join, relative, resolve, sep } from "node:path";
+
+export interface Target {
+  /** Path as shown to the user (relative to cwd when inside it). */
+  display: string;
+  /** Absolute path. */
+  path: string;
+  /** Set when the target cannot be read as a file; the reason is reported as a finding. */
+  problem?: { code: "FILE_UNREADABLE"; reason: string } | { code: "FILE_NOT_REGULAR"; kind: string };
+}
+
+const SKIPPED_FOLDERS = new Set(["node_modules", ".git"]);
+const GLOB_CHARS = /[*?[\]{}]/;
+
+export async function discoverTargets(inputs: readonly string[], cwd: string): Promise<Target[]> {
+  const targets: Target[] = [];
+  const seen = new Set<string>();
+  const add = (target: Target) => {
+    if (seen.has(target.path)) return;
+    seen.add(target.path);
+    targets.push(target);
+  };
+
+  for (const input of inputs) {
+    const path = resolve(cwd, input);
+    const info = await stat(path).catch((error: NodeJS.ErrnoException) => error);
+    if (info instanceof Error) {
+      if (info.code === "ENOENT" && GLOB_CHARS.test(input)) {
+        const matches = await expandGlob(input, cwd);
+        if (matches.length === 0) add({ display: input, path, problem: { code: "FILE_UNREADABLE", reason: "no file matches this pattern" } });
+        for (const match of matches) add(await fileTarget(match, cwd, false));
+        continue;
+      }
+      add({ display: displayPath(path, cwd), path, problem: { code: "FILE_UNREADABLE", reason: describeFsError(info) } });
+      continue;
+    }
+    if (info.isDirectory()) {
+      const walked = await walkMarkdown(path);
+      for (const file of walked.files) add(await fileTarget(file, cwd, true));
+      for (const dir of walked.unreadable) add({ display: displayPath(dir, cwd), path: dir, problem: { code: "FILE_UNREADABLE", reason: "cannot list this folder (permission denied?)" } });
+    } else {
+      // A file named explicitly is read whatever its extension (lint-staged passes what it has).
+      add(await fileTarget(path, cwd, false));
+    }
+  }
+  return targets;
+}
+
+async function fileTarget(path: string, cwd: string, fromWalk: boolean): Promise<Target> {
+  const display = displayPath(path, cwd);
+  const info = await (fromWalk ? lstat(path) : stat(path)).catch((error: NodeJS.ErrnoException) => error);
+  if (info instanceof Error) {
+    const reason = info.code === "ELOOP" ? "symbolic link loop" : describeFsError(info);
+    return { display, path, problem: { code: "FILE_UNREADABLE", reason } };
+  }
+  if (info.isFile()) return { display, path };
+  const kind = info.isSymbolicLink()
+    ? "a symbolic link; links are not followed inside folders"
+    : info.isDirectory()
+      ? "a folder"
+      : info.isFIFO()
+        ? "a named pipe"
+        : info.isSocket()
+          ? "a socket"
+          : "a device";
+  return { display, path, problem: { code: "FILE_NOT_REGULAR", kind } };
+}
+
+/** Recursively list *.md files (and *.md symlinks or specials, so they get reported), sorted. */
+async function walkMarkdown(root: string): Promise<{ files: string[]; unreadable: string[] }> {
+  const out: string[] = [];
+  const unreadable: string[] = [];
+  const pending = [root];
+  while (pending.length > 0) {
+    const dir = pending.pop()!;
+    let entries;
+    try {
+      entries = await readdir(dir, { withFileTypes: true });
+    } catch {
+      unreadable.push(dir);
+      continue;
+    }
+    for (const entry of entries) {
+      const full = join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (!entry.name.startsWith(".") && !SKIPPED_FOLDERS.has(entry.name)) pending.push(full);
+      } else if (entry.name.endsWith(".md")) {
+        out.push(full);
+      }
+    }
+  }
+  return { files: out.sort(), unreadable };
+}
+
+async function expandGlob(pattern: string, cwd: string): Promise<string[]> {
+  const { glob } = await import("tinyglobby");
+  const matches = await glob(pattern, {
+    cwd,
+    absolute: true,
+    onlyFiles: true,
+    dot: false,
+    followSymbolicLinks: false,
+    ignore: ["**/node_modules/**", "**/.git/**"],
+  });
+  return matches.sort();
+}
+
+export function displayPath(path: string, cwd: string): string {
+  const rel = relative(cwd, path);
+  if (rel === "" || rel.startsWith(`..${sep}`) || rel === ".." || isAbsolute(rel)) return path;
+  return rel.split(sep).join("/");
+}
+
+export function describeFsError(error: NodeJS.ErrnoException): string {
+  switch (error.code) {
+    case "ENOENT":
+      return "no such file or folder";
+    case "EACCES":
+    case "EPERM":
+      return "permission denied";
+    case "EISDIR":
+      return "it is a folder";
+    case "ELOOP":
+      return "symbolic link loop";
+    default:
+      return error.code ? `${error.code}: ${error.message}` : error.message;
+  }
+}

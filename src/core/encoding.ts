@@ -1,0 +1,202 @@
+// Bytes to text without guessing silently: every decision is reported so lint can warn about it
+// and normalize can explain what it converted.
+import { Buffer, isUtf8 } from "node:buffer";
+import iconv from "iconv-lite";
+
+export type EncodingName = "utf-8" | "utf-16le" | "utf-16be" | (string & {});
+
+export type DecodeResult =
+  | {
+      kind: "text";
+      text: string;
+      /** Encoding the bytes were read as. */
+      encoding: EncodingName;
+      /** A byte order mark was present (and is not part of `text`). */
+      bom: boolean;
+      /** How the encoding was chosen. */
+      detectedBy: "bom" | "utf-8" | "utf-16-heuristic" | "legacy-fallback" | "forced";
+      /** For files that are not valid UTF-8: where the first offending byte is. */
+      firstInvalidUtf8?: { line: number; column: number; byte: number };
+      /**
+       * Bytes that have no character in the legacy encoding (for example 0x81 in Windows-1252),
+       * kept as the C1 control of the same number so nothing is lost, but not trustworthy.
+       */
+      undecodable: number;
+    }
+  | { kind: "binary"; line: number; column: number };
+
+export interface DecodeOptions {
+  /** Force a legacy encoding (an iconv-lite name such as `latin1`, `windows-1252`). */
+  fromEncoding?: string;
+  /** Encoding assumed for bytes that are neither UTF-8 nor UTF-16. */
+  legacyEncoding?: string;
+}
+
+export const DEFAULT_LEGACY_ENCODING = "windows-1252";
+
+export function isKnownEncoding(name: string): boolean {
+  return iconv.encodingExists(name);
+}
+
+export function decodeBytes(input: Uint8Array, options: DecodeOptions = {}): DecodeResult {
+  const bytes = Buffer.from(input.buffer, input.byteOffset, input.byteLength);
+
+  if (options.fromEncoding) {
+    const name = options.fromEncoding.toLowerCase();
+    if (name === "utf-8" || name === "utf8") return decodeUtf8Like(bytes, "forced");
+    if (name.startsWith("utf-16") || name.startsWith("utf16")) {
+      const be = name.endsWith("be");
+      return decodeUtf16(bytes, be ? "utf-16be" : "utf-16le", "forced");
+    }
+    return decodeLegacy(bytes, name, "forced", undefined);
+  }
+
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return decodeUtf8Like(bytes, "bom");
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return decodeUtf16(bytes, "utf-16le", "bom");
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return decodeUtf16(bytes, "utf-16be", "bom");
+
+  const utf16 = sniffUtf16WithoutBom(bytes);
+  if (utf16) return decodeUtf16(bytes, utf16, "utf-16-heuristic");
+
+  const nul = bytes.indexOf(0);
+  if (nul !== -1) return { kind: "binary", ...bytePosition(bytes, nul) };
+
+  return decodeUtf8Like(bytes, "utf-8", options.legacyEncoding);
+}
+
+function decodeUtf8Like(
+  bytes: Buffer,
+  detectedBy: "bom" | "utf-8" | "forced",
+  legacyEncoding = DEFAULT_LEGACY_ENCODING,
+): DecodeResult {
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  const body = bom ? bytes.subarray(3) : bytes;
+  if (isUtf8(body)) {
+    return { kind: "text", text: body.toString("utf8"), encoding: "utf-8", bom, detectedBy, undecodable: 0 };
+  }
+  const badOffset = firstInvalidUtf8Offset(body);
+  const at = bytePosition(body, badOffset);
+  const firstInvalidUtf8 = { ...at, byte: body[badOffset] ?? 0 };
+  return decodeLegacy(body, legacyEncoding, "legacy-fallback", firstInvalidUtf8, bom);
+}
+
+function decodeLegacy(
+  bytes: Buffer,
+  encoding: string,
+  detectedBy: "legacy-fallback" | "forced",
+  firstInvalidUtf8: { line: number; column: number; byte: number } | undefined,
+  bom = false,
+): DecodeResult {
+  if (!iconv.encodingExists(encoding)) throw new Error(`unknown encoding ${encoding}`);
+  const decoded = iconv.decode(bytes, encoding);
+  // iconv-lite turns unmapped bytes into U+FFFD; put the original byte back (as its C1 control)
+  // so no information is lost, and count it so callers refuse to write such text.
+  let undecodable = 0;
+  let text = decoded;
+  if (decoded.includes("\uFFFD")) {
+    const chars: string[] = [];
+    let i = 0;
+    for (const ch of decoded) {
+      const byte = bytes[i] ?? 0;
+      if (ch === "\uFFFD" && byte >= 0x80) {
+        chars.push(String.fromCharCode(byte));
+        undecodable++;
+      } else chars.push(ch);
+      i++; // single-byte encodings: one byte per character
+    }
+    text = chars.join("");
+  }
+  const result: DecodeResult = { kind: "text", text, encoding, bom, detectedBy, undecodable };
+  if (firstInvalidUtf8) result.firstInvalidUtf8 = firstInvalidUtf8;
+  return result;
+}
+
+function decodeUtf16(bytes: Buffer, encoding: "utf-16le" | "utf-16be", detectedBy: "bom" | "utf-16-heuristic" | "forced"): DecodeResult {
+  const hasBom =
+    encoding === "utf-16le" ? bytes[0] === 0xff && bytes[1] === 0xfe : bytes[0] === 0xfe && bytes[1] === 0xff;
+  let body = hasBom ? bytes.subarray(2) : bytes;
+  if (body.length % 2 === 1) body = body.subarray(0, body.length - 1);
+  let text: string;
+  if (encoding === "utf-16le") text = body.toString("utf16le");
+  else {
+    const swapped = Buffer.from(body);
+    swapped.swap16();
+    text = swapped.toString("utf16le");
+  }
+  return { kind: "text", text, encoding, bom: hasBom, detectedBy, undecodable: countLoneSurrogates(text) };
+}
+
+/** UTF-16 text of mostly Latin script has a zero in every other byte; binary data does not. */
+function sniffUtf16WithoutBom(bytes: Buffer): "utf-16le" | "utf-16be" | undefined {
+  const n = Math.min(bytes.length, 4096) & ~1;
+  if (n < 4) return undefined;
+  let zeroEven = 0;
+  let zeroOdd = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) zeroEven++;
+    if (bytes[i + 1] === 0) zeroOdd++;
+  }
+  const pairs = n / 2;
+  if (zeroOdd > pairs * 0.4 && zeroEven === 0) return "utf-16le";
+  if (zeroEven > pairs * 0.4 && zeroOdd === 0) return "utf-16be";
+  return undefined;
+}
+
+function countLoneSurrogates(text: string): number {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) i++;
+      else count++;
+    } else if (c >= 0xdc00 && c <= 0xdfff) count++;
+  }
+  return count;
+}
+
+/** Offset of the first byte that breaks UTF-8 (only called on invalid input). */
+export function firstInvalidUtf8Offset(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    let need: number;
+    let min: number;
+    if (b < 0x80) {
+      i++;
+      continue;
+    } else if (b >= 0xc2 && b <= 0xdf) {
+      need = 1;
+      min = 0x80;
+    } else if (b >= 0xe0 && b <= 0xef) {
+      need = 2;
+      min = 0x800;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      need = 3;
+      min = 0x10000;
+    } else return i;
+    let cp = b & (0x3f >> need);
+    for (let k = 1; k <= need; k++) {
+      const c = bytes[i + k];
+      if (c === undefined || (c & 0xc0) !== 0x80) return i;
+      cp = (cp << 6) | (c & 0x3f);
+    }
+    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return i;
+    i += need + 1;
+  }
+  return bytes.length;
+}
+
+/** Line and column (1-based, in characters of the valid UTF-8 before it) of a byte offset. */
+function bytePosition(bytes: Buffer, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset; i++) {
+    if (bytes[i] === 0x0a) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  const prefix = bytes.subarray(lineStart, offset).toString("utf8");
+  return { line, column: prefix.length + 1 };
+}

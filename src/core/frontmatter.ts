@@ -1,0 +1,84 @@
+// Splits a posting into front matter and body the way Jekyll does (an opening `---` on line 1, a
+// closing `---` or `...` line), without ever evaluating anything and without letting an unclosed
+// block swallow the body.
+
+export type SplitResult =
+  | {
+      kind: "ok";
+      /** YAML text between the delimiters (LF line endings, no trailing newline added). */
+      yaml: string;
+      /** File line (1-based) of the first YAML line: the line after the opening `---`. */
+      yamlStartLine: number;
+      /** File line of the closing delimiter. */
+      closeLine: number;
+      /** Everything after the closing delimiter line, exactly as it was. */
+      body: string;
+      /** Offset in the text where the body starts. */
+      bodyOffset: number;
+    }
+  | { kind: "missing" }
+  | { kind: "not-at-top"; startLine: number }
+  | { kind: "unterminated" }
+  | { kind: "language"; language: string };
+
+const OPEN = /^---[ \t]*$/;
+const CLOSE = /^(?:---|\.\.\.)[ \t]*$/;
+const LANGUAGE_OPEN = /^---[ \t]*([A-Za-z][\w-]*)[ \t]*$/;
+const KEY_LINE = /^["']?[A-Za-z_][\w -]*["']?[ \t]*:(?:[ \t]|$)/;
+/** How far down we look for a misplaced front matter block. */
+const NOT_AT_TOP_SEARCH_LINES = 40;
+
+/** `text` must use LF line endings (see toLf). */
+export function splitFrontMatter(text: string): SplitResult {
+  const firstEnd = lineEnd(text, 0);
+  const first = text.slice(0, firstEnd);
+  if (!OPEN.test(first)) {
+    const language = LANGUAGE_OPEN.exec(first);
+    if (language) return { kind: "language", language: language[1]! };
+    const misplaced = findMisplacedBlock(text);
+    return misplaced ? { kind: "not-at-top", startLine: misplaced } : { kind: "missing" };
+  }
+
+  let offset = firstEnd + 1;
+  let line = 2;
+  while (offset <= text.length) {
+    const end = lineEnd(text, offset);
+    if (CLOSE.test(text.slice(offset, end))) {
+      const yaml = firstEnd + 1 <= offset ? text.slice(firstEnd + 1, Math.max(firstEnd + 1, offset - 1)) : "";
+      const bodyOffset = Math.min(end + 1, text.length);
+      return { kind: "ok", yaml, yamlStartLine: 2, closeLine: line, body: text.slice(bodyOffset), bodyOffset };
+    }
+    if (end >= text.length) break;
+    offset = end + 1;
+    line++;
+  }
+  return { kind: "unterminated" };
+}
+
+function lineEnd(text: string, from: number): number {
+  const i = text.indexOf("\n", from);
+  return i === -1 ? text.length : i;
+}
+
+/** A `---` line followed by `key:` lines and a closing `---`, a little way down the file. */
+function findMisplacedBlock(text: string): number | undefined {
+  const lines = text.split("\n", NOT_AT_TOP_SEARCH_LINES + 1);
+  for (let i = 1; i < lines.length - 2; i++) {
+    if (!OPEN.test(lines[i]!) || !KEY_LINE.test(lines[i + 1]!)) continue;
+    for (let j = i + 2; j < lines.length; j++) {
+      if (CLOSE.test(lines[j]!)) return i + 1;
+    }
+  }
+  return undefined;
+}
+
+/** CRLF to LF; returns how many were converted (line numbers are unchanged). */
+export function toLf(text: string): { text: string; crlf: number } {
+  if (!text.includes("\r\n")) return { text, crlf: 0 };
+  let crlf = 0;
+  const out = text.replace(/\r\n/g, () => {
+    crlf++;
+    return "\n";
+  });
+  return { text: out, crlf };
+}

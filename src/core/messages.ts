@@ -1,0 +1,262 @@
+// Every finding's wording lives here, so codes, severities and messages stay consistent across
+// commands and the README's table of codes can be checked against one switch.
+import type { Finding, FindingCode, Severity } from "./findings.js";
+
+type Path = string;
+
+export interface FindingDetails {
+  FILE_UNREADABLE: { reason: string };
+  FILE_NOT_REGULAR: { kind: string };
+  FILE_BINARY: Record<string, never>;
+  FILE_EMPTY: Record<string, never>;
+  ENCODING_INVALID_UTF8: { byte: number; guess: string };
+  ENCODING_UTF16: { encoding: string };
+  ENCODING_LEGACY: { encoding: string };
+  ENCODING_BOM: Record<string, never>;
+  ENCODING_MOJIBAKE: { found: string; repaired: string; via: string };
+  LINE_ENDINGS_CRLF: { count: number };
+  FRONT_MATTER_MISSING: Record<string, never>;
+  FRONT_MATTER_NOT_AT_TOP: { startLine: number };
+  FRONT_MATTER_UNTERMINATED: Record<string, never>;
+  FRONT_MATTER_EMPTY: Record<string, never>;
+  FRONT_MATTER_NOT_MAPPING: { found: string };
+  FRONT_MATTER_LANGUAGE: { language: string };
+  FRONT_MATTER_BLANK_LINE: Record<string, never>;
+  FRONT_MATTER_TRAILING_SPACE: Record<string, never>;
+  YAML_SYNTAX: { reason: string };
+  YAML_DUPLICATE_KEY: { key: Path; firstLine: number };
+  YAML_ALIAS_LIMIT: { limit: number };
+  YAML_TOO_DEEP: Record<string, never>;
+  YAML11_BOOLEAN: { key: Path; text: string; value: boolean };
+  UNKNOWN_KEY: { key: Path; suggestion?: string; isAlias: boolean };
+  ALIAS_CONFLICT: { alias: string; key: string; aliasLine: number };
+  NORMALIZE_KEY_ALIAS: { alias: string; key: string };
+  NORMALIZE_KEY_ORDER: { key: string; expectedAfter?: string };
+  NORMALIZE_VALUE: { key: Path; from: string; to: string; why: string };
+  SCHEMA_REQUIRED: { key: string; description?: string };
+  SCHEMA_TYPE: { key: Path; expected: string; found: string; hint?: string };
+  SCHEMA_ENUM: { key: Path; allowed: readonly unknown[]; found: string; suggestion?: string };
+  SCHEMA_FORMAT: { key: Path; format: string; found: string; reason?: string };
+  SCHEMA_PATTERN: { key: Path; expected: string; found: string };
+  SCHEMA_CONST: { key: Path; expected: string; found: string };
+  SCHEMA_LENGTH: { key: Path; limit: number; kind: "min" | "max"; unit: "characters" | "items" };
+  SCHEMA_ITEMS: { key: Path; reason: string };
+  SCHEMA_OTHER: { key: Path; reason: string };
+}
+
+export interface Location {
+  file: string;
+  line: number;
+  column: number;
+  path?: string;
+}
+
+interface Worded {
+  severity: Severity;
+  message: string;
+  hint?: string;
+  fixable?: boolean;
+}
+
+const FIX_WITH_NORMALIZE = "run `posting normalize --write` to fix it";
+
+/** Build a finding; the only place a message is worded. */
+export function finding<C extends FindingCode>(code: C, at: Location, details: FindingDetails[C]): Finding {
+  const worded = word(code, details as FindingDetails[FindingCode]);
+  const result: Finding = {
+    code,
+    severity: worded.severity,
+    file: at.file,
+    line: at.line,
+    column: at.column,
+    path: at.path ?? "",
+    message: worded.message,
+  };
+  if (worded.hint) result.hint = worded.hint;
+  if (worded.fixable) result.fixable = true;
+  return result;
+}
+
+function word(code: FindingCode, d: FindingDetails[FindingCode]): Worded {
+  // Each case narrows `d` by hand: TypeScript cannot correlate the two generics.
+  switch (code) {
+    case "FILE_UNREADABLE": {
+      const { reason } = d as FindingDetails["FILE_UNREADABLE"];
+      return { severity: "error", message: `cannot read the file: ${reason}` };
+    }
+    case "FILE_NOT_REGULAR": {
+      const { kind } = d as FindingDetails["FILE_NOT_REGULAR"];
+      return { severity: "error", message: `not a regular file (${kind}); it was not read`, hint: "pass Markdown files or folders that contain them" };
+    }
+    case "FILE_BINARY":
+      return { severity: "error", message: "this is a binary file (it contains NUL bytes), not a Markdown posting", hint: "remove it from the postings folder or rename it so it does not end in .md" };
+    case "FILE_EMPTY":
+      return { severity: "error", message: "the file is empty", hint: "a posting starts with a `---` line, its front matter (roles, open, ...), a closing `---`, then the text" };
+    case "ENCODING_INVALID_UTF8": {
+      const { byte, guess } = d as FindingDetails["ENCODING_INVALID_UTF8"];
+      return {
+        severity: "error",
+        message: `the file is not valid UTF-8 (byte 0x${byte.toString(16).toUpperCase().padStart(2, "0")} here); it looks like ${guess}`,
+        hint: `Jekyll reads UTF-8 only; ${FIX_WITH_NORMALIZE}, or save it as UTF-8 in your editor`,
+        fixable: true,
+      };
+    }
+    case "ENCODING_UTF16": {
+      const { encoding } = d as FindingDetails["ENCODING_UTF16"];
+      return { severity: "error", message: `the file is saved as ${encoding.toUpperCase()}; Jekyll reads UTF-8 only`, hint: FIX_WITH_NORMALIZE, fixable: true };
+    }
+    case "ENCODING_LEGACY": {
+      const { encoding } = d as FindingDetails["ENCODING_LEGACY"];
+      return { severity: "error", message: `the file is saved as ${encoding}; Jekyll reads UTF-8 only`, hint: FIX_WITH_NORMALIZE, fixable: true };
+    }
+    case "ENCODING_BOM":
+      return { severity: "warning", message: "the file starts with a byte order mark (BOM)", hint: `some tools then miss the front matter; ${FIX_WITH_NORMALIZE}`, fixable: true };
+    case "ENCODING_MOJIBAKE": {
+      const { found, repaired, via } = d as FindingDetails["ENCODING_MOJIBAKE"];
+      return { severity: "error", message: `garbled text "${found}" should read "${repaired}" (UTF-8 read as ${via})`, hint: FIX_WITH_NORMALIZE, fixable: true };
+    }
+    case "LINE_ENDINGS_CRLF": {
+      const { count } = d as FindingDetails["LINE_ENDINGS_CRLF"];
+      return { severity: "warning", message: `Windows line endings (CRLF) on ${count} line${count === 1 ? "" : "s"}`, hint: FIX_WITH_NORMALIZE, fixable: true };
+    }
+    case "FRONT_MATTER_MISSING":
+      return { severity: "error", message: "no front matter: the file must start with a `---` line", hint: "add `---`, the keys (roles, open, ...) and a closing `---` at the top of the file" };
+    case "FRONT_MATTER_NOT_AT_TOP": {
+      const { startLine } = d as FindingDetails["FRONT_MATTER_NOT_AT_TOP"];
+      return { severity: "error", message: `the front matter starts on line ${startLine}, not on line 1, so Jekyll ignores it`, hint: "move the `---` block to the very top of the file" };
+    }
+    case "FRONT_MATTER_UNTERMINATED":
+      return { severity: "error", message: "the front matter is never closed: no `---` line after the opening one", hint: "add a `---` line after the last front matter key" };
+    case "FRONT_MATTER_EMPTY":
+      return { severity: "error", message: "the front matter is empty", hint: "add at least `roles:` and `open:` between the `---` lines" };
+    case "FRONT_MATTER_NOT_MAPPING": {
+      const { found } = d as FindingDetails["FRONT_MATTER_NOT_MAPPING"];
+      return { severity: "error", message: `the front matter must be a list of \`key: value\` lines, found ${found}` };
+    }
+    case "FRONT_MATTER_LANGUAGE": {
+      const { language } = d as FindingDetails["FRONT_MATTER_LANGUAGE"];
+      return { severity: "error", message: `front matter in "${language}" is not supported (and is never run); only YAML is`, hint: "start the file with a plain `---` line and write the front matter in YAML" };
+    }
+    case "FRONT_MATTER_BLANK_LINE":
+      return { severity: "warning", message: "blank line inside the front matter", hint: FIX_WITH_NORMALIZE, fixable: true };
+    case "FRONT_MATTER_TRAILING_SPACE":
+      return { severity: "warning", message: "trailing white space in the front matter", hint: FIX_WITH_NORMALIZE, fixable: true };
+    case "YAML_SYNTAX": {
+      const { reason } = d as FindingDetails["YAML_SYNTAX"];
+      return { severity: "error", message: `YAML syntax error: ${reason}`, hint: "values that contain `: ` or start with a quote, `@`, `*` or `&` need quotes around them" };
+    }
+    case "YAML_DUPLICATE_KEY": {
+      const { key, firstLine } = d as FindingDetails["YAML_DUPLICATE_KEY"];
+      return { severity: "error", message: `\`${key}\` is set twice (first on line ${firstLine}); Jekyll keeps only the last one`, hint: "keep one of the two lines" };
+    }
+    case "YAML_ALIAS_LIMIT": {
+      const { limit } = d as FindingDetails["YAML_ALIAS_LIMIT"];
+      return { severity: "error", message: `the front matter expands YAML aliases (*name) more than ${limit} times; it was not read`, hint: "write the values out instead of using anchors and aliases" };
+    }
+    case "YAML_TOO_DEEP":
+      return { severity: "error", message: "the front matter is nested too deeply to read", hint: "postings use flat `key: value` lines and short lists" };
+    case "YAML11_BOOLEAN": {
+      const { key, text, value } = d as FindingDetails["YAML11_BOOLEAN"];
+      return { severity: "warning", message: `\`${key}\` is written \`${text}\`: Jekyll reads it as ${value}, other YAML tools as the text "${text}"`, hint: `write \`${value}\`; ${FIX_WITH_NORMALIZE}`, fixable: true };
+    }
+    case "UNKNOWN_KEY": {
+      const { key, suggestion, isAlias } = d as FindingDetails["UNKNOWN_KEY"];
+      const message = `\`${key}\` is not a known key${suggestion ? `; did you mean \`${suggestion}\`?` : ""}`;
+      if (isAlias && suggestion) return { severity: "error", message, hint: `\`${key}\` is an old spelling of \`${suggestion}\`; ${FIX_WITH_NORMALIZE}`, fixable: true };
+      return { severity: "error", message, hint: suggestion ? `rename it to \`${suggestion}\`` : "remove it, or add it to the schema if the site uses it" };
+    }
+    case "ALIAS_CONFLICT": {
+      const { alias, key, aliasLine } = d as FindingDetails["ALIAS_CONFLICT"];
+      return { severity: "error", message: `both \`${key}\` and its old spelling \`${alias}\` (line ${aliasLine}) are set, with different values`, hint: `keep one value under \`${key}\` and remove \`${alias}\`` };
+    }
+    case "NORMALIZE_KEY_ALIAS": {
+      const { alias, key } = d as FindingDetails["NORMALIZE_KEY_ALIAS"];
+      return { severity: "warning", message: `\`${alias}\` renamed to \`${key}\``, fixable: true };
+    }
+    case "NORMALIZE_KEY_ORDER": {
+      const { key } = d as FindingDetails["NORMALIZE_KEY_ORDER"];
+      return { severity: "warning", message: `keys are not in the schema's order (\`${key}\` is out of place)`, hint: FIX_WITH_NORMALIZE, fixable: true };
+    }
+    case "NORMALIZE_VALUE": {
+      const { key, from, to, why } = d as FindingDetails["NORMALIZE_VALUE"];
+      return { severity: "warning", message: `\`${key}\`: ${why}: ${from} → ${to}`, hint: FIX_WITH_NORMALIZE, fixable: true };
+    }
+    case "SCHEMA_REQUIRED": {
+      const { key, description } = d as FindingDetails["SCHEMA_REQUIRED"];
+      return { severity: "error", message: `\`${key}\` is required but missing`, hint: description ? `add \`${key}:\` (${description})` : `add \`${key}:\` to the front matter` };
+    }
+    case "SCHEMA_TYPE": {
+      const { key, expected, found, hint } = d as FindingDetails["SCHEMA_TYPE"];
+      return withHint({ severity: "error", message: `\`${key}\` must be ${expected}, found ${found}` }, hint);
+    }
+    case "SCHEMA_ENUM": {
+      const { key, allowed, found, suggestion } = d as FindingDetails["SCHEMA_ENUM"];
+      const list = allowed.map((v) => String(v)).join(", ");
+      return withHint(
+        { severity: "error", message: `\`${key}\` must be one of ${list}; found ${found}` },
+        suggestion ? `did you mean "${suggestion}"? ${FIX_WITH_NORMALIZE}` : undefined,
+        suggestion !== undefined,
+      );
+    }
+    case "SCHEMA_FORMAT": {
+      const { key, format, found, reason } = d as FindingDetails["SCHEMA_FORMAT"];
+      return { severity: "error", message: `\`${key}\` must be ${formatInWords(format)}, found ${found}${reason ? ` (${reason})` : ""}` };
+    }
+    case "SCHEMA_PATTERN": {
+      const { key, expected, found } = d as FindingDetails["SCHEMA_PATTERN"];
+      return { severity: "error", message: `\`${key}\` must be ${expected}, found ${found}` };
+    }
+    case "SCHEMA_CONST": {
+      const { key, expected, found } = d as FindingDetails["SCHEMA_CONST"];
+      return { severity: "error", message: `\`${key}\` must be ${expected}, found ${found}` };
+    }
+    case "SCHEMA_LENGTH": {
+      const { key, limit, kind, unit } = d as FindingDetails["SCHEMA_LENGTH"];
+      if (kind === "min" && limit === 1) return { severity: "error", message: `\`${key}\` must not be empty` };
+      return { severity: "error", message: `\`${key}\` must have ${kind === "min" ? "at least" : "at most"} ${limit} ${unit}` };
+    }
+    case "SCHEMA_ITEMS": {
+      const { key, reason } = d as FindingDetails["SCHEMA_ITEMS"];
+      return { severity: "error", message: `\`${key}\` ${reason}` };
+    }
+    case "SCHEMA_OTHER": {
+      const { key, reason } = d as FindingDetails["SCHEMA_OTHER"];
+      return { severity: "error", message: key ? `\`${key}\` ${reason}` : reason };
+    }
+  }
+}
+
+function withHint(w: Worded, hint: string | undefined, fixable = false): Worded {
+  if (hint) w.hint = hint;
+  if (fixable) w.fixable = true;
+  return w;
+}
+
+export function formatInWords(format: string): string {
+  switch (format) {
+    case "email":
+      return "an e-mail address";
+    case "uri":
+      return "a full URL (https://…)";
+    case "date":
+      return "a date written YYYY-MM-DD";
+    case "jekyll-date":
+      return "a date written YYYY-MM-DD (or a date-time such as 2021-07-13T17:01:57Z)";
+    default:
+      return `in the "${format}" format`;
+  }
+}
+
+/** Describe a value for a message: its type in words and, for scalars, the value itself. */
+export function describeValue(value: unknown): string {
+  if (value === null || value === undefined) return "nothing (an empty value)";
+  if (typeof value === "string") return `the text ${JSON.stringify(truncate(value))}`;
+  if (typeof value === "boolean") return `the boolean ${value}`;
+  if (typeof value === "number") return `the number ${value}`;
+  if (Array.isArray(value)) return `a list of ${value.length} item${value.length === 1 ? "" : "s"}`;
+  return "a nested mapping";
+}
+
+function truncate(text: string, max = 60): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}

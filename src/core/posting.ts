@@ -1,0 +1,185 @@
+// From bytes to a parsed posting: decoding, front matter split and YAML, each stage reporting
+// findings with file positions. Lint, normalize and list all start here.
+import type { Document, LineCounter } from "yaml";
+import { decodeBytes } from "./encoding.js";
+import type { DecodeOptions, DecodeResult } from "./encoding.js";
+import type { Finding, Position } from "./findings.js";
+import { splitFrontMatter, toLf } from "./frontmatter.js";
+import { finding } from "./messages.js";
+import { isObject } from "./schema.js";
+import { MAX_ALIAS_COUNT, offsetOf, parseYaml } from "./yaml.js";
+import type { KeyPath, Yaml11Boolean } from "./yaml.js";
+
+export interface FrontMatter {
+  /** YAML source of the block (LF line endings). */
+  yaml: string;
+  doc: Document.Parsed;
+  lineCounter: LineCounter;
+  /** File line of the first YAML line. */
+  startLine: number;
+  /** File line of the closing delimiter. */
+  closeLine: number;
+  /** The mapping as plain data; undefined when the YAML could not be read. */
+  data: Record<string, unknown> | undefined;
+  yaml11Booleans: Yaml11Boolean[];
+}
+
+export interface ParsedPosting {
+  file: string;
+  decoded: Extract<DecodeResult, { kind: "text" }> | undefined;
+  /** Decoded text with LF line endings and no BOM. */
+  text: string;
+  crlf: number;
+  frontMatter: FrontMatter | undefined;
+  /** Body after the closing delimiter (LF line endings); the whole text when there is no front matter. */
+  body: string;
+  findings: Finding[];
+}
+
+export interface ParseOptions extends DecodeOptions {}
+
+export function parsePosting(file: string, bytes: Uint8Array, options: ParseOptions = {}): ParsedPosting {
+  const findings: Finding[] = [];
+  const result: ParsedPosting = { file, decoded: undefined, text: "", crlf: 0, frontMatter: undefined, body: "", findings };
+  const at = (line: number, column: number, path = "") => ({ file, line, column, path });
+
+  if (bytes.length === 0) {
+    findings.push(finding("FILE_EMPTY", at(1, 1), {}));
+    return result;
+  }
+  const decoded = decodeBytes(bytes, options);
+  if (decoded.kind === "binary") {
+    findings.push(finding("FILE_BINARY", at(decoded.line, decoded.column), {}));
+    return result;
+  }
+  result.decoded = decoded;
+  if (decoded.encoding === "utf-16le" || decoded.encoding === "utf-16be") {
+    findings.push(finding("ENCODING_UTF16", at(1, 1), { encoding: decoded.encoding }));
+  } else if (decoded.firstInvalidUtf8) {
+    const { line, column, byte } = decoded.firstInvalidUtf8;
+    findings.push(finding("ENCODING_INVALID_UTF8", at(line, column), { byte, guess: `${decoded.encoding} (Windows Western European)` }));
+  } else if (decoded.detectedBy === "forced" && decoded.encoding !== "utf-8") {
+    findings.push(finding("ENCODING_LEGACY", at(1, 1), { encoding: decoded.encoding }));
+  }
+  if (decoded.bom && decoded.encoding === "utf-8") findings.push(finding("ENCODING_BOM", at(1, 1), {}));
+
+  const { text, crlf } = toLf(decoded.text);
+  result.text = text;
+  result.crlf = crlf;
+  if (crlf > 0) findings.push(finding("LINE_ENDINGS_CRLF", at(1, firstLineLength(text) + 1), { count: crlf }));
+  result.body = text;
+
+  if (text.trim() === "") {
+    findings.push(finding("FILE_EMPTY", at(1, 1), {}));
+    return result;
+  }
+
+  const split = splitFrontMatter(text);
+  switch (split.kind) {
+    case "missing":
+      findings.push(finding("FRONT_MATTER_MISSING", at(1, 1), {}));
+      return result;
+    case "not-at-top":
+      findings.push(finding("FRONT_MATTER_NOT_AT_TOP", at(split.startLine, 1), { startLine: split.startLine }));
+      return result;
+    case "unterminated":
+      findings.push(finding("FRONT_MATTER_UNTERMINATED", at(1, 1), {}));
+      return result;
+    case "language":
+      findings.push(finding("FRONT_MATTER_LANGUAGE", at(1, 4), { language: split.language }));
+      return result;
+    case "ok":
+      break;
+  }
+  result.body = split.body;
+
+  findings.push(...whitespaceFindings(file, split.yaml, split.yamlStartLine));
+
+  if (split.yaml.trim() === "" || isOnlyComments(split.yaml)) {
+    findings.push(finding("FRONT_MATTER_EMPTY", at(1, 1), {}));
+    return result;
+  }
+
+  const parsed = parseYaml(split.yaml);
+  const frontMatter: FrontMatter = {
+    yaml: split.yaml,
+    doc: parsed.doc,
+    lineCounter: parsed.lineCounter,
+    startLine: split.yamlStartLine,
+    closeLine: split.closeLine,
+    data: undefined,
+    yaml11Booleans: parsed.yaml11Booleans,
+  };
+  result.frontMatter = frontMatter;
+  const yamlAt = (offset: number, path = "") => ({ file, ...positionInFile(frontMatter, offset), path });
+
+  for (const problem of parsed.problems) {
+    switch (problem.kind) {
+      case "syntax":
+        findings.push(finding("YAML_SYNTAX", yamlAt(problem.offset), { reason: problem.reason ?? "cannot parse" }));
+        break;
+      case "duplicate-key": {
+        const first = positionInFile(frontMatter, problem.firstOffset ?? 0);
+        findings.push(finding("YAML_DUPLICATE_KEY", yamlAt(problem.offset, problem.key), { key: problem.key ?? "", firstLine: first.line }));
+        break;
+      }
+      case "alias-limit":
+        findings.push(finding("YAML_ALIAS_LIMIT", at(split.yamlStartLine, 1), { limit: MAX_ALIAS_COUNT }));
+        break;
+      case "too-deep":
+        findings.push(finding("YAML_TOO_DEEP", yamlAt(problem.offset), {}));
+        break;
+    }
+  }
+  // Duplicate keys still leave readable data (the last value wins, as in Jekyll).
+  const readable = parsed.problems.every((p) => p.kind === "duplicate-key");
+  if (!readable) return result;
+
+  if (!isObject(parsed.data)) {
+    findings.push(finding("FRONT_MATTER_NOT_MAPPING", at(split.yamlStartLine, 1), { found: describeShape(parsed.data) }));
+    return result;
+  }
+  frontMatter.data = parsed.data;
+  return result;
+}
+
+/** File position of an offset inside the front matter YAML. */
+export function positionInFile(frontMatter: FrontMatter, offset: number): Position {
+  const { line, col } = frontMatter.lineCounter.linePos(offset);
+  return { line: line + frontMatter.startLine - 1, column: col };
+}
+
+/** File position of a key (or its value) in the front matter. */
+export function positionOfPath(frontMatter: FrontMatter, path: KeyPath, where: "key" | "value" = "value"): Position {
+  return positionInFile(frontMatter, offsetOf(frontMatter.doc, path, where));
+}
+
+function whitespaceFindings(file: string, yaml: string, startLine: number): Finding[] {
+  const findings: Finding[] = [];
+  const lines = yaml.split("\n");
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line.trim() === "") {
+      findings.push(finding("FRONT_MATTER_BLANK_LINE", { file, line: startLine + i, column: 1 }, {}));
+      continue;
+    }
+    const trailing = /[ \t]+$/.exec(line);
+    if (trailing) findings.push(finding("FRONT_MATTER_TRAILING_SPACE", { file, line: startLine + i, column: trailing.index + 1 }, {}));
+  }
+  return findings;
+}
+
+function isOnlyComments(yaml: string): boolean {
+  return yaml.split("\n").every((l) => l.trim() === "" || l.trimStart().startsWith("#"));
+}
+
+function firstLineLength(text: string): number {
+  const i = text.indexOf("\n");
+  return i === -1 ? text.length : i;
+}
+
+function describeShape(value: unknown): string {
+  if (Array.isArray(value)) return "a list";
+  if (value === null || value === undefined) return "nothing";
+  return `a single ${typeof value === "string" ? "text" : typeof value} value`;
+}

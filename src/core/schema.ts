@@ -1,0 +1,179 @@
+// One schema drives every command: ajv validates with it, and its `x-` annotations tell normalize,
+// list and new about aliases, list fields, key order, labels and prompts.
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { Ajv2020 } from "ajv/dist/2020.js";
+import type { ErrorObject, ValidateFunction } from "ajv/dist/2020.js";
+import addFormatsPlugin from "ajv-formats";
+import { isJekyllDate } from "./dates.js";
+import { UserError } from "./errors.js";
+
+export const BUNDLED_SCHEMA_PATH = fileURLToPath(new URL("../../schemas/posting.schema.json", import.meta.url));
+
+/** Annotations posting reads; registered with ajv so strict mode accepts them. */
+export const ANNOTATION_KEYWORDS = [
+  "x-aliases",
+  "x-list",
+  "x-synonyms",
+  "x-label",
+  "x-prompt",
+  "x-default",
+  "x-pattern-description",
+] as const;
+
+export type PromptLevel = "required" | "optional";
+
+export interface FieldSpec {
+  key: string;
+  /** JSON types allowed, in the schema's order. */
+  types: string[];
+  /** Canonical form is a list (comma text is turned into a list by normalize). */
+  list: boolean;
+  itemTypes: string[];
+  aliases: string[];
+  enum?: readonly unknown[];
+  /** Lower-cased synonym or case variant to the canonical enum value. */
+  synonyms: Map<string, string>;
+  format?: string;
+  patternDescription?: string;
+  title?: string;
+  description?: string;
+  label: { fr?: string; en?: string };
+  prompt?: PromptLevel;
+  defaultValue?: unknown;
+  required: boolean;
+  examples: unknown[];
+}
+
+export interface PostingSchema {
+  /** Where the schema came from (a file path). */
+  source: string;
+  json: Record<string, unknown>;
+  validate: ValidateFunction;
+  fields: FieldSpec[];
+  fieldsByKey: Map<string, FieldSpec>;
+  aliasToKey: Map<string, string>;
+  required: string[];
+  additionalProperties: boolean;
+  /** Content hash, for caches. */
+  hash: string;
+}
+
+export class SchemaError extends UserError {}
+
+const compiledBySource = new Map<string, PostingSchema>();
+
+/** Load and compile a schema file (once per process per path). */
+export function loadSchema(path: string = BUNDLED_SCHEMA_PATH): PostingSchema {
+  const cached = compiledBySource.get(path);
+  if (cached) return cached;
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (error) {
+    throw new SchemaError(`cannot read the schema ${path}: ${(error as Error).message}`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new SchemaError(`the schema ${path} is not valid JSON: ${(error as Error).message}`);
+  }
+  const schema = compileSchema(json, path, text);
+  compiledBySource.set(path, schema);
+  return schema;
+}
+
+export function createAjv(): Ajv2020 {
+  const ajv = new Ajv2020({ strict: true, allErrors: true, allowUnionTypes: true });
+  (addFormatsPlugin as unknown as (a: Ajv2020) => void)(ajv);
+  ajv.addFormat("jekyll-date", { type: "string", validate: isJekyllDate });
+  for (const keyword of ANNOTATION_KEYWORDS) ajv.addKeyword({ keyword, schemaType: ["string", "boolean", "array", "object", "number"] });
+  return ajv;
+}
+
+export function compileSchema(json: unknown, source: string, text = JSON.stringify(json)): PostingSchema {
+  if (!isObject(json)) throw new SchemaError(`the schema ${source} must be a JSON object`);
+  let validate: ValidateFunction;
+  try {
+    validate = createAjv().compile(json);
+  } catch (error) {
+    throw new SchemaError(`the schema ${source} is not a valid JSON Schema: ${(error as Error).message}`);
+  }
+  const required = Array.isArray(json.required) ? json.required.map(String) : [];
+  const properties = isObject(json.properties) ? json.properties : {};
+  const fields = Object.entries(properties).map(([key, spec]) => fieldSpec(key, isObject(spec) ? spec : {}, required.includes(key)));
+  const fieldsByKey = new Map(fields.map((f) => [f.key, f]));
+  const aliasToKey = new Map<string, string>();
+  for (const f of fields) for (const alias of f.aliases) aliasToKey.set(alias, f.key);
+  return {
+    source,
+    json,
+    validate,
+    fields,
+    fieldsByKey,
+    aliasToKey,
+    required,
+    additionalProperties: json.additionalProperties !== false,
+    hash: createHash("sha256").update(text).digest("hex").slice(0, 16),
+  };
+}
+
+function fieldSpec(key: string, spec: Record<string, unknown>, required: boolean): FieldSpec {
+  const types = typesOf(spec.type);
+  const items = isObject(spec.items) ? spec.items : {};
+  const enumValues = Array.isArray(spec.enum) ? spec.enum : Array.isArray(items.enum) ? items.enum : undefined;
+  const synonymSource = isObject(spec["x-synonyms"]) ? spec["x-synonyms"] : isObject(items["x-synonyms"]) ? items["x-synonyms"] : {};
+  const synonyms = new Map<string, string>();
+  for (const value of enumValues ?? []) synonyms.set(foldForMatch(String(value)), String(value));
+  for (const [canonical, list] of Object.entries(synonymSource)) {
+    if (Array.isArray(list)) for (const s of list) synonyms.set(foldForMatch(String(s)), canonical);
+  }
+  const label = isObject(spec["x-label"]) ? spec["x-label"] : {};
+  const field: FieldSpec = {
+    key,
+    types,
+    list: spec["x-list"] === true || (types.length === 1 && types[0] === "array"),
+    itemTypes: typesOf(items.type),
+    aliases: Array.isArray(spec["x-aliases"]) ? spec["x-aliases"].map(String) : [],
+    synonyms,
+    label: { fr: stringOrUndefined(label.fr), en: stringOrUndefined(label.en) },
+    required,
+    examples: Array.isArray(spec.examples) ? spec.examples : [],
+  };
+  if (enumValues) field.enum = enumValues;
+  const format = stringOrUndefined(spec.format) ?? stringOrUndefined(items.format);
+  if (format) field.format = format;
+  const patternDescription = stringOrUndefined(spec["x-pattern-description"]) ?? stringOrUndefined(items["x-pattern-description"]);
+  if (patternDescription) field.patternDescription = patternDescription;
+  const title = stringOrUndefined(spec.title);
+  if (title) field.title = title;
+  const description = stringOrUndefined(spec.description);
+  if (description) field.description = description;
+  const prompt = spec["x-prompt"];
+  if (prompt === "required" || prompt === "optional") field.prompt = prompt;
+  if ("x-default" in spec) field.defaultValue = spec["x-default"];
+  return field;
+}
+
+/** Case- and accent-insensitive form used to match enum values, synonyms and search text. */
+export function foldForMatch(text: string): string {
+  return text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().trim();
+}
+
+function typesOf(type: unknown): string[] {
+  if (typeof type === "string") return [type];
+  if (Array.isArray(type)) return type.map(String);
+  return [];
+}
+
+function stringOrUndefined(value: unknown): string | undefined {
+  return typeof value === "string" ? value : undefined;
+}
+
+export function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+export type { ErrorObject };

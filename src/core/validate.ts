@@ -1,0 +1,210 @@
+// Schema validation of a parsed posting, with ajv's errors turned into findings that name the key,
+// say what was expected in words and sit on the right line.
+import type { ErrorObject } from "ajv/dist/2020.js";
+import { explainBadDate } from "./dates.js";
+import type { Finding } from "./findings.js";
+import { describeValue, finding } from "./messages.js";
+import type { FieldSpec, PostingSchema } from "./schema.js";
+import { foldForMatch } from "./schema.js";
+import type { FrontMatter } from "./posting.js";
+import { positionOfPath } from "./posting.js";
+
+/** What the site will see: YAML 1.1 `yes`/`no`/`on`/`off` read as booleans, as Jekyll does. */
+export function siteView(frontMatter: FrontMatter): Record<string, unknown> {
+  const data = frontMatter.data ?? {};
+  if (frontMatter.yaml11Booleans.length === 0) return data;
+  const copy = structuredClone(data);
+  for (const b of frontMatter.yaml11Booleans) setAt(copy, b.path, b.value);
+  return copy;
+}
+
+export function validateFrontMatter(file: string, frontMatter: FrontMatter, schema: PostingSchema): Finding[] {
+  const findings: Finding[] = [];
+  const data = siteView(frontMatter);
+
+  for (const b of frontMatter.yaml11Booleans) {
+    const field = b.path.length === 1 ? schema.fieldsByKey.get(String(b.path[0])) : undefined;
+    if (field?.types.includes("boolean")) {
+      const at = positionOfPath(frontMatter, b.path);
+      findings.push(finding("YAML11_BOOLEAN", { file, ...at, path: pathText(b.path) }, { key: pathText(b.path), text: b.text, value: b.value }));
+    }
+  }
+
+  if (schema.validate(data)) return findings;
+  const errors = (schema.validate.errors ?? []).filter((e) => !isShadowedError(e));
+  for (const error of errors) findings.push(errorToFinding(file, frontMatter, schema, data, error));
+  return findings;
+}
+
+// With `type: ["array", "string"]` and failing items, ajv reports both; keep the useful one.
+function isShadowedError(error: ErrorObject): boolean {
+  return error.keyword === "if" || error.keyword === "anyOf" || error.keyword === "oneOf";
+}
+
+function errorToFinding(
+  file: string,
+  frontMatter: FrontMatter,
+  schema: PostingSchema,
+  data: Record<string, unknown>,
+  error: ErrorObject,
+): Finding {
+  const path = parsePointer(error.instancePath);
+  const key = pathText(path);
+  const value = getAt(data, path);
+  const topField = schema.fieldsByKey.get(String(path[0] ?? ""));
+  const found = describeValue(value);
+  const loc = (p: (string | number)[], where: "key" | "value" = "value") => ({ file, ...positionOfPath(frontMatter, p, where), path: pathText(p) });
+
+  switch (error.keyword) {
+    case "required": {
+      const missing = String((error.params as { missingProperty: string }).missingProperty);
+      const description = schema.fieldsByKey.get(missing)?.title?.toLowerCase();
+      const at = { file, line: 1, column: 1, path: missing };
+      return finding("SCHEMA_REQUIRED", at, description ? { key: missing, description } : { key: missing });
+    }
+    case "additionalProperties": {
+      const extra = String((error.params as { additionalProperty: string }).additionalProperty);
+      const canonical = schema.aliasToKey.get(extra);
+      const suggestion = canonical ?? suggestKey(extra, schema);
+      const details = suggestion ? { key: extra, suggestion, isAlias: canonical !== undefined } : { key: extra, isAlias: false };
+      return finding("UNKNOWN_KEY", loc([...path, extra], "key"), details);
+    }
+    case "type": {
+      const expected = typesInWords(String((error.params as { type: string | string[] }).type).split(","));
+      const hint = typeHint(topField, value, path.length);
+      return finding("SCHEMA_TYPE", loc(path), hint ? { key, expected, found, hint } : { key, expected, found });
+    }
+    case "enum": {
+      const allowed = (error.params as { allowedValues: unknown[] }).allowedValues;
+      const suggestion = typeof value === "string" ? topField?.synonyms.get(foldForMatch(value)) : undefined;
+      return finding("SCHEMA_ENUM", loc(path), suggestion ? { key, allowed, found, suggestion } : { key, allowed, found });
+    }
+    case "format": {
+      const format = String((error.params as { format: string }).format);
+      const reason = typeof value === "string" && format.includes("date") ? explainBadDate(value) : undefined;
+      return finding("SCHEMA_FORMAT", loc(path), reason ? { key, format, found, reason } : { key, format, found });
+    }
+    case "pattern": {
+      const expected = topField?.patternDescription ?? `text matching ${String((error.params as { pattern: string }).pattern)}`;
+      return finding("SCHEMA_PATTERN", loc(path), { key, expected, found });
+    }
+    case "const":
+      return finding("SCHEMA_CONST", loc(path), { key, expected: JSON.stringify((error.params as { allowedValue: unknown }).allowedValue), found });
+    case "minLength":
+    case "maxLength":
+    case "minItems":
+    case "maxItems": {
+      const limit = Number((error.params as { limit: number }).limit);
+      const kind = error.keyword.startsWith("min") ? "min" : "max";
+      const unit = error.keyword.endsWith("Items") ? "items" : "characters";
+      return finding("SCHEMA_LENGTH", loc(path), { key, limit, kind, unit });
+    }
+    case "uniqueItems": {
+      const { i, j } = error.params as { i: number; j: number };
+      return finding("SCHEMA_ITEMS", loc([...path, i]), { key, reason: `lists the same value twice (items ${j + 1} and ${i + 1})` });
+    }
+    default:
+      return finding("SCHEMA_OTHER", loc(path), { key, reason: error.message ?? `fails the schema's "${error.keyword}" rule` });
+  }
+}
+
+function typesInWords(types: string[]): string {
+  const words = types.map((t) => {
+    switch (t) {
+      case "string":
+        return "a text";
+      case "boolean":
+        return "true or false";
+      case "array":
+        return "a list";
+      case "number":
+      case "integer":
+        return "a number";
+      case "object":
+        return "a mapping";
+      case "null":
+        return "empty";
+      default:
+        return t;
+    }
+  });
+  return words.length > 1 ? `${words.slice(0, -1).join(", ")} or ${words.at(-1)}` : (words[0] ?? "valid");
+}
+
+function typeHint(field: FieldSpec | undefined, value: unknown, depth: number): string | undefined {
+  if (!field || depth !== 1) return undefined;
+  if (field.types.includes("boolean") && typeof value === "string" && /^(true|false)$/i.test(value.trim())) {
+    return `write ${value.trim().toLowerCase()} without quotes; run \`posting normalize --write\` to fix it`;
+  }
+  if (field.types.includes("string") && typeof value === "boolean") return `Jekyll reads an unquoted yes/no/true/false as a boolean; put the text in quotes`;
+  if (field.types.includes("string") && typeof value === "number") return `put the text in quotes`;
+  if (field.list && typeof value === "string") return "write a list (`- item` lines, or [a, b]); run `posting normalize --write` to turn a comma-separated text into a list";
+  if (value === null) return `give \`${field.key}\` a value or remove the line`;
+  return undefined;
+}
+
+/** "Did you mean": declared aliases first, then the closest known key by edit distance. */
+export function suggestKey(unknown: string, schema: PostingSchema): string | undefined {
+  const alias = schema.aliasToKey.get(unknown);
+  if (alias) return alias;
+  const lower = unknown.toLowerCase();
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const field of schema.fields) {
+    for (const candidate of [field.key, ...field.aliases]) {
+      const d = editDistance(lower, candidate.toLowerCase());
+      if (d < bestDistance) {
+        bestDistance = d;
+        best = field.key;
+      }
+    }
+  }
+  const allowed = Math.max(1, Math.floor(unknown.length / 3));
+  return bestDistance <= allowed ? best : undefined;
+}
+
+export function editDistance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 3) return Math.abs(a.length - b.length);
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
+function parsePointer(pointer: string): (string | number)[] {
+  if (pointer === "") return [];
+  return pointer
+    .slice(1)
+    .split("/")
+    .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"))
+    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+}
+
+export function pathText(path: readonly (string | number)[]): string {
+  return path.map((p, i) => (typeof p === "number" ? `[${p}]` : i === 0 ? p : `.${p}`)).join("");
+}
+
+function getAt(data: unknown, path: readonly (string | number)[]): unknown {
+  let node = data;
+  for (const p of path) {
+    if (node === null || typeof node !== "object") return undefined;
+    node = (node as Record<string | number, unknown>)[p];
+  }
+  return node;
+}
+
+function setAt(data: Record<string, unknown>, path: readonly (string | number)[], value: unknown): void {
+  let node: unknown = data;
+  for (let i = 0; i < path.length - 1; i++) {
+    if (node === null || typeof node !== "object") return;
+    node = (node as Record<string | number, unknown>)[path[i]!];
+  }
+  const last = path.at(-1);
+  if (last !== undefined && node !== null && typeof node === "object") (node as Record<string | number, unknown>)[last] = value;
+}

@@ -1,0 +1,163 @@
+// YAML with source positions (the `yaml` package's Document API), bounded alias expansion, and
+// the YAML 1.1 reading Jekyll gives to `yes`/`no`/`on`/`off`.
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, Scalar } from "yaml";
+import type { Document, Node, Pair, YAMLMap } from "yaml";
+
+/** Aliases (`*name`) expanded at most this many times: a front matter never needs more. */
+export const MAX_ALIAS_COUNT = 100;
+/** Nesting beyond this is refused before any recursive walk can exhaust the stack. */
+export const MAX_DEPTH = 64;
+
+export type KeyPath = readonly (string | number)[];
+
+export interface YamlProblem {
+  kind: "syntax" | "duplicate-key" | "alias-limit" | "too-deep";
+  offset: number;
+  reason?: string;
+  key?: string;
+  firstOffset?: number;
+}
+
+export interface Yaml11Boolean {
+  path: KeyPath;
+  text: string;
+  value: boolean;
+  offset: number;
+}
+
+export interface ParsedYaml {
+  doc: Document.Parsed;
+  lineCounter: LineCounter;
+  /** Plain JavaScript data (YAML 1.2 core schema; dates stay text as written). */
+  data: unknown;
+  problems: YamlProblem[];
+  /** Plain `yes`/`no`/`on`/`off` scalars: text in YAML 1.2, booleans for Jekyll (YAML 1.1). */
+  yaml11Booleans: Yaml11Boolean[];
+}
+
+// Psych, Jekyll's YAML reader, resolves these (any case) to booleans.
+const YAML11_TRUE = /^(?:yes|on)$/i;
+const YAML11_FALSE = /^(?:no|off)$/i;
+
+export function parseYaml(source: string): ParsedYaml {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(source, {
+    lineCounter,
+    version: "1.2",
+    schema: "core",
+    uniqueKeys: false, // reported below with both lines, instead of yaml's one-line error
+    prettyErrors: false,
+    merge: false, // `<<` stays an ordinary (unknown) key: no implicit merging
+  });
+  const problems: YamlProblem[] = doc.errors.map((e) => ({ kind: "syntax", offset: e.pos[0], reason: firstLine(e.message) }));
+  const yaml11Booleans: Yaml11Boolean[] = [];
+  let data: unknown;
+
+  if (problems.length === 0) {
+    const depth = walk(doc.contents, [], 0, problems, yaml11Booleans);
+    if (depth) problems.push({ kind: "too-deep", offset: depth.offset });
+  }
+  if (problems.length === 0) {
+    try {
+      data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    } catch (error) {
+      if (error instanceof ReferenceError) problems.push({ kind: "alias-limit", offset: 0 });
+      else if (error instanceof RangeError) problems.push({ kind: "too-deep", offset: 0 });
+      else throw error;
+    }
+  }
+  return { doc, lineCounter, data, problems, yaml11Booleans };
+}
+
+function firstLine(message: string): string {
+  const line = message.split("\n", 1)[0] ?? message;
+  return line.replace(/ at line \d+, column \d+:?$/, "");
+}
+
+/** Collects duplicate keys and YAML 1.1 booleans; returns where nesting got too deep, if it did. */
+function walk(
+  node: unknown,
+  path: (string | number)[],
+  depth: number,
+  problems: YamlProblem[],
+  booleans: Yaml11Boolean[],
+): { offset: number } | undefined {
+  if (depth > MAX_DEPTH) return { offset: nodeOffset(node) };
+  if (isMap(node)) {
+    const seen = new Map<string, number>();
+    for (const pair of node.items) {
+      const key = keyText(pair);
+      const offset = nodeOffset(pair.key);
+      if (key !== undefined) {
+        const first = seen.get(key);
+        if (first !== undefined) problems.push({ kind: "duplicate-key", offset, key: [...path, key].join("."), firstOffset: first });
+        else seen.set(key, offset);
+      }
+      const deep = walk(pair.value, [...path, key ?? "?"], depth + 1, problems, booleans);
+      if (deep) return deep;
+    }
+  } else if (isSeq(node)) {
+    for (let i = 0; i < node.items.length; i++) {
+      const deep = walk(node.items[i], [...path, i], depth + 1, problems, booleans);
+      if (deep) return deep;
+    }
+  } else if (isScalar(node) && node.type === Scalar.PLAIN && typeof node.value === "string") {
+    const value = YAML11_TRUE.test(node.value) ? true : YAML11_FALSE.test(node.value) ? false : undefined;
+    if (value !== undefined) booleans.push({ path, text: node.value, value, offset: nodeOffset(node) });
+  }
+  return undefined;
+}
+
+export function keyText(pair: Pair): string | undefined {
+  const key = pair.key;
+  if (isScalar(key)) return String(key.value);
+  return undefined;
+}
+
+export function nodeOffset(node: unknown): number {
+  if (node && typeof node === "object" && "range" in node) {
+    const range = (node as Node).range;
+    if (range) return range[0];
+  }
+  return 0;
+}
+
+/** The pair for a top-level or nested key path, to place findings on the key or its value. */
+export function findPair(doc: Document.Parsed, path: KeyPath): Pair | undefined {
+  let node: unknown = doc.contents;
+  let found: Pair | undefined;
+  for (const segment of path) {
+    if (isMap(node)) {
+      found = (node as YAMLMap).items.find((p) => keyText(p) === String(segment));
+      if (!found) return undefined;
+      node = found.value;
+    } else if (isSeq(node) && typeof segment === "number") {
+      node = node.items[segment];
+      found = undefined;
+    } else return undefined;
+  }
+  return found;
+}
+
+/** Offset of the value at a key path (or of its key, or of the closest parent that exists). */
+export function offsetOf(doc: Document.Parsed, path: KeyPath, where: "key" | "value" = "value"): number {
+  let node: unknown = doc.contents;
+  let best = nodeOffset(node);
+  for (let i = 0; i < path.length; i++) {
+    const segment = path[i]!;
+    if (isAlias(node)) break;
+    if (isMap(node)) {
+      const pair = (node as YAMLMap).items.find((p) => keyText(p) === String(segment));
+      if (!pair) break;
+      const isLast = i === path.length - 1;
+      best = nodeOffset(pair.key);
+      if (isLast && where === "key") return best;
+      if (pair.value && nodeOffset(pair.value) >= best) best = nodeOffset(pair.value) || best;
+      node = pair.value;
+    } else if (isSeq(node) && typeof segment === "number" && node.items[segment]) {
+      node = node.items[segment];
+      best = nodeOffset(node);
+    } else break;
+  }
+  return best;
+}
