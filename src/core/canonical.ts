@@ -1,0 +1,267 @@
+// The canonical front matter, driven by the schema: canonical key names (aliases renamed), schema
+// key order, values of the declared type where the meaning is certain, and one output style.
+// `posting normalize` applies it to existing files; `posting new` renders new ones with it, so a
+// new posting is already what normalize would write.
+import { Document, isMap, isScalar, isSeq, Scalar, visit, YAMLSeq } from "yaml";
+import type { Pair, YAMLMap } from "yaml";
+import { rewriteDayFirstDate } from "./dates.js";
+import type { FieldSpec, PostingSchema } from "./schema.js";
+import { foldForMatch } from "./schema.js";
+import { keyText, nodeOffset } from "./yaml.js";
+
+export interface KeyRename {
+  from: string;
+  to: string;
+  offset: number;
+}
+
+export interface AliasConflict {
+  alias: string;
+  key: string;
+  aliasOffset: number;
+  keyOffset: number;
+}
+
+export interface ValueChange {
+  key: string;
+  from: string;
+  to: string;
+  why: string;
+  offset: number;
+}
+
+export interface Ambiguity {
+  key: string;
+  reason: string;
+  offset: number;
+}
+
+export interface CanonicalChanges {
+  renamed: KeyRename[];
+  /** Alias keys removed because the canonical key holds the same value. */
+  duplicateAliasesRemoved: KeyRename[];
+  conflicts: AliasConflict[];
+  values: ValueChange[];
+  ambiguities: Ambiguity[];
+  /** Keys were not in the schema's order. */
+  reordered: boolean;
+}
+
+/** Psych (Jekyll) reads these plain scalars as something other than text: keep them quoted. */
+const YAML11_NON_STRING =
+  /^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|null|Null|NULL|~|[-+]?(?:0|[1-9][\d_]*)(?:\.\d*)?(?:[eE][-+]?\d+)?|[-+]?0[0-7_]+|0x[\da-fA-F_]+|0b[01_]+|[-+]?\d[\d_]*(?::[0-5]?\d)+(?:\.\d*)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
+const DATE_LIKE = /^\d{4}-\d{1,2}-\d{1,2}(?:[Tt ]|$)/;
+const DATE_FORMATS = new Set(["jekyll-date", "date", "date-time"]);
+
+/** Rewrite a parsed front matter document in place into canonical form; report what changed. */
+export function canonicalizeDocument(doc: Document, schema: PostingSchema): CanonicalChanges {
+  const changes: CanonicalChanges = { renamed: [], duplicateAliasesRemoved: [], conflicts: [], values: [], ambiguities: [], reordered: false };
+  const map = doc.contents;
+  if (!isMap(map)) return changes;
+
+  renameAliases(map, schema, changes);
+  for (const pair of map.items) {
+    const key = keyText(pair);
+    const field = key === undefined ? undefined : schema.fieldsByKey.get(key);
+    if (field) coerceValue(pair as Pair, field, changes);
+  }
+  changes.reordered = reorderKeys(map, schema);
+  applyStyle(doc, schema);
+  return changes;
+}
+
+function renameAliases(map: YAMLMap, schema: PostingSchema, changes: CanonicalChanges): void {
+  const present = new Map<string, Pair>();
+  for (const pair of map.items) {
+    const key = keyText(pair);
+    if (key !== undefined) present.set(key, pair as Pair);
+  }
+  const keep: unknown[] = [];
+  for (const pair of map.items) {
+    const alias = keyText(pair);
+    const canonical = alias === undefined ? undefined : schema.aliasToKey.get(alias);
+    if (alias === undefined || canonical === undefined) {
+      keep.push(pair);
+      continue;
+    }
+    const existing = present.get(canonical);
+    if (existing) {
+      if (sameValue(existing.value, pair.value)) {
+        changes.duplicateAliasesRemoved.push({ from: alias, to: canonical, offset: nodeOffset(pair.key) });
+        continue; // same value under both names: the alias line is redundant
+      }
+      changes.conflicts.push({ alias, key: canonical, aliasOffset: nodeOffset(pair.key), keyOffset: nodeOffset(existing.key) });
+      keep.push(pair); // nothing is dropped: the user decides
+      continue;
+    }
+    changes.renamed.push({ from: alias, to: canonical, offset: nodeOffset(pair.key) });
+    const keyNode = pair.key;
+    if (isScalar(keyNode)) keyNode.value = canonical;
+    else pair.key = new Scalar(canonical);
+    present.set(canonical, pair as Pair);
+    keep.push(pair);
+  }
+  map.items = keep as typeof map.items;
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  const js = (n: unknown) => (n && typeof n === "object" && "toJSON" in n ? (n as { toJSON(): unknown }).toJSON() : n);
+  return JSON.stringify(js(a)) === JSON.stringify(js(b));
+}
+
+function coerceValue(pair: Pair, field: FieldSpec, changes: CanonicalChanges): void {
+  const node = pair.value;
+  const key = field.key;
+  const offset = nodeOffset(node);
+  const record = (from: string, to: string, why: string) => changes.values.push({ key, from, to, why, offset });
+
+  if (isScalar(node)) {
+    const value = node.value;
+    if (field.types.includes("boolean") && !field.types.includes("string") && typeof value === "string") {
+      const bool = toBoolean(value);
+      if (bool !== undefined) {
+        record(JSON.stringify(value), String(bool), "text turned into a boolean");
+        node.value = bool;
+        node.type = undefined;
+        return;
+      }
+    }
+    if (field.list && typeof value === "string") {
+      const items = value
+        .split(",")
+        .map((s) => s.trim())
+        .filter((s) => s !== "");
+      if (items.length > 0) {
+        const seq = new YAMLSeq();
+        for (const item of items) seq.items.push(new Scalar(matchEnum(item, field) ?? item));
+        record(JSON.stringify(value), `[${items.map((s) => matchEnum(s, field) ?? s).join(", ")}]`, "comma-separated text turned into a list");
+        pair.value = seq;
+        return;
+      }
+    }
+    if (typeof value === "string") {
+      let next = value.normalize("NFC");
+      if (/\s$/.test(next) && !next.includes("\n")) next = next.trimEnd();
+      if (field.enum && !field.list) next = matchEnum(next, field) ?? next;
+      if (field.format && DATE_FORMATS.has(field.format)) {
+        const rewrite = rewriteDayFirstDate(next);
+        if (rewrite?.kind === "iso") next = rewrite.value;
+        else if (rewrite) changes.ambiguities.push({ key, reason: rewrite.reason, offset });
+      }
+      if (next !== value) {
+        record(JSON.stringify(value), JSON.stringify(next), whyChanged(value, next));
+        node.value = next;
+      }
+    }
+    return;
+  }
+  if (isSeq(node)) {
+    node.items.forEach((item, i) => {
+      if (!isScalar(item) || typeof item.value !== "string") return;
+      let next = item.value.normalize("NFC").trimEnd();
+      next = matchEnum(next, field) ?? next;
+      if (next !== item.value) {
+        changes.values.push({ key: `${key}[${i}]`, from: JSON.stringify(item.value), to: JSON.stringify(next), why: whyChanged(item.value, next), offset: nodeOffset(item) });
+        item.value = next;
+      }
+    });
+  }
+}
+
+function whyChanged(from: string, to: string): string {
+  if (from.trimEnd() === to) return "trailing white space removed";
+  if (from.normalize("NFC") === to) return "Unicode normalized (NFC)";
+  if (/^\d{4}-\d{2}-\d{2}$/.test(to)) return "date written YYYY-MM-DD";
+  return "value matched to the schema's spelling";
+}
+
+function toBoolean(text: string): boolean | undefined {
+  const t = text.trim().toLowerCase();
+  if (t === "true" || t === "yes" || t === "on") return true;
+  if (t === "false" || t === "no" || t === "off") return false;
+  return undefined;
+}
+
+/** The canonical enum value for a case variant or declared synonym; undefined if none. */
+function matchEnum(value: string, field: FieldSpec): string | undefined {
+  if (!field.enum) return undefined;
+  return field.synonyms.get(foldForMatch(value));
+}
+
+/** Schema order first, then unknown keys in their original relative order. Returns true if moved. */
+function reorderKeys(map: YAMLMap, schema: PostingSchema): boolean {
+  const rank = new Map(schema.fields.map((f, i) => [f.key, i]));
+  const indexed = map.items.map((pair, i) => ({ pair, i, r: rank.get(keyText(pair) ?? "") ?? Number.MAX_SAFE_INTEGER }));
+  const sorted = [...indexed].sort((a, b) => a.r - b.r || a.i - b.i);
+  const moved = sorted.some((entry, i) => entry.i !== i);
+  if (moved) map.items = sorted.map((e) => e.pair);
+  return moved;
+}
+
+/** One output style: block lists, no blank lines, plain scalars unless quotes are needed. */
+function applyStyle(doc: Document, schema: PostingSchema): void {
+  visit(doc, {
+    Pair(_, pair) {
+      if (isScalar(pair.key)) {
+        const key = pair.key;
+        if (typeof key.value === "string") key.value = key.value.normalize("NFC");
+        key.spaceBefore = false;
+        key.type = undefined;
+      }
+      // Values of keys the schema does not know keep their style: quoting a plain `yes` would
+      // change what Jekyll reads (true) into text.
+      const field = schema.fieldsByKey.get(keyText(pair) ?? "");
+      if (field) styleValue(pair.value, field);
+    },
+    Seq(_, seq) {
+      seq.flow = false;
+      seq.spaceBefore = false;
+    },
+    Map(_, map) {
+      map.spaceBefore = false;
+    },
+  });
+  if (isMap(doc.contents)) doc.contents.spaceBefore = false;
+}
+
+function styleValue(node: unknown, field: FieldSpec): void {
+  if (isSeq(node)) {
+    for (const item of node.items) styleValue(item, field);
+    return;
+  }
+  if (!isScalar(node)) return;
+  node.spaceBefore = false;
+  if (typeof node.value !== "string") {
+    if (node.value === null) node.type = undefined;
+    return;
+  }
+  const text = node.value;
+  if (text.includes("\n")) {
+    if (node.type !== Scalar.BLOCK_LITERAL && node.type !== Scalar.BLOCK_FOLDED) node.type = Scalar.QUOTE_DOUBLE;
+    return;
+  }
+  const isDateField = field.format !== undefined && DATE_FORMATS.has(field.format);
+  const needsQuotes = text === "" || YAML11_NON_STRING.test(text) || (!isDateField && DATE_LIKE.test(text)) || text !== text.trim();
+  node.type = needsQuotes ? Scalar.QUOTE_DOUBLE : Scalar.PLAIN;
+}
+
+/** Serialize a canonical document's YAML (no `---` lines), ending with one newline. */
+export function stringifyFrontMatter(doc: Document): string {
+  const text = doc.toString({
+    lineWidth: 0,
+    minContentWidth: 0,
+    singleQuote: false,
+    indentSeq: true,
+    defaultKeyType: "PLAIN",
+    flowCollectionPadding: false,
+    nullStr: "",
+  });
+  return text.endsWith("\n") ? text : `${text}\n`;
+}
+
+/** Canonical YAML for new front matter data (what `posting normalize` would write). */
+export function renderFrontMatter(data: Record<string, unknown>, schema: PostingSchema): string {
+  const doc = new Document(data, { version: "1.2" });
+  canonicalizeDocument(doc, schema);
+  return stringifyFrontMatter(doc);
+}
