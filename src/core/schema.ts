@@ -20,6 +20,7 @@ export const ANNOTATION_KEYWORDS = [
   "x-prompt",
   "x-default",
   "x-pattern-description",
+  "x-help",
 ] as const;
 
 export type PromptLevel = "required" | "optional";

@@ -1,0 +1,144 @@
+// Answers typed by a person (a prompt, `--set key=value`, `--from-json`) to front matter values,
+// checked against the same schema lint uses, with the reason in the recruiter's language.
+import type { ErrorObject } from "ajv/dist/2020.js";
+import { explainBadDate, isJekyllDate, rewriteDayFirstDate, todayIso } from "./dates.js";
+import type { Lang } from "./scaffold.js";
+import type { FieldSpec, PostingSchema } from "./schema.js";
+import { foldForMatch, isObject } from "./schema.js";
+
+export type Parsed = { ok: true; value: unknown } | { ok: false; reason: string };
+
+const TRUE_WORDS = new Set(["true", "yes", "y", "oui", "o", "vrai", "1", "on"]);
+const FALSE_WORDS = new Set(["false", "no", "n", "non", "faux", "0", "off"]);
+
+// Control characters (new lines included) would break a one-line value; they become spaces.
+export function cleanText(text: string): string {
+  return text
+    .replace(/[\u0000-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069]/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+/** Split comma-separated text into a list, dropping empty items and duplicates. */
+export function splitList(text: string): string[] {
+  const items = text.split(/[,;]/).map(cleanText).filter((s) => s !== "");
+  return [...new Set(items)];
+}
+
+/** A field's default as a value (`"today"` for dates is today's date). */
+export function defaultFor(field: FieldSpec, today: string = todayIso()): unknown {
+  if (field.defaultValue === "today" && field.format?.includes("date")) return today;
+  return field.defaultValue;
+}
+
+/** Text typed for `field` to a value; an empty answer is `undefined` (no value). */
+export function parseText(field: FieldSpec, text: string, schema: PostingSchema, lang: Lang): Parsed {
+  const cleaned = cleanText(text);
+  if (cleaned === "") return { ok: true, value: undefined };
+  let value: unknown;
+  if (field.types.includes("boolean") && !field.types.includes("string")) {
+    const word = foldForMatch(cleaned);
+    if (TRUE_WORDS.has(word)) value = true;
+    else if (FALSE_WORDS.has(word)) value = false;
+    else return { ok: false, reason: t(lang, "answer yes or no (oui/non, true/false)", "répondez oui ou non (oui/non, true/false)") };
+  } else if (field.list) {
+    value = splitList(cleaned).map((item) => canonicalEnum(field, item));
+  } else if (field.format?.includes("date")) {
+    value = canonicalDate(cleaned);
+  } else {
+    value = canonicalEnum(field, cleaned);
+  }
+  return check(field, value, schema, lang);
+}
+
+/** A value from JSON (`--from-json`): kept when its type fits, parsed as text when it is text. */
+export function parseJsonValue(field: FieldSpec, value: unknown, schema: PostingSchema, lang: Lang): Parsed {
+  if (value === null || value === undefined) return { ok: true, value: undefined };
+  if (typeof value === "string") return parseText(field, value, schema, lang);
+  if (Array.isArray(value) && field.list) {
+    const items = [...new Set(value.map((v) => (typeof v === "string" ? canonicalEnum(field, cleanText(v)) : v)))];
+    return check(field, items, schema, lang);
+  }
+  return check(field, value, schema, lang);
+}
+
+function canonicalEnum(field: FieldSpec, text: string): string {
+  return field.synonyms.get(foldForMatch(text)) ?? text;
+}
+
+// Recruiters write dates day first (24/06/2026); take them when the reading is certain.
+function canonicalDate(text: string): string {
+  if (isJekyllDate(text)) return text;
+  const rewrite = rewriteDayFirstDate(text);
+  return rewrite?.kind === "iso" ? rewrite.value : text;
+}
+
+/** Check one value against the schema (the field's own rules only). */
+export function check(field: FieldSpec, value: unknown, schema: PostingSchema, lang: Lang): Parsed {
+  const ok = schema.validate({ [field.key]: value });
+  const errors = ok ? [] : (schema.validate.errors ?? []).filter((e) => e.instancePath === `/${field.key}` || e.instancePath.startsWith(`/${field.key}/`));
+  const first = errors.find((e) => e.keyword !== "type") ?? errors[0];
+  if (!first) return { ok: true, value };
+  return { ok: false, reason: explain(field, first, value, lang) };
+}
+
+function explain(field: FieldSpec, error: ErrorObject, value: unknown, lang: Lang): string {
+  const params = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case "format": {
+      const format = String(params.format);
+      if (format === "email") return t(lang, "expected an e-mail address, for example contact@example.gouv.fr", "une adresse e-mail est attendue, par exemple contact@example.gouv.fr");
+      if (format === "uri" || format === "url") return t(lang, "expected a web address starting with https://", "une adresse web commençant par https:// est attendue");
+      if (format.includes("date")) {
+        const reason = typeof value === "string" ? explainBadDate(value) : undefined;
+        return t(lang, `expected a date YYYY-MM-DD${reason ? ` (${reason})` : ""}`, `une date AAAA-MM-JJ est attendue${reason ? ` (${reason})` : ""}`);
+      }
+      return t(lang, `expected the format ${format}`, `le format ${format} est attendu`);
+    }
+    case "pattern":
+      return field.patternDescription
+        ? t(lang, `expected ${field.patternDescription}`, `attendu : ${field.patternDescription}`)
+        : t(lang, `does not match ${String(params.pattern)}`, `ne correspond pas à ${String(params.pattern)}`);
+    case "enum": {
+      const allowed = (field.enum ?? []).map(String).join(", ");
+      return t(lang, `choose one of: ${allowed}`, `choisissez parmi : ${allowed}`);
+    }
+    case "minLength":
+      return t(lang, "cannot be empty", "ne peut pas être vide");
+    case "uniqueItems":
+      return t(lang, "lists the same value twice", "contient deux fois la même valeur");
+    case "type":
+      return t(lang, `expected ${typeWords(field, "en")}`, `attendu : ${typeWords(field, "fr")}`);
+    default:
+      return error.message ?? t(lang, "invalid value", "valeur invalide");
+  }
+}
+
+function typeWords(field: FieldSpec, lang: Lang): string {
+  if (field.types.includes("boolean")) return lang === "fr" ? "oui ou non" : "yes or no";
+  if (field.list) return lang === "fr" ? "une liste séparée par des virgules" : "a comma-separated list";
+  return lang === "fr" ? "un texte" : "a text";
+}
+
+function t(lang: Lang, en: string, fr: string): string {
+  return lang === "fr" ? fr : en;
+}
+
+/** Resolve a key as typed (`--set role=…`): the key, an alias, or undefined. */
+export function resolveKey(key: string, schema: PostingSchema): FieldSpec | undefined {
+  const canonical = schema.fieldsByKey.has(key) ? key : schema.aliasToKey.get(key);
+  return canonical === undefined ? undefined : schema.fieldsByKey.get(canonical);
+}
+
+/** Help text for a field: its `x-help` in the language, else its description. */
+export function fieldHelp(field: FieldSpec, schema: PostingSchema, lang: Lang): string | undefined {
+  const properties = isObject(schema.json.properties) ? schema.json.properties : {};
+  const spec = properties[field.key];
+  const help = isObject(spec) && isObject(spec["x-help"]) ? spec["x-help"][lang] : undefined;
+  return typeof help === "string" ? help : field.description;
+}
+
+/** A field's label in the language, else the other language, else its title, else its key. */
+export function fieldLabel(field: FieldSpec, lang: Lang): string {
+  return field.label[lang] ?? field.label[lang === "fr" ? "en" : "fr"] ?? field.title ?? field.key;
+}

@@ -1,0 +1,222 @@
+// `posting new` without the prompts: answers in, a posting out (front matter data, a file name that
+// cannot leave its folder, a body from a template), plus a write that never overwrites by accident.
+// Nothing here prints; the file system is touched only by the two functions that say so.
+import { randomBytes } from "node:crypto";
+import { constants } from "node:fs";
+import { link, mkdir, open, readFile, rename, unlink } from "node:fs/promises";
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+import { isJekyllDate, todayIso } from "./dates.js";
+import { UserError } from "./errors.js";
+import type { PostingSchema } from "./schema.js";
+
+export type Lang = "fr" | "en";
+export const LANGS: readonly Lang[] = ["fr", "en"];
+
+export const SLUG_MAX_LENGTH = 60;
+const FALLBACK_SLUG = "posting";
+
+// Letters NFD does not decompose into a base letter plus accents.
+const TRANSLITERATIONS: Record<string, string> = {
+  œ: "oe",
+  æ: "ae",
+  ß: "ss",
+  ø: "o",
+  đ: "d",
+  ð: "d",
+  ł: "l",
+  þ: "th",
+  ı: "i",
+};
+
+// Device names Windows refuses as a file's base name, whatever the extension.
+const WINDOWS_RESERVED = /^(?:con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])$/;
+
+/**
+ * A file-name-safe slug: lower-case ASCII letters, digits and single `-`, accents transliterated,
+ * at most SLUG_MAX_LENGTH characters, never empty, never `.`/`..`, never a Windows device name.
+ */
+export function slugify(text: string, maxLength = SLUG_MAX_LENGTH): string {
+  const ascii = text
+    .toLowerCase()
+    .replace(/[œæßøđðłþı]/g, (ch) => TRANSLITERATIONS[ch] ?? ch)
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "");
+  let slug = ascii.replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
+  if (slug.length > maxLength) {
+    const cut = slug.slice(0, maxLength);
+    // Cut at a word boundary when one is not too far back, so names do not end mid-word.
+    const lastDash = cut.lastIndexOf("-");
+    slug = (lastDash >= maxLength / 2 ? cut.slice(0, lastDash) : cut).replace(/-+$/, "");
+  }
+  if (WINDOWS_RESERVED.test(slug)) slug = `${slug}-${FALLBACK_SLUG}`;
+  return slug;
+}
+
+/** `YYYY-MM-DD-slug.md` from the posting's date and its title, else its roles. */
+export function postingFileName(data: Record<string, unknown>, today: string = todayIso()): string {
+  const date = typeof data.date === "string" && isJekyllDate(data.date) ? data.date.slice(0, 10) : today;
+  const candidates = [data.title, data.roles].filter((v): v is string => typeof v === "string");
+  const slug = candidates.map((c) => slugify(c)).find((s) => s !== "") ?? FALLBACK_SLUG;
+  return `${date}-${slug}.md`;
+}
+
+const SAFE_FILE_NAME = /^\d{4}-\d{2}-\d{2}-[a-z0-9]+(?:-[a-z0-9]+)*\.md$/;
+
+/** Join a generated file name to its folder, refusing anything that could land elsewhere. */
+export function safeJoin(folder: string, fileName: string): string {
+  if (!SAFE_FILE_NAME.test(fileName) || fileName !== basename(fileName)) {
+    throw new UserError(`refusing to write the unsafe file name ${JSON.stringify(fileName)}`);
+  }
+  const root = resolve(folder);
+  const target = resolve(root, fileName);
+  const rel = relative(root, target);
+  if (rel !== fileName || isAbsolute(rel) || rel.startsWith("..") || rel.includes(sep) || dirname(target) !== root) {
+    throw new UserError(`refusing to write ${JSON.stringify(fileName)} outside ${root}`);
+  }
+  return target;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Body template
+
+export const BUNDLED_TEMPLATES_DIR = fileURLToPath(new URL("../../templates/", import.meta.url));
+
+export function bundledTemplatePath(lang: Lang): string {
+  return join(BUNDLED_TEMPLATES_DIR, `posting.${lang}.md`);
+}
+
+/** Read a body template: UTF-8, BOM dropped, LF line endings (so the file lints clean). */
+export async function readTemplate(path: string): Promise<string> {
+  let text: string;
+  try {
+    text = await readFile(path, "utf8");
+  } catch (error) {
+    throw new UserError(`cannot read the template ${path}: ${(error as Error).message}`);
+  }
+  return text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+}
+
+/**
+ * Fill `{{key}}` and `{{key|text if empty}}` placeholders with answers (lists joined with commas);
+ * a key with no answer gives the fallback text, else nothing. The result is Markdown the recruiter
+ * edits, never evaluated.
+ */
+export function renderBody(template: string, data: Record<string, unknown>): string {
+  const body = template.replace(/\{\{\s*([A-Za-z_]\w*)\s*(?:\|([^}]*))?\}\}/g, (_, key: string, fallback: string | undefined) => {
+    const text = placeholderText(data[key]);
+    return text !== "" ? text : (fallback ?? "");
+  });
+  const trimmed = body.replace(/^\n+/, "").replace(/\s+$/, "");
+  return `\n${trimmed}\n`;
+}
+
+function placeholderText(value: unknown): string {
+  if (value === undefined || value === null) return "";
+  if (Array.isArray(value)) return value.map(String).join(", ");
+  return String(value).replace(/[\u0000-\u001F\u007F-\u009F]/g, " ");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Assembling the posting
+
+export interface ScaffoldResult {
+  /** Front matter data, keys in schema order. */
+  data: Record<string, unknown>;
+  fileName: string;
+  body: string;
+}
+
+/** Keys in schema order, empty answers dropped. */
+export function orderedData(answers: Record<string, unknown>, schema: PostingSchema): Record<string, unknown> {
+  const data: Record<string, unknown> = {};
+  for (const field of schema.fields) {
+    const value = answers[field.key];
+    if (value === undefined || value === null || value === "") continue;
+    if (Array.isArray(value) && value.length === 0) continue;
+    data[field.key] = value;
+  }
+  return data;
+}
+
+export function scaffold(answers: Record<string, unknown>, schema: PostingSchema, template: string, today: string = todayIso()): ScaffoldResult {
+  const data = orderedData(answers, schema);
+  return { data, fileName: postingFileName(data, today), body: renderBody(template, data) };
+}
+
+/** The whole file: `---`, the front matter YAML, `---`, the body. */
+export function postingText(frontMatterYaml: string, body: string): string {
+  const yaml = frontMatterYaml.endsWith("\n") ? frontMatterYaml : `${frontMatterYaml}\n`;
+  return `---\n${yaml}---\n${body}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writing
+
+export class FileExistsError extends Error {
+  override name = "FileExistsError";
+  constructor(readonly path: string) {
+    super(`${path} already exists`);
+  }
+}
+
+/**
+ * Write `text` to `path` atomically: a temporary file in the same folder, then a hard link to the
+ * final name, which fails if the name exists (so a concurrent writer is never overwritten). With
+ * `overwrite`, a rename replaces the file in one step. Where hard links are not supported, an
+ * exclusive create (`wx`) keeps the no-overwrite promise. Creates the folder if needed.
+ */
+export async function writeNewFile(path: string, text: string, options: { overwrite?: boolean } = {}): Promise<void> {
+  const folder = dirname(path);
+  await mkdir(folder, { recursive: true });
+  const temp = join(folder, `.${basename(path)}.${randomBytes(6).toString("hex")}.tmp`);
+  const handle = await open(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o644);
+  try {
+    await handle.writeFile(text, "utf8");
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  try {
+    if (options.overwrite) {
+      await rename(temp, path);
+      return;
+    }
+    try {
+      await link(temp, path);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === "EEXIST") throw new FileExistsError(path);
+      if (code !== "EPERM" && code !== "ENOTSUP" && code !== "EOPNOTSUPP" && code !== "EXDEV") throw error;
+      await writeExclusive(path, text);
+    }
+  } finally {
+    await unlink(temp).catch(() => undefined);
+  }
+}
+
+async function writeExclusive(path: string, text: string): Promise<void> {
+  let handle;
+  try {
+    handle = await open(path, "wx", 0o644);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "EEXIST") throw new FileExistsError(path);
+    throw error;
+  }
+  try {
+    await handle.writeFile(text, "utf8");
+  } finally {
+    await handle.close();
+  }
+}
+
+/** The folder postings are written to: `--dir`, else the first content folder (a glob's fixed part). */
+export function outputFolder(cwd: string, dirFlag: string | undefined, content: readonly string[]): string | undefined {
+  if (dirFlag !== undefined) return resolve(cwd, dirFlag);
+  const first = content[0];
+  if (first === undefined) return undefined;
+  const parts = first.split(/[\\/]/);
+  const magic = parts.findIndex((p) => /[*?[\]{}!]/.test(p));
+  const fixed = magic === -1 ? first : parts.slice(0, magic).join("/") || "/";
+  return resolve(cwd, fixed);
+}
