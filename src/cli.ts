@@ -55,6 +55,38 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
       exitCode = await lintCommand(paths, options, io, version);
     });
 
+  program
+    .command("new")
+    .description("scaffold a posting that passes lint, from questions on a terminal or from flags")
+    .option("--title <text>", "posting title")
+    .option("--roles <text>", "role(s) being recruited")
+    .option("--startup <id>", "id of the startup recruiting")
+    .option("--open", "the posting is open to applications")
+    .option("--closed", "the posting is closed")
+    .option("--date <YYYY-MM-DD>", "publication date (default: today, also used in the file name)")
+    .option("--set <key=value>", "any field of the schema (repeatable; lists comma-separated)", (value: string, previous: string[] = []) => [...previous, value])
+    .option("--from-json <file>", "answers as a JSON object, from a file or - for standard input")
+    .option("-y, --yes", "accept defaults for what is not given and do not ask for confirmation")
+    .option("--dry-run", "print the posting to standard output and write nothing")
+    .option("--dir <folder>", "folder to write to (default: the config's first content folder)")
+    .option("--force", "replace an existing file with the same name")
+    .addOption(new Option("--lang <lang>", "language of the questions and the template").choices(["fr", "en"]).default("fr"))
+    .option("--template <path>", "Markdown body template (default: the config's template, else the bundled one)")
+    .option("--schema <path>", "JSON Schema to follow (default: the bundled one)")
+    .option("-c, --config <path>", "config file (default: posting.config.json found from the current folder up)")
+    .option("--color", "force colours")
+    .option("--no-color", "no colours")
+    .addHelpText(
+      "after",
+      "\nOn a terminal, asks for what the flags do not give. Otherwise never waits for input: missing required fields exit 2.\n" +
+        "Exit codes: 0 written (or --dry-run, or cancelled), 1 the file already exists, 2 usage, config or missing fields, 130 interrupted (Ctrl-C).\n\n" +
+        "Examples:\n  posting new\n  posting new --lang en\n  posting new --roles \"Développeur·se\" --startup ma-cantine-egalim --open --yes\n  posting new --from-json answers.json --dry-run\n",
+    )
+    .action(async (options) => {
+      const { newCommand } = await import("./commands/new.js");
+      exitCode = await newCommand(options, io);
+    });
+
   try {
     await program.parseAsync([...argv], { from: "user" });
     return exitCode;
