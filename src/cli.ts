@@ -87,6 +87,40 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
       exitCode = await newCommand(options, io);
     });
 
+  const collect = (value: string, previous: string[] = []) => [...previous, value];
+  program
+    .command("list")
+    .description("list postings as a table, JSON, NDJSON or CSV, filtered and sorted")
+    .argument("[paths...]", "files, folders or quoted globs (default: the config's content)")
+    .addOption(new Option("-f, --format <name>", "output format").choices(["table", "json", "ndjson", "csv"]).default("table"))
+    .option("--fields <keys>", "columns, comma-separated: any front matter key, plus file (default: date,startup,roles,open,contrat,file)")
+    .addOption(new Option("--open", "only open postings").conflicts("closed"))
+    .option("--closed", "only postings that are not open")
+    .option("--startup <id>", "only this startup (repeatable: any of them)", collect)
+    .option("-w, --where <filter>", "KEY=VALUE, KEY!=VALUE, KEY~TEXT (accent- and case-insensitive), KEY<VALUE, <=, >, >= (repeatable: all of them)", collect)
+    .option("--since <date>", "posted on or after this day (YYYY-MM-DD)")
+    .option("--until <date>", "posted on or before this day (YYYY-MM-DD)")
+    .option("--search <text>", "text in the title, roles or body (accent- and case-insensitive)")
+    .option("--stale <days>", "open postings older than this many days", parseCount)
+    .option("--sort <keys>", "sort keys, comma-separated; prefix - for descending (missing values last)")
+    .option("--limit <n>", "at most n postings", parseCount)
+    .option("--count", "print only the number of postings")
+    .option("--strict", "exit 1 when some files could not be read")
+    .option("--schema <path>", "JSON Schema for key aliases (default: the bundled one)")
+    .option("-c, --config <path>", "config file (default: posting.config.json found from the current folder up)")
+    .option("--encoding <name>", "legacy encoding assumed for files that are not UTF-8 (default: windows-1252)")
+    .option("--color", "force colours")
+    .option("--no-color", "no colours")
+    .addHelpText(
+      "after",
+      "\nExit codes: 0 listed (even if nothing matched), 1 some files could not be read and --strict, 2 usage or config failure.\n\n" +
+        'Examples:\n  posting list content/_jobs --open\n  posting list --stale 90 --sort date\n  posting list --where "techno~react" --where "date>=2026-01-01" --format csv > postings.csv\n',
+    )
+    .action(async (paths: string[], options) => {
+      const { listCommand } = await import("./commands/list.js");
+      exitCode = await listCommand(paths, options, io);
+    });
+
   try {
     await program.parseAsync([...argv], { from: "user" });
     return exitCode;

@@ -12,6 +12,12 @@ export { FINDING_CODES } from "./core/findings.js";
 export type { Finding, FindingCode, Severity } from "./core/findings.js";
 export { UserError, ConfigError } from "./core/errors.js";
 export { REPORTERS, getReporter } from "./reporters/index.js";
+export { listPostings, readPostings, selectPostings, columnsFor, DEFAULT_LIST_COLUMNS } from "./core/list.js";
+export type { ListOptions, ListResult, ListColumn, ReadPostingsResult, UnreadablePosting } from "./core/list.js";
+export { buildQuery, parseWhere, parseSort, matchesQuery, sortPostings } from "./core/list-query.js";
+export type { Posting, ListQuery, ListQueryInput, WhereClause, SortKey } from "./core/list-query.js";
+export { LIST_FORMATS, getListReporter } from "./reporters/list.js";
+export type { ListReport, ListReporter, ListReporterOptions } from "./reporters/list.js";
 export { run } from "./cli.js";
 
 import { lintPaths } from "./core/lint.js";

@@ -1,0 +1,74 @@
+// `posting list`: read postings, filter, sort, and print them as a table, JSON, NDJSON or CSV.
+// Files whose front matter cannot be read go to stderr (and into the summary); `--strict` makes
+// them fail the run.
+import { loadConfig } from "../core/config.js";
+import { UserError } from "../core/errors.js";
+import { buildQuery, parseFields } from "../core/list-query.js";
+import { columnsFor, readPostings, selectPostings } from "../core/list.js";
+import type { UnreadablePosting } from "../core/list.js";
+import { resolveInputs } from "../core/lint.js";
+import { escapeInline } from "../core/sanitize.js";
+import { loadSchema } from "../core/schema.js";
+import type { CliIO } from "../io.js";
+import { useColor } from "../io.js";
+import { getListReporter } from "../reporters/list.js";
+import { noInputMessage } from "./lint.js";
+
+export interface ListCommandOptions {
+  format: string;
+  fields?: string;
+  open?: boolean;
+  closed?: boolean;
+  startup?: string[];
+  where?: string[];
+  since?: string;
+  until?: string;
+  search?: string;
+  stale?: number;
+  sort?: string;
+  limit?: number;
+  count?: boolean;
+  strict?: boolean;
+  schema?: string;
+  config?: string;
+  encoding?: string;
+  color?: boolean;
+}
+
+/** Table width when stdout is not a terminal (a pipe, a file, a test). */
+export const DEFAULT_TABLE_WIDTH = 100;
+
+export async function listCommand(paths: string[], options: ListCommandOptions, io: CliIO, now: Date = new Date()): Promise<number> {
+  // Everything the user typed is checked before any file is read.
+  const reporter = getListReporter(options.format);
+  const query = buildQuery({ ...options, now });
+  const columns = columnsFor(options.fields !== undefined ? parseFields(options.fields) : undefined);
+  if (paths.includes("-")) throw new UserError("`posting list` reads files and folders, not standard input");
+
+  const config = await loadConfig(io.cwd, { config: options.config, schema: options.schema, encoding: options.encoding });
+  const schema = loadSchema(config.schemaPath);
+  const inputs = resolveInputs(paths, config);
+  if (!inputs) throw new UserError(noInputMessage("list"));
+
+  const read = await readPostings(inputs, { cwd: io.cwd, schema, legacyEncoding: config.encoding });
+  const selected = selectPostings(read.postings, query);
+  for (const u of read.unreadable) io.stderr.write(`${unreadableLine(u)}\n`);
+
+  if (options.count) {
+    io.stdout.write(`${selected.postings.length}\n`);
+  } else {
+    const report = { ...selected, total: read.postings.length, unreadable: read.unreadable, columns, columnsChosen: options.fields !== undefined };
+    const width = io.stdout.columns !== undefined && io.stdout.columns > 0 ? io.stdout.columns : DEFAULT_TABLE_WIDTH;
+    io.stdout.write(reporter(report, { color: useColor(io.stdout, io.env, options.color), width }));
+  }
+
+  if (read.unreadable.length > 0 && options.strict) {
+    io.stderr.write(`posting: ${read.unreadable.length} file${read.unreadable.length === 1 ? "" : "s"} could not be read (--strict)\n`);
+    return 1;
+  }
+  return 0;
+}
+
+function unreadableLine(u: UnreadablePosting): string {
+  return `posting: ${escapeInline(u.file)}:${u.line}:${u.column}: could not read: ${escapeInline(u.reason)} [${u.code}]`;
+}

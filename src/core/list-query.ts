@@ -1,0 +1,328 @@
+// The query language of `posting list`: filters (`--where`, `--open`, `--since`, `--stale` …),
+// sort keys and the value lookup they share. Parsing validates everything up front and throws a
+// UserError naming the flag and what is wrong, so a typo never silently matches nothing.
+import { explainBadDate, isJekyllDate, todayIso } from "./dates.js";
+import { UserError } from "./errors.js";
+import { foldForMatch } from "./schema.js";
+
+/** One posting as `posting list` sees it. */
+export interface Posting {
+  /** Path as shown to the user. */
+  file: string;
+  /** Posting date as written: the front matter `date`, else the `YYYY-MM-DD-` prefix of the file name. */
+  date: string | undefined;
+  dateFrom: "front-matter" | "file-name" | undefined;
+  /** Whether the site shows it as open (`open: true`, or `yes`/`on`, which Jekyll reads as true). */
+  open: boolean;
+  /** Front matter exactly as parsed (YAML 1.2; dates stay text). */
+  data: Record<string, unknown>;
+  /** What filters, sort and columns read: `data` with aliases resolved and YAML 1.1 booleans applied. */
+  fields: Record<string, unknown>;
+  /** Markdown after the front matter. */
+  body: string;
+}
+
+export const WHERE_OPERATORS = ["=", "!=", "~", "<", "<=", ">", ">="] as const;
+export type WhereOperator = (typeof WHERE_OPERATORS)[number];
+
+export interface WhereClause {
+  /** The text given, for messages. */
+  source: string;
+  key: string;
+  op: WhereOperator;
+  value: string;
+  /** For `<`, `<=`, `>`, `>=`: what the value is compared as. */
+  compare?: { kind: "date"; day: string } | { kind: "number"; n: number };
+}
+
+/** Filters as typed by a user or a library caller; `buildQuery` validates them. */
+export interface ListQueryInput {
+  open?: boolean;
+  closed?: boolean;
+  startup?: readonly string[];
+  where?: readonly string[];
+  since?: string;
+  until?: string;
+  search?: string;
+  /** Open postings dated more than this many days before `now`. */
+  stale?: number;
+  /** Comma-separated keys, `-` prefix for descending (also accepts a list). */
+  sort?: string | readonly string[];
+  limit?: number;
+  /** "Today" for `--stale`; injectable so tests do not depend on the clock. */
+  now?: Date;
+}
+
+export interface SortKey {
+  key: string;
+  descending: boolean;
+}
+
+export interface ListQuery {
+  open?: boolean;
+  startups: string[];
+  where: WhereClause[];
+  since?: string;
+  until?: string;
+  search?: string;
+  /** Postings dated on or before this day are stale (when open). */
+  staleBefore?: string;
+  sort: SortKey[];
+  limit?: number;
+}
+
+const DAY_MS = 86_400_000;
+
+export function buildQuery(input: ListQueryInput = {}): ListQuery {
+  if (input.open && input.closed) throw new UserError("--open and --closed cannot be used together");
+  const query: ListQuery = {
+    startups: (input.startup ?? []).map((s) => foldForMatch(s)),
+    where: (input.where ?? []).map(parseWhere),
+    sort: parseSort(input.sort),
+  };
+  if (input.open) query.open = true;
+  if (input.closed) query.open = false;
+  if (input.since !== undefined) query.since = parseDay(input.since, "--since");
+  if (input.until !== undefined) query.until = parseDay(input.until, "--until");
+  if (query.since && query.until && query.since > query.until) {
+    throw new UserError(`--since ${query.since} is after --until ${query.until}: no posting can match`);
+  }
+  if (input.search !== undefined) query.search = foldForMatch(input.search);
+  if (input.stale !== undefined) {
+    if (!Number.isInteger(input.stale) || input.stale < 0) throw new UserError(`--stale expects a whole number of days, got ${input.stale}`);
+    query.staleBefore = shiftDay(todayIso(input.now ?? new Date()), -input.stale - 1);
+  }
+  if (input.limit !== undefined) {
+    if (!Number.isInteger(input.limit) || input.limit < 0) throw new UserError(`--limit expects a whole number, got ${input.limit}`);
+    query.limit = input.limit;
+  }
+  return query;
+}
+
+/** `KEY=VALUE`, `KEY!=VALUE`, `KEY~TEXT`, `KEY<VALUE` … as a clause, or a UserError saying why not. */
+export function parseWhere(source: string): WhereClause {
+  const m = /^([^=!~<>]*)([=!~<>]+)([\s\S]*)$/.exec(source);
+  const usage = "write KEY=VALUE, KEY!=VALUE, KEY~TEXT, or KEY<VALUE, KEY<=VALUE, KEY>VALUE, KEY>=VALUE for dates and numbers";
+  if (!m) throw new UserError(`--where "${source}": no operator; ${usage}`);
+  const key = m[1]!.trim();
+  const op = m[2]!;
+  const value = m[3]!;
+  if (key === "") throw new UserError(`--where "${source}": the key is missing before "${op}"; ${usage}`);
+  if (!(WHERE_OPERATORS as readonly string[]).includes(op)) {
+    throw new UserError(`--where "${source}": unknown operator "${op}"; ${usage}`);
+  }
+  const clause: WhereClause = { source, key, op: op as WhereOperator, value };
+  if (op === "<" || op === "<=" || op === ">" || op === ">=") clause.compare = comparable(source, op, value.trim());
+  return clause;
+}
+
+function comparable(source: string, op: string, value: string): NonNullable<WhereClause["compare"]> {
+  if (/^\d{4}-\d{2}-\d{2}/.test(value) || /^\d{1,2}[/.]\d{1,2}[/.]\d{4}$/.test(value)) {
+    if (!isJekyllDate(value)) {
+      const why = explainBadDate(value) ?? "write it YYYY-MM-DD";
+      throw new UserError(`--where "${source}": "${value}" is not a valid date (${why})`);
+    }
+    return { kind: "date", day: value.slice(0, 10) };
+  }
+  const n = toNumber(value);
+  if (n !== undefined) return { kind: "number", n };
+  throw new UserError(`--where "${source}": "${op}" compares dates (YYYY-MM-DD) or numbers, and "${value}" is neither`);
+}
+
+/** Sort keys from `date,-startup` (or a list of such texts). */
+export function parseSort(sort: string | readonly string[] | undefined): SortKey[] {
+  if (sort === undefined) return [];
+  const parts = (typeof sort === "string" ? [sort] : sort).flatMap((s) => s.split(","));
+  return parts.map((raw) => {
+    const text = raw.trim();
+    const descending = text.startsWith("-");
+    const key = (descending ? text.slice(1) : text).trim();
+    if (key === "") throw new UserError(`--sort "${typeof sort === "string" ? sort : sort.join(",")}": empty key; write for example --sort -date,startup`);
+    return { key, descending };
+  });
+}
+
+/** `--fields date,startup,title` as a list of keys. */
+export function parseFields(fields: string): string[] {
+  const keys = fields.split(",").map((k) => k.trim());
+  if (keys.length === 0 || keys.some((k) => k === "")) throw new UserError(`--fields "${fields}": empty field name; write for example --fields date,startup,title,file`);
+  return keys;
+}
+
+function parseDay(text: string, flag: string): string {
+  const value = text.trim();
+  if (!isJekyllDate(value)) {
+    const why = explainBadDate(value) ?? "write it YYYY-MM-DD";
+    throw new UserError(`${flag} "${text}" is not a valid date (${why})`);
+  }
+  return value.slice(0, 10);
+}
+
+/** The value a key stands for: `file`, `date` and `open` are the posting's own; the rest is front matter. */
+export function valueOf(posting: Posting, key: string): unknown {
+  if (key === "file") return posting.file;
+  if (key === "date") return posting.date;
+  if (key === "open") return posting.fields.open ?? undefined;
+  return Object.hasOwn(posting.fields, key) ? posting.fields[key] : undefined;
+}
+
+/** Day part (`YYYY-MM-DD`) of a Jekyll date text, else undefined. */
+export function dayOf(value: unknown): string | undefined {
+  return typeof value === "string" && isJekyllDate(value) ? value.slice(0, 10) : undefined;
+}
+
+export function matchesQuery(posting: Posting, query: ListQuery): boolean {
+  if (query.open !== undefined && posting.open !== query.open) return false;
+  if (query.startups.length > 0) {
+    const startup = posting.fields.startup;
+    if (typeof startup !== "string" || !query.startups.includes(foldForMatch(startup))) return false;
+  }
+  if (query.since !== undefined || query.until !== undefined || query.staleBefore !== undefined) {
+    const day = dayOf(posting.date);
+    if (day === undefined) return false;
+    if (query.since !== undefined && day < query.since) return false;
+    if (query.until !== undefined && day > query.until) return false;
+    if (query.staleBefore !== undefined && (!posting.open || day > query.staleBefore)) return false;
+  }
+  if (query.search !== undefined && !matchesSearch(posting, query.search)) return false;
+  return query.where.every((clause) => matchesWhere(posting, clause));
+}
+
+function matchesSearch(posting: Posting, folded: string): boolean {
+  for (const key of ["title", "roles"]) {
+    const value = posting.fields[key];
+    if (typeof value === "string" && foldForMatch(value).includes(folded)) return true;
+  }
+  return foldForMatch(posting.body).includes(folded);
+}
+
+/** `!=` is the negation of `=`: a missing key or a list without the value matches it. */
+export function matchesWhere(posting: Posting, clause: WhereClause): boolean {
+  const value = valueOf(posting, clause.key);
+  switch (clause.op) {
+    case "=":
+      return equalsText(value, clause.value);
+    case "!=":
+      return !equalsText(value, clause.value);
+    case "~": {
+      const folded = foldForMatch(clause.value);
+      return someElement(value, (v) => {
+        const text = scalarText(v);
+        return text !== undefined && foldForMatch(text).includes(folded);
+      });
+    }
+    default:
+      return someElement(value, (v) => compareScalar(v, clause));
+  }
+}
+
+function equalsText(value: unknown, expected: string): boolean {
+  // `KEY=` asks for postings where the key is missing or empty.
+  if (expected === "") return isEmpty(value);
+  const expectedDay = /^\d{4}-\d{2}-\d{2}$/.test(expected) ? expected : undefined;
+  const expectedNumber = toNumber(expected);
+  return someElement(value, (v) => {
+    if (typeof v === "number") return expectedNumber !== undefined ? v === expectedNumber : String(v) === expected;
+    const text = scalarText(v);
+    if (text === undefined) return false;
+    if (text === expected) return true;
+    // A day matches a date-time on that day (`date=2021-07-13` finds `2021-07-13T17:01:57Z`).
+    return expectedDay !== undefined && dayOf(text) === expectedDay;
+  });
+}
+
+function compareScalar(value: unknown, clause: WhereClause): boolean {
+  const compare = clause.compare;
+  if (!compare) return false;
+  let order: number;
+  if (compare.kind === "date") {
+    const day = dayOf(value);
+    if (day === undefined) return false;
+    order = day < compare.day ? -1 : day > compare.day ? 1 : 0;
+  } else {
+    const n = typeof value === "number" ? value : typeof value === "string" ? toNumber(value) : undefined;
+    if (n === undefined) return false;
+    order = Math.sign(n - compare.n);
+  }
+  switch (clause.op) {
+    case "<":
+      return order < 0;
+    case "<=":
+      return order <= 0;
+    case ">":
+      return order > 0;
+    case ">=":
+      return order >= 0;
+    default:
+      return false;
+  }
+}
+
+function someElement(value: unknown, test: (v: unknown) => boolean): boolean {
+  return Array.isArray(value) ? value.some(test) : test(value);
+}
+
+/** Text of a scalar (strings, numbers, booleans); undefined for missing values, null and objects. */
+export function scalarText(value: unknown): string | undefined {
+  if (typeof value === "string") return value;
+  if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint") return String(value);
+  return undefined;
+}
+
+export function isEmpty(value: unknown): boolean {
+  if (value === undefined || value === null) return true;
+  if (typeof value === "string") return value.trim() === "";
+  if (Array.isArray(value)) return value.length === 0;
+  return false;
+}
+
+function toNumber(text: string): number | undefined {
+  const trimmed = text.trim();
+  if (!/^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/.test(trimmed)) return undefined;
+  const n = Number(trimmed);
+  return Number.isFinite(n) ? n : undefined;
+}
+
+/** `day` shifted by `days` (calendar arithmetic in UTC, so no time-zone or DST drift). */
+export function shiftDay(day: string, days: number): string {
+  const [y, m, d] = day.split("-").map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+const collator = new Intl.Collator("fr", { numeric: true, sensitivity: "base" });
+
+/** Stable sort by the keys; missing values always come last, whatever the direction. */
+export function sortPostings(postings: Posting[], keys: readonly SortKey[]): Posting[] {
+  if (keys.length === 0) return postings;
+  const decorated = postings.map((posting, index) => ({ posting, index, values: keys.map((k) => sortValue(valueOf(posting, k.key))) }));
+  decorated.sort((a, b) => {
+    for (let i = 0; i < keys.length; i++) {
+      const x = a.values[i];
+      const y = b.values[i];
+      if (x === undefined && y === undefined) continue;
+      if (x === undefined) return 1;
+      if (y === undefined) return -1;
+      const order = compareSortValues(x, y);
+      if (order !== 0) return keys[i]!.descending ? -order : order;
+    }
+    return a.index - b.index;
+  });
+  return decorated.map((d) => d.posting);
+}
+
+type SortValue = number | string;
+
+function sortValue(value: unknown): SortValue | undefined {
+  if (isEmpty(value)) return undefined;
+  if (typeof value === "number") return value;
+  if (typeof value === "boolean") return value ? 1 : 0;
+  if (Array.isArray(value)) return value.map((v) => scalarText(v) ?? JSON.stringify(v)).join("; ");
+  return scalarText(value) ?? JSON.stringify(value);
+}
+
+function compareSortValues(x: SortValue, y: SortValue): number {
+  if (typeof x === "number" && typeof y === "number") return x - y;
+  if (typeof x === "number") return -1;
+  if (typeof y === "number") return 1;
+  return collator.compare(x, y) || (x < y ? -1 : x > y ? 1 : 0);
+}

@@ -1,0 +1,167 @@
+// `posting list` core: read postings (including invalid ones, as far as their front matter can be
+// read), filter, sort and limit them. Returns data; the command and the reporters do the printing.
+import { basename } from "node:path";
+import { isJekyllDate } from "./dates.js";
+import { discoverTargets } from "./discover.js";
+import type { Finding, FindingCode } from "./findings.js";
+import { mapTargets, readTarget } from "./lint.js";
+import type { ListQuery, ListQueryInput, Posting } from "./list-query.js";
+import { buildQuery, isEmpty, matchesQuery, sortPostings, valueOf } from "./list-query.js";
+import { parsePosting } from "./posting.js";
+import type { ParseOptions, ParsedPosting } from "./posting.js";
+import type { PostingSchema } from "./schema.js";
+
+/** A file that was found but whose front matter could not be read; never silently dropped. */
+export interface UnreadablePosting {
+  file: string;
+  code: FindingCode;
+  line: number;
+  column: number;
+  reason: string;
+}
+
+export interface ReadPostingsResult {
+  postings: Posting[];
+  unreadable: UnreadablePosting[];
+}
+
+export interface ReadPostingsOptions extends ParseOptions {
+  cwd: string;
+  /** Used to resolve key aliases (`titles` → `title`); without it keys are taken as written. */
+  schema?: PostingSchema;
+}
+
+// Findings that mean "there is no front matter data to show", in the order they are reported.
+const BLOCKING: ReadonlySet<FindingCode> = new Set<FindingCode>([
+  "FILE_UNREADABLE",
+  "FILE_NOT_REGULAR",
+  "FILE_BINARY",
+  "FILE_EMPTY",
+  "FRONT_MATTER_MISSING",
+  "FRONT_MATTER_NOT_AT_TOP",
+  "FRONT_MATTER_UNTERMINATED",
+  "FRONT_MATTER_EMPTY",
+  "FRONT_MATTER_NOT_MAPPING",
+  "FRONT_MATTER_LANGUAGE",
+  "YAML_SYNTAX",
+  "YAML_ALIAS_LIMIT",
+  "YAML_TOO_DEEP",
+]);
+
+/** Read every posting under the inputs (files, folders, globs), in discovery order. */
+export async function readPostings(inputs: readonly string[], options: ReadPostingsOptions): Promise<ReadPostingsResult> {
+  const targets = await discoverTargets(inputs, options.cwd);
+  const read = await mapTargets(targets, async (target): Promise<Posting | UnreadablePosting> => {
+    const bytes = await readTarget(target);
+    if ("findings" in bytes) return unreadableFrom(target.display, bytes.findings);
+    return postingFrom(parsePosting(target.display, bytes.bytes, options), options.schema);
+  });
+  const result: ReadPostingsResult = { postings: [], unreadable: [] };
+  for (const item of read) {
+    if ("reason" in item) result.unreadable.push(item);
+    else result.postings.push(item);
+  }
+  return result;
+}
+
+/** A parsed file as a Posting, or the reason its front matter cannot be shown. */
+export function postingFrom(parsed: ParsedPosting, schema?: PostingSchema): Posting | UnreadablePosting {
+  const data = parsed.frontMatter?.data;
+  if (!data) return unreadableFrom(parsed.file, parsed.findings);
+  const fields = effectiveFields(data, parsed, schema);
+  const fromFrontMatter = typeof data.date === "string" && isJekyllDate(data.date) ? data.date : undefined;
+  const fromName = dateFromFileName(parsed.file);
+  return {
+    file: parsed.file,
+    date: fromFrontMatter ?? fromName,
+    dateFrom: fromFrontMatter ? "front-matter" : fromName ? "file-name" : undefined,
+    open: fields.open === true,
+    data,
+    fields,
+    body: parsed.body,
+  };
+}
+
+function unreadableFrom(file: string, findings: readonly Finding[]): UnreadablePosting {
+  const why =
+    findings.find((f) => BLOCKING.has(f.code)) ?? findings.find((f) => f.severity === "error");
+  if (!why) return { file, code: "FRONT_MATTER_MISSING", line: 1, column: 1, reason: "the front matter could not be read" };
+  return { file, code: why.code, line: why.line, column: why.column, reason: why.message };
+}
+
+/** Aliases resolved to their key (when the key itself is absent) and `yes`/`on`/`no`/`off` read as Jekyll does. */
+function effectiveFields(data: Record<string, unknown>, parsed: ParsedPosting, schema: PostingSchema | undefined): Record<string, unknown> {
+  const booleans = (parsed.frontMatter?.yaml11Booleans ?? []).filter((b) => b.path.length === 1);
+  const aliases = schema ? Object.keys(data).filter((k) => schema.aliasToKey.has(k)) : [];
+  if (booleans.length === 0 && aliases.length === 0) return data;
+  const fields: Record<string, unknown> = { ...data };
+  for (const b of booleans) fields[String(b.path[0])] = b.value;
+  for (const alias of aliases) {
+    const key = schema!.aliasToKey.get(alias)!;
+    if (!Object.hasOwn(data, key)) fields[key] = fields[alias];
+  }
+  return fields;
+}
+
+/** `2026-11-20` from `2026-11-20-developpeur.md`, as Jekyll dates collection files. */
+export function dateFromFileName(file: string): string | undefined {
+  const m = /^(\d{4}-\d{2}-\d{2})-/.exec(basename(file));
+  return m && isJekyllDate(m[1]!) ? m[1] : undefined;
+}
+
+export interface ListOptions extends ReadPostingsOptions, ListQueryInput {}
+
+export interface ListResult {
+  /** The postings that match, sorted and limited. */
+  postings: Posting[];
+  /** How many matched before `limit`. */
+  matched: number;
+  /** How many postings were read (before filtering). */
+  total: number;
+  unreadable: UnreadablePosting[];
+  query: ListQuery;
+}
+
+/** List postings the way `posting list` does. Throws a UserError for an invalid filter. */
+export async function listPostings(inputs: readonly string[], options: ListOptions): Promise<ListResult> {
+  const query = buildQuery(options);
+  const read = await readPostings(inputs, options);
+  return { ...selectPostings(read.postings, query), total: read.postings.length, unreadable: read.unreadable, query };
+}
+
+/** Filter, sort and limit postings already read. */
+export function selectPostings(postings: readonly Posting[], query: ListQuery): { postings: Posting[]; matched: number } {
+  const matching = sortPostings(
+    postings.filter((p) => matchesQuery(p, query)),
+    query.sort,
+  );
+  const limited = query.limit !== undefined ? matching.slice(0, query.limit) : matching;
+  return { postings: limited, matched: matching.length };
+}
+
+/** A column of the listing: a key, and a key shown instead when the first is empty. */
+export interface ListColumn {
+  key: string;
+  fallback?: string;
+}
+
+/** The default table: date, startup, roles (or the title when there are none), open, contrat, file. */
+export const DEFAULT_LIST_COLUMNS: readonly ListColumn[] = [
+  { key: "date" },
+  { key: "startup" },
+  { key: "roles", fallback: "title" },
+  { key: "open" },
+  { key: "contrat" },
+  { key: "file" },
+];
+
+export function columnsFor(fields: readonly string[] | undefined): ListColumn[] {
+  return fields ? fields.map((key) => ({ key })) : DEFAULT_LIST_COLUMNS.map((c) => ({ ...c }));
+}
+
+/** The value a column shows for a posting (undefined when missing). */
+export function columnValue(posting: Posting, column: ListColumn): unknown {
+  const value = valueOf(posting, column.key);
+  if (column.fallback !== undefined && isEmpty(value)) return valueOf(posting, column.fallback);
+  return value;
+}

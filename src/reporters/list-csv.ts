@@ -1,0 +1,24 @@
+// CSV per RFC 4180 (CRLF, quotes doubled, fields with `,` `"` or line breaks quoted), UTF-8.
+// Cells are untrusted: control characters other than tab and line breaks are made visible, and a
+// cell a spreadsheet would run as a formula (= + - @, tab, CR first) gets a leading single quote.
+import { columnValue } from "../core/list.js";
+import { escapeControl } from "../core/sanitize.js";
+import { cellText } from "./list-cells.js";
+import type { ListReporter } from "./list-types.js";
+
+export const listCsv: ListReporter = (report) => {
+  const rows = [report.columns.map((c) => c.key)];
+  for (const p of report.postings) rows.push(report.columns.map((c) => csvCell(columnValue(p, c))));
+  return rows.map((row) => `${row.map(csvField).join(",")}\r\n`).join("");
+};
+
+/** The cell text of a value, guarded against formula injection. Plain numbers stay numbers. */
+export function csvCell(value: unknown): string {
+  const text = escapeControl(cellText(value));
+  if (typeof value === "number") return text;
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
+export function csvField(text: string): string {
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}

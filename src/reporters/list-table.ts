@@ -1,0 +1,92 @@
+// The human listing: a borderless table that fits the terminal, then a summary line.
+// Every cell is untrusted text: control characters are made visible (escapeInline) before
+// cli-table3 sees them, so a posting cannot move the cursor, recolour or retitle the terminal.
+import { Chalk } from "chalk";
+import Table from "cli-table3";
+import { escapeInline } from "../core/sanitize.js";
+import { columnValue } from "../core/list.js";
+import { displayWidth, tableCellText } from "./list-cells.js";
+import type { ListReport, ListReporter } from "./list-types.js";
+
+const GAP = 2;
+const MIN_COLUMN = 4;
+const BORDERLESS = {
+  top: "", "top-mid": "", "top-left": "", "top-right": "",
+  bottom: "", "bottom-mid": "", "bottom-left": "", "bottom-right": "",
+  left: "", "left-mid": "", mid: "", "mid-mid": "", right: "", "right-mid": "",
+  middle: " ".repeat(GAP),
+};
+
+export const listTable: ListReporter = (report, options) => {
+  const c = new Chalk({ level: options.color ? 1 : 0 });
+  const lines: string[] = [];
+  if (report.postings.length > 0) {
+    const head = report.columns.map((col) => escapeInline(col.key));
+    const rows = report.postings.map((p) => report.columns.map((col) => escapeInline(tableCellText(col.key, columnValue(p, col)))));
+    const widths = fitWidths(naturalWidths(head, rows), options.width);
+    const table = new Table({
+      head: head.map((h) => c.bold(h)),
+      chars: BORDERLESS,
+      colWidths: widths,
+      wordWrap: false,
+      style: { head: [], border: [], "padding-left": 0, "padding-right": 0 },
+    });
+    table.push(widths.map((w) => c.dim("─".repeat(w))));
+    // A path is told apart by its end: shorten `file` cells on the left.
+    const fileColumn = report.columns.findIndex((col) => col.key === "file");
+    for (const row of rows) {
+      if (fileColumn !== -1) row[fileColumn] = keepEnd(row[fileColumn]!, widths[fileColumn]!);
+      table.push(row);
+    }
+    lines.push(...table.toString().split("\n").map((line) => line.trimEnd()));
+    lines.push("");
+  }
+  lines.push(summaryLine(report));
+  return `${lines.join("\n")}\n`;
+};
+
+/** "3 postings, 2 open (of 12 read); 1 file could not be read". */
+export function summaryLine(report: Pick<ListReport, "postings" | "matched" | "total" | "unreadable">): string {
+  const n = report.postings.length;
+  const open = report.postings.filter((p) => p.open).length;
+  let text = `${n} posting${n === 1 ? "" : "s"}, ${open} open`;
+  const notes: string[] = [];
+  if (report.matched > n) notes.push(`${report.matched} matched`);
+  if (report.total > n) notes.push(`of ${report.total} read`);
+  if (notes.length > 0) text += ` (${notes.join(", ")})`;
+  const u = report.unreadable.length;
+  if (u > 0) text += `; ${u} file${u === 1 ? "" : "s"} could not be read`;
+  return text;
+}
+
+function keepEnd(text: string, width: number): string {
+  if (displayWidth(text) <= width) return text;
+  const chars = [...text];
+  let kept = "";
+  for (let i = chars.length - 1; i >= 0 && displayWidth(chars[i] + kept) <= width - 1; i--) kept = chars[i] + kept;
+  return `…${kept}`;
+}
+
+function naturalWidths(head: readonly string[], rows: readonly string[][]): number[] {
+  return head.map((h, i) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i] ?? ""))));
+}
+
+/** Shrink the widest columns one step at a time until the table fits `total` columns. */
+export function fitWidths(natural: readonly number[], total: number): number[] {
+  const widths = natural.map((w) => Math.max(1, w));
+  const available = total - GAP * (widths.length - 1);
+  let sum = widths.reduce((a, b) => a + b, 0);
+  while (sum > available) {
+    let widest = -1;
+    for (let i = 0; i < widths.length; i++) {
+      if (widths[i]! > MIN_COLUMN && (widest === -1 || widths[i]! > widths[widest]!)) widest = i;
+    }
+    if (widest === -1) break; // every column at its minimum: let the terminal wrap
+    // Jump straight to the next-widest column's width (or just enough), not one column at a time.
+    const next = Math.max(MIN_COLUMN, ...widths.filter((_, i) => i !== widest && widths[i]! < widths[widest]!));
+    const cut = Math.max(1, Math.min(widths[widest]! - next, sum - available));
+    widths[widest] = widths[widest]! - cut;
+    sum -= cut;
+  }
+  return widths;
+}

@@ -1,0 +1,17 @@
+// What the `posting list` formats receive: the listed postings and how they were chosen.
+import type { ListColumn, ListResult } from "../core/list.js";
+
+export interface ListReport extends Pick<ListResult, "postings" | "matched" | "total" | "unreadable"> {
+  columns: ListColumn[];
+  /** True when the user chose the columns (`--fields`); JSON then carries just those. */
+  columnsChosen: boolean;
+}
+
+export interface ListReporterOptions {
+  color: boolean;
+  /** Terminal width the table must fit. */
+  width: number;
+}
+
+/** Pure: the same report and options always give the same text. */
+export type ListReporter = (report: ListReport, options: ListReporterOptions) => string;
