@@ -54,13 +54,16 @@ export function parseYaml(source: string): ParsedYaml {
   let data: unknown;
 
   if (problems.length === 0) {
-    const depth = walk(doc.contents, [], 0, problems, yaml11Booleans);
+    const depth = walk(doc.contents, [], 0, problems, yaml11Booleans, new Set());
     if (depth) problems.push({ kind: "too-deep", offset: depth.offset });
   }
-  if (problems.length === 0) {
+  // Duplicate keys still leave readable data (the last value wins, as in Jekyll).
+  if (problems.every((p) => p.kind === "duplicate-key")) {
     try {
       data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     } catch (error) {
+      // yaml throws a ReferenceError both for too many aliases and for an alias with no anchor;
+      // unknown anchors are caught by walk(), so what is left here is the expansion limit.
       if (error instanceof ReferenceError) problems.push({ kind: "alias-limit", offset: 0 });
       else if (error instanceof RangeError) problems.push({ kind: "too-deep", offset: 0 });
       else throw error;
@@ -81,24 +84,33 @@ function walk(
   depth: number,
   problems: YamlProblem[],
   booleans: Yaml11Boolean[],
+  anchors: Set<string>,
 ): { offset: number } | undefined {
   if (depth > MAX_DEPTH) return { offset: nodeOffset(node) };
+  if (isAlias(node)) {
+    // An alias must follow its anchor; yaml only notices when converting, without a position.
+    if (!anchors.has(node.source)) problems.push({ kind: "syntax", offset: nodeOffset(node), reason: `the alias *${node.source} refers to no anchor &${node.source} above it` });
+    return undefined;
+  }
+  const anchor = node && typeof node === "object" && "anchor" in node ? (node as { anchor?: unknown }).anchor : undefined;
+  if (typeof anchor === "string") anchors.add(anchor);
   if (isMap(node)) {
     const seen = new Map<string, number>();
     for (const pair of node.items) {
       const key = keyText(pair);
       const offset = nodeOffset(pair.key);
+      if (isAlias(pair.key)) walk(pair.key, path, depth + 1, problems, booleans, anchors);
       if (key !== undefined) {
         const first = seen.get(key);
         if (first !== undefined) problems.push({ kind: "duplicate-key", offset, key: [...path, key].join("."), firstOffset: first });
         else seen.set(key, offset);
       }
-      const deep = walk(pair.value, [...path, key ?? "?"], depth + 1, problems, booleans);
+      const deep = walk(pair.value, [...path, key ?? "?"], depth + 1, problems, booleans, anchors);
       if (deep) return deep;
     }
   } else if (isSeq(node)) {
     for (let i = 0; i < node.items.length; i++) {
-      const deep = walk(node.items[i], [...path, i], depth + 1, problems, booleans);
+      const deep = walk(node.items[i], [...path, i], depth + 1, problems, booleans, anchors);
       if (deep) return deep;
     }
   } else if (isScalar(node) && node.type === Scalar.PLAIN && typeof node.value === "string") {
