@@ -1,7 +1,7 @@
 // YAML with source positions (the `yaml` package's Document API), bounded alias expansion, and
 // the YAML 1.1 reading Jekyll gives to `yes`/`no`/`on`/`off`.
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, Scalar } from "yaml";
-import type { Document, Node, Pair, YAMLMap } from "yaml";
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, Scalar, visit } from "yaml";
+import type { Document, Node, Pair, YAMLError, YAMLMap } from "yaml";
 
 /** Aliases (`*name`) expanded at most this many times: a front matter never needs more. */
 export const MAX_ALIAS_COUNT = 100;
@@ -49,7 +49,7 @@ export function parseYaml(source: string): ParsedYaml {
     prettyErrors: false,
     merge: false, // `<<` stays an ordinary (unknown) key: no implicit merging
   });
-  const problems: YamlProblem[] = doc.errors.map((e) => ({ kind: "syntax", offset: e.pos[0], reason: firstLine(e.message) }));
+  const problems: YamlProblem[] = doc.errors.map((e) => syntaxProblem(doc, e));
   const yaml11Booleans: Yaml11Boolean[] = [];
   let data: unknown;
 
@@ -70,6 +70,24 @@ export function parseYaml(source: string): ParsedYaml {
     }
   }
   return { doc, lineCounter, data, problems, yaml11Booleans };
+}
+
+// yaml places "Missing closing quote" at the end of the block, often lines below the mistake;
+// the opening quote is where the fix goes.
+function syntaxProblem(doc: Document.Parsed, error: YAMLError): YamlProblem {
+  const problem: YamlProblem = { kind: "syntax", offset: error.pos[0], reason: firstLine(error.message) };
+  if (error.code !== "MISSING_CHAR" || !/quote/i.test(error.message)) return problem;
+  visit(doc, {
+    Scalar(_, node) {
+      const range = node.range;
+      const quote = node.type === Scalar.QUOTE_DOUBLE ? '"' : node.type === Scalar.QUOTE_SINGLE ? "'" : undefined;
+      if (quote && range && range[0] < error.pos[0] && error.pos[0] <= range[2]) {
+        problem.offset = range[0];
+        problem.reason = `the ${quote} opened here is never closed`;
+      }
+    },
+  });
+  return problem;
 }
 
 function firstLine(message: string): string {
