@@ -25,6 +25,9 @@ const OPEN = /^---[ \t]*$/;
 const CLOSE = /^(?:---|\.\.\.)[ \t]*$/;
 const LANGUAGE_OPEN = /^---[ \t]*([A-Za-z][\w-]*)[ \t]*$/;
 const KEY_LINE = /^["']?[A-Za-z_][\w -]*["']?[ \t]*:(?:[ \t]|$)/;
+const MARKDOWN_HEADING = /^#{2,6}[ \t]+\S/;
+// Indented, a comment, a list item, a complex key, a delimiter, or anything with a colon (a key).
+const YAML_LIKE_LINE = /^(?:[ \t]|#|-(?:[ \t]|$)|\?(?:[ \t]|$)|\.\.\.)|:/;
 /** How far down we look for a misplaced front matter block. */
 const NOT_AT_TOP_SEARCH_LINES = 40;
 
@@ -41,18 +44,32 @@ export function splitFrontMatter(text: string): SplitResult {
 
   let offset = firstEnd + 1;
   let line = 2;
+  let afterBlank = false;
   while (offset <= text.length) {
     const end = lineEnd(text, offset);
-    if (CLOSE.test(text.slice(offset, end))) {
+    const current = text.slice(offset, end);
+    if (CLOSE.test(current)) {
       const yaml = firstEnd + 1 <= offset ? text.slice(firstEnd + 1, Math.max(firstEnd + 1, offset - 1)) : "";
       const bodyOffset = Math.min(end + 1, text.length);
       return { kind: "ok", yaml, yamlStartLine: 2, closeLine: line, body: text.slice(bodyOffset), bodyOffset };
     }
+    // Without this, a missing closing `---` makes the body (up to a `---` rule further down) read as YAML.
+    if (afterBlank && looksLikeMarkdown(current)) return { kind: "unterminated" };
+    afterBlank = current.trim() === "";
     if (end >= text.length) break;
     offset = end + 1;
     line++;
   }
   return { kind: "unterminated" };
+}
+
+/**
+ * After a blank line, a Markdown heading (`## …`) or a line of prose (no colon, not indented, not a
+ * list item or comment) cannot belong to a front matter mapping: the body has started.
+ */
+function looksLikeMarkdown(line: string): boolean {
+  if (MARKDOWN_HEADING.test(line)) return true;
+  return line.trim() !== "" && !YAML_LIKE_LINE.test(line);
 }
 
 function lineEnd(text: string, from: number): number {
