@@ -100,8 +100,10 @@ function errorToFinding(
       return finding("SCHEMA_LENGTH", loc(path), { key, limit, kind, unit });
     }
     case "uniqueItems": {
+      // ajv names the pair in no fixed order; point at the later item, the repeat to remove.
       const { i, j } = error.params as { i: number; j: number };
-      return finding("SCHEMA_ITEMS", loc([...path, i]), { key, reason: `lists the same value twice (items ${j + 1} and ${i + 1})` });
+      const [first, repeat] = i < j ? [i, j] : [j, i];
+      return finding("SCHEMA_ITEMS", loc([...path, repeat]), { key, reason: `lists the same value twice (items ${first + 1} and ${repeat + 1})` });
     }
     default:
       return finding("SCHEMA_OTHER", loc(path), { key, reason: error.message ?? `fails the schema's "${error.keyword}" rule` });
