@@ -57,7 +57,8 @@ export function parsePosting(file: string, bytes: Uint8Array, options: ParseOpti
     findings.push(finding("ENCODING_UTF16", at(1, 1), { encoding: decoded.encoding }));
   } else if (decoded.firstInvalidUtf8) {
     const { line, column, byte } = decoded.firstInvalidUtf8;
-    findings.push(finding("ENCODING_INVALID_UTF8", at(line, column), { byte, guess: `${decoded.encoding} (Windows Western European)` }));
+    const guess = decoded.encoding === "windows-1252" ? "windows-1252 (Windows Western European)" : decoded.encoding;
+    findings.push(finding("ENCODING_INVALID_UTF8", at(line, column), { byte, guess }));
   } else if (decoded.detectedBy === "forced" && decoded.encoding !== "utf-8") {
     findings.push(finding("ENCODING_LEGACY", at(1, 1), { encoding: decoded.encoding }));
   }
