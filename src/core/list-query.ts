@@ -324,5 +324,6 @@ function compareSortValues(x: SortValue, y: SortValue): number {
   if (typeof x === "number" && typeof y === "number") return x - y;
   if (typeof x === "number") return -1;
   if (typeof y === "number") return 1;
-  return collator.compare(x, y) || (x < y ? -1 : x > y ? 1 : 0);
+  // Equal up to case and accents counts as equal, so the next sort key decides.
+  return collator.compare(x, y);
 }

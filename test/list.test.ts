@@ -1,0 +1,169 @@
+// `posting list` through run(argv, io): filters, sort, limits, exit codes, on fixtures/list/*.
+import { spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { listPostings } from "../src/core/list.js";
+import { runCli } from "./list-helpers.js";
+
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+const BASIC = fileURLToPath(new URL("../fixtures/list/basic/", import.meta.url));
+const EMPTY = fileURLToPath(new URL("../fixtures/list/empty/", import.meta.url));
+
+// The readable postings of fixtures/list/basic, by a short name.
+const F = "2024-06-30-partenaire.md"; // open, no startup, date from the file name, type friend
+const C = "2025-11-20-chargee-deploiement.md"; // closed, aides-jeunes, techno as a comma text
+const R = "2026-01-05-developpeur-react.md"; // open, ma-cantine-egalim, lists, accents in title
+const D = "2026-02-14-designer.md"; // open: yes, Aides-Jeunes, `titles` alias, front matter date 2026-02-10
+const M = "2026-13-01-mauvaise-date.md"; // closed, ma-cantine-egalim, impossible date in the name, no contrat
+const P = "produit-sans-date.md"; // open, pass-culture, no date at all, empty techno list
+
+interface FilterCase {
+  name: string;
+  args: string[];
+  files: string[];
+}
+
+const FILTER_CASES: FilterCase[] = [
+  { name: "no filter: every readable posting, in file order", args: [], files: [F, C, R, D, M, P] },
+  { name: "--open (open: yes counts, as for Jekyll)", args: ["--open"], files: [F, R, D, P] },
+  { name: "--closed", args: ["--closed"], files: [C, M] },
+  { name: "--startup is case-insensitive", args: ["--startup", "aides-jeunes"], files: [C, D] },
+  { name: "--startup repeated is OR", args: ["--startup", "pass-culture", "--startup", "ma-cantine-egalim"], files: [R, M, P] },
+  { name: "list field: any element equals", args: ["--where", "domaines=Produit"], files: [R, P] },
+  { name: "!= is the negation of = (missing key included)", args: ["--where", "domaines!=Produit"], files: [F, C, D, M] },
+  { name: "~ on a list and on a comma text", args: ["--where", "techno~PYTHON"], files: [C, M] },
+  { name: "~ ignores accents and case", args: ["--where", "title~EQUIPE"], files: [R] },
+  { name: "title finds the `titles` alias", args: ["--where", "title~simulateur"], files: [D] },
+  { name: "KEY= matches missing or empty", args: ["--where", "contrat="], files: [D, M] },
+  { name: "= with accents is exact", args: ["--where", "contrat=indépendant"], files: [R, P] },
+  { name: "open=true reads yes as true", args: ["--where", "open=true"], files: [F, R, D, P] },
+  { name: "date >= (front matter date, else file name)", args: ["--where", "date>=2026-01-01"], files: [R, D] },
+  { name: "date <", args: ["--where", "date<2025-12-31"], files: [F, C] },
+  { name: "date = a day", args: ["--where", "date=2026-02-10"], files: [D] },
+  { name: "--since and --until are inclusive", args: ["--since", "2025-11-20", "--until", "2026-01-05"], files: [C, R] },
+  { name: "--search looks in roles and body, accent-insensitive", args: ["--search", "DONNEES"], files: [F] },
+  { name: "--search looks in the body", args: ["--search", "accessibilite"], files: [R] },
+  { name: "filters combine with AND", args: ["--open", "--where", "domaines=Produit", "--where", "techno~react"], files: [R] },
+  { name: "any front matter key", args: ["--where", "type=friend"], files: [F] },
+  { name: "--sort -date: missing dates last", args: ["--sort", "-date"], files: [D, R, C, F, M, P] },
+  { name: "--sort date", args: ["--sort", "date"], files: [F, C, R, D, M, P] },
+  { name: "--sort on two keys, case-insensitive", args: ["--sort", "startup,-date"], files: [D, C, R, M, P, F] },
+  { name: "--limit after --sort", args: ["--sort", "-date", "--limit", "2"], files: [D, R] },
+  { name: "nothing matches", args: ["--startup", "inconnue"], files: [] },
+];
+
+async function listedFiles(args: string[]): Promise<string[]> {
+  const result = await runCli(["list", ".", "--format", "ndjson", "--fields", "file", ...args], BASIC);
+  expect(result.code).toBe(0);
+  return result.stdout
+    .split("\n")
+    .filter((line) => line !== "")
+    .map((line) => (JSON.parse(line) as { file: string }).file);
+}
+
+describe("posting list: filters and sort (fixtures/list/basic)", () => {
+  for (const c of FILTER_CASES) {
+    it(c.name, async () => {
+      expect(await listedFiles(c.args)).toEqual(c.files);
+    });
+  }
+});
+
+describe("posting list: --stale with an injected today", () => {
+  // 2026-11-22: R (2026-01-05) is 321 days old, D (2026-02-10) 285, F (2024-06-30) 875.
+  const now = new Date(2026, 10, 22, 9, 0);
+  const stale = async (days: number) => (await listPostings(["."], { cwd: BASIC, stale: days, now })).postings.map((p) => p.file);
+  it("lists open postings strictly older than the days given", async () => {
+    expect(await stale(320)).toEqual([F, R]);
+    expect(await stale(321)).toEqual([F]);
+    expect(await stale(284)).toEqual([F, R, D]);
+    expect(await stale(1000)).toEqual([]);
+  });
+  it("never lists closed or undated postings", async () => {
+    expect(await stale(0)).toEqual([F, R, D]);
+  });
+});
+
+interface ExitCase {
+  name: string;
+  args: string[];
+  cwd?: string;
+  exitCode: number;
+  stdout?: RegExp;
+  stderr?: RegExp;
+}
+
+const EXIT_CASES: ExitCase[] = [
+  {
+    name: "table with a summary; unreadable files on stderr with their reason",
+    args: ["list", "."],
+    exitCode: 0,
+    stdout: /^6 postings, 4 open; 2 files could not be read$/m,
+    stderr: /casse\.md:\d+:\d+: could not read: YAML syntax error[\s\S]*sans-front-matter\.md:1:1: could not read: no front matter/,
+  },
+  { name: "summary of a filtered list", args: ["list", ".", "--open"], exitCode: 0, stdout: /^4 postings, 4 open \(of 6 read\); 2 files could not be read$/m },
+  { name: "summary with --limit", args: ["list", ".", "--limit", "1"], exitCode: 0, stdout: /^1 posting, 1 open \(6 matched, of 6 read\)/m },
+  { name: "--count prints the number only", args: ["list", ".", "--count", "--open"], exitCode: 0, stdout: /^4\n$/ },
+  { name: "--strict fails when a file could not be read", args: ["list", ".", "--strict"], exitCode: 1, stderr: /2 files could not be read \(--strict\)/ },
+  { name: "--strict passes when all files are read", args: ["list", R, M, "--strict"], exitCode: 0, stdout: /^2 postings, 1 open$/m },
+  { name: "an empty folder lists nothing, successfully", args: ["list", "."], cwd: EMPTY, exitCode: 0, stdout: /^0 postings, 0 open\n$/ },
+  { name: "unknown --where operator", args: ["list", ".", "--where", "date=<2026-01-01"], exitCode: 2, stderr: /--where "date=<2026-01-01": unknown operator "=<"/ },
+  { name: "--where without an operator", args: ["list", ".", "--where", "startup"], exitCode: 2, stderr: /--where "startup": no operator/ },
+  { name: "--where without a key", args: ["list", ".", "--where", "=x"], exitCode: 2, stderr: /the key is missing/ },
+  { name: "--where with an impossible date", args: ["list", ".", "--where", "date>2026-02-30"], exitCode: 2, stderr: /"2026-02-30" is not a valid date \(2026-02-30 is not a real date\)/ },
+  { name: "--where < with text", args: ["list", ".", "--where", "date>demain"], exitCode: 2, stderr: /compares dates \(YYYY-MM-DD\) or numbers, and "demain" is neither/ },
+  { name: "--since with a day-first date", args: ["list", ".", "--since", "31/12/2025"], exitCode: 2, stderr: /--since "31\/12\/2025" is not a valid date \(write it YYYY-MM-DD\)/ },
+  { name: "--since after --until", args: ["list", ".", "--since", "2026-01-02", "--until", "2026-01-01"], exitCode: 2, stderr: /is after --until/ },
+  { name: "--open with --closed", args: ["list", ".", "--open", "--closed"], exitCode: 2, stderr: /cannot be used with/ },
+  { name: "unknown format", args: ["list", ".", "--format", "xml"], exitCode: 2, stderr: /xml/ },
+  { name: "--stale needs a number", args: ["list", ".", "--stale", "trois"], exitCode: 2, stderr: /whole number/ },
+  { name: "empty sort key", args: ["list", ".", "--sort", "date,,startup"], exitCode: 2, stderr: /--sort "date,,startup": empty key/ },
+  { name: "empty field", args: ["list", ".", "--fields", "date,,file"], exitCode: 2, stderr: /--fields "date,,file": empty field name/ },
+  { name: "standard input is refused", args: ["list", "-"], exitCode: 2, stderr: /not standard input/ },
+  { name: "a missing path is reported, not fatal", args: ["list", "absent.md"], exitCode: 0, stderr: /absent\.md:1:1: could not read: cannot read the file: no such file or folder/ },
+];
+
+describe("posting list: exit codes and messages", () => {
+  for (const c of EXIT_CASES) {
+    it(c.name, async () => {
+      const result = await runCli(c.args, c.cwd ?? BASIC);
+      expect(result.code, result.stderr).toBe(c.exitCode);
+      if (c.stdout) expect(result.stdout).toMatch(c.stdout);
+      if (c.stderr) expect(result.stderr).toMatch(c.stderr);
+    });
+  }
+});
+
+describe("posting list: the table", () => {
+  it("fits the width it is given, truncating with an ellipsis", async () => {
+    for (const columns of [60, 80, 100]) {
+      const { stdout } = await runCli(["list", "."], BASIC, columns);
+      for (const line of stdout.split("\n")) expect([...line].length, line).toBeLessThanOrEqual(columns);
+      expect(stdout).toContain("…");
+    }
+  });
+  it("does not truncate when there is room; roles falls back to the title", async () => {
+    const { stdout } = await runCli(["list", "."], BASIC, 200);
+    expect(stdout).not.toContain("…");
+    expect(stdout).toMatch(/^date\s+startup\s+roles\s+open\s+contrat\s+file$/m);
+    expect(stdout).toMatch(/^2026-02-10\s+Aides-Jeunes\s+Designer·euse\s+true\s+2026-02-14-designer\.md$/m);
+  });
+  it("--fields picks and orders the columns", async () => {
+    const { stdout } = await runCli(["list", ".", "--fields", "file,domaines,title", "--startup", "ma-cantine-egalim"], BASIC, 200);
+    expect(stdout).toMatch(/^file\s+domaines\s+title$/m);
+    expect(stdout).toMatch(/^2026-01-05-developpeur-react\.md\s+Développement; Produit\s+L'équipe Ma Cantine/m);
+  });
+});
+
+describe("posting list: the built binary", () => {
+  const bin = (args: string[]) => spawnSync(process.execPath, [`${ROOT}bin/posting.js`, "list", ...args], { cwd: BASIC, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+  it("exits 0, 1 with --strict, 2 on a bad filter", () => {
+    const ok = bin([".", "--count"]);
+    expect(ok.status, ok.stderr).toBe(0);
+    expect(ok.stdout).toBe("6\n");
+    expect(bin([".", "--strict", "--count"]).status).toBe(1);
+    const bad = bin([".", "--where", "date>>2026"]);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/unknown operator ">>"/);
+  });
+});
