@@ -1,0 +1,142 @@
+// Output formats: JSON and NDJSON parse back to the front matter, CSV parses back to the same
+// cells (RFC 4180, formula guard), and nothing from a file reaches the terminal as a control sequence.
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parse as parseYaml } from "yaml";
+import { csvCell } from "../src/reporters/list-csv.js";
+import { parseCsv, runCli } from "./list-helpers.js";
+
+const BASIC = fileURLToPath(new URL("../fixtures/list/basic/", import.meta.url));
+const HOSTILE = fileURLToPath(new URL("../fixtures/list/hostile/", import.meta.url));
+
+// ESC, BEL, C1 controls (CSI 0x9b among them) and bidi overrides: none may reach a terminal raw.
+const TERMINAL_UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+
+async function frontMatterOf(file: string): Promise<unknown> {
+  const text = await readFile(file, "utf8");
+  return parseYaml(text.split("\n---\n")[0]!.replace(/^---\n/, ""));
+}
+
+describe("JSON and NDJSON", () => {
+  it("JSON is an array of { file, date, open, data } with the front matter as parsed", async () => {
+    const { stdout, code } = await runCli(["list", ".", "--format", "json"], BASIC);
+    expect(code).toBe(0);
+    const records = JSON.parse(stdout) as { file: string; date: string | null; open: boolean; data: unknown }[];
+    expect(records.map((r) => r.file)).toHaveLength(6);
+    for (const r of records) expect(r.data).toEqual(await frontMatterOf(join(BASIC, r.file)));
+    const designer = records.find((r) => r.file === "2026-02-14-designer.md")!;
+    // Data as written (`open: yes`, `titles`), the posting's own reading next to it.
+    expect(designer).toMatchObject({ date: "2026-02-10", open: true, data: { open: "yes", titles: "Designer UX pour le simulateur d'aides" } });
+    expect(records.find((r) => r.file === "produit-sans-date.md")!.date).toBeNull();
+  });
+
+  it("NDJSON carries the same records, one per line", async () => {
+    const json = JSON.parse((await runCli(["list", ".", "--format", "json"], BASIC)).stdout) as unknown[];
+    const { stdout } = await runCli(["list", ".", "--format", "ndjson"], BASIC);
+    expect(stdout.endsWith("\n")).toBe(true);
+    expect(stdout.trimEnd().split("\n").map((l) => JSON.parse(l) as unknown)).toEqual(json);
+  });
+
+  it("--fields gives flat records with exactly those keys (null when missing)", async () => {
+    const { stdout } = await runCli(["list", ".", "--format", "json", "--fields", "file,techno,contrat", "--startup", "ma-cantine-egalim"], BASIC);
+    expect(JSON.parse(stdout)).toEqual([
+      { file: "2026-01-05-developpeur-react.md", techno: ["React", "NodeJS", "PostgreSQL"], contrat: "indépendant" },
+      { file: "2026-13-01-mauvaise-date.md", techno: ["Python", "Django"], contrat: null },
+    ]);
+  });
+
+  it("hostile values parse back unchanged but print no control character", async () => {
+    for (const format of ["json", "ndjson"]) {
+      const { stdout } = await runCli(["list", ".", "--format", format], HOSTILE);
+      expect(stdout).not.toMatch(TERMINAL_UNSAFE);
+      const first = (format === "json" ? (JSON.parse(stdout) as unknown[])[0] : JSON.parse(stdout.split("\n")[0]!)) as { data: unknown };
+      expect(first.data).toEqual(await frontMatterOf(join(HOSTILE, "2026-03-01-hostile.md")));
+    }
+  });
+});
+
+describe("CSV", () => {
+  const FIELDS = "file,title,roles,startup,contrat,equipe,domaines,techno,status,open";
+
+  it("parses back (RFC 4180) to the expected cells, formulas guarded, lists joined with '; '", async () => {
+    const { stdout, code } = await runCli(["list", ".", "--format", "csv", "--fields", FIELDS], HOSTILE);
+    expect(code).toBe(0);
+    // Tabs and line breaks are data in CSV; escapes, bells, C1 controls and bidi overrides are not.
+    expect(stdout).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+    expect(parseCsv(stdout)).toEqual([
+      FIELDS.split(","),
+      [
+        "2026-03-01-hostile.md",
+        "\\e[2J\\e[31mEffacé et rouge\\e[0m \\e]0;titre piégé\\x07 fin",
+        `'=HYPERLINK("http://exemple.invalid","cliquer")`,
+        "'@evil",
+        "'+33 6 00 00 00 00",
+        "'-2+3",
+        "Développement; \\u202egnp.exe",
+        'a, b; guillemet " dedans; ligne\nsuivante; \\x9b31m C1',
+        "'\ttabulation en tête",
+        "true",
+      ],
+      ["2026-03-02-virgules.md", 'Une annonce, avec des virgules; et des "guillemets"', "Développeur·se\nsur deux lignes\n", "tranquille", "'@mention", "", "", "", "", "false"],
+    ]);
+  });
+
+  it("every cell of the basic fixtures round-trips", async () => {
+    const fields = "file,date,title,roles,startup,open,contrat,domaines,techno,type";
+    const csv = parseCsv((await runCli(["list", ".", "--format", "csv", "--fields", fields], BASIC)).stdout);
+    const json = JSON.parse((await runCli(["list", ".", "--format", "json", "--fields", fields], BASIC)).stdout) as Record<string, unknown>[];
+    expect(csv[0]).toEqual(fields.split(","));
+    expect(csv.slice(1)).toEqual(json.map((r) => fields.split(",").map((k) => csvCell(r[k]))));
+    expect(csv.find((row) => row[0] === "2025-11-20-chargee-deploiement.md")).toContain("Metabase, Python");
+    expect(csv.find((row) => row[0] === "2026-01-05-developpeur-react.md")).toContain("React; NodeJS; PostgreSQL");
+  });
+
+  it("guards each formula trigger, leaves plain numbers alone", () => {
+    expect(["=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx"].map(csvCell)).toEqual(["'=1+1", "'+1", "'-1", "'@SUM(A1)", "'\tx", "\\rx"]);
+    // A carriage return is shown as the text \r, so the cell starts with a backslash: nothing to guard.
+    expect(csvCell(-5)).toBe("-5");
+    expect(csvCell("1-2")).toBe("1-2");
+  });
+});
+
+describe("table with hostile values", () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), "posting-list-hostile-"));
+    // A hostile file name, a hostile readable posting, and an unreadable one with a hostile reason.
+    await writeFile(join(dir, "2026-03-03-\u001b[31mrouge\u0007.md"), "---\nroles: \"\\e]52;c;Y29waWU=\\a presse-papiers\"\nopen: true\n---\n");
+    await writeFile(join(dir, "\u001b[2Jcasse.md"), "---\nroles: [\n---\n");
+    await writeFile(join(dir, "ok.md"), await readFile(join(HOSTILE, "2026-03-01-hostile.md")));
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it("prints no escape sequence on stdout or stderr, in any column", async () => {
+    for (const args of [[], ["--fields", "file,title,roles,startup,domaines,techno,status"]]) {
+      const { stdout, stderr, code } = await runCli(["list", ".", ...args], dir, 200);
+      expect(code).toBe(0);
+      expect(stdout).not.toMatch(TERMINAL_UNSAFE);
+      expect(stderr).not.toMatch(TERMINAL_UNSAFE);
+      expect(stdout).toContain("\\e[31mrouge\\x07.md");
+      expect(stderr).toMatch(/\\e\[2Jcasse\.md:\d+:\d+: could not read/);
+    }
+  });
+
+  it("every line stays one line: newlines and tabs in values are shown escaped", async () => {
+    const { stdout } = await runCli(["list", ".", "--fields", "techno,status"], HOSTILE, 200);
+    expect(stdout.split("\n")).toHaveLength(2 + 2 + 2 + 1); // head, rule, 2 rows, blank, summary, final newline
+    expect(stdout).toContain("ligne\\nsuivante");
+    expect(stdout).toContain("\\ttabulation");
+  });
+
+  it("forced colour styles the header only", async () => {
+    const { stdout } = await runCli(["list", ".", "--color"], HOSTILE, 200);
+    const sequences = stdout.match(/\u001b\[[0-9;]*m/g) ?? [];
+    expect(sequences.length).toBeGreaterThan(0);
+    expect(stdout.replace(/\u001b\[[0-9;]*m/g, "")).not.toMatch(TERMINAL_UNSAFE);
+  });
+});
