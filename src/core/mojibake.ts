@@ -1,0 +1,401 @@
+// Mojibake: UTF-8 bytes that were decoded as a single-byte code page (Windows-1252, Windows-1254
+// or Latin-1), sometimes twice over. Detection and repair work run by run, so every repair has a
+// position and the rest of the text is never touched. Pure: no I/O.
+//
+// The heuristic, in short (Python's ftfy is the reference for how careful this must be):
+// 1. A candidate is a chain of characters that, read back as bytes of the code page, form valid
+//    UTF-8 multi-byte sequences (`Ã©` = C3 A9 = `é`).
+// 2. Each sequence must decode to a character that is plausible in real text (a letter of a
+//    common script, punctuation, a symbol or an emoji; never a control, an unassigned or private
+//    code point, IPA, or a rare script that accented capitals happen to spell).
+// 3. Each sequence needs evidence. Strong evidence is a continuation character that almost never
+//    follows a letter in real text (`©`, `§`, `€`, `‰`, `Ÿ`, C1 controls…). Weak continuations
+//    (quotes, dashes, `…`, `«»`, `°`, `·`, `²³¹`, a no-break space) can legitimately follow a
+//    capital: `SE ACABÓ”`, `Ã²` in a formula. A run made only of weak sequences is repaired only
+//    inside a word (a lowercase letter or digit before it, or a letter right after it).
+//    Sequences of three or four bytes whose continuations are all weak (`é\u00A0»` in `café »`)
+//    are never repaired.
+// 4. The repaired run is read again, in case the text went through the round trip twice.
+
+export interface MojibakeRepair {
+  /** UTF-16 offset of the garbled run in the input text. */
+  start: number;
+  /** UTF-16 offset just past the garbled run. */
+  end: number;
+  /** 1-based line of `start`. */
+  line: number;
+  /** 1-based column of `start`, in UTF-16 code units. */
+  column: number;
+  /** The garbled run, for example `Ã©`. */
+  found: string;
+  /** What it stands for, for example `é`. */
+  repaired: string;
+  /** How it was misread: `Windows-1252`, `Windows-1254`, `Latin-1`, `Windows-1252 twice`, … */
+  via: string;
+}
+
+/** Every garbled run in `text`, in order, with its repair. Never changes anything. */
+export function findMojibake(text: string): MojibakeRepair[] {
+  const repairs: MojibakeRepair[] = [];
+  const scan = new RegExp(CANDIDATE_SOURCE, "g");
+  let lineCursor = { offset: 0, line: 1, lineStart: 0 };
+  let match: RegExpExecArray | null;
+  while ((match = scan.exec(text)) !== null) {
+    const found = readRun(text, match.index, text.length, codePointBefore(text, match.index), -1, true);
+    if (!found) {
+      scan.lastIndex = match.index + 1;
+      continue;
+    }
+    scan.lastIndex = found.end;
+    if (!found.accepted) continue;
+    const full = repeatRepair(text, found);
+    lineCursor = advanceLines(text, lineCursor, found.start);
+    repairs.push({
+      start: found.start,
+      end: found.end,
+      line: lineCursor.line,
+      column: found.start - lineCursor.lineStart + 1,
+      found: text.slice(found.start, found.end),
+      repaired: full.text,
+      via: describeVia(full.vias),
+    });
+  }
+  return repairs;
+}
+
+/** `text` with every garbled run repaired, and the list of repairs (positions in the input). */
+export function repairMojibake(text: string): { text: string; repairs: MojibakeRepair[] } {
+  const repairs = findMojibake(text);
+  if (repairs.length === 0) return { text, repairs };
+  const parts: string[] = [];
+  let from = 0;
+  for (const r of repairs) {
+    parts.push(text.slice(from, r.start), r.repaired);
+    from = r.end;
+  }
+  parts.push(text.slice(from));
+  return { text: parts.join(""), repairs };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Code page tables
+
+/** Windows-1252 characters for bytes 0x80-0x9F; C1 controls stand for the five undefined bytes. */
+const CP1252_HIGH =
+  "\u20AC\u0081\u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030\u0160\u2039\u0152\u008D\u017D\u008F" +
+  "\u0090\u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153\u009D\u017E\u0178";
+
+/** Letters Windows-1254 has where Windows-1252 has Icelandic ones (same bytes). */
+const CP1254_ONLY: ReadonlyArray<readonly [string, number]> = [
+  ["\u011E", 0xd0], // Ğ
+  ["\u0130", 0xdd], // İ
+  ["\u015E", 0xde], // Ş
+  ["\u011F", 0xf0], // ğ
+  ["\u0131", 0xfd], // ı
+  ["\u015F", 0xfe], // ş
+];
+
+/** Characters of Windows-1252 that Windows-1254 lacks (a run cannot mix both readings). */
+const CP1252_ONLY = new Set([0xd0, 0xdd, 0xde, 0xf0, 0xfd, 0xfe, 0x017d, 0x017e]);
+
+const FLAG_1252_PUNCT = 1; // a Windows-1252 character for 0x80-0x9F (not Latin-1)
+const FLAG_1254_ONLY = 2;
+const FLAG_1252_ONLY = 4;
+const FLAG_C1 = 8; // a C1 control for a byte Windows-1252 defines: a Latin-1 reading
+const FLAG_C1_1254 = 16; // a C1 control for a byte Windows-1254 defines: not a Windows-1254 reading
+
+const UNDEFINED_1252 = new Set([0x81, 0x8d, 0x8f, 0x90, 0x9d]);
+const UNDEFINED_1254 = new Set([0x81, 0x8d, 0x8e, 0x8f, 0x90, 0x9d, 0x9e]);
+
+/** Byte for characters above U+00FF. */
+const HIGH_BYTES = new Map<number, number>();
+/** Reading flags for characters above U+00FF. */
+const HIGH_FLAGS = new Map<number, number>();
+for (let i = 0; i < CP1252_HIGH.length; i++) {
+  const code = CP1252_HIGH.charCodeAt(i);
+  if (code > 0xff) {
+    HIGH_BYTES.set(code, 0x80 + i);
+    HIGH_FLAGS.set(code, FLAG_1252_PUNCT | (CP1252_ONLY.has(code) ? FLAG_1252_ONLY : 0));
+  }
+}
+for (const [ch, byte] of CP1254_ONLY) {
+  HIGH_BYTES.set(ch.charCodeAt(0), byte);
+  HIGH_FLAGS.set(ch.charCodeAt(0), FLAG_1254_ONLY);
+}
+
+/** The byte a character stands for in the code pages we undo, or -1. */
+function byteOf(code: number): number {
+  if (code <= 0xff) return code;
+  return HIGH_BYTES.get(code) ?? -1;
+}
+
+function flagsOf(code: number): number {
+  if (code <= 0xff) {
+    if (code >= 0x80 && code <= 0x9f) {
+      return (UNDEFINED_1252.has(code) ? 0 : FLAG_C1) | (UNDEFINED_1254.has(code) ? 0 : FLAG_C1_1254);
+    }
+    return CP1252_ONLY.has(code) ? FLAG_1252_ONLY : 0;
+  }
+  return HIGH_FLAGS.get(code) ?? 0;
+}
+
+function escapeForClass(chars: string): string {
+  let out = "";
+  for (const ch of chars) out += `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`;
+  return out;
+}
+
+const CONTINUATION_CLASS = `[\\u0080-\\u00BF${escapeForClass(CP1252_HIGH.replace(/[\u0080-\u009F]/g, ""))}]`;
+/** Lead bytes C2-F4 (Latin-1 letters Â…ô) and Windows-1254's ğ (F0) and Ğ (D0). */
+const LEAD_CLASS = "[\\u00C2-\\u00F4\\u011E\\u011F]";
+/** A lead character followed by a continuation character: the only place mojibake can start. */
+const CANDIDATE_SOURCE = `${LEAD_CLASS}${CONTINUATION_CLASS}`;
+
+/**
+ * Continuation characters that real text can put right after a letter (punctuation, superscripts),
+ * so they are weak evidence of mojibake. Everything else in 0x80-0xBF is strong evidence.
+ */
+const WEAK_CONTINUATIONS = new Set(
+  [..."\u00A0\u2018\u2019\u201C\u201D\u2026\u2013\u2014\u00AB\u00BB\u00B0\u00B7\u00B2\u00B3\u00B9"].map((c) =>
+    c.charCodeAt(0),
+  ),
+);
+
+const NBSP = 0xa0;
+
+// ---------------------------------------------------------------------------------------------
+// Reading sequences and runs
+
+interface Sequence {
+  start: number;
+  end: number;
+  codePoint: number;
+  strong: boolean;
+  flags: number;
+}
+
+interface Run {
+  start: number;
+  end: number;
+  /** Decoded text of the run. */
+  text: string;
+  flags: number;
+  accepted: boolean;
+}
+
+/**
+ * The chain of mojibake sequences starting at `start` (not past `limit`), or undefined when the
+ * first one is not a plausible sequence. `before` is the code point before `start` and
+ * `afterLimit` the one at `limit` (-1 for none); `accepted` says whether the evidence suffices.
+ */
+function readRun(
+  s: string,
+  start: number,
+  limit: number,
+  before: number,
+  afterLimit: number,
+  allowLostByte: boolean,
+): Run | undefined {
+  const codePoints: number[] = [];
+  let flags = 0;
+  let strong = false;
+  let i = start;
+  let prev = before;
+  let lastWasNbsp = false;
+  for (;;) {
+    const seq = readSequence(s, i, limit, prev, allowLostByte);
+    if (!seq) break;
+    const merged = flags | seq.flags;
+    if (merged & FLAG_1254_ONLY && merged & (FLAG_1252_ONLY | FLAG_C1_1254)) break;
+    flags = merged;
+    if (seq.strong) strong = true;
+    codePoints.push(seq.codePoint);
+    lastWasNbsp = s.charCodeAt(seq.end - 1) === NBSP;
+    prev = seq.codePoint;
+    i = seq.end;
+  }
+  if (codePoints.length === 0) return undefined;
+  let accepted = strong;
+  if (!accepted) {
+    // Weak evidence only: believe it inside a word, never next to spaces or capitals alone.
+    const after = i < limit ? (s.codePointAt(i) ?? -1) : afterLimit;
+    accepted = isLowercaseOrDigit(before) || (!lastWasNbsp && isLetter(after));
+  }
+  return { start, end: i, text: String.fromCodePoint(...codePoints), flags, accepted };
+}
+
+function codePointBefore(s: string, i: number): number {
+  if (i <= 0) return -1;
+  const low = s.charCodeAt(i - 1);
+  if (low >= 0xdc00 && low <= 0xdfff && i >= 2) {
+    const high = s.charCodeAt(i - 2);
+    if (high >= 0xd800 && high <= 0xdbff) return ((high - 0xd800) << 10) + (low - 0xdc00) + 0x10000;
+  }
+  return low;
+}
+
+/** One UTF-8 sequence read through the code page at `i`, if it is plausible. */
+function readSequence(s: string, i: number, limit: number, prevCodePoint: number, allowLostByte: boolean): Sequence | undefined {
+  if (i >= limit) return undefined;
+  const leadChar = s.charCodeAt(i);
+  const lead = byteOf(leadChar);
+  if (lead < 0xc2 || lead > 0xf4) return undefined;
+  const need = lead < 0xe0 ? 1 : lead < 0xf0 ? 2 : 3;
+  let codePoint = lead & (0x3f >> need);
+  let flags = flagsOf(leadChar);
+  let strongContinuations = 0;
+  for (let k = 1; k <= need; k++) {
+    const at = i + k;
+    const c = at < limit ? s.charCodeAt(at) : -1;
+    const b = c < 0 ? -1 : byteOf(c);
+    if (b < 0x80 || b > 0xbf) {
+      // `â€` then a space or the end: the third byte of `”` (0x9D, undefined in Windows-1252)
+      // was dropped by the decoder or replaced by U+FFFD.
+      if (allowLostByte && lead === 0xe2 && k === 2 && codePoint === 0x80 && isLostByteGap(c)) {
+        const end = c === 0xfffd ? at + 1 : at;
+        return { start: i, end, codePoint: 0x201d, strong: true, flags };
+      }
+      return undefined;
+    }
+    if (k === 1) {
+      if (lead === 0xe0 && b < 0xa0) return undefined; // overlong
+      if (lead === 0xed && b >= 0xa0) return undefined; // surrogate
+      if (lead === 0xf0 && b < 0x90) return undefined; // overlong
+      if (lead === 0xf4 && b >= 0x90) return undefined; // beyond U+10FFFF
+    }
+    codePoint = (codePoint << 6) | (b & 0x3f);
+    flags |= flagsOf(c);
+    if (!WEAK_CONTINUATIONS.has(c)) strongContinuations++;
+  }
+  if (!isPlausible(codePoint, prevCodePoint)) return undefined;
+
+  let strong = strongContinuations > 0;
+  if (need === 1 && !strong && s.charCodeAt(i + 1) === NBSP && (lead === 0xc3 || lead === 0xc2)) {
+    // `Ã` + no-break space is `à`, the most common French mojibake; `Â` + no-break space is one.
+    strong = true;
+  }
+  if (need >= 2 && !strong) {
+    // Only punctuation after an accented letter is ordinary text (`café »`), unless it spells a
+    // symbol nobody types that way (`â–º` is ►, `ï»¿` a byte order mark).
+    if (!(lead === 0xe2 && isSymbolBlock(codePoint)) && codePoint !== 0xfeff) return undefined;
+    strong = true;
+  }
+  // A Turkish reading is only believed on strong evidence: `ğ` and `Ğ` are real letters.
+  if (flags & FLAG_1254_ONLY && !strong) return undefined;
+  return { start: i, end: i + 1 + need, codePoint, strong, flags };
+}
+
+function isLostByteGap(c: number): boolean {
+  return c === -1 || c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0xfffd;
+}
+
+function isSymbolBlock(cp: number): boolean {
+  return (cp >= 0x2190 && cp <= 0x21ff) || (cp >= 0x2500 && cp <= 0x27bf);
+}
+
+const UNASSIGNED_OR_PRIVATE = /^[\p{Cn}\p{Co}\p{Cs}\p{Cc}]$/u;
+const LETTER = /^\p{L}$/u;
+const LOWERCASE = /^\p{Ll}$/u;
+
+/** Whether a decoded character is something real text contains (given the one before it). */
+function isPlausible(cp: number, prevCodePoint: number): boolean {
+  if (cp === 0xfffd) return false; // never produce a replacement character
+  if (!isPlausibleBlock(cp, prevCodePoint)) return false;
+  if ((cp & 0xfffe) === 0xfffe || (cp >= 0xfdd0 && cp <= 0xfdef)) return false;
+  return !UNASSIGNED_OR_PRIVATE.test(String.fromCodePoint(cp));
+}
+
+function isPlausibleBlock(cp: number, prevCodePoint: number): boolean {
+  if (cp < 0xa0) return false; // C1 controls
+  if (cp < 0x250) return true; // Latin-1 symbols and letters, Latin Extended-A and -B
+  if (cp < 0x300) return false; // IPA and spacing modifiers: what `Ê` or `É` + `»` spell
+  if (cp < 0x370) return prevCodePoint >= 0 && isLetter(prevCodePoint); // combining marks (NFD text)
+  if (cp < 0x500) return true; // Greek, Cyrillic
+  if (cp < 0x5d0) return false; // Cyrillic Supplement, Armenian, Hebrew points
+  if (cp <= 0x5ea) return true; // Hebrew letters
+  if (cp < 0x600) return false;
+  if (cp < 0x700) return true; // Arabic
+  if (cp < 0x900) return false; // Syriac, Thaana, NKo, Samaritan…: what `Ü`/`ß`/`à` + `»` spell
+  if (cp < 0x2c00) return true; // Indic, Thai, Georgian, Hangul Jamo, Latin Extended Additional, punctuation, symbols
+  if (cp < 0x2e00) return false;
+  if (cp < 0xa000) return true; // supplemental punctuation, CJK, kana
+  if (cp < 0xac00) return false;
+  if (cp < 0xd7b0) return true; // Hangul
+  if (cp < 0xf900) return false; // private use
+  if (cp < 0xfb50) return true; // CJK compatibility, ligatures
+  if (cp < 0xfe00) return false;
+  if (cp < 0xfff0) return true; // variation selectors, small and full-width forms, BOM
+  if (cp < 0x10000) return false;
+  if (cp >= 0x1d400 && cp < 0x1d800) return true; // mathematical letters
+  if (cp >= 0x1f000 && cp < 0x1fb00) return true; // emoji and pictographs
+  if (cp >= 0x20000 && cp < 0x40000) return true; // CJK extensions
+  if (cp >= 0xe0000 && cp < 0xe0080) return true; // tags (flag sequences)
+  return false;
+}
+
+function isLetter(code: number): boolean {
+  if (code < 0) return false;
+  if (code < 0x80) return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+  return LETTER.test(String.fromCodePoint(code));
+}
+
+function isLowercaseOrDigit(code: number): boolean {
+  if (code < 0) return false;
+  if (code < 0x80) return (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39);
+  return LOWERCASE.test(String.fromCodePoint(code));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Twice-over mojibake and labels
+
+/**
+ * Reads the repaired run again while it is itself, from end to end, mojibake with enough
+ * evidence (`ÃƒÂ©` → `Ã©` → `é`). The inner reading keeps the run's surroundings as context.
+ */
+function repeatRepair(source: string, first: Run): { text: string; vias: string[] } {
+  const vias = [readingName(first.flags)];
+  const before = codePointBefore(source, first.start);
+  const after = first.end < source.length ? (source.codePointAt(first.end) ?? -1) : -1;
+  let text = first.text;
+  for (let level = 1; level < 3; level++) {
+    const again = readRun(text, 0, text.length, before, after, false);
+    if (!again || !again.accepted || again.end !== text.length) break;
+    text = again.text;
+    vias.push(readingName(again.flags));
+  }
+  return { text, vias };
+}
+
+function readingName(flags: number): string {
+  if (flags & FLAG_1254_ONLY) return "Windows-1254";
+  if (flags & FLAG_C1 && !(flags & FLAG_1252_PUNCT)) return "Latin-1";
+  return "Windows-1252";
+}
+
+function describeVia(vias: readonly string[]): string {
+  const first = vias[0] ?? "Windows-1252";
+  if (vias.length === 1) return first;
+  if (vias.every((v) => v === first)) return vias.length === 2 ? `${first} twice` : `${first} ${vias.length} times`;
+  return vias.join(" then ");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Positions
+
+interface LineCursor {
+  offset: number;
+  line: number;
+  lineStart: number;
+}
+
+/** Moves the cursor forward to `offset`, counting line feeds (positions only ever increase). */
+function advanceLines(text: string, cursor: LineCursor, offset: number): LineCursor {
+  let { line, lineStart } = cursor;
+  let nl = text.indexOf("\n", cursor.offset);
+  while (nl !== -1 && nl < offset) {
+    line++;
+    lineStart = nl + 1;
+    nl = text.indexOf("\n", nl + 1);
+  }
+  return { offset, line, lineStart };
+}
