@@ -32,6 +32,7 @@ const FILTER_CASES: FilterCase[] = [
   { name: "list field: any element equals", args: ["--where", "domaines=Produit"], files: [R, P] },
   { name: "!= is the negation of = (missing key included)", args: ["--where", "domaines!=Produit"], files: [F, C, D, M] },
   { name: "~ on a list and on a comma text", args: ["--where", "techno~PYTHON"], files: [C, M] },
+  { name: "= on a list field written as comma text matches an item", args: ["--where", "techno=Python"], files: [C, M] },
   { name: "~ ignores accents and case", args: ["--where", "title~EQUIPE"], files: [R] },
   { name: "title finds the `titles` alias", args: ["--where", "title~simulateur"], files: [D] },
   { name: "KEY= matches missing or empty", args: ["--where", "contrat="], files: [D, M] },

@@ -41,12 +41,11 @@ export const DEFAULT_TABLE_WIDTH = 100;
 export async function listCommand(paths: string[], options: ListCommandOptions, io: CliIO, now: Date = new Date()): Promise<number> {
   // Everything the user typed is checked before any file is read.
   const reporter = getListReporter(options.format);
-  const query = buildQuery({ ...options, now });
   const columns = columnsFor(options.fields !== undefined ? parseFields(options.fields) : undefined);
   if (paths.includes("-")) throw new UserError("`posting list` reads files and folders, not standard input");
-
   const config = await loadConfig(io.cwd, { config: options.config, schema: options.schema, encoding: options.encoding });
   const schema = loadSchema(config.schemaPath);
+  const query = buildQuery({ ...options, now }, schema);
   const inputs = resolveInputs(paths, config);
   if (!inputs) throw new UserError(noInputMessage("list"));
 

@@ -4,6 +4,7 @@
 import { explainBadDate, isJekyllDate, todayIso } from "./dates.js";
 import { UserError } from "./errors.js";
 import { foldForMatch } from "./schema.js";
+import type { PostingSchema } from "./schema.js";
 
 /** One posting as `posting list` sees it. */
 export interface Posting {
@@ -69,16 +70,19 @@ export interface ListQuery {
   staleBefore?: string;
   sort: SortKey[];
   limit?: number;
+  /** Keys the schema marks as lists: a comma text there (`techno: React, Vue`) is matched item by item. */
+  listKeys: ReadonlySet<string>;
 }
 
 const DAY_MS = 86_400_000;
 
-export function buildQuery(input: ListQueryInput = {}): ListQuery {
+export function buildQuery(input: ListQueryInput = {}, schema?: Pick<PostingSchema, "fields">): ListQuery {
   if (input.open && input.closed) throw new UserError("--open and --closed cannot be used together");
   const query: ListQuery = {
     startups: (input.startup ?? []).map((s) => foldForMatch(s)),
     where: (input.where ?? []).map(parseWhere),
     sort: parseSort(input.sort),
+    listKeys: new Set((schema?.fields ?? []).filter((f) => f.list).map((f) => f.key)),
   };
   if (input.open) query.open = true;
   if (input.closed) query.open = false;
@@ -185,7 +189,7 @@ export function matchesQuery(posting: Posting, query: ListQuery): boolean {
     if (query.staleBefore !== undefined && (!posting.open || day > query.staleBefore)) return false;
   }
   if (query.search !== undefined && !matchesSearch(posting, query.search)) return false;
-  return query.where.every((clause) => matchesWhere(posting, clause));
+  return query.where.every((clause) => matchesWhere(posting, clause, query.listKeys));
 }
 
 function matchesSearch(posting: Posting, folded: string): boolean {
@@ -197,8 +201,9 @@ function matchesSearch(posting: Posting, folded: string): boolean {
 }
 
 /** `!=` is the negation of `=`: a missing key or a list without the value matches it. */
-export function matchesWhere(posting: Posting, clause: WhereClause): boolean {
-  const value = valueOf(posting, clause.key);
+export function matchesWhere(posting: Posting, clause: WhereClause, listKeys: ReadonlySet<string> = new Set()): boolean {
+  const raw = valueOf(posting, clause.key);
+  const value = typeof raw === "string" && listKeys.has(clause.key) ? splitCommaList(raw) : raw;
   switch (clause.op) {
     case "=":
       return equalsText(value, clause.value);
@@ -214,6 +219,14 @@ export function matchesWhere(posting: Posting, clause: WhereClause): boolean {
     default:
       return someElement(value, (v) => compareScalar(v, clause));
   }
+}
+
+/** `React, Vue.js` as `["React", "Vue.js"]`, the way normalize reads a comma text in a list field. */
+function splitCommaList(text: string): string[] {
+  return text
+    .split(",")
+    .map((s) => s.trim())
+    .filter((s) => s !== "");
 }
 
 function equalsText(value: unknown, expected: string): boolean {

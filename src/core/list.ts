@@ -124,7 +124,7 @@ export interface ListResult {
 
 /** List postings the way `posting list` does. Throws a UserError for an invalid filter. */
 export async function listPostings(inputs: readonly string[], options: ListOptions): Promise<ListResult> {
-  const query = buildQuery(options);
+  const query = buildQuery(options, options.schema);
   const read = await readPostings(inputs, options);
   return { ...selectPostings(read.postings, query), total: read.postings.length, unreadable: read.unreadable, query };
 }
