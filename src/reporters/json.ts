@@ -3,6 +3,10 @@ import type { Reporter } from "./types.js";
 
 export const JSON_REPORT_VERSION = 1;
 
+// JSON.stringify escapes C0 controls but not DEL, C1 controls (U+009B is a CSI on some terminals)
+// or bidi overrides; \u escapes keep the same parsed value and make the output safe to print.
+const UNSAFE_IN_JSON = /[\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
 export const json: Reporter = (report) =>
   `${JSON.stringify(
     {
@@ -14,4 +18,4 @@ export const json: Reporter = (report) =>
     },
     null,
     2,
-  )}\n`;
+  ).replace(UNSAFE_IN_JSON, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`)}\n`;
