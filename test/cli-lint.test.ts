@@ -17,7 +17,8 @@ const VERSION = (JSON.parse(execFileSync(process.execPath, ["-p", "JSON.stringif
 
 const VALID_POSTING = "---\nroles: Développeur·se\nopen: true\n---\n\nTexte.\n";
 const TITLES_POSTING = "---\ntitles: Offre\nroles: Développeur·se\nopen: true\n---\n\nTexte.\n";
-const ESC = /[\x1b\x07\x9b]/;
+/** ESC, BEL, the C1 CSI and a right-to-left override: none may reach the terminal raw. */
+const ESC = /[\x1b\x07\x9b\u202e]/;
 
 interface RunResult {
   exitCode: number;
@@ -301,8 +302,8 @@ describe("posting lint (in-process)", () => {
     const dir = mkdtempSync(join(tmpdir(), "posting-cli-escape-"));
     try {
       const name = "offre-\x1b]52;c;SGVsbG8=\x07-\x1b[2J.md";
-      // A raw ESC byte inside a quoted key, not a YAML escape.
-      writeFileSync(join(dir, name), `---\nroles: Dev\nopen: true\n"cl\x1b[2Je": x\n---\n`);
+      // Raw control characters inside quoted keys, not YAML escapes.
+      writeFileSync(join(dir, name), `---\nroles: Dev\nopen: true\n"cl\x1b[2Je": x\n"c\u009b2J\u202eabc": y\n---\n`);
       for (const format of ["stylish", "json", "github"]) {
         const { exitCode, stdout } = await runInProcess(["lint", "-f", format, "."], dir);
         expect(exitCode).toBe(1);
