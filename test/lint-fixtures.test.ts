@@ -8,6 +8,8 @@ import { fileURLToPath } from "node:url";
 import matter from "gray-matter";
 import { afterAll, describe, expect, it } from "vitest";
 import { FINDING_CODES } from "../src/core/findings.js";
+import { lintPaths } from "../src/core/lint.js";
+import { loadSchema } from "../src/core/schema.js";
 import { lintCase, lintCases as cases, LINT_FIXTURES as FIXTURES, readExpected } from "./lint-helpers.js";
 
 const SCRIPT = fileURLToPath(new URL("../scripts/make-encoding-fixtures.mjs", import.meta.url));
@@ -117,6 +119,16 @@ describe("findings worth a closer look", () => {
   it("reports the first bad byte of a Windows-1252 file and guesses the encoding", async () => {
     const [f] = (await lintCase("encoding-windows-1252")).results[0]!.findings;
     expect(f!.message).toBe("the file is not valid UTF-8 (byte 0xE9 here); it looks like windows-1252 (Windows Western European)");
+  });
+
+  it("names the legacy encoding the config chose", async () => {
+    const report = await lintPaths(["."], { cwd: join(FIXTURES, "encoding-windows-1252"), schema: loadSchema(), legacyEncoding: "latin1" });
+    expect(report.results[0]!.findings[0]!.message).toBe("the file is not valid UTF-8 (byte 0xE9 here); it looks like latin1");
+  });
+
+  it("tells an alias with no anchor from an alias bomb", async () => {
+    const [f] = (await lintCase("yaml-alias-undefined")).results[0]!.findings;
+    expect(f!.message).toBe("YAML syntax error: the alias *equipe refers to no anchor &equipe above it");
   });
 
   it("stops an alias bomb before expanding it", async () => {
