@@ -36,45 +36,141 @@ export interface MojibakeRepair {
 
 /** Every garbled run in `text`, in order, with its repair. Never changes anything. */
 export function findMojibake(text: string): MojibakeRepair[] {
+  return repairMojibake(text).repairs;
+}
+
+/**
+ * `text` with every garbled run repaired, and the list of repairs (positions in the input).
+ * Repairing again finds nothing: when a repair reveals more mojibake (text garbled twice, only
+ * partly), the passes are composed and reported as one repair of the original run.
+ */
+export function repairMojibake(text: string): { text: string; repairs: MojibakeRepair[] } {
+  const firstPass = scanOnce(text);
+  if (firstPass.length === 0) return { text, repairs: [] };
+  let pieces = applyEdits([{ origStart: 0, origEnd: text.length, text }], firstPass);
+  for (let pass = 1; pass < MAX_PASSES; pass++) {
+    const edits = scanOnce(joinPieces(pieces));
+    if (edits.length === 0) break;
+    pieces = applyEdits(pieces, edits);
+  }
   const repairs: MojibakeRepair[] = [];
+  let cursor: LineCursor = { offset: 0, line: 1, lineStart: 0 };
+  for (const piece of pieces) {
+    if (!piece.vias) continue;
+    cursor = advanceLines(text, cursor, piece.origStart);
+    repairs.push({
+      start: piece.origStart,
+      end: piece.origEnd,
+      line: cursor.line,
+      column: piece.origStart - cursor.lineStart + 1,
+      found: text.slice(piece.origStart, piece.origEnd),
+      repaired: piece.text,
+      via: describeVia(piece.vias),
+    });
+  }
+  return { text: joinPieces(pieces), repairs };
+}
+
+const MAX_PASSES = 4;
+
+/** A repair in the coordinates of the text one pass reads. */
+interface Edit {
+  start: number;
+  end: number;
+  text: string;
+  vias: string[];
+}
+
+/** The runs one pass over `text` repairs, in order. */
+function scanOnce(text: string): Edit[] {
+  const edits: Edit[] = [];
   const scan = new RegExp(CANDIDATE_SOURCE, "g");
-  let lineCursor = { offset: 0, line: 1, lineStart: 0 };
   let match: RegExpExecArray | null;
   while ((match = scan.exec(text)) !== null) {
-    const found = readRun(text, match.index, text.length, codePointBefore(text, match.index), -1, true);
+    const before = codePointBefore(text, match.index);
+    let found = readRun(text, match.index, text.length, before, -1, { lostByte: true, c1: true });
+    let full = found?.accepted ? repeatRepair(text, found) : undefined;
+    if (found && !full && found.hasC1) {
+      // A C1 control only makes sense as the byte of a second reading; without one, read less.
+      found = readRun(text, match.index, text.length, before, -1, { lostByte: true, c1: false });
+      full = found?.accepted ? repeatRepair(text, found) : undefined;
+    }
     if (!found) {
       scan.lastIndex = match.index + 1;
       continue;
     }
     scan.lastIndex = found.end;
-    if (!found.accepted) continue;
-    const full = repeatRepair(text, found);
-    lineCursor = advanceLines(text, lineCursor, found.start);
-    repairs.push({
-      start: found.start,
-      end: found.end,
-      line: lineCursor.line,
-      column: found.start - lineCursor.lineStart + 1,
-      found: text.slice(found.start, found.end),
-      repaired: full.text,
-      via: describeVia(full.vias),
-    });
+    if (full) edits.push({ start: found.start, end: found.end, text: full.text, vias: full.vias });
   }
-  return repairs;
+  return edits;
 }
 
-/** `text` with every garbled run repaired, and the list of repairs (positions in the input). */
-export function repairMojibake(text: string): { text: string; repairs: MojibakeRepair[] } {
-  const repairs = findMojibake(text);
-  if (repairs.length === 0) return { text, repairs };
-  const parts: string[] = [];
-  let from = 0;
-  for (const r of repairs) {
-    parts.push(text.slice(from, r.start), r.repaired);
-    from = r.end;
+/** A stretch of the repaired text and the stretch of the input it comes from. */
+interface Piece {
+  origStart: number;
+  origEnd: number;
+  text: string;
+  /** Readings undone, for repaired pieces; absent for text copied from the input. */
+  vias?: string[];
+}
+
+function joinPieces(pieces: readonly Piece[]): string {
+  return pieces.map((p) => p.text).join("");
+}
+
+/**
+ * Applies edits (in the coordinates of the joined pieces) so that each repaired piece still
+ * knows which stretch of the input it replaces. An edit touching a repaired piece absorbs it.
+ */
+function applyEdits(input: readonly Piece[], edits: readonly Edit[]): Piece[] {
+  const pieces = [...input];
+  const out: Piece[] = [];
+  let p = 0;
+  let at = 0; // offset of pieces[p] in the joined text
+  for (const edit of edits) {
+    while (p < pieces.length && at + pieces[p]!.text.length <= edit.start) {
+      at += pieces[p]!.text.length;
+      out.push(pieces[p++]!);
+    }
+    const first = pieces[p];
+    if (!first) break;
+    let origStart: number;
+    let prefix = "";
+    let vias = first.vias;
+    if (first.vias) {
+      origStart = first.origStart;
+      prefix = first.text.slice(0, edit.start - at);
+    } else {
+      origStart = first.origStart + (edit.start - at);
+      if (edit.start > at) {
+        out.push({ origStart: first.origStart, origEnd: origStart, text: first.text.slice(0, edit.start - at) });
+      }
+    }
+    while (p < pieces.length - 1 && at + pieces[p]!.text.length < edit.end) {
+      at += pieces[p]!.text.length;
+      p++;
+      vias ??= pieces[p]!.vias;
+    }
+    const last = pieces[p]!;
+    const inLast = edit.end - at;
+    let origEnd: number;
+    let suffix = "";
+    if (last.vias) {
+      origEnd = last.origEnd;
+      suffix = last.text.slice(inLast);
+      at += last.text.length;
+      p++;
+    } else {
+      origEnd = last.origStart + inLast;
+      const rest = last.text.slice(inLast);
+      at = edit.end;
+      if (rest === "") p++;
+      else pieces[p] = { origStart: origEnd, origEnd: last.origEnd, text: rest };
+    }
+    out.push({ origStart, origEnd, text: prefix + edit.text + suffix, vias: [...(vias ?? []), ...edit.vias] });
   }
-  parts.push(text.slice(from));
-  return { text: parts.join(""), repairs };
+  while (p < pieces.length) out.push(pieces[p++]!);
+  return out.filter((piece) => piece.text !== "" || piece.vias);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -152,16 +248,20 @@ const LEAD_CLASS = "[\\u00C2-\\u00F4\\u011E\\u011F]";
 const CANDIDATE_SOURCE = `${LEAD_CLASS}${CONTINUATION_CLASS}`;
 
 /**
- * Continuation characters that real text can put right after a letter (punctuation, superscripts),
- * so they are weak evidence of mojibake. Everything else in 0x80-0xBF is strong evidence.
+ * Continuation characters that real text can put right after a capital letter (closing quotes,
+ * dashes, an ellipsis, superscripts: `IRMÃ”`, `SE ACABÓ…`, `Ã²` in a formula), so they are weak
+ * evidence of mojibake. Every other character of 0x80-0xBF is strong evidence: `Ã©`, `Â°`, `Â«`
+ * or a C1 control do not occur in real text.
  */
 const WEAK_CONTINUATIONS = new Set(
-  [..."\u00A0\u2018\u2019\u201C\u201D\u2026\u2013\u2014\u00AB\u00BB\u00B0\u00B7\u00B2\u00B3\u00B9"].map((c) =>
-    c.charCodeAt(0),
-  ),
+  [..."\u00A0\u2018\u2019\u201C\u201D\u2026\u2013\u2014\u00BB\u00B2\u00B3\u00B9"].map((c) => c.charCodeAt(0)),
 );
 
+const SUPERSCRIPTS = new Set([0xb2, 0xb3, 0xb9]);
+
 const NBSP = 0xa0;
+/** Weak evidence is only enough for what `Â`, `Ã`, `Ä` and `Å` spell: Latin-1 and Latin Extended-A. */
+const LATIN_EXTENDED_B = 0x180;
 
 // ---------------------------------------------------------------------------------------------
 // Reading sequences and runs
@@ -174,6 +274,13 @@ interface Sequence {
   flags: number;
 }
 
+interface ReadOptions {
+  /** Accept `â€` + space as `”` whose last byte was lost (only at the outer reading). */
+  lostByte: boolean;
+  /** Accept sequences that spell C1 controls, which a further reading must turn into bytes. */
+  c1: boolean;
+}
+
 interface Run {
   start: number;
   end: number;
@@ -181,6 +288,8 @@ interface Run {
   text: string;
   flags: number;
   accepted: boolean;
+  /** The decoded text contains C1 controls (only valid as the input of another reading). */
+  hasC1: boolean;
 }
 
 /**
@@ -194,7 +303,7 @@ function readRun(
   limit: number,
   before: number,
   afterLimit: number,
-  allowLostByte: boolean,
+  options: ReadOptions,
 ): Run | undefined {
   const codePoints: number[] = [];
   let flags = 0;
@@ -202,26 +311,36 @@ function readRun(
   let i = start;
   let prev = before;
   let lastWasNbsp = false;
+  let latinOnly = true;
+  let hasC1 = false;
   for (;;) {
-    const seq = readSequence(s, i, limit, prev, allowLostByte);
+    const seq = readSequence(s, i, limit, prev, options);
     if (!seq) break;
     const merged = flags | seq.flags;
     if (merged & FLAG_1254_ONLY && merged & (FLAG_1252_ONLY | FLAG_C1_1254)) break;
     flags = merged;
     if (seq.strong) strong = true;
     codePoints.push(seq.codePoint);
+    if (seq.codePoint >= LATIN_EXTENDED_B) latinOnly = false;
+    if (seq.codePoint < 0xa0) hasC1 = true;
     lastWasNbsp = s.charCodeAt(seq.end - 1) === NBSP;
     prev = seq.codePoint;
     i = seq.end;
   }
   if (codePoints.length === 0) return undefined;
+  const after = i < limit ? (s.codePointAt(i) ?? -1) : afterLimit;
   let accepted = strong;
-  if (!accepted) {
-    // Weak evidence only: believe it inside a word, never next to spaces or capitals alone.
-    const after = i < limit ? (s.codePointAt(i) ?? -1) : afterLimit;
+  const lone = codePoints[0] ?? 0;
+  if (codePoints.length === 1 && lone >= 0x370 && lone < 0x800 && (isLatinLetter(before) || isLatinLetter(after))) {
+    // One Greek, Cyrillic, Hebrew or Arabic letter glued to a Latin word is a capital followed
+    // by a symbol (`ÑANDÚœuvre`), not a word of another script.
+    accepted = false;
+  } else if (!accepted && latinOnly) {
+    // Weak evidence only: believe it inside a word, never next to spaces or capitals alone, and
+    // only for Latin letters and symbols (`ÑANDÚ—le` is not Arabic).
     accepted = isLowercaseOrDigit(before) || (!lastWasNbsp && isLetter(after));
   }
-  return { start, end: i, text: String.fromCodePoint(...codePoints), flags, accepted };
+  return { start, end: i, text: String.fromCodePoint(...codePoints), flags, accepted, hasC1 };
 }
 
 function codePointBefore(s: string, i: number): number {
@@ -235,7 +354,7 @@ function codePointBefore(s: string, i: number): number {
 }
 
 /** One UTF-8 sequence read through the code page at `i`, if it is plausible. */
-function readSequence(s: string, i: number, limit: number, prevCodePoint: number, allowLostByte: boolean): Sequence | undefined {
+function readSequence(s: string, i: number, limit: number, prevCodePoint: number, options: ReadOptions): Sequence | undefined {
   if (i >= limit) return undefined;
   const leadChar = s.charCodeAt(i);
   const lead = byteOf(leadChar);
@@ -251,7 +370,7 @@ function readSequence(s: string, i: number, limit: number, prevCodePoint: number
     if (b < 0x80 || b > 0xbf) {
       // `â€` then a space or the end: the third byte of `”` (0x9D, undefined in Windows-1252)
       // was dropped by the decoder or replaced by U+FFFD.
-      if (allowLostByte && lead === 0xe2 && k === 2 && codePoint === 0x80 && isLostByteGap(c)) {
+      if (options.lostByte && lead === 0xe2 && k === 2 && codePoint === 0x80 && isLostByteGap(c)) {
         const end = c === 0xfffd ? at + 1 : at;
         return { start: i, end, codePoint: 0x201d, strong: true, flags };
       }
@@ -263,16 +382,21 @@ function readSequence(s: string, i: number, limit: number, prevCodePoint: number
       if (lead === 0xf0 && b < 0x90) return undefined; // overlong
       if (lead === 0xf4 && b >= 0x90) return undefined; // beyond U+10FFFF
     }
+    // A no-break space inside a 3- or 4-byte sequence is French typography (`café\u00A0©`),
+    // except as the last byte of a symbol after `â` (`â€\u00A0` is †).
+    if (c === NBSP && need >= 2 && (k === 1 || lead !== 0xe2)) return undefined;
     codePoint = (codePoint << 6) | (b & 0x3f);
     flags |= flagsOf(c);
-    if (!WEAK_CONTINUATIONS.has(c)) strongContinuations++;
+    // After `Â` (a no-break space or a Latin-1 symbol) only superscripts are ambiguous (`Â²`).
+    if (lead === 0xc2 ? !SUPERSCRIPTS.has(c) : !WEAK_CONTINUATIONS.has(c)) strongContinuations++;
   }
-  if (!isPlausible(codePoint, prevCodePoint)) return undefined;
+  if (codePoint < 0xa0 ? !options.c1 : !isPlausible(codePoint, prevCodePoint)) return undefined;
 
   let strong = strongContinuations > 0;
   if (need === 1 && !strong && s.charCodeAt(i + 1) === NBSP && (lead === 0xc3 || lead === 0xc2)) {
-    // `Ã` + no-break space is `à`, the most common French mojibake; `Â` + no-break space is one.
-    strong = true;
+    // `Ã` + no-break space is `à`, the most common French mojibake, and `Â` + no-break space is
+    // one; but not at the end of a word in capitals (`IRMÃ\u00A0!` is Portuguese).
+    strong = !isUppercase(prevCodePoint);
   }
   if (need >= 2 && !strong) {
     // Only punctuation after an accented letter is ordinary text (`café »`), unless it spells a
@@ -296,6 +420,7 @@ function isSymbolBlock(cp: number): boolean {
 const UNASSIGNED_OR_PRIVATE = /^[\p{Cn}\p{Co}\p{Cs}\p{Cc}]$/u;
 const LETTER = /^\p{L}$/u;
 const LOWERCASE = /^\p{Ll}$/u;
+const UPPERCASE = /^\p{Lu}$/u;
 
 /** Whether a decoded character is something real text contains (given the one before it). */
 function isPlausible(cp: number, prevCodePoint: number): boolean {
@@ -308,6 +433,7 @@ function isPlausible(cp: number, prevCodePoint: number): boolean {
 function isPlausibleBlock(cp: number, prevCodePoint: number): boolean {
   if (cp < 0xa0) return false; // C1 controls
   if (cp < 0x250) return true; // Latin-1 symbols and letters, Latin Extended-A and -B
+  if (cp === 0x2c6 || cp === 0x2dc) return true; // ˆ and ˜ are Windows-1252 characters (mojibake twice over)
   if (cp < 0x300) return false; // IPA and spacing modifiers: what `Ê` or `É` + `»` spell
   if (cp < 0x370) return prevCodePoint >= 0 && isLetter(prevCodePoint); // combining marks (NFD text)
   if (cp < 0x500) return true; // Greek, Cyrillic
@@ -339,6 +465,17 @@ function isLetter(code: number): boolean {
   return LETTER.test(String.fromCodePoint(code));
 }
 
+function isLatinLetter(code: number): boolean {
+  if (code < 0x80) return isLetter(code);
+  return code >= 0xc0 && code < 0x250 && code !== 0xd7 && code !== 0xf7;
+}
+
+function isUppercase(code: number): boolean {
+  if (code < 0) return false;
+  if (code < 0x80) return code >= 0x41 && code <= 0x5a;
+  return UPPERCASE.test(String.fromCodePoint(code));
+}
+
 function isLowercaseOrDigit(code: number): boolean {
   if (code < 0) return false;
   if (code < 0x80) return (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39);
@@ -351,19 +488,23 @@ function isLowercaseOrDigit(code: number): boolean {
 /**
  * Reads the repaired run again while it is itself, from end to end, mojibake with enough
  * evidence (`ÃƒÂ©` → `Ã©` → `é`). The inner reading keeps the run's surroundings as context.
+ * Returns the deepest reading free of C1 controls, or undefined if there is none.
  */
-function repeatRepair(source: string, first: Run): { text: string; vias: string[] } {
-  const vias = [readingName(first.flags)];
+function repeatRepair(source: string, first: Run): { text: string; vias: string[] } | undefined {
   const before = codePointBefore(source, first.start);
   const after = first.end < source.length ? (source.codePointAt(first.end) ?? -1) : -1;
-  let text = first.text;
+  const vias = [readingName(first.flags)];
+  let current = first;
+  let best = first.hasC1 ? undefined : { text: first.text, vias: [...vias] };
   for (let level = 1; level < 3; level++) {
-    const again = readRun(text, 0, text.length, before, after, false);
+    const text = current.text;
+    const again = readRun(text, 0, text.length, before, after, { lostByte: false, c1: true });
     if (!again || !again.accepted || again.end !== text.length) break;
-    text = again.text;
     vias.push(readingName(again.flags));
+    current = again;
+    if (!again.hasC1) best = { text: again.text, vias: [...vias] };
   }
-  return { text, vias };
+  return best;
 }
 
 function readingName(flags: number): string {

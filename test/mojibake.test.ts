@@ -1,0 +1,289 @@
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { isUtf8 } from "node:buffer";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import iconv from "iconv-lite";
+import { describe, expect, it } from "vitest";
+import { findMojibake, repairMojibake, type MojibakeRepair } from "../src/core/mojibake.js";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const FIXTURES = join(here, "..", "fixtures", "encoding");
+const SEED = join(here, "..", "..", "shared", "seeds", "002_6bbfd8f345dbde77.md");
+const NBSP = "\u00A0";
+
+const read = (...parts: string[]): string => readFileSync(join(FIXTURES, ...parts), "utf8");
+const repairCases = readdirSync(FIXTURES).filter((d) => existsSync(join(FIXTURES, d, "input.md")));
+const mustNotRepair = readdirSync(join(FIXTURES, "must-not-repair"));
+
+/** What a sloppy decoder does: bytes Windows-1252 leaves undefined become the C1 control. */
+function decodeSloppy(bytes: Uint8Array, encoding: "windows-1252" | "windows-1254"): string {
+  const decoded = iconv.decode(Buffer.from(bytes), encoding);
+  let out = "";
+  let i = 0;
+  for (const ch of decoded) {
+    out += ch === "\uFFFD" ? String.fromCharCode(bytes[i] ?? 0) : ch;
+    i++;
+  }
+  return out;
+}
+
+const garble = (text: string): string => decodeSloppy(Buffer.from(text, "utf8"), "windows-1252");
+
+type Row = [line: number, column: number, found: string, repaired: string, via: string];
+const rows = (repairs: MojibakeRepair[]): Row[] => repairs.map((r) => [r.line, r.column, r.found, r.repaired, r.via]);
+
+describe("repair fixtures", () => {
+  it("has the expected cases on disk", () => {
+    expect(repairCases.sort()).toEqual([
+      "double-encoded",
+      "latin-1",
+      "lost-byte-quote",
+      "mixed-line",
+      "nbsp",
+      "other-scripts",
+      "twice-over",
+      "windows-1254-emoji",
+    ]);
+  });
+
+  it.each(repairCases)("%s: repairs to expected.md, and the result is clean", (name) => {
+    const input = read(name, "input.md");
+    const { text, repairs } = repairMojibake(input);
+    expect(text).toBe(read(name, "expected.md"));
+    expect(repairs.length).toBeGreaterThan(0);
+    expect(findMojibake(text)).toEqual([]);
+    expect(repairMojibake(text).text).toBe(text);
+  });
+
+  it.each(repairCases)("%s: each repair points at its run", (name) => {
+    const input = read(name, "input.md");
+    const lines = input.split("\n");
+    for (const r of findMojibake(input)) {
+      expect(input.slice(r.start, r.end)).toBe(r.found);
+      expect(lines[r.line - 1]?.slice(r.column - 1, r.column - 1 + r.found.length)).toBe(r.found);
+      expect(r.repaired).not.toContain("\uFFFD");
+    }
+  });
+
+  it("mixed-line: only the garbled runs, with their line and column", () => {
+    expect(rows(findMojibake(read("mixed-line", "input.md")))).toEqual([
+      [1, 29, "Ã©", "é", "Windows-1252"],
+      [1, 50, "Ã¨", "è", "Windows-1252"],
+      [2, 9, "â€™", "’", "Windows-1252"],
+      [2, 20, "Ã©", "é", "Windows-1252"],
+    ]);
+  });
+
+  it("lost-byte-quote: `â€` before a space, a line end, the end of text or U+FFFD is `”`", () => {
+    const closing = rows(findMojibake(read("lost-byte-quote", "input.md"))).filter((r) => r[3] === "”");
+    expect(closing).toEqual([
+      [1, 29, "â€", "”", "Windows-1252"],
+      [2, 18, "â€", "”", "Windows-1252"],
+      [3, 7, "â€", "”", "Windows-1252"],
+      [4, 14, "â€\uFFFD", "”", "Windows-1252"],
+    ]);
+  });
+
+  it("nbsp: `Ã` + no-break space is `à`, `Â` + no-break space is a no-break space", () => {
+    const found = rows(findMojibake(read("nbsp", "input.md")));
+    expect(found).toContainEqual([1, 13, `Ã${NBSP}`, "à", "Windows-1252"]);
+    expect(found).toContainEqual([2, 15, `Â«Â${NBSP}`, `«${NBSP}`, "Windows-1252"]);
+    expect(found).toContainEqual([2, 42, `Â${NBSP}â‚¬`, `${NBSP}€`, "Windows-1252"]);
+  });
+
+  it("twice-over: read back twice, reported once per run", () => {
+    const found = rows(findMojibake(read("twice-over", "input.md")));
+    expect(found[0]).toEqual([1, 4, "Ã¢â‚¬â„¢ÃƒÂ©", "’é", "Windows-1252 twice"]);
+    expect(found).toContainEqual([4, 1, "Ãƒâ€°", "É", "Windows-1252 twice"]);
+    expect(found.every((r) => r[4] === "Windows-1252 twice")).toBe(true);
+  });
+
+  it("windows-1254-emoji: emoji read as Windows-1254 (ğ = 0xF0), even with an undefined byte", () => {
+    const emoji = rows(findMojibake(read("windows-1254-emoji", "input.md"))).filter((r) => r[4] === "Windows-1254");
+    expect(emoji).toEqual([
+      [1, 9, "ğŸ\u008E‰", "🎉", "Windows-1254"],
+      [3, 28, "ğŸ‘‹", "👋", "Windows-1254"],
+      [3, 53, "ğŸ˜€", "😀", "Windows-1254"],
+      [4, 30, "ğŸ’Œ", "💌", "Windows-1254"],
+    ]);
+  });
+
+  it("latin-1: C1 controls stand for Windows-1252 punctuation", () => {
+    const found = findMojibake(read("latin-1", "input.md"));
+    expect(found.map((r) => [r.column, r.repaired, r.via])).toEqual([
+      [2, "’é", "Latin-1"],
+      [13, "“É", "Latin-1"],
+      [19, "é”", "Latin-1"],
+      [31, "ê", "Windows-1252"],
+    ]);
+  });
+});
+
+describe("must not repair", () => {
+  it.each(mustNotRepair)("%s: no repair", (file) => {
+    const text = read("must-not-repair", file);
+    expect(findMojibake(text)).toEqual([]);
+    expect(repairMojibake(text).text).toBe(text);
+  });
+
+  it.each([
+    "SÃO PAULO",
+    "Â",
+    "x = Ã² + 1",
+    "Doğu, ağaç",
+    "naïve",
+    "Ørsted",
+    "ÀÉÎ",
+    "Œuvre",
+    `café${NBSP}»`,
+    "IRMÃ” disse",
+    "DAĞ’DA",
+    "ï¿½",
+  ])("%s", (text) => {
+    expect(findMojibake(text)).toEqual([]);
+  });
+});
+
+describe("examples", () => {
+  it.each([
+    ["chargÃ©e", "chargée"],
+    ["Lâ€™Ã©quipe", "L’équipe"],
+    ["â€œElles font la cultureâ€ cherche", "“Elles font la culture” cherche"],
+    [`jusqu'Ã${NBSP}60%`, "jusqu'à60%"],
+    ["Ã€ propos", "À propos"],
+    ["Ã‰galitÃ©", "Égalité"],
+    ["ğŸ’Œ", "💌"],
+    ["ÃƒÂ©tÃƒÂ©", "été"],
+    ["HÃ”TEL", "HÔTEL"],
+    ["cÅ“ur", "cœur"],
+    ["designerÂ·euseÂ·s", "designer·euse·s"],
+    ["25Â°C", "25°C"],
+    ["Ð¿Ñ€Ð¸Ð²ÐµÑ‚", "привет"],
+    ["e\u00CC\u0081cole", "e\u0301cole"],
+    ["â€œ", "“"],
+    ["fin â€", "fin ”"],
+  ])("%s → %s", (input, expected) => {
+    expect(repairMojibake(input).text).toBe(expected);
+  });
+
+  it("counts columns in UTF-16 code units and lines by line feeds", () => {
+    const text = "😀 ok\r\n\nx 💌 Ã©";
+    expect(rows(findMojibake(text))).toEqual([[3, 6, "Ã©", "é", "Windows-1252"]]);
+  });
+
+  it("is fast to say no: text without a lead followed by a continuation is not scanned further", () => {
+    expect(findMojibake("Le café est prêt. Déjà là ! À bientôt, Noël, œuvre, “citation”.")).toEqual([]);
+    expect(findMojibake("")).toEqual([]);
+  });
+});
+
+/** Re-encodes a whole mojibake file the way it was made, as an oracle independent of the heuristic. */
+function reencodeWholeFile(text: string): string {
+  const byteOfChar = new Map<string, number>();
+  for (const encoding of ["windows-1254", "windows-1252"] as const) {
+    for (let b = 0x80; b <= 0xff; b++) {
+      const ch = decodeSloppy(Uint8Array.of(b), encoding);
+      byteOfChar.set(ch, b);
+    }
+  }
+  const bytes: number[] = [];
+  const restored = text.replace(/â€(?=[ \n]|$)/g, "â€\u009D");
+  for (const ch of restored) {
+    const code = ch.codePointAt(0) ?? 0;
+    const byte = code < 0x80 ? code : byteOfChar.get(ch);
+    if (byte === undefined) throw new Error(`no byte for ${ch}`);
+    bytes.push(byte);
+  }
+  const buffer = Buffer.from(bytes);
+  expect(isUtf8(buffer)).toBe(true);
+  return buffer.toString("utf8");
+}
+
+describe.skipIf(!existsSync(SEED))("the double-encoded seed", () => {
+  it("reads as the author wrote it", () => {
+    const seed = readFileSync(SEED, "utf8");
+    const { text, repairs } = repairMojibake(seed);
+    expect(text).not.toMatch(/Ã|â€|ğŸ/);
+    expect(text).toContain("chargée");
+    expect(text).toContain("’");
+    expect(text).toContain("“Elles font la culture”");
+    expect(text).toContain("💌");
+    expect(text).not.toContain("\uFFFD");
+    expect(text).toBe(reencodeWholeFile(seed));
+    expect(repairs.find((r) => r.repaired === "💌")?.via).toBe("Windows-1254");
+    expect(findMojibake(text)).toEqual([]);
+  });
+});
+
+/** mulberry32: a small seeded generator so failures reproduce. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const WORDS = [
+  "été", "élève", "chargée", "déjà", "où", "à", "ça", "garçon", "naïve", "Noël", "cœur", "œuvre",
+  "île", "maître", "fête", "sûr", "août", "Ça", "École", "Égalité", "À", "ÉTÉ", "CÔTE", "HÔTEL",
+  "développeur·euse·s", "l’équipe", "aujourd’hui", "“citation”", `«${NBSP}guillemets${NBSP}»`,
+  `100${NBSP}€`, `25${NBSP}°C`, "m²", "…", "—", "–", "💌", "🎉", "😀", "👋", "✓", "►", "Привет",
+  "Ελλάδα", "東京", "Straße", "Ørsted", "façade", "Besançon", "crème brûlée", "déçu", "plutôt",
+  "Zoë", "São Paulo", "ÑANDÚ", "Ñandú", "Øresund", "Ångström", "Čapek", "Łódź", "Dvořák", "ﬁn",
+  "le", "la", "de", "et", "poste", "2021", "équipe", "!", "?", "(voir)", "x",
+];
+const SEPARATORS = [" ", " ", " ", ", ", ". ", "\n", " : ", NBSP, ""];
+
+function frenchText(next: () => number): string {
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T;
+  const count = 1 + Math.floor(next() * 12);
+  let out = "";
+  for (let i = 0; i < count; i++) out += pick(WORDS) + (i < count - 1 ? pick(SEPARATORS) : "");
+  return out;
+}
+
+describe("properties", () => {
+  it("correct text → UTF-8 → Windows-1252 → repair gives back the original (500 seeded cases)", () => {
+    const next = random(20210624);
+    for (let n = 0; n < 500; n++) {
+      const original = frenchText(next);
+      expect(findMojibake(original), original).toEqual([]);
+      const garbled = garble(original);
+      const { text, repairs } = repairMojibake(garbled);
+      expect(text, JSON.stringify(garbled)).toBe(original);
+      expect(repairMojibake(text).repairs).toEqual([]);
+      for (const r of repairs) expect(garbled.slice(r.start, r.end)).toBe(r.found);
+    }
+  });
+
+  it("twice over also comes back (200 seeded cases)", () => {
+    const next = random(42);
+    for (let n = 0; n < 200; n++) {
+      const original = frenchText(next);
+      expect(repairMojibake(garble(garble(original))).text).toBe(original);
+    }
+  });
+
+  it("never produces U+FFFD, and positions hold, on random code-page soup (2000 cases)", () => {
+    const next = random(7);
+    const alphabet = [
+      ...decodeSloppy(Uint8Array.from({ length: 128 }, (_, i) => 0x80 + i), "windows-1252"),
+      "ğ", "Ğ", "a", "e", " ", "\n", "\uFFFD",
+    ];
+    for (let n = 0; n < 2000; n++) {
+      let soup = "";
+      const length = 1 + Math.floor(next() * 16);
+      for (let i = 0; i < length; i++) soup += alphabet[Math.floor(next() * alphabet.length)];
+      const { text, repairs } = repairMojibake(soup);
+      for (const r of repairs) {
+        expect(r.repaired).not.toContain("\uFFFD");
+        expect(soup.slice(r.start, r.end)).toBe(r.found);
+      }
+      expect(text.split("\uFFFD").length).toBeLessThanOrEqual(soup.split("\uFFFD").length);
+    }
+  });
+});
