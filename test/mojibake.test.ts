@@ -42,6 +42,7 @@ describe("repair fixtures", () => {
       "nbsp",
       "other-scripts",
       "twice-over",
+      "whole-file",
       "windows-1254-emoji",
     ]);
   });
@@ -105,6 +106,20 @@ describe("repair fixtures", () => {
       [3, 28, "ğŸ‘‹", "👋", "Windows-1254"],
       [3, 53, "ğŸ˜€", "😀", "Windows-1254"],
       [4, 30, "ğŸ’Œ", "💌", "Windows-1254"],
+    ]);
+  });
+
+  it("whole-file: weak runs are repaired when nothing in the text was correctly encoded", () => {
+    const found = rows(findMojibake(read("whole-file", "input.md")));
+    expect(found).toContainEqual([1, 1, "Ã”", "Ô", "Windows-1252"]);
+    expect(found).toContainEqual([2, 10, "Ã²", "ò", "Windows-1252"]);
+    expect(found).toContainEqual([2, 24, "Ã”", "Ô", "Windows-1252"]);
+  });
+
+  it("…but not when the text also has correctly encoded accents", () => {
+    const text = "Ã” surprise : lâ€™Ã©quipe a gagné !\nSoit x = Ã² + 1.\n";
+    expect(rows(findMojibake(text))).toEqual([
+      [1, 16, "â€™Ã©", "’é", "Windows-1252"],
     ]);
   });
 

@@ -9,13 +9,18 @@
 //    common script, punctuation, a symbol or an emoji; never a control, an unassigned or private
 //    code point, IPA, or a rare script that accented capitals happen to spell).
 // 3. Each sequence needs evidence. Strong evidence is a continuation character that almost never
-//    follows a letter in real text (`©`, `§`, `€`, `‰`, `Ÿ`, C1 controls…). Weak continuations
-//    (quotes, dashes, `…`, `«»`, `°`, `·`, `²³¹`, a no-break space) can legitimately follow a
-//    capital: `SE ACABÓ”`, `Ã²` in a formula. A run made only of weak sequences is repaired only
-//    inside a word (a lowercase letter or digit before it, or a letter right after it).
-//    Sequences of three or four bytes whose continuations are all weak (`é\u00A0»` in `café »`)
-//    are never repaired.
-// 4. The repaired run is read again, in case the text went through the round trip twice.
+//    follows a letter in real text (`©`, `§`, `€`, `‰`, `«`, `°`, `Ÿ`, C1 controls…), or `Ã`/`Â`
+//    + no-break space (`à`) when not after a capital. Weak continuations (closing quotes, dashes,
+//    `…`, `»`, `²³¹`) can legitimately follow a capital: `SE ACABÓ”`, `Ã²` in a formula. A run
+//    with only weak evidence is repaired inside a word (a lowercase letter or digit before it,
+//    or a letter right after it), and only if it spells Latin. Sequences of three or four bytes
+//    with only weak continuations or a no-break space (`é\u00A0»` in `café »`) are refused, and
+//    so is a Windows-1254 reading (`ğ`, `Ğ` are real letters) without strong evidence.
+// 4. A run with only weak evidence is still repaired when the whole text reads as mojibake: some
+//    run has strong evidence and every non-ASCII character of the text belongs to a run (ftfy
+//    decides on the whole text; this is the same evidence, still applied run by run).
+// 5. The repaired run is read again, in case the text went through the round trip twice, and
+//    the text is scanned again until nothing changes; repairs are reported against the input.
 
 export interface MojibakeRepair {
   /** UTF-16 offset of the garbled run in the input text. */
@@ -81,29 +86,46 @@ interface Edit {
   vias: string[];
 }
 
-/** The runs one pass over `text` repairs, in order. */
+/**
+ * The runs one pass over `text` repairs, in order. A run with only weak evidence (`Ã”` alone) is
+ * also repaired when the whole text reads as mojibake: some run has strong evidence and every
+ * non-ASCII character belongs to a run, so nothing in the file was ever correctly encoded.
+ */
 function scanOnce(text: string): Edit[] {
   const edits: Edit[] = [];
-  const scan = new RegExp(CANDIDATE_SOURCE, "g");
+  const doubtful: Edit[] = [];
+  const scan = CANDIDATE; // shared: scanOnce never runs inside itself
+  scan.lastIndex = 0;
   let match: RegExpExecArray | null;
   while ((match = scan.exec(text)) !== null) {
     const before = codePointBefore(text, match.index);
     let found = readRun(text, match.index, text.length, before, -1, { lostByte: true, c1: true });
-    let full = found?.accepted ? repeatRepair(text, found) : undefined;
+    let full = found ? repeatRepair(text, found) : undefined;
     if (found && !full && found.hasC1) {
       // A C1 control only makes sense as the byte of a second reading; without one, read less.
       found = readRun(text, match.index, text.length, before, -1, { lostByte: true, c1: false });
-      full = found?.accepted ? repeatRepair(text, found) : undefined;
+      full = found ? repeatRepair(text, found) : undefined;
     }
     if (!found) {
       scan.lastIndex = match.index + 1;
       continue;
     }
     scan.lastIndex = found.end;
-    if (full) edits.push({ start: found.start, end: found.end, text: full.text, vias: full.vias });
+    if (!full) continue;
+    const edit = { start: found.start, end: found.end, text: full.text, vias: full.vias };
+    (found.accepted ? edits : doubtful).push(edit);
   }
-  return edits;
+  if (doubtful.length === 0 || edits.length === 0) return edits;
+  const all = [...edits, ...doubtful].sort((a, b) => a.start - b.start);
+  let from = 0;
+  for (const edit of all) {
+    if (NON_ASCII.test(text.slice(from, edit.start))) return edits;
+    from = edit.end;
+  }
+  return NON_ASCII.test(text.slice(from)) ? edits : all;
 }
+
+const NON_ASCII = /[^\u0000-\u007F]/;
 
 /** A stretch of the repaired text and the stretch of the input it comes from. */
 interface Piece {
@@ -245,7 +267,7 @@ const CONTINUATION_CLASS = `[\\u0080-\\u00BF${escapeForClass(CP1252_HIGH.replace
 /** Lead bytes C2-F4 (Latin-1 letters Â…ô) and Windows-1254's ğ (F0) and Ğ (D0). */
 const LEAD_CLASS = "[\\u00C2-\\u00F4\\u011E\\u011F]";
 /** A lead character followed by a continuation character: the only place mojibake can start. */
-const CANDIDATE_SOURCE = `${LEAD_CLASS}${CONTINUATION_CLASS}`;
+const CANDIDATE = new RegExp(`${LEAD_CLASS}${CONTINUATION_CLASS}`, "g");
 
 /**
  * Continuation characters that real text can put right after a capital letter (closing quotes,
