@@ -56,6 +56,28 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     });
 
   program
+    .command("normalize")
+    .description("repair encodings and canonicalize front matter (default: show a diff)")
+    .argument("[paths...]", "files, folders, quoted globs, or - to filter standard input to standard output")
+    .option("--check", "list the files that would change; exit 1 if any (for CI)")
+    .option("-w, --write", "rewrite the files in place (atomically; only files that change)")
+    .option("--from-encoding <name>", "read non-UTF files as this encoding (for example latin1, windows-1252)")
+    .option("--encoding <name>", "legacy encoding assumed for files that are not UTF-8 (default: windows-1252)")
+    .option("--schema <path>", "JSON Schema to normalize against (default: the bundled one)")
+    .option("-c, --config <path>", "config file (default: posting.config.json found from the current folder up)")
+    .option("--stdin-filename <name>", "name to show for standard input")
+    .option("--color", "force colours")
+    .option("--no-color", "no colours")
+    .addHelpText(
+      "after",
+      "\nExit codes: 0 nothing to do (or all fixed), 1 files would change (--check) or need a human, 2 usage or config failure.\n\nExamples:\n  posting normalize content/_jobs            # show what would change\n  posting normalize --check content/_jobs    # CI\n  posting normalize --write content/_jobs\n",
+    )
+    .action(async (paths: string[], options) => {
+      const { normalizeCommand } = await import("./commands/normalize.js");
+      exitCode = await normalizeCommand(paths, options, io);
+    });
+
+  program
     .command("new")
     .description("scaffold a posting that passes lint, from questions on a terminal or from flags")
     .option("--title <text>", "posting title")
@@ -143,6 +165,16 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
 }
 
 export async function main(): Promise<number> {
+  // Ctrl-C or a CI timeout during `normalize --write`: remove half-written temp files (the
+  // originals are intact until the rename), then exit with the conventional code.
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.once(signal, () => {
+      void import("./core/write.js").then(({ removePendingTempFiles }) => {
+        removePendingTempFiles();
+        process.exit(signal === "SIGINT" ? EXIT.interrupted : 143);
+      });
+    });
+  }
   return run(process.argv.slice(2), {
     stdout: process.stdout,
     stderr: process.stderr,

@@ -26,7 +26,7 @@ const f = (code: string, line: number, column: number, severity: string): Expect
 const EXAMPLE_POSTINGS: Record<string, ExpectedFinding[]> = {
   "2026-01-12-developpeur-fullstack-aides-territoires.md": [],
   "2026-02-03-chargee-deploiement-rdv-solidarites.md": [],
-  "2026-02-17-designer-ux-mon-suivi-justice.md": [],
+  "2026-02-17-designer-ux-mon-suivi-justice.md": [f("NORMALIZE_VALUE", 12, 9, W)],
   "2026-03-02-product-owner-partenaire.md": [],
   "2026-03-09-coach-agile.md": [f("UNKNOWN_KEY", 2, 1, E)],
   "2026-03-23-data-scientist.md": [f("FRONT_MATTER_TRAILING_SPACE", 2, 58, W), f("YAML11_BOOLEAN", 5, 7, W), f("FRONT_MATTER_BLANK_LINE", 6, 1, W)],
@@ -71,7 +71,7 @@ const GOOD_LINES = [
   "contrat: CDD 2 ans",
   "junior: false",
   "domaines: [Développement, Produit]",
-  "techno: React, NodeJS",
+  "techno: [React, NodeJS]",
   "equipe: Équipe générée",
   "contact: offre@example.gouv.fr",
   "post_ouvert: 2026-01-15",
@@ -163,7 +163,7 @@ describe(`a generated collection of ${SIZE} postings`, () => {
 
   it("mixes valid postings and known problems", () => {
     const counts = [...generated.expected.values()].map((e) => e.length);
-    expect(counts.filter((c) => c === 0).length).toBeGreaterThan(SIZE / 10);
+    expect(counts.filter((c) => c === 0).length).toBeGreaterThan(SIZE / 20);
     expect(counts.filter((c) => c > 0).length).toBeGreaterThan(SIZE / 2);
     expect(new Set(generated.sources.values()).size).toBeGreaterThan(40);
   });
@@ -219,9 +219,9 @@ describe(`a generated collection of ${SIZE} postings`, () => {
     expect(quiet.exitCode).toBe(1);
     expect((JSON.parse(quiet.stdout) as { warningCount: number }).warningCount).toBe(0);
     const valid = [...generated.expected].filter(([, e]) => e.length === 0).map(([file]) => file);
-    const clean = await runCli(["lint", ...valid.slice(0, 200)], generated.dir);
+    const clean = await runCli(["lint", ...valid.slice(0, 100)], generated.dir);
     expect(clean.exitCode).toBe(0);
-    expect(clean.stdout).toContain("✔ no problems (200 files checked)");
+    expect(clean.stdout).toContain("✔ no problems (100 files checked)");
   });
 });
 

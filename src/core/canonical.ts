@@ -123,6 +123,7 @@ function coerceValue(pair: Pair, field: FieldSpec, changes: CanonicalChanges): v
         record(JSON.stringify(value), String(bool), "text turned into a boolean");
         node.value = bool;
         node.type = undefined;
+        delete node.source; // otherwise yaml re-prints the original spelling (`False`, `yes`)
         return;
       }
     }

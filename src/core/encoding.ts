@@ -77,7 +77,46 @@ function decodeUtf8Like(
   const badOffset = firstInvalidUtf8Offset(body);
   const at = bytePosition(body, badOffset);
   const firstInvalidUtf8 = { ...at, byte: body[badOffset] ?? 0 };
-  return decodeLegacy(body, legacyEncoding, "legacy-fallback", firstInvalidUtf8, bom);
+  const table = singleByteTable(legacyEncoding);
+  if (!table) return decodeLegacy(body, legacyEncoding, "legacy-fallback", firstInvalidUtf8, bom);
+  // Files are often mostly UTF-8 with a few bytes typed in a legacy editor: keep every valid
+  // UTF-8 sequence and read only the stray bytes in the legacy encoding (reading the whole file
+  // as Windows-1252 would turn its correct `é` into `Ã©`).
+  const { text, undecodable } = decodeUtf8WithFallback(body, table);
+  return { kind: "text", text, encoding: legacyEncoding, bom, detectedBy: "legacy-fallback", firstInvalidUtf8, undecodable };
+}
+
+const tables = new Map<string, string[] | undefined>();
+
+/** The 256 characters of a single-byte encoding (undefined bytes as their C1 control, marked). */
+function singleByteTable(encoding: string): string[] | undefined {
+  if (tables.has(encoding)) return tables.get(encoding);
+  let table: string[] | undefined;
+  const all = Buffer.from(Array.from({ length: 256 }, (_, i) => i));
+  const decoded = iconv.encodingExists(encoding) ? iconv.decode(all, encoding) : "";
+  if (decoded.length === 256) table = [...decoded];
+  tables.set(encoding, table);
+  return table;
+}
+
+function decodeUtf8WithFallback(bytes: Buffer, table: string[]): { text: string; undecodable: number } {
+  const parts: string[] = [];
+  let undecodable = 0;
+  let start = 0;
+  while (start < bytes.length) {
+    const rest = bytes.subarray(start);
+    const bad = firstInvalidUtf8Offset(rest);
+    parts.push(rest.subarray(0, bad).toString("utf8"));
+    if (bad >= rest.length) break;
+    const byte = rest[bad]!;
+    const ch = table[byte]!;
+    if (ch === "\uFFFD") {
+      parts.push(String.fromCharCode(byte));
+      undecodable++;
+    } else parts.push(ch);
+    start += bad + 1;
+  }
+  return { text: parts.join(""), undecodable };
 }
 
 function decodeLegacy(

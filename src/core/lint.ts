@@ -6,6 +6,7 @@ import type { Target } from "./discover.js";
 import type { Finding } from "./findings.js";
 import { compareFindings, countBySeverity } from "./findings.js";
 import { finding } from "./messages.js";
+import { frontMatterFixFindings, mojibakeFindings } from "./normalizable.js";
 import { parsePosting } from "./posting.js";
 import type { ParseOptions } from "./posting.js";
 import type { PostingSchema } from "./schema.js";
@@ -27,7 +28,11 @@ export interface LintReport {
 export function lintBytes(file: string, bytes: Uint8Array, schema: PostingSchema, options: ParseOptions = {}): Finding[] {
   const parsed = parsePosting(file, bytes, options);
   const findings = parsed.findings;
-  if (parsed.frontMatter?.data) findings.push(...validateFrontMatter(file, parsed.frontMatter, schema));
+  if (parsed.decoded) findings.push(...mojibakeFindings(file, parsed.text));
+  if (parsed.frontMatter?.data) {
+    const schemaFindings = validateFrontMatter(file, parsed.frontMatter, schema);
+    findings.push(...schemaFindings, ...frontMatterFixFindings(file, parsed.frontMatter, schema, schemaFindings));
+  }
   return findings.sort(compareFindings);
 }
 

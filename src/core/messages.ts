@@ -14,6 +14,7 @@ export interface FindingDetails {
   ENCODING_LEGACY: { encoding: string };
   ENCODING_BOM: Record<string, never>;
   ENCODING_MOJIBAKE: { found: string; repaired: string; via: string };
+  ENCODING_UNDECODABLE: { count: number; encoding: string };
   LINE_ENDINGS_CRLF: { count: number };
   FRONT_MATTER_MISSING: Record<string, never>;
   FRONT_MATTER_NOT_AT_TOP: { startLine: number };
@@ -33,6 +34,8 @@ export interface FindingDetails {
   NORMALIZE_KEY_ALIAS: { alias: string; key: string };
   NORMALIZE_KEY_ORDER: { key: string; expectedAfter?: string };
   NORMALIZE_VALUE: { key: Path; from: string; to: string; why: string };
+  NORMALIZE_UNSAFE: Record<string, never>;
+  DATE_AMBIGUOUS: { key: Path; reason: string };
   SCHEMA_REQUIRED: { key: string; description?: string };
   SCHEMA_TYPE: { key: Path; expected: string; found: string; hint?: string };
   SCHEMA_ENUM: { key: Path; allowed: readonly unknown[]; found: string; suggestion?: string };
@@ -115,6 +118,14 @@ function word(code: FindingCode, d: FindingDetails[FindingCode]): Worded {
       const { found, repaired, via } = d as FindingDetails["ENCODING_MOJIBAKE"];
       return { severity: "error", message: `garbled text "${found}" should read "${repaired}" (UTF-8 read as ${via})`, hint: FIX_WITH_NORMALIZE, fixable: true };
     }
+    case "ENCODING_UNDECODABLE": {
+      const { count, encoding } = d as FindingDetails["ENCODING_UNDECODABLE"];
+      return {
+        severity: "error",
+        message: `${count} byte${count === 1 ? "" : "s"} cannot be decoded as ${encoding}; the file was left untouched`,
+        hint: "tell posting the file's real encoding with --from-encoding (for example latin1 or windows-1250)",
+      };
+    }
     case "LINE_ENDINGS_CRLF": {
       const { count } = d as FindingDetails["LINE_ENDINGS_CRLF"];
       return { severity: "warning", message: `Windows line endings (CRLF) on ${count} line${count === 1 ? "" : "s"}`, hint: FIX_WITH_NORMALIZE, fixable: true };
@@ -180,6 +191,12 @@ function word(code: FindingCode, d: FindingDetails[FindingCode]): Worded {
     case "NORMALIZE_VALUE": {
       const { key, from, to, why } = d as FindingDetails["NORMALIZE_VALUE"];
       return { severity: "warning", message: `\`${key}\`: ${why}: ${from} → ${to}`, hint: FIX_WITH_NORMALIZE, fixable: true };
+    }
+    case "NORMALIZE_UNSAFE":
+      return { severity: "error", message: "normalize could not rewrite this file without changing its data; it was left untouched", hint: "please report this file's front matter as a bug" };
+    case "DATE_AMBIGUOUS": {
+      const { key, reason } = d as FindingDetails["DATE_AMBIGUOUS"];
+      return { severity: "error", message: `\`${key}\`: ${reason}`, hint: "write the date as YYYY-MM-DD" };
     }
     case "SCHEMA_REQUIRED": {
       const { key, description } = d as FindingDetails["SCHEMA_REQUIRED"];

@@ -1,0 +1,98 @@
+// `posting normalize`: show (default), check (--check) or apply (--write) the canonical form.
+import { createTwoFilesPatch } from "diff";
+import { loadConfig } from "../core/config.js";
+import { UserError } from "../core/errors.js";
+import type { Finding } from "../core/findings.js";
+import { discoverTargets } from "../core/discover.js";
+import { mapTargets, readTarget, resolveInputs, summarize } from "../core/lint.js";
+import { describeChanges, normalizeBytes } from "../core/normalize.js";
+import type { NormalizeResult } from "../core/normalize.js";
+import { escapeControl, escapeInline } from "../core/sanitize.js";
+import { loadSchema } from "../core/schema.js";
+import { writeFileAtomic } from "../core/write.js";
+import type { CliIO } from "../io.js";
+import { readAll, useColor } from "../io.js";
+import { stylish } from "../reporters/stylish.js";
+import { STDIN_DEFAULT_NAME, noInputMessage } from "./lint.js";
+
+export interface NormalizeCommandOptions {
+  check?: boolean;
+  write?: boolean;
+  schema?: string;
+  config?: string;
+  encoding?: string;
+  fromEncoding?: string;
+  stdinFilename?: string;
+  color?: boolean;
+}
+
+export async function normalizeCommand(paths: string[], options: NormalizeCommandOptions, io: CliIO): Promise<number> {
+  if (options.check && options.write) throw new UserError("--check and --write cannot be used together");
+  const config = await loadConfig(io.cwd, { config: options.config, schema: options.schema, encoding: options.encoding });
+  const schema = loadSchema(config.schemaPath);
+  if (options.fromEncoding) await loadConfig(io.cwd, { encoding: options.fromEncoding }); // validates the name
+  const normalizeOptions = { schema, legacyEncoding: config.encoding, ...(options.fromEncoding ? { fromEncoding: options.fromEncoding } : {}) };
+
+  if (paths.length === 1 && paths[0] === "-") {
+    const name = options.stdinFilename ?? STDIN_DEFAULT_NAME;
+    const input = await readAll(io.stdin);
+    const result = normalizeBytes(name, input, normalizeOptions);
+    io.stdout.write(Buffer.from(result.status === "changed" ? result.output : input).toString("utf8"));
+    reportFindings([{ file: name, findings: result.findings }], options, io);
+    return result.status === "refused" || result.findings.length > 0 ? 1 : 0;
+  }
+  if (paths.includes("-")) throw new UserError("`-` (standard input) must be the only path");
+
+  const inputs = resolveInputs(paths, config);
+  if (!inputs) throw new UserError(noInputMessage("normalize"));
+  const targets = await discoverTargets(inputs, io.cwd);
+
+  const results = await mapTargets(targets, async (target): Promise<NormalizeResult> => {
+    const read = await readTarget(target);
+    if ("findings" in read) return { file: target.display, status: "refused", findings: read.findings };
+    const result = normalizeBytes(target.display, read.bytes, normalizeOptions);
+    if (options.write && result.status === "changed") {
+      try {
+        await writeFileAtomic(target.path, result.output);
+      } catch (error) {
+        const reason = error instanceof UserError ? error.message : `cannot write: ${(error as Error).message}`;
+        return { file: target.display, status: "refused", findings: [{ code: "FILE_UNREADABLE", severity: "error", file: target.display, line: 1, column: 1, path: "", message: reason }] };
+      }
+    }
+    return result;
+  });
+
+  const changed = results.filter((r) => r.status === "changed");
+  for (const r of changed) {
+    if (r.status !== "changed") continue;
+    const file = escapeInline(r.file);
+    if (options.check) io.stdout.write(`${file}\n`);
+    else if (options.write) io.stdout.write(`fixed ${file}: ${describeChanges(r.changes).map(escapeInline).join("; ")}\n`);
+    else io.stdout.write(escapeControl(diffOf(r)));
+  }
+  reportFindings(results, options, io);
+
+  const refused = results.filter((r) => r.status === "refused").length;
+  const unchanged = results.length - changed.length - refused;
+  const verb = options.write ? "fixed" : "would change";
+  io.stderr.write(
+    `${results.length} file${results.length === 1 ? "" : "s"}: ${changed.length} ${verb}, ${unchanged} already canonical${refused ? `, ${refused} left untouched (see above)` : ""}\n`,
+  );
+  const needsHuman = results.some((r) => r.status === "refused" || r.findings.length > 0);
+  if (options.check && changed.length > 0) return 1;
+  return needsHuman ? 1 : 0;
+}
+
+function diffOf(result: Extract<NormalizeResult, { status: "changed" }>): string {
+  const header = describeChanges(result.changes).join("; ");
+  const patch = createTwoFilesPatch(`a/${result.file}`, `b/${result.file}`, result.before, result.after, undefined, undefined, { context: 3 });
+  // createTwoFilesPatch starts with a "====" line; keep the familiar ---/+++ header.
+  return `# ${header}\n${patch.replace(/^=+\n/, "")}`;
+}
+
+function reportFindings(results: readonly { file: string; findings: Finding[] }[], options: NormalizeCommandOptions, io: CliIO): void {
+  const withFindings = results.filter((r) => r.findings.length > 0);
+  if (withFindings.length === 0) return;
+  const report = summarize(withFindings.map((r) => ({ file: r.file, findings: r.findings })));
+  io.stderr.write(stylish(report, { color: useColor(io.stderr, io.env, options.color) }));
+}

@@ -1,0 +1,53 @@
+// Lint reports what normalize would repair by running normalize's own detectors (mojibake, the
+// canonical value coercions) instead of a second set of rules that could drift from them.
+// Pure formatting (key order, quoting, list style) is left to `posting normalize --check`.
+import type { Document } from "yaml";
+import { canonicalizeDocument } from "./canonical.js";
+import type { Finding } from "./findings.js";
+import { finding } from "./messages.js";
+import { findMojibake } from "./mojibake.js";
+import type { FrontMatter } from "./posting.js";
+import { positionInFile } from "./posting.js";
+import type { PostingSchema } from "./schema.js";
+
+export function mojibakeFindings(file: string, text: string): Finding[] {
+  return findMojibake(text).map((r) => finding("ENCODING_MOJIBAKE", { file, line: r.line, column: r.column }, { found: r.found, repaired: r.repaired, via: r.via }));
+}
+
+/**
+ * Findings for front matter values normalize would rewrite. Where validation already reported
+ * the same key, that finding is marked fixable instead of adding a second one.
+ */
+export function frontMatterFixFindings(file: string, frontMatter: FrontMatter, schema: PostingSchema, existing: Finding[]): Finding[] {
+  const doc = frontMatter.doc.clone() as Document.Parsed;
+  const changes = canonicalizeDocument(doc, schema);
+  const out: Finding[] = [];
+  const at = (offset: number, path: string) => ({ file, ...positionInFile(frontMatter, offset), path });
+  const reported = (path: string) => existing.filter((f) => f.path === path || f.path.startsWith(`${path}[`) || path.startsWith(`${f.path}[`));
+
+  for (const v of changes.values) {
+    const same = reported(v.key);
+    if (same.length > 0) {
+      for (const f of same) {
+        f.fixable = true;
+        f.hint ??= `run \`posting normalize --write\` to fix it (${v.from} → ${v.to})`;
+      }
+      continue;
+    }
+    out.push(finding("NORMALIZE_VALUE", at(v.offset, v.key), { key: v.key, from: v.from, to: v.to, why: v.why }));
+  }
+  for (const c of changes.conflicts) {
+    // The alias is already reported as an unknown key, but normalize cannot rename it here.
+    for (const f of reported(c.alias)) {
+      delete f.fixable;
+      f.hint = `\`${c.key}\` is set too, with another value: keep one`;
+    }
+    out.push(finding("ALIAS_CONFLICT", at(c.keyOffset, c.key), { alias: c.alias, key: c.key, aliasLine: positionInFile(frontMatter, c.aliasOffset).line }));
+  }
+  for (const a of changes.ambiguities) {
+    const same = reported(a.key);
+    if (same.length > 0) for (const f of same) f.hint = `${a.reason}; write it YYYY-MM-DD`;
+    else out.push(finding("DATE_AMBIGUOUS", at(a.offset, a.key), { key: a.key, reason: a.reason }));
+  }
+  return out;
+}

@@ -1,0 +1,156 @@
+// Normalize = decode (any encoding) + repair mojibake + canonical front matter, returning the new
+// bytes and what changed. Pure: it never touches the disk. A file that cannot be decoded or parsed
+// with certainty is refused (with findings), never half-repaired.
+import { Buffer } from "node:buffer";
+import { isDeepStrictEqual } from "node:util";
+import type { Document } from "yaml";
+import { canonicalizeDocument, stringifyFrontMatter } from "./canonical.js";
+import type { CanonicalChanges } from "./canonical.js";
+import type { Finding } from "./findings.js";
+import { decodeBytes } from "./encoding.js";
+import { toLf } from "./frontmatter.js";
+import { finding } from "./messages.js";
+import { repairMojibake } from "./mojibake.js";
+import type { MojibakeRepair } from "./mojibake.js";
+import { parsePosting, positionInFile } from "./posting.js";
+import type { FrontMatter, ParseOptions } from "./posting.js";
+import type { PostingSchema } from "./schema.js";
+
+export interface NormalizeOptions extends ParseOptions {
+  schema: PostingSchema;
+}
+
+export interface NormalizeChanges {
+  /** Encoding the file was read as, when it was not UTF-8. */
+  encodingFrom?: string;
+  bomRemoved: boolean;
+  crlfConverted: number;
+  mojibake: MojibakeRepair[];
+  frontMatter: CanonicalChanges | undefined;
+  blankLinesRemoved: number;
+  /** The YAML was rewritten in the canonical style (quoting, list style, spacing). */
+  restyled: boolean;
+  finalNewlineFixed: boolean;
+}
+
+export type NormalizeResult =
+  | { file: string; status: "unchanged"; findings: Finding[] }
+  | { file: string; status: "changed"; before: string; after: string; output: Uint8Array; changes: NormalizeChanges; findings: Finding[] }
+  | { file: string; status: "refused"; findings: Finding[] };
+
+/** Codes that mean the file cannot be normalized with certainty. */
+const BLOCKING = new Set<Finding["code"]>([
+  "FILE_EMPTY",
+  "FILE_BINARY",
+  "FILE_UNREADABLE",
+  "FILE_NOT_REGULAR",
+  "ENCODING_UNDECODABLE",
+  "FRONT_MATTER_MISSING",
+  "FRONT_MATTER_NOT_AT_TOP",
+  "FRONT_MATTER_UNTERMINATED",
+  "FRONT_MATTER_EMPTY",
+  "FRONT_MATTER_NOT_MAPPING",
+  "FRONT_MATTER_LANGUAGE",
+  "YAML_SYNTAX",
+  "YAML_DUPLICATE_KEY",
+  "YAML_ALIAS_LIMIT",
+  "YAML_TOO_DEEP",
+]);
+
+export function normalizeBytes(file: string, input: Uint8Array, options: NormalizeOptions): NormalizeResult {
+  const start = { file, line: 1, column: 1 };
+  if (input.length === 0) return { file, status: "refused", findings: [finding("FILE_EMPTY", start, {})] };
+  const decoded = decodeBytes(input, options);
+  if (decoded.kind === "binary") return { file, status: "refused", findings: [finding("FILE_BINARY", { file, line: decoded.line, column: decoded.column }, {})] };
+  if (decoded.undecodable > 0) {
+    return { file, status: "refused", findings: [finding("ENCODING_UNDECODABLE", start, { count: decoded.undecodable, encoding: decoded.encoding })] };
+  }
+
+  // Repair the text first, then parse the repaired text: positions in findings refer to it.
+  const lf = toLf(decoded.text);
+  const repaired = repairMojibake(lf.text);
+  const utf8 = Buffer.from(repaired.text, "utf8");
+  const parsed = parsePosting(file, utf8, {});
+  const blocking = parsed.findings.filter((f) => BLOCKING.has(f.code));
+  const frontMatter = parsed.frontMatter;
+  if (blocking.length > 0 || !frontMatter?.data) return { file, status: "refused", findings: blocking };
+
+  const doc = frontMatter.doc.clone() as Document.Parsed;
+  const canonical = canonicalizeDocument(doc, options.schema);
+  const yaml = stringifyFrontMatter(doc);
+  const body = withOneFinalNewline(parsed.body);
+  const afterText = `---\n${yaml}---\n${body}`;
+
+  // Never write what we cannot read back to the data we meant to write.
+  const check = parsePosting(file, Buffer.from(afterText, "utf8"), {});
+  const expected = doc.toJS({ maxAliasCount: 100 }) as unknown;
+  if (!check.frontMatter?.data || !isDeepStrictEqual(check.frontMatter.data, expected) || check.body !== body) {
+    return { file, status: "refused", findings: [finding("NORMALIZE_UNSAFE", start, {})] };
+  }
+
+  const findings = leftForHuman(file, frontMatter, canonical);
+  const output = Buffer.from(afterText, "utf8");
+  if (Buffer.compare(output, Buffer.from(input.buffer, input.byteOffset, input.byteLength)) === 0) {
+    return { file, status: "unchanged", findings };
+  }
+  const changes: NormalizeChanges = {
+    bomRemoved: decoded.bom,
+    crlfConverted: lf.crlf,
+    mojibake: repaired.repairs,
+    frontMatter: canonical,
+    blankLinesRemoved: frontMatter.yaml.split("\n").filter((l) => l.trim() === "").length,
+    restyled: yaml !== withOneFinalNewline(frontMatter.yaml),
+    finalNewlineFixed: body !== parsed.body,
+  };
+  if (decoded.encoding !== "utf-8") changes.encodingFrom = decoded.encoding;
+  return { file, status: "changed", before: decoded.text, after: afterText, output, changes, findings };
+}
+
+function withOneFinalNewline(text: string): string {
+  const trimmed = text.replace(/\n+$/, "");
+  return trimmed === "" ? "" : `${trimmed}\n`;
+}
+
+/** What normalize saw but will not decide: both spellings of a key, ambiguous dates. */
+function leftForHuman(file: string, frontMatter: FrontMatter, changes: CanonicalChanges): Finding[] {
+  const at = (offset: number, path: string) => ({ file, ...positionInFile(frontMatter, offset), path });
+  const findings: Finding[] = [];
+  for (const c of changes.conflicts) {
+    findings.push(finding("ALIAS_CONFLICT", at(c.keyOffset, c.key), { alias: c.alias, key: c.key, aliasLine: positionInFile(frontMatter, c.aliasOffset).line }));
+  }
+  for (const a of changes.ambiguities) findings.push(finding("DATE_AMBIGUOUS", at(a.offset, a.key), { key: a.key, reason: a.reason }));
+  return findings;
+}
+
+/** One line per kind of change, for `normalize --write` output. */
+export function describeChanges(changes: NormalizeChanges): string[] {
+  const out: string[] = [];
+  if (changes.encodingFrom) out.push(`converted from ${changes.encodingFrom.toUpperCase()} to UTF-8`);
+  if (changes.bomRemoved) out.push("byte order mark removed");
+  if (changes.crlfConverted > 0) out.push(`${changes.crlfConverted} CRLF line ending${plural(changes.crlfConverted)} converted to LF`);
+  if (changes.mojibake.length > 0) out.push(`${changes.mojibake.length} garbled text run${plural(changes.mojibake.length)} repaired (${examples(changes.mojibake)})`);
+  const fm = changes.frontMatter;
+  if (fm) {
+    for (const r of fm.renamed) out.push(`key \`${r.from}\` renamed to \`${r.to}\``);
+    for (const r of fm.duplicateAliasesRemoved) out.push(`key \`${r.from}\` removed (same value as \`${r.to}\`)`);
+    for (const v of fm.values) out.push(`\`${v.key}\`: ${v.why} (${v.from} → ${v.to})`);
+    if (fm.reordered) out.push("keys put in the schema's order");
+  }
+  if (changes.blankLinesRemoved > 0) out.push(`${changes.blankLinesRemoved} blank line${plural(changes.blankLinesRemoved)} removed from the front matter`);
+  if (changes.restyled && out.length === 0) out.push("front matter rewritten in the canonical style");
+  if (changes.finalNewlineFixed) out.push("one final newline");
+  return out;
+}
+
+function plural(n: number): string {
+  return n === 1 ? "" : "s";
+}
+
+function examples(repairs: MojibakeRepair[]): string {
+  const seen = new Set<string>();
+  for (const r of repairs) {
+    seen.add(`${r.found} → ${r.repaired}`);
+    if (seen.size === 3) break;
+  }
+  return [...seen].join(", ");
+}

@@ -1,0 +1,61 @@
+// Atomic replacement of a file's bytes: write a temp file in the same folder (same file system,
+// so rename is atomic), fsync it, then rename over the original. An interruption at any point
+// leaves either the old bytes or the new ones, never a truncated file; the mode is preserved and
+// a symbolic link is never written through.
+import { randomBytes } from "node:crypto";
+import { unlinkSync } from "node:fs";
+import { lstat, open, rename, unlink } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
+import { UserError } from "./errors.js";
+
+export interface AtomicWriteHooks {
+  /** Called after the temp file is complete and before the rename (tests simulate crashes here). */
+  beforeRename?: (tempPath: string) => Promise<void> | void;
+}
+
+export class WriteRefusedError extends UserError {}
+
+/** Temp files being written right now, so a signal handler can remove them before exiting. */
+const pendingTempFiles = new Set<string>();
+
+/** Remove temp files of writes still in flight (synchronous: called from signal handlers). */
+export function removePendingTempFiles(): void {
+  for (const temp of pendingTempFiles) {
+    try {
+      unlinkSync(temp);
+    } catch {
+      // already renamed or removed
+    }
+  }
+  pendingTempFiles.clear();
+}
+
+export async function writeFileAtomic(path: string, bytes: Uint8Array, hooks: AtomicWriteHooks = {}): Promise<void> {
+  const info = await lstat(path).catch((error: NodeJS.ErrnoException) => (error.code === "ENOENT" ? undefined : Promise.reject(error)));
+  if (info?.isSymbolicLink()) throw new WriteRefusedError(`${path} is a symbolic link; posting does not write through links`);
+  if (info && !info.isFile()) throw new WriteRefusedError(`${path} is not a regular file`);
+  const mode = info ? info.mode & 0o7777 : 0o644;
+  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString("hex")}.posting-tmp`);
+
+  let handle;
+  pendingTempFiles.add(temp);
+  try {
+    handle = await open(temp, "wx", mode);
+    await handle.writeFile(bytes);
+    await handle.chmod(mode); // the umask may have narrowed the mode given to open()
+    await handle.sync();
+    await handle.close();
+    handle = undefined;
+    await hooks.beforeRename?.(temp);
+    await rename(temp, path);
+  } catch (error) {
+    await handle?.close().catch(() => undefined);
+    await unlink(temp).catch(() => undefined);
+    throw error;
+  } finally {
+    pendingTempFiles.delete(temp);
+  }
+}
+
+/** Temp files an interrupted run could leave (the names writeFileAtomic uses). */
+export const TEMP_FILE_PATTERN = /^\..+\.[0-9a-f]{12}\.posting-tmp$/;
