@@ -186,7 +186,7 @@ describe("examples", () => {
     expect(rows(findMojibake(text))).toEqual([[3, 6, "Ã©", "é", "Windows-1252"]]);
   });
 
-  it("is fast to say no: text without a lead followed by a continuation is not scanned further", () => {
+  it("finds nothing in clean French text or an empty string", () => {
     expect(findMojibake("Le café est prêt. Déjà là ! À bientôt, Noël, œuvre, “citation”.")).toEqual([]);
     expect(findMojibake("")).toEqual([]);
   });

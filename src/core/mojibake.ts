@@ -415,9 +415,9 @@ function readSequence(s: string, i: number, limit: number, prevCodePoint: number
   if (codePoint < 0xa0 ? !options.c1 : !isPlausible(codePoint, prevCodePoint)) return undefined;
 
   let strong = strongContinuations > 0;
-  if (need === 1 && !strong && s.charCodeAt(i + 1) === NBSP && (lead === 0xc3 || lead === 0xc2)) {
-    // `Ã` + no-break space is `à`, the most common French mojibake, and `Â` + no-break space is
-    // one; but not at the end of a word in capitals (`IRMÃ\u00A0!` is Portuguese).
+  if (need === 1 && !strong && lead === 0xc3 && s.charCodeAt(i + 1) === NBSP) {
+    // `Ã` + no-break space is `à`, the most common French mojibake, but not at the end of a word
+    // in capitals (`IRMÃ\u00A0!` is Portuguese). `Â` + no-break space is strong already.
     strong = !isUppercase(prevCodePoint);
   }
   if (need >= 2 && !strong) {
