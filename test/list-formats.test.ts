@@ -102,6 +102,33 @@ describe("CSV", () => {
   });
 });
 
+describe("table layout", () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), "posting-list-long-"));
+    for (let i = 0; i < 130; i++) {
+      const roles = i % 7 === 0 ? "Développeur·se full-stack très expérimenté·e en accessibilité numérique" : `Poste ${i}`;
+      await writeFile(join(dir, `2026-01-${String(1 + (i % 28)).padStart(2, "0")}-poste-${i}.md`), `---\nroles: ${roles}\nopen: ${i % 2 === 0}\n---\n`);
+    }
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it("a long table (rendered in chunks) has one header and aligned columns", async () => {
+    const { stdout } = await runCli(["list", "."], dir, 70);
+    const lines = stdout.split("\n");
+    expect(lines.filter((l) => l.startsWith("date "))).toHaveLength(1);
+    expect(lines).toHaveLength(2 + 130 + 3);
+    const fileAt = lines[0]!.indexOf("file");
+    for (const line of lines.slice(2, 132)) {
+      expect([...line].length).toBeLessThanOrEqual(70);
+      expect(line.slice(fileAt - 2, fileAt)).toBe("  ");
+    }
+    expect(lines.at(-2)).toBe("130 postings, 65 open");
+  });
+});
+
 describe("table with hostile values", () => {
   let dir: string;
   beforeAll(async () => {

@@ -10,6 +10,7 @@ import type { ListReport, ListReporter } from "./list-types.js";
 
 const GAP = 2;
 const MIN_COLUMN = 4;
+const CHUNK = 50;
 const BORDERLESS = {
   top: "", "top-mid": "", "top-left": "", "top-right": "",
   bottom: "", "bottom-mid": "", "bottom-left": "", "bottom-right": "",
@@ -24,21 +25,26 @@ export const listTable: ListReporter = (report, options) => {
     const head = report.columns.map((col) => escapeInline(col.key));
     const rows = report.postings.map((p) => report.columns.map((col) => escapeInline(tableCellText(col.key, columnValue(p, col)))));
     const widths = fitWidths(naturalWidths(head, rows), options.width);
-    const table = new Table({
-      head: head.map((h) => c.bold(h)),
-      chars: BORDERLESS,
-      colWidths: widths,
-      wordWrap: false,
-      style: { head: [], border: [], "padding-left": 0, "padding-right": 0 },
-    });
-    table.push(widths.map((w) => c.dim("─".repeat(w))));
+    const table = (first: boolean) =>
+      new Table({
+        ...(first ? { head: head.map((h) => c.bold(h)) } : {}),
+        chars: BORDERLESS,
+        colWidths: widths,
+        wordWrap: false,
+        style: { head: [], border: [], "padding-left": 0, "padding-right": 0 },
+      });
     // A path is told apart by its end: shorten `file` cells on the left.
     const fileColumn = report.columns.findIndex((col) => col.key === "file");
-    for (const row of rows) {
-      if (fileColumn !== -1) row[fileColumn] = keepEnd(row[fileColumn]!, widths[fileColumn]!);
-      table.push(row);
-    }
-    lines.push(...table.toString().split("\n").map((line) => line.trimEnd()));
+    if (fileColumn !== -1) for (const row of rows) row[fileColumn] = keepEnd(row[fileColumn]!, widths[fileColumn]!);
+    // cli-table3's layout grows faster than linearly with rows; with fixed widths and no borders,
+    // tables of CHUNK rows printed one after the other read as one table.
+    const chunks: string[][][] = [[widths.map((w) => c.dim("─".repeat(w))), ...rows.slice(0, CHUNK - 1)]];
+    for (let i = CHUNK - 1; i < rows.length; i += CHUNK) chunks.push(rows.slice(i, i + CHUNK));
+    chunks.forEach((chunk, i) => {
+      const t = table(i === 0);
+      t.push(...chunk);
+      lines.push(...t.toString().split("\n").map((line) => line.trimEnd()));
+    });
     lines.push("");
   }
   lines.push(summaryLine(report));
