@@ -1,5 +1,6 @@
 // `posting list` through run(argv, io): filters, sort, limits, exit codes, on fixtures/list/*.
 import { spawnSync } from "node:child_process";
+import { tmpdir } from "node:os";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { listPostings } from "../src/core/list.js";
@@ -8,6 +9,7 @@ import { runCli } from "./list-helpers.js";
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const BASIC = fileURLToPath(new URL("../fixtures/list/basic/", import.meta.url));
 const EMPTY = fileURLToPath(new URL("../fixtures/list/empty/", import.meta.url));
+const CONFIG = fileURLToPath(new URL("../fixtures/list/config/", import.meta.url));
 
 // The readable postings of fixtures/list/basic, by a short name.
 const F = "2024-06-30-partenaire.md"; // open, no startup, date from the file name, type friend
@@ -107,6 +109,8 @@ const EXIT_CASES: ExitCase[] = [
   { name: "--count prints the number only", args: ["list", ".", "--count", "--open"], exitCode: 0, stdout: /^4\n$/ },
   { name: "--strict fails when a file could not be read", args: ["list", ".", "--strict"], exitCode: 1, stderr: /2 files could not be read \(--strict\)/ },
   { name: "--strict passes when all files are read", args: ["list", R, M, "--strict"], exitCode: 0, stdout: /^2 postings, 1 open$/m },
+  { name: "without paths, the config's content folders are listed", args: ["list", "--fields", "file,startup"], cwd: CONFIG, exitCode: 0, stdout: /^content\/_jobs\/2026-04-01-animatrice\.md\s+itou$/m },
+  { name: "without paths or config, says what to do", args: ["list"], cwd: tmpdir(), exitCode: 2, stderr: /no postings to list: pass files or folders/ },
   { name: "an empty folder lists nothing, successfully", args: ["list", "."], cwd: EMPTY, exitCode: 0, stdout: /^0 postings, 0 open\n$/ },
   { name: "unknown --where operator", args: ["list", ".", "--where", "date=<2026-01-01"], exitCode: 2, stderr: /--where "date=<2026-01-01": unknown operator "=<"/ },
   { name: "--where without an operator", args: ["list", ".", "--where", "startup"], exitCode: 2, stderr: /--where "startup": no operator/ },
