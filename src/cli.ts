@@ -165,14 +165,13 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
 }
 
 export async function main(): Promise<number> {
-  // Ctrl-C or a CI timeout during `normalize --write`: remove half-written temp files (the
-  // originals are intact until the rename), then exit with the conventional code.
+  // Ctrl-C or a CI timeout during `normalize --write`: let writes in flight drop their temp files
+  // (the originals are intact until the rename), then exit with the conventional code.
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.once(signal, () => {
-      void import("./core/write.js").then(({ removePendingTempFiles }) => {
-        removePendingTempFiles();
-        process.exit(signal === "SIGINT" ? EXIT.interrupted : 143);
-      });
+      void import("./core/write.js")
+        .then(({ interruptWrites }) => interruptWrites())
+        .finally(() => process.exit(signal === "SIGINT" ? EXIT.interrupted : 143));
     });
   }
   return run(process.argv.slice(2), {

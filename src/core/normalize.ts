@@ -28,6 +28,7 @@ export interface NormalizeChanges {
   mojibake: MojibakeRepair[];
   frontMatter: CanonicalChanges | undefined;
   blankLinesRemoved: number;
+  trailingSpacesRemoved: number;
   /** The YAML was rewritten in the canonical style (quoting, list style, spacing). */
   restyled: boolean;
   finalNewlineFixed: boolean;
@@ -69,7 +70,8 @@ export function normalizeBytes(file: string, input: Uint8Array, options: Normali
   // Repair the text first, then parse the repaired text: positions in findings refer to it.
   const lf = toLf(decoded.text);
   const repaired = repairMojibake(lf.text);
-  const utf8 = Buffer.from(repaired.text, "utf8");
+  // A garbled BOM (`ï»¿`) repairs to U+FEFF: it is still a BOM, and the output has none.
+  const utf8 = Buffer.from(repaired.text.replace(/^\uFEFF/, ""), "utf8");
   const parsed = parsePosting(file, utf8, {});
   const blocking = parsed.findings.filter((f) => BLOCKING.has(f.code));
   const frontMatter = parsed.frontMatter;
@@ -99,6 +101,7 @@ export function normalizeBytes(file: string, input: Uint8Array, options: Normali
     mojibake: repaired.repairs,
     frontMatter: canonical,
     blankLinesRemoved: frontMatter.yaml.split("\n").filter((l) => l.trim() === "").length,
+    trailingSpacesRemoved: frontMatter.yaml.split("\n").filter((l) => l.trim() !== "" && /[ \t]$/.test(l)).length,
     restyled: yaml !== withOneFinalNewline(frontMatter.yaml),
     finalNewlineFixed: body !== parsed.body,
   };
@@ -137,6 +140,7 @@ export function describeChanges(changes: NormalizeChanges): string[] {
     if (fm.reordered) out.push("keys put in the schema's order");
   }
   if (changes.blankLinesRemoved > 0) out.push(`${changes.blankLinesRemoved} blank line${plural(changes.blankLinesRemoved)} removed from the front matter`);
+  if (changes.trailingSpacesRemoved > 0) out.push(`trailing white space removed on ${changes.trailingSpacesRemoved} front matter line${plural(changes.trailingSpacesRemoved)}`);
   if (changes.restyled && out.length === 0) out.push("front matter rewritten in the canonical style");
   if (changes.finalNewlineFixed) out.push("one final newline");
   return out;

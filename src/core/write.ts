@@ -15,11 +15,21 @@ export interface AtomicWriteHooks {
 
 export class WriteRefusedError extends UserError {}
 
-/** Temp files being written right now, so a signal handler can remove them before exiting. */
+/** Temp files being written right now, so an interruption can wait for them to be removed. */
 const pendingTempFiles = new Set<string>();
+let interrupted = false;
 
-/** Remove temp files of writes still in flight (synchronous: called from signal handlers). */
-export function removePendingTempFiles(): void {
+class InterruptedError extends Error {}
+
+/**
+ * Stop writing: writes in flight abandon their temp file at their next step (their original is
+ * intact), new writes refuse to start. Resolves once no temp file is left, or after `maxWaitMs`,
+ * when the remaining ones are removed by force. Called by the CLI on SIGINT and SIGTERM.
+ */
+export async function interruptWrites(maxWaitMs = 2000): Promise<void> {
+  interrupted = true;
+  const deadline = Date.now() + maxWaitMs;
+  while (pendingTempFiles.size > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
   for (const temp of pendingTempFiles) {
     try {
       unlinkSync(temp);
@@ -27,7 +37,10 @@ export function removePendingTempFiles(): void {
       // already renamed or removed
     }
   }
-  pendingTempFiles.clear();
+}
+
+function checkInterrupted(): void {
+  if (interrupted) throw new InterruptedError("interrupted");
 }
 
 export async function writeFileAtomic(path: string, bytes: Uint8Array, hooks: AtomicWriteHooks = {}): Promise<void> {
@@ -37,16 +50,19 @@ export async function writeFileAtomic(path: string, bytes: Uint8Array, hooks: At
   const mode = info ? info.mode & 0o7777 : 0o644;
   const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString("hex")}.posting-tmp`);
 
+  checkInterrupted();
   let handle;
   pendingTempFiles.add(temp);
   try {
     handle = await open(temp, "wx", mode);
+    checkInterrupted();
     await handle.writeFile(bytes);
     await handle.chmod(mode); // the umask may have narrowed the mode given to open()
     await handle.sync();
     await handle.close();
     handle = undefined;
     await hooks.beforeRename?.(temp);
+    checkInterrupted();
     await rename(temp, path);
   } catch (error) {
     await handle?.close().catch(() => undefined);
