@@ -89,7 +89,7 @@ describe("findings worth a closer look", () => {
   it("names both lines of a duplicate key", async () => {
     const [f] = (await lintCase("yaml-duplicate-key")).results[0]!.findings;
     expect(f).toMatchObject({ code: "YAML_DUPLICATE_KEY", line: 5, path: "open" });
-    expect(f!.message).toContain("first on line 3");
+    expect(f!.message).toContain("on lines 3 and 5");
   });
 
   it("suggests the known key for a typo or an old spelling", async () => {

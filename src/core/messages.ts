@@ -25,7 +25,7 @@ export interface FindingDetails {
   FRONT_MATTER_BLANK_LINE: Record<string, never>;
   FRONT_MATTER_TRAILING_SPACE: Record<string, never>;
   YAML_SYNTAX: { reason: string };
-  YAML_DUPLICATE_KEY: { key: Path; firstLine: number };
+  YAML_DUPLICATE_KEY: { key: Path; firstLine: number; line: number };
   YAML_ALIAS_LIMIT: { limit: number };
   YAML_TOO_DEEP: Record<string, never>;
   YAML11_BOOLEAN: { key: Path; text: string; value: boolean };
@@ -157,8 +157,8 @@ function word(code: FindingCode, d: FindingDetails[FindingCode]): Worded {
       return { severity: "error", message: `YAML syntax error: ${reason}`, hint: "values that contain `: ` or start with a quote, `@`, `*` or `&` need quotes around them" };
     }
     case "YAML_DUPLICATE_KEY": {
-      const { key, firstLine } = d as FindingDetails["YAML_DUPLICATE_KEY"];
-      return { severity: "error", message: `\`${key}\` is set twice (first on line ${firstLine}); Jekyll keeps only the last one`, hint: "keep one of the two lines" };
+      const { key, firstLine, line } = d as FindingDetails["YAML_DUPLICATE_KEY"];
+      return { severity: "error", message: `\`${key}\` is set twice, on lines ${firstLine} and ${line}; Jekyll keeps only the last one`, hint: "keep one of the two lines" };
     }
     case "YAML_ALIAS_LIMIT": {
       const { limit } = d as FindingDetails["YAML_ALIAS_LIMIT"];
@@ -200,7 +200,7 @@ function word(code: FindingCode, d: FindingDetails[FindingCode]): Worded {
     }
     case "SCHEMA_REQUIRED": {
       const { key, description } = d as FindingDetails["SCHEMA_REQUIRED"];
-      return { severity: "error", message: `\`${key}\` is required but missing`, hint: description ? `add \`${key}:\` (${description})` : `add \`${key}:\` to the front matter` };
+      return { severity: "error", message: `\`${key}\` is required but missing`, hint: description ? `add \`${key}:\` to the front matter: ${description}` : `add \`${key}:\` to the front matter` };
     }
     case "SCHEMA_TYPE": {
       const { key, expected, found, hint } = d as FindingDetails["SCHEMA_TYPE"];

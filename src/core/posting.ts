@@ -121,7 +121,8 @@ export function parsePosting(file: string, bytes: Uint8Array, options: ParseOpti
         break;
       case "duplicate-key": {
         const first = positionInFile(frontMatter, problem.firstOffset ?? 0);
-        findings.push(finding("YAML_DUPLICATE_KEY", yamlAt(problem.offset, problem.key), { key: problem.key ?? "", firstLine: first.line }));
+        const at = yamlAt(problem.offset, problem.key);
+        findings.push(finding("YAML_DUPLICATE_KEY", at, { key: problem.key ?? "", firstLine: first.line, line: at.line }));
         break;
       }
       case "alias-limit":

@@ -58,7 +58,8 @@ function errorToFinding(
   switch (error.keyword) {
     case "required": {
       const missing = String((error.params as { missingProperty: string }).missingProperty);
-      const description = schema.fieldsByKey.get(missing)?.title?.toLowerCase();
+      // The schema's description, first sentence: what the key means, in words.
+      const description = schema.fieldsByKey.get(missing)?.description?.split(/(?<=\.)\s/)[0];
       const at = { file, line: 1, column: 1, path: missing };
       return finding("SCHEMA_REQUIRED", at, description ? { key: missing, description } : { key: missing });
     }
