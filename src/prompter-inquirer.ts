@@ -1,6 +1,6 @@
 // The real Prompter: @inquirer/prompts on the given terminal streams. Loaded only by `posting new`
 // when standard input is a terminal.
-import { checkbox, confirm, input, select } from "@inquirer/prompts";
+import { checkbox, input, select } from "@inquirer/prompts";
 import type { CheckboxQuestion, ConfirmQuestion, InputQuestion, Prompter, SelectQuestion } from "./prompter.js";
 import { PromptInterrupted } from "./prompter.js";
 import { escapeInline } from "./core/sanitize.js";
@@ -10,11 +10,29 @@ interface Streams {
   output: NodeJS.WritableStream;
 }
 
-export function inquirerPrompter(streams: Streams, options: { color: boolean }): Prompter {
+export interface InquirerOptions {
+  color: boolean;
+  lang: "fr" | "en";
+}
+
+const YES = /^(?:y|yes|o|oui|true|1)$/i;
+const NO = /^(?:n|no|non|false|0)$/i;
+
+// inquirer's key tips, in the language of the questions.
+const KEY_ACTIONS_FR: Record<string, string> = { navigate: "naviguer", select: "cocher", submit: "valider", all: "tout", invert: "inverser" };
+
+export function inquirerPrompter(streams: Streams, options: InquirerOptions): Prompter {
   const context = { input: streams.input, output: streams.output, clearPromptOnDone: false };
+  const fr = options.lang === "fr";
   const dim = (text: string) => (options.color ? `\u001b[2m${text}\u001b[22m` : text);
   const showHelp = (help: string | undefined) => {
     if (help) streams.output.write(`${dim(`  ${escapeInline(help)}`)}\n`);
+  };
+  const theme = {
+    style: {
+      keysHelpTip: (keys: [string, string][]) =>
+        dim(keys.map(([key, action]) => `${key} ${fr ? (KEY_ACTIONS_FR[action] ?? action) : action}`).join(" • ")),
+    },
   };
   return {
     input: (q: InputQuestion) =>
@@ -22,20 +40,31 @@ export function inquirerPrompter(streams: Streams, options: { color: boolean }):
         showHelp(q.help);
         return input({ message: q.message, ...(q.default !== undefined ? { default: q.default } : {}), validate: (text) => q.validate?.(text) ?? true }, context);
       }),
-    confirm: (q: ConfirmQuestion) =>
-      guard(() => {
+    // inquirer's confirm only understands y/n; French recruiters answer o/oui/n/non.
+    confirm: async (q: ConfirmQuestion) => {
+      const hint = q.default === false ? (fr ? "o/N" : "y/N") : fr ? "O/n" : "Y/n";
+      const answer = await guard(() => {
         showHelp(q.help);
-        return confirm({ message: q.message, ...(q.default !== undefined ? { default: q.default } : {}) }, context);
-      }),
+        return input(
+          {
+            message: `${q.message} (${hint})`,
+            validate: (text) => text.trim() === "" || YES.test(text.trim()) || NO.test(text.trim()) || (fr ? "répondez oui ou non" : "answer yes or no"),
+          },
+          context,
+        );
+      });
+      const text = answer.trim();
+      return text === "" ? q.default !== false : YES.test(text);
+    },
     select: <T>(q: SelectQuestion<T>) =>
       guard(() => {
         showHelp(q.help);
-        return select<T>({ message: q.message, choices: q.choices, ...(q.default !== undefined ? { default: q.default } : {}) }, context);
+        return select<T>({ message: q.message, choices: q.choices, theme, ...(q.default !== undefined ? { default: q.default } : {}) }, context);
       }),
     checkbox: <T>(q: CheckboxQuestion<T>) =>
       guard(() => {
         showHelp(q.help);
-        return checkbox<T>({ message: q.message, choices: q.choices }, context);
+        return checkbox<T>({ message: q.message, choices: q.choices, theme }, context);
       }),
   };
 }

@@ -101,7 +101,7 @@ export async function newCommand(options: NewCommandOptions, io: CliIO, deps: Ne
     const { inquirerPrompter } = await import("../prompter-inquirer.js");
     prompter = inquirerPrompter(
       { input: io.stdin, output: io.stdout as unknown as NodeJS.WritableStream },
-      { color: useColor(io.stdout, io.env, options.color) },
+      { color: useColor(io.stdout, io.env, options.color), lang },
     );
   }
 
@@ -254,7 +254,8 @@ async function askMissing(
 
 async function askField(prompter: Prompter, field: FieldSpec, answers: Record<string, unknown>, schema: PostingSchema, lang: Lang, today: string): Promise<void> {
   const label = fieldLabel(field, lang);
-  const message = field.required ? `${label} (${TEXT[lang].required})` : label;
+  const isBoolean = field.types.includes("boolean") && !field.types.includes("string");
+  const message = field.required && !isBoolean ? `${label} (${TEXT[lang].required})` : label;
   const help = fieldHelp(field, schema, lang);
   const base = { name: field.key, message, ...(help ? { help } : {}) };
   const fallback = defaultFor(field, today);

@@ -1,0 +1,124 @@
+// Shared by the `posting new` tests: a Prompter that answers from a script, an in-memory CliIO and
+// temp folders.
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Readable } from "node:stream";
+import { newCommand } from "../../src/commands/new.js";
+import type { NewCommandOptions } from "../../src/commands/new.js";
+import type { CliIO } from "../../src/io.js";
+import type { CheckboxQuestion, ConfirmQuestion, InputQuestion, Prompter, SelectQuestion } from "../../src/prompter.js";
+import { PromptInterrupted } from "../../src/prompter.js";
+
+export const TODAY = "2026-05-04";
+
+/** An answer: a value, or INTERRUPT to act like Ctrl-C at that question. */
+export const INTERRUPT = Symbol("interrupt");
+type Answer = string | boolean | string[] | typeof INTERRUPT;
+
+/** Successive answers to one question: the first ones are rejected and retyped. */
+export class Attempts {
+  readonly answers: Answer[];
+  constructor(...answers: Answer[]) {
+    this.answers = answers;
+  }
+}
+
+export interface Asked {
+  kind: "input" | "confirm" | "select" | "checkbox";
+  name: string;
+  message: string;
+  help?: string;
+  /** Reasons shown for rejected answers (input only). */
+  rejected: string[];
+}
+
+/**
+ * Answers by field name. An input gets successive answers until one passes `validate`, the way a
+ * person retypes after seeing the reason; an unscripted question takes its default.
+ */
+export class ScriptedPrompter implements Prompter {
+  readonly asked: Asked[] = [];
+  private readonly script: Map<string, Answer[]>;
+
+  constructor(script: Record<string, Answer | Attempts>) {
+    this.script = new Map(Object.entries(script).map(([k, v]) => [k, v instanceof Attempts ? [...v.answers] : [v]]));
+  }
+
+  private next(name: string): Answer | undefined {
+    const queue = this.script.get(name);
+    if (!queue || queue.length === 0) return undefined;
+    const answer = queue.shift()!;
+    if (answer === INTERRUPT) throw new PromptInterrupted();
+    return answer;
+  }
+
+  async input(q: InputQuestion): Promise<string> {
+    const record: Asked = { kind: "input", name: q.name, message: q.message, rejected: [], ...(q.help ? { help: q.help } : {}) };
+    this.asked.push(record);
+    for (;;) {
+      const answer = this.next(q.name);
+      const text = answer === undefined ? (q.default ?? "") : Array.isArray(answer) ? answer.join(", ") : String(answer);
+      const verdict = q.validate ? q.validate(text) : true;
+      if (verdict === true) return text;
+      record.rejected.push(verdict);
+      if (answer === undefined) throw new Error(`question ${q.name} rejected its default and has no scripted answer left: ${verdict}`);
+    }
+  }
+
+  async confirm(q: ConfirmQuestion): Promise<boolean> {
+    this.asked.push({ kind: "confirm", name: q.name, message: q.message, rejected: [] });
+    const answer = this.next(q.name);
+    return answer === undefined ? (q.default ?? false) : answer === true;
+  }
+
+  async select<T>(q: SelectQuestion<T>): Promise<T> {
+    this.asked.push({ kind: "select", name: q.name, message: q.message, rejected: [] });
+    const answer = this.next(q.name);
+    const choice = q.choices.find((c) => c.value === answer) ?? q.choices.find((c) => c.value === q.default) ?? q.choices[0]!;
+    return choice.value;
+  }
+
+  async checkbox<T>(q: CheckboxQuestion<T>): Promise<T[]> {
+    this.asked.push({ kind: "checkbox", name: q.name, message: q.message, rejected: [] });
+    const answer = this.next(q.name);
+    const wanted = Array.isArray(answer) ? answer : [];
+    return q.choices.filter((c) => wanted.includes(c.value as unknown as string)).map((c) => c.value);
+  }
+}
+
+export interface MemoryRun {
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Run `posting new` in-process; stdin is closed (or the given text) and not a TTY. */
+export async function runNew(options: NewCommandOptions, cwd: string, extra: { prompter?: Prompter; stdin?: string } = {}): Promise<MemoryRun> {
+  let stdout = "";
+  let stderr = "";
+  const io: CliIO = {
+    stdout: { write: (text: string) => ((stdout += text), true), isTTY: false },
+    stderr: { write: (text: string) => ((stderr += text), true), isTTY: false },
+    stdin: Readable.from(extra.stdin === undefined ? [] : [Buffer.from(extra.stdin)]),
+    cwd,
+    env: { NO_COLOR: "1" },
+  };
+  const exitCode = await newCommand({ lang: "fr", ...options }, io, { today: TODAY, ...(extra.prompter ? { prompter: extra.prompter } : {}) });
+  return { exitCode, stdout, stderr };
+}
+
+/** A temp project: `root/posting.config.json` pointing at `root/site/content/_jobs`. */
+export function makeProject(config: Record<string, unknown> = { content: ["site/content/_jobs"] }): { root: string; jobs: string; cleanup: () => void } {
+  const root = mkdtempSync(join(tmpdir(), "posting-new-"));
+  writeFileSync(join(root, "posting.config.json"), JSON.stringify(config));
+  return { root, jobs: join(root, "site", "content", "_jobs"), cleanup: () => rmSync(root, { recursive: true, force: true }) };
+}
+
+/** Every file under `dir`, relative, sorted (to prove nothing was written elsewhere). */
+export function listTree(dir: string): string[] {
+  return (readdirSync(dir, { recursive: true, withFileTypes: true }) as import("node:fs").Dirent[])
+    .filter((d) => d.isFile())
+    .map((d) => join(d.parentPath ?? (d as unknown as { path: string }).path, d.name).slice(dir.length + 1))
+    .sort();
+}
