@@ -190,7 +190,7 @@ function word(code: FindingCode, d: FindingDetails[FindingCode]): Worded {
     }
     case "NORMALIZE_VALUE": {
       const { key, from, to, why } = d as FindingDetails["NORMALIZE_VALUE"];
-      return { severity: "warning", message: `\`${key}\`: ${why}: ${from} → ${to}`, hint: FIX_WITH_NORMALIZE, fixable: true };
+      return { severity: "warning", message: `\`${key}\` should be written ${to}, not ${from} (${why})`, hint: FIX_WITH_NORMALIZE, fixable: true };
     }
     case "NORMALIZE_UNSAFE":
       return { severity: "error", message: "normalize could not rewrite this file without changing its data; it was left untouched", hint: "please report this file's front matter as a bug" };
