@@ -1,7 +1,7 @@
 // The core of `posting new`: slugs and file names that cannot leave their folder, the
 // no-overwrite write, the body template, and the promise that every combination of answers
 // gives a posting that lints clean.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -24,35 +24,11 @@ import {
 } from "../src/core/scaffold.js";
 import type { Lang } from "../src/core/scaffold.js";
 import { loadSchema } from "../src/core/schema.js";
+import { HOSTILE_TITLES } from "./helpers/new-helpers.js";
 
 const schema = loadSchema();
 const TODAY = "2026-05-04";
 
-export const HOSTILE_TITLES = [
-  "../../etc/x",
-  "/abs",
-  "/etc/passwd",
-  "..\\..\\windows\\system32",
-  "C:\\Windows\\x",
-  "a\u0000b",
-  "line1\nline2\r\n",
-  ".",
-  "..",
-  "...",
-  "....//....//",
-  "CON",
-  "nul",
-  "COM1",
-  "lpt9",
-  "con.txt",
-  "~",
-  "$(rm -rf /)",
-  "\u202Eevil\u202C",
-  "🙂🙂",
-  "",
-  "   ",
-  "x".repeat(5000),
-];
 
 describe("slugify", () => {
   it.each([

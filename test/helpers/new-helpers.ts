@@ -4,6 +4,7 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Readable } from "node:stream";
+import { run } from "../../src/cli.js";
 import { newCommand } from "../../src/commands/new.js";
 import type { NewCommandOptions } from "../../src/commands/new.js";
 import type { CliIO } from "../../src/io.js";
@@ -11,6 +12,33 @@ import type { CheckboxQuestion, ConfirmQuestion, InputQuestion, Prompter, Select
 import { PromptInterrupted } from "../../src/prompter.js";
 
 export const TODAY = "2026-05-04";
+
+/** Titles that try to escape the folder, break the name, or reach the terminal raw. */
+export const HOSTILE_TITLES = [
+  "../../etc/x",
+  "/abs",
+  "/etc/passwd",
+  "..\\..\\windows\\system32",
+  "C:\\Windows\\x",
+  "a\u0000b",
+  "line1\nline2\r\n",
+  ".",
+  "..",
+  "...",
+  "....//....//",
+  "CON",
+  "nul",
+  "COM1",
+  "lpt9",
+  "con.txt",
+  "~",
+  "$(rm -rf /)",
+  "\u202Eevil\u202C",
+  "🙂🙂",
+  "",
+  "   ",
+  "x".repeat(5000),
+];
 
 /** An answer: a value, or INTERRUPT to act like Ctrl-C at that question. */
 export const INTERRUPT = Symbol("interrupt");
@@ -105,6 +133,21 @@ export async function runNew(options: NewCommandOptions, cwd: string, extra: { p
     env: { NO_COLOR: "1" },
   };
   const exitCode = await newCommand({ lang: "fr", ...options }, io, { today: TODAY, ...(extra.prompter ? { prompter: extra.prompter } : {}) });
+  return { exitCode, stdout, stderr };
+}
+
+/** `posting <args>` through run(argv, io), stdin closed (or the given text), not a TTY. */
+export async function runCli(args: readonly string[], cwd: string, stdin?: string): Promise<MemoryRun> {
+  let stdout = "";
+  let stderr = "";
+  const io: CliIO = {
+    stdout: { write: (text: string) => ((stdout += text), true), isTTY: false },
+    stderr: { write: (text: string) => ((stderr += text), true), isTTY: false },
+    stdin: Readable.from(stdin === undefined ? [] : [Buffer.from(stdin)]),
+    cwd,
+    env: { NO_COLOR: "1" },
+  };
+  const exitCode = await run(args, io);
   return { exitCode, stdout, stderr };
 }
 

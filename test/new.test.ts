@@ -1,0 +1,216 @@
+// `posting new` in-process: scripted prompts (validation, re-asking, summary, Ctrl-C), flags and
+// JSON for scripts, missing fields with closed stdin, hostile titles, no overwrite.
+import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { lintBytes } from "../src/core/lint.js";
+import { loadSchema } from "../src/core/schema.js";
+import { Attempts, HOSTILE_TITLES, INTERRUPT, ScriptedPrompter, TODAY, listTree, makeProject, runCli, runNew } from "./helpers/new-helpers.js";
+
+const schema = loadSchema();
+let cleanups: (() => void)[] = [];
+afterEach(() => {
+  for (const c of cleanups) c();
+  cleanups = [];
+});
+function project(config?: Record<string, unknown>) {
+  const p = makeProject(config);
+  cleanups.push(p.cleanup);
+  return p;
+}
+
+function expectLintsClean(path: string): void {
+  expect(lintBytes(path, readFileSync(path), schema)).toEqual([]);
+}
+
+describe("interactive (scripted prompter)", () => {
+  it("asks the required questions first, re-asks after a wrong answer, shows a summary and writes a clean file", async () => {
+    const { root, jobs } = project();
+    const prompter = new ScriptedPrompter({
+      roles: new Attempts("", "Développeur·se full-stack"),
+      startup: new Attempts("ma cantine", "ma-cantine-egalim"),
+      open: true,
+      date: new Attempts("31/02/2026", "2026-13-01", "20/11/2026"),
+      optional: true,
+      title: "Ma cantine recrute un·e développeur·se",
+      contact: new Attempts("pas-un-mail", "contact@example.gouv.fr"),
+      externalURL: new Attempts("ftp://x", ""),
+      domaines: ["Développement", "Produit"],
+      techno: "React, NodeJS, React",
+      confirm: true,
+    });
+    const r = await runNew({}, root, { prompter });
+    expect(r.stderr).toBe("");
+    expect(r.exitCode).toBe(0);
+    expect(prompter.asked.slice(0, 5).map((q) => q.name)).toEqual(["roles", "startup", "open", "date", "optional"]);
+    const byName = Object.fromEntries(prompter.asked.map((q) => [q.name, q]));
+    expect(byName.roles!.rejected).toEqual(["ce champ est obligatoire"]);
+    expect(byName.startup!.rejected[0]).toContain("a startup id");
+    expect(byName.date!.rejected).toHaveLength(2);
+    expect(byName.date!.rejected[0]).toContain("AAAA-MM-JJ");
+    expect(byName.contact!.rejected).toEqual(["une adresse e-mail est attendue, par exemple contact@example.gouv.fr"]);
+    expect(byName.externalURL!.rejected[0]).toContain("https://");
+    expect(byName.domaines!.kind).toBe("checkbox");
+    expect(byName.open!.kind).toBe("confirm");
+    expect(byName.roles!.help).toContain("postes recrutés");
+    expect(byName.roles!.message).toBe("Poste(s) recherché(s) (obligatoire)");
+
+    const file = join(jobs, "2026-11-20-ma-cantine-recrute-un-e-developpeur-se.md");
+    expect(r.stdout).toContain("Récapitulatif");
+    expect(r.stdout).toContain("Fichier: site/content/_jobs/2026-11-20-ma-cantine-recrute-un-e-developpeur-se.md");
+    expect(r.stdout).toContain("Créé site/content/_jobs/2026-11-20-ma-cantine-recrute-un-e-developpeur-se.md");
+    const text = readFileSync(file, "utf8");
+    expect(text).toMatch(/^---\ntitle: Ma cantine recrute un·e développeur·se\nroles: Développeur·se full-stack\nstartup: ma-cantine-egalim\nopen: true\ndate: 2026-11-20\n/);
+    expect(text).toContain("techno:\n  - React\n  - NodeJS\n");
+    expect(text).toContain("## Pour candidater");
+    expectLintsClean(file);
+  });
+
+  it("speaks English with --lang en, template included", async () => {
+    const { root, jobs } = project();
+    const prompter = new ScriptedPrompter({ roles: "Product manager", startup: "", optional: false, confirm: true });
+    const r = await runNew({ lang: "en" }, root, { prompter });
+    expect(r.exitCode).toBe(0);
+    expect(prompter.asked.find((q) => q.name === "roles")!.message).toBe("Role(s) being recruited (required)");
+    const text = readFileSync(join(jobs, `${TODAY}-product-manager.md`), "utf8");
+    expect(text).toContain("## How to apply");
+    expect(text).toContain("date: 2026-05-04"); // today by default
+    expect(text).not.toContain("startup:");
+    expect(r.stdout).toContain("Created site/content/_jobs/2026-05-04-product-manager.md");
+  });
+
+  it("skips the questions the flags answer, and --yes skips optional ones and the confirmation", async () => {
+    const { root } = project();
+    const prompter = new ScriptedPrompter({});
+    const r = await runNew({ roles: "Dev", open: true, yes: true }, root, { prompter });
+    expect(r.exitCode).toBe(0);
+    expect(prompter.asked).toEqual([]);
+  });
+
+  it.each(["roles", "startup", "open", "optional", "title", "domaines", "confirm"])("Ctrl-C at %s writes nothing and exits 130", async (at) => {
+    const { root } = project();
+    const prompter = new ScriptedPrompter({ roles: "Dev", startup: "x", open: true, optional: true, title: "T", domaines: [], [at]: INTERRUPT });
+    const r = await runNew({}, root, { prompter });
+    expect(r.exitCode).toBe(130);
+    expect(r.stderr).toContain("Interrompu : rien n'a été écrit.");
+    expect(listTree(root)).toEqual(["posting.config.json"]);
+  });
+
+  it("declining the confirmation writes nothing", async () => {
+    const { root } = project();
+    const r = await runNew({ roles: "Dev", open: true }, root, { prompter: new ScriptedPrompter({ optional: false, confirm: false }) });
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toContain("Rien n'a été écrit.");
+    expect(listTree(root)).toEqual(["posting.config.json"]);
+  });
+
+  it("tells about an existing file before asking for confirmation", async () => {
+    const { root } = project();
+    await runNew({ roles: "Dev", open: true, yes: true }, root);
+    const prompter = new ScriptedPrompter({ optional: false });
+    const r = await runNew({ roles: "Dev", open: true }, root, { prompter });
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toContain(`site/content/_jobs/${TODAY}-dev.md already exists`);
+    expect(prompter.asked.map((q) => q.name)).not.toContain("confirm");
+  });
+});
+
+interface CliCase {
+  name: string;
+  args: string[];
+  stdin?: string;
+  /** Files written to the jobs folder. */
+  files?: string[];
+  exitCode: number;
+  stdout?: RegExp;
+  stderr?: RegExp;
+}
+
+const D = ["new", "--date", "2026-11-20"];
+
+// Run through run(argv, io) with stdin closed: none of these may wait for input.
+const CLI_CASES: CliCase[] = [
+  { name: "nothing given", args: ["new"], exitCode: 2, stderr: /missing required fields: roles \(Poste\(s\) recherché\(s\)\), open \(L'annonce est-elle ouverte \?\).*--yes/ },
+  { name: "open missing, no --yes", args: [...D, "--roles", "Dev"], exitCode: 2, stderr: /missing required field: open .*--open\/--closed.*--yes to accept the defaults/ },
+  { name: "--yes takes open's default", args: [...D, "--roles", "Dev", "--yes"], exitCode: 0, files: ["2026-11-20-dev.md"] },
+  { name: "--yes still needs roles", args: ["new", "--yes"], exitCode: 2, stderr: /missing required field: roles/ },
+  { name: "shortcuts", args: [...D, "--title", "Été 2026", "--roles", "Dev", "--startup", "ma-cantine", "--closed"], exitCode: 0, files: ["2026-11-20-ete-2026.md"], stdout: /^Créé site\/content\/_jobs\/2026-11-20-ete-2026\.md\n/ },
+  { name: "--set with aliases, lists and synonyms", args: [...D, "--set", "role=Dev", "--set", "open=non", "--set", "domaine=dev, ux", "--set", "techno=React,Vue", "--set", "junior=oui"], exitCode: 0, files: ["2026-11-20-dev.md"] },
+  { name: "--set unknown key", args: [...D, "--set", "contrats=CDI"], exitCode: 2, stderr: /--set: "contrats" is not a known key; did you mean "contrat"\?/ },
+  { name: "--set without =", args: [...D, "--set", "roles"], exitCode: 2, stderr: /write it key=value/ },
+  { name: "--set bad e-mail", args: [...D, "--roles", "Dev", "--open", "--set", "contact=nope"], exitCode: 2, stderr: /--set contact: une adresse e-mail est attendue/ },
+  { name: "--date not a date", args: ["new", "--roles", "Dev", "--open", "--date", "2026-02-30"], exitCode: 2, stderr: /--date: une date AAAA-MM-JJ est attendue \(2026-02-30 is not a real date\)/ },
+  { name: "reasons in English with --lang en", args: ["new", "--roles", "Dev", "--open", "--date", "2026-02-30", "--lang", "en"], exitCode: 2, stderr: /--date: expected a date YYYY-MM-DD/ },
+  { name: "--date day first", args: ["new", "--roles", "Dev", "--open", "--date", "20/11/2026"], exitCode: 0, files: ["2026-11-20-dev.md"] },
+  { name: "--open and --closed", args: [...D, "--roles", "Dev", "--open", "--closed"], exitCode: 2, stderr: /cannot be used together/ },
+  { name: "--lang de", args: [...D, "--lang", "de"], exitCode: 2, stderr: /Allowed choices are fr, en/ },
+  { name: "--from-json -", args: [...D, "--from-json", "-"], stdin: '{"roles": "Dev", "open": true, "domaines": ["dev"], "titles": "Offre"}', exitCode: 0, files: ["2026-11-20-offre.md"] },
+  { name: "--from-json not an object", args: [...D, "--from-json", "-"], stdin: "[1]", exitCode: 2, stderr: /expected a JSON object/ },
+  { name: "--from-json broken", args: [...D, "--from-json", "-"], stdin: "{", exitCode: 2, stderr: /standard input is not valid JSON/ },
+  { name: "--from-json wrong type", args: [...D, "--from-json", "-"], stdin: '{"roles": "Dev", "open": 3}', exitCode: 2, stderr: /--from-json: open: attendu : oui ou non/ },
+  { name: "flags beat --from-json", args: [...D, "--from-json", "-", "--closed", "--title", "B"], stdin: '{"roles": "Dev", "open": true, "title": "A"}', exitCode: 0, files: ["2026-11-20-b.md"] },
+  { name: "--dry-run prints and writes nothing", args: [...D, "--roles", "Dev", "--open", "--dry-run"], exitCode: 0, files: [], stdout: /^---\nroles: Dev\nopen: true\ndate: 2026-11-20\n---\n\n<!-- Remplacez/ },
+  { name: "--dry-run --lang en", args: [...D, "--roles", "Dev", "--open", "--dry-run", "--lang", "en"], exitCode: 0, files: [], stdout: /## Practical details/ },
+  { name: "--dir", args: [...D, "--roles", "Dev", "--open", "--dir", "elsewhere"], exitCode: 0, files: [], stdout: /Créé elsewhere\/2026-11-20-dev\.md/ },
+];
+
+describe("non-interactive (stdin closed, not a TTY)", () => {
+  it.each(CLI_CASES)("$name", async (c) => {
+    const { root, jobs } = project();
+    const r = await runCli(c.args, root, c.stdin);
+    expect({ exitCode: r.exitCode, stderr: r.stderr }).toMatchObject({ exitCode: c.exitCode });
+    if (c.stdout) expect(r.stdout).toMatch(c.stdout);
+    if (c.stderr) expect(r.stderr).toMatch(c.stderr);
+    if (c.exitCode === 0) expect(r.stderr).toBe("");
+    const written = existsSync(jobs) ? readdirSync(jobs) : [];
+    if (c.files) expect(written).toEqual(c.files);
+    for (const f of written) expectLintsClean(join(jobs, f));
+    if (c.exitCode !== 0) expect(listTree(root)).toEqual(["posting.config.json"]);
+  });
+
+  it("without a content folder or --dir, says how to give one", async () => {
+    const { root } = project({});
+    const r = await runCli([...D, "--roles", "Dev", "--open"], root);
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toContain("pass --dir content/_jobs");
+  });
+
+  it("uses the config's template", async () => {
+    const { root, jobs } = project({ content: ["site/content/_jobs"], template: "tpl/job.md" });
+    const { mkdirSync } = await import("node:fs");
+    mkdirSync(join(root, "tpl"));
+    writeFileSync(join(root, "tpl", "job.md"), "# {{roles}}\r\n\r\nÀ {{startup|compléter}}.\r\n");
+    const r = await runCli([...D, "--roles", "Dev", "--open"], root);
+    expect(r.exitCode).toBe(0);
+    expect(readFileSync(join(jobs, "2026-11-20-dev.md"), "utf8")).toBe("---\nroles: Dev\nopen: true\ndate: 2026-11-20\n---\n\n# Dev\n\nÀ compléter.\n");
+  });
+
+  it("never overwrites: exit 1 naming the file, unless --force", async () => {
+    const { root, jobs } = project();
+    expect((await runCli([...D, "--roles", "Dev", "--open"], root)).exitCode).toBe(0);
+    const file = join(jobs, "2026-11-20-dev.md");
+    writeFileSync(file, "edited by hand\n");
+    const again = await runCli([...D, "--roles", "Dev", "--closed"], root);
+    expect(again.exitCode).toBe(1);
+    expect(again.stderr).toBe("posting: site/content/_jobs/2026-11-20-dev.md already exists; nothing was written (pass --force to replace it, or choose another title or date)\n");
+    expect(readFileSync(file, "utf8")).toBe("edited by hand\n");
+    const forced = await runCli([...D, "--roles", "Dev", "--closed", "--force"], root);
+    expect(forced.exitCode).toBe(0);
+    expect(readFileSync(file, "utf8")).toContain("open: false");
+    expect(readdirSync(jobs)).toEqual(["2026-11-20-dev.md"]);
+  });
+});
+
+describe("hostile titles stay inside the folder", () => {
+  it.each(HOSTILE_TITLES.filter((t) => t.trim() !== ""))("%j", async (title) => {
+    const { root, jobs } = project();
+    const r = await runCli([...D, "--title", title, "--roles", "Dev", "--open"], root);
+    expect(r.exitCode).toBe(0);
+    const tree = listTree(root);
+    expect(tree).toHaveLength(2);
+    const written = tree.find((f) => f !== "posting.config.json")!;
+    expect(written).toMatch(/^site\/content\/_jobs\/2026-11-20-[a-z0-9-]+\.md$/);
+    expectLintsClean(join(root, written));
+    expect(r.stdout).not.toMatch(/[\u0000\u001b\u202e]/);
+  });
+});
