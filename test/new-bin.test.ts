@@ -1,0 +1,118 @@
+// `posting new` as users run it: the built binary, in a pseudo-terminal (under `script`) answering
+// the questions, and with standard input closed, where it must exit at once instead of waiting.
+import { spawnSync } from "node:child_process";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { lintBytes } from "../src/core/lint.js";
+import { loadSchema } from "../src/core/schema.js";
+import { listTree, makeProject } from "./helpers/new-helpers.js";
+import { runInPty } from "./helpers/pty.js";
+
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+const BIN = join(ROOT, "bin", "posting.js");
+const schema = loadSchema();
+const hasScript = spawnSync("script", ["--version"]).status === 0;
+
+let cleanups: (() => void)[] = [];
+afterEach(() => {
+  for (const c of cleanups) c();
+  cleanups = [];
+});
+function project() {
+  const p = makeProject();
+  cleanups.push(p.cleanup);
+  return p;
+}
+
+beforeAll(() => {
+  // `npm test` builds first; build here too when running vitest alone on a fresh clone.
+  if (!existsSync(join(ROOT, "dist", "commands", "new.js"))) {
+    spawnSync(process.execPath, [join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.build.json"], { cwd: ROOT });
+  }
+});
+
+describe("closed standard input", () => {
+  it("exits 2 at once with the missing fields instead of waiting", () => {
+    const { root } = project();
+    const r = spawnSync(process.execPath, [BIN, "new", "--title", "x"], { cwd: root, stdio: ["ignore", "pipe", "pipe"], encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^posting: missing required fields: roles \(.*\), open \(/);
+    expect(listTree(root)).toEqual(["posting.config.json"]);
+  });
+
+  it("writes from flags alone", () => {
+    const { root, jobs } = project();
+    const r = spawnSync(process.execPath, [BIN, "new", "--roles", "Dev", "--open", "--date", "2026-11-20"], { cwd: root, stdio: ["ignore", "pipe", "pipe"], encoding: "utf8" });
+    expect(r.status).toBe(0);
+    expect(readdirSync(jobs)).toEqual(["2026-11-20-dev.md"]);
+  });
+});
+
+describe.skipIf(!hasScript)("in a pseudo-terminal", () => {
+  it("asks the questions, re-asks after a wrong answer, and writes a file that lints clean", async () => {
+    const { root, jobs } = project();
+    const r = await runInPty(`node ${BIN} new --date 2026-11-20`, {
+      cwd: root,
+      steps: [
+        { expect: "Poste(s) recherché(s) (obligatoire)", send: "Développeur·se full-stack\r" },
+        { expect: "Identifiant de la startup", send: "ma cantine\r" },
+        { expect: "attendu :", send: "\u0015ma-cantine-egalim\r" }, // Ctrl-U clears the line
+        { expect: "L'annonce est-elle ouverte ?", send: "\r" },
+        { expect: "Renseigner aussi les champs facultatifs", send: "oui\r" },
+        { expect: "Titre de l'annonce", send: "Ma cantine recrute\r" },
+        { expect: "Type de contrat", send: "CDD 3 ans\r" },
+        { expect: "Ouvert aux profils juniors ?", send: "non\r" },
+        { expect: "Domaines", send: " \u001b[B\u001b[B \r" }, // tick the first and the third
+        { expect: "Technologies", send: "React, NodeJS\r" },
+        { expect: "E-mail de contact", send: "pas-un-mail\r" },
+        { expect: "une adresse e-mail est attendue", send: "\u0015contact@example.gouv.fr\r" },
+        { expect: "Lien vers l'annonce externe", send: "\r" },
+        { expect: "Créer ce fichier ?", send: "\r" },
+      ],
+    });
+    expect(r.exitCode).toBe(0);
+    expect(r.screen).toContain("Récapitulatif");
+    expect(r.screen).toContain("Fichier: site/content/_jobs/2026-11-20-ma-cantine-recrute.md");
+    expect(r.screen).toContain("Créé site/content/_jobs/2026-11-20-ma-cantine-recrute.md");
+    const file = join(jobs, "2026-11-20-ma-cantine-recrute.md");
+    const text = readFileSync(file, "utf8");
+    expect(text.slice(0, text.indexOf("\n---\n") + 5)).toBe(
+      [
+        "---",
+        "title: Ma cantine recrute",
+        "roles: Développeur·se full-stack",
+        "startup: ma-cantine-egalim",
+        "open: true",
+        "date: 2026-11-20",
+        "contrat: CDD 3 ans",
+        "junior: false",
+        "domaines:",
+        "  - Développement",
+        "  - Produit",
+        "techno:",
+        "  - React",
+        "  - NodeJS",
+        "contact: contact@example.gouv.fr",
+        "---",
+        "",
+      ].join("\n"),
+    );
+    expect(lintBytes(file, readFileSync(file), schema)).toEqual([]);
+  });
+
+  it("Ctrl-C writes nothing and exits 130", async () => {
+    const { root } = project();
+    const r = await runInPty(`node ${BIN} new --lang en`, {
+      cwd: root,
+      steps: [
+        { expect: "Role(s) being recruited (required)", send: "Dev\r" },
+        { expect: "Startup id", send: "\u0003" },
+      ],
+    });
+    expect(r.exitCode).toBe(130);
+    expect(r.screen).toContain("Interrupted: nothing was written.");
+    expect(listTree(root)).toEqual(["posting.config.json"]);
+  });
+});
