@@ -66,6 +66,23 @@ export const FINDING_CODES = [
 
 export type FindingCode = (typeof FINDING_CODES)[number];
 
+/** Findings after which a file has no front matter data to show or rewrite. */
+export const NO_DATA_CODES: ReadonlySet<FindingCode> = new Set<FindingCode>([
+  "FILE_UNREADABLE",
+  "FILE_NOT_REGULAR",
+  "FILE_BINARY",
+  "FILE_EMPTY",
+  "FRONT_MATTER_MISSING",
+  "FRONT_MATTER_NOT_AT_TOP",
+  "FRONT_MATTER_UNTERMINATED",
+  "FRONT_MATTER_EMPTY",
+  "FRONT_MATTER_NOT_MAPPING",
+  "FRONT_MATTER_LANGUAGE",
+  "YAML_SYNTAX",
+  "YAML_ALIAS_LIMIT",
+  "YAML_TOO_DEEP",
+]);
+
 export interface Position {
   line: number;
   column: number;

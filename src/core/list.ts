@@ -4,6 +4,7 @@ import { basename } from "node:path";
 import { isJekyllDate } from "./dates.js";
 import { discoverTargets } from "./discover.js";
 import type { Finding, FindingCode } from "./findings.js";
+import { NO_DATA_CODES } from "./findings.js";
 import { mapTargets, readTarget } from "./lint.js";
 import type { ListQuery, ListQueryInput, Posting } from "./list-query.js";
 import { buildQuery, isEmpty, matchesQuery, sortPostings, valueOf } from "./list-query.js";
@@ -31,22 +32,7 @@ export interface ReadPostingsOptions extends ParseOptions {
   schema?: PostingSchema;
 }
 
-// Findings that mean "there is no front matter data to show", in the order they are reported.
-const BLOCKING: ReadonlySet<FindingCode> = new Set<FindingCode>([
-  "FILE_UNREADABLE",
-  "FILE_NOT_REGULAR",
-  "FILE_BINARY",
-  "FILE_EMPTY",
-  "FRONT_MATTER_MISSING",
-  "FRONT_MATTER_NOT_AT_TOP",
-  "FRONT_MATTER_UNTERMINATED",
-  "FRONT_MATTER_EMPTY",
-  "FRONT_MATTER_NOT_MAPPING",
-  "FRONT_MATTER_LANGUAGE",
-  "YAML_SYNTAX",
-  "YAML_ALIAS_LIMIT",
-  "YAML_TOO_DEEP",
-]);
+const BLOCKING = NO_DATA_CODES;
 
 /** Read every posting under the inputs (files, folders, globs), in discovery order. */
 export async function readPostings(inputs: readonly string[], options: ReadPostingsOptions): Promise<ReadPostingsResult> {

@@ -7,6 +7,7 @@ import type { Document } from "yaml";
 import { canonicalizeDocument, stringifyFrontMatter } from "./canonical.js";
 import type { CanonicalChanges } from "./canonical.js";
 import type { Finding } from "./findings.js";
+import { NO_DATA_CODES } from "./findings.js";
 import { decodeBytes } from "./encoding.js";
 import { toLf } from "./frontmatter.js";
 import { finding } from "./messages.js";
@@ -40,23 +41,7 @@ export type NormalizeResult =
   | { file: string; status: "refused"; findings: Finding[] };
 
 /** Codes that mean the file cannot be normalized with certainty. */
-const BLOCKING = new Set<Finding["code"]>([
-  "FILE_EMPTY",
-  "FILE_BINARY",
-  "FILE_UNREADABLE",
-  "FILE_NOT_REGULAR",
-  "ENCODING_UNDECODABLE",
-  "FRONT_MATTER_MISSING",
-  "FRONT_MATTER_NOT_AT_TOP",
-  "FRONT_MATTER_UNTERMINATED",
-  "FRONT_MATTER_EMPTY",
-  "FRONT_MATTER_NOT_MAPPING",
-  "FRONT_MATTER_LANGUAGE",
-  "YAML_SYNTAX",
-  "YAML_DUPLICATE_KEY",
-  "YAML_ALIAS_LIMIT",
-  "YAML_TOO_DEEP",
-]);
+const BLOCKING: ReadonlySet<Finding["code"]> = new Set<Finding["code"]>([...NO_DATA_CODES, "ENCODING_UNDECODABLE", "YAML_DUPLICATE_KEY"]);
 
 export function normalizeBytes(file: string, input: Uint8Array, options: NormalizeOptions): NormalizeResult {
   const start = { file, line: 1, column: 1 };
