@@ -107,3 +107,34 @@ describe("normalize guarantees", () => {
     expect(result.findings[0]?.line).toBe(2);
   });
 });
+
+describe("normalize over every fixture in the repository", () => {
+  const all: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const full = join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.isFile() && entry.name.endsWith(".md")) all.push(full);
+    }
+  };
+  walk(join(import.meta.dirname, "..", "fixtures"));
+
+  it("is idempotent, never writes U+FFFD, and never changes a body beyond encoding repairs", () => {
+    expect(all.length).toBeGreaterThan(100);
+    let changed = 0;
+    for (const file of all) {
+      const input = readFileSync(file);
+      const once = normalizeBytes(file, input, { schema });
+      if (once.status !== "changed") continue;
+      changed++;
+      const text = Buffer.from(once.output).toString("utf8");
+      expect(text.includes("\uFFFD"), file).toBe(false);
+      expect(normalizeBytes(file, once.output, { schema }).status, file).toBe("unchanged");
+      // The body only loses trailing blank lines (and gets mojibake/encoding repairs).
+      const before = parsePosting(file, input).body.replace(/\n+$/, "");
+      const after = parsePosting(file, once.output).body.replace(/\n+$/, "");
+      if (once.changes.mojibake.length === 0 && !once.changes.encodingFrom) expect(after, file).toBe(before);
+    }
+    expect(changed).toBeGreaterThan(20);
+  });
+});

@@ -5,7 +5,7 @@ import { UserError } from "../core/errors.js";
 import type { Finding } from "../core/findings.js";
 import { discoverTargets } from "../core/discover.js";
 import { mapTargets, readTarget, resolveInputs, summarize } from "../core/lint.js";
-import { describeChanges, normalizeBytes } from "../core/normalize.js";
+import { describeChanges, describeRepairsByLine, normalizeBytes } from "../core/normalize.js";
 import type { NormalizeResult } from "../core/normalize.js";
 import { escapeControl, escapeInline } from "../core/sanitize.js";
 import { loadSchema } from "../core/schema.js";
@@ -67,7 +67,10 @@ export async function normalizeCommand(paths: string[], options: NormalizeComman
     if (r.status !== "changed") continue;
     const file = escapeInline(r.file);
     if (options.check) io.stdout.write(`${file}\n`);
-    else if (options.write) io.stdout.write(`fixed ${file}: ${describeChanges(r.changes).map(escapeInline).join("; ")}\n`);
+    else if (options.write) {
+      io.stdout.write(`fixed ${file}: ${describeChanges(r.changes).map(escapeInline).join("; ")}\n`);
+      for (const line of describeRepairsByLine(r.changes.mojibake)) io.stdout.write(`  ${escapeInline(line)}\n`);
+    }
     else io.stdout.write(escapeControl(diffOf(r)));
   }
   reportFindings(results, options, io);

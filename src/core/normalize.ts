@@ -131,6 +131,18 @@ export function describeChanges(changes: NormalizeChanges): string[] {
   return out;
 }
 
+/** Every mojibake repair with its line, grouped by line: `line 20: "Ã©" → "é" (×3), "â€™" → "’"`. */
+export function describeRepairsByLine(repairs: readonly MojibakeRepair[]): string[] {
+  const byLine = new Map<number, Map<string, number>>();
+  for (const r of repairs) {
+    const line = byLine.get(r.line) ?? new Map<string, number>();
+    const key = `"${r.found}" → "${r.repaired}"`;
+    line.set(key, (line.get(key) ?? 0) + 1);
+    byLine.set(r.line, line);
+  }
+  return [...byLine].map(([line, counts]) => `line ${line}: ${[...counts].map(([k, n]) => (n > 1 ? `${k} (×${n})` : k)).join(", ")}`);
+}
+
 function plural(n: number): string {
   return n === 1 ? "" : "s";
 }
