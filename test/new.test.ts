@@ -132,7 +132,8 @@ const D = ["new", "--date", "2026-11-20"];
 const CLI_CASES: CliCase[] = [
   { name: "nothing given", args: ["new"], exitCode: 2, stderr: /missing required fields: roles \(Poste\(s\) recherché\(s\)\), open \(L'annonce est-elle ouverte \?\).*--yes/ },
   { name: "open missing, no --yes", args: [...D, "--roles", "Dev"], exitCode: 2, stderr: /missing required field: open .*--open\/--closed.*--yes to accept the defaults/ },
-  { name: "--yes takes open's default", args: [...D, "--roles", "Dev", "--yes"], exitCode: 0, files: ["2026-11-20-dev.md"] },
+  { name: "--yes takes the defaults of the asked fields only", args: ["new", "--roles", "Dev", "--yes", "--dry-run"], exitCode: 0, files: [], stdout: /^---\nroles: Dev\nopen: true\ndate: \d{4}-\d{2}-\d{2}\n---\n/ },
+  { name: "--yes writes", args: [...D, "--roles", "Dev", "--yes"], exitCode: 0, files: ["2026-11-20-dev.md"] },
   { name: "--yes still needs roles", args: ["new", "--yes"], exitCode: 2, stderr: /missing required field: roles/ },
   { name: "shortcuts", args: [...D, "--title", "Été 2026", "--roles", "Dev", "--startup", "ma-cantine", "--closed"], exitCode: 0, files: ["2026-11-20-ete-2026.md"], stdout: /^Créé site\/content\/_jobs\/2026-11-20-ete-2026\.md\n/ },
   { name: "--set with aliases, lists and synonyms", args: [...D, "--set", "role=Dev", "--set", "open=non", "--set", "domaine=dev, ux", "--set", "techno=React,Vue", "--set", "junior=oui"], exitCode: 0, files: ["2026-11-20-dev.md"] },

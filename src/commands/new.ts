@@ -228,7 +228,7 @@ export function promptPlan(schema: PostingSchema): { first: FieldSpec[]; optiona
 function applyDefaults(answers: Record<string, unknown>, schema: PostingSchema, today: string): void {
   for (const field of schema.fields) {
     const value = defaultFor(field, today);
-    if (answers[field.key] === undefined && value !== undefined && (field.required || field.prompt !== undefined)) answers[field.key] = value;
+    if (answers[field.key] === undefined && value !== undefined && (field.required || field.prompt === "required")) answers[field.key] = value;
   }
 }
 
