@@ -32,3 +32,9 @@ export async function lint(paths: readonly string[], options: { cwd?: string; sc
   const inputs = paths.length > 0 ? paths : config.content;
   return lintPaths(inputs, { cwd, schema: loadSchema(config.schemaPath), legacyEncoding: config.encoding });
 }
+
+// `posting new` without the prompts: answers to a posting, file names that stay in their folder.
+export { scaffold, slugify, postingFileName, safeJoin, renderBody, writeNewFile, FileExistsError } from "./core/scaffold.js";
+export type { ScaffoldResult, Lang } from "./core/scaffold.js";
+export { parseText as parseAnswer } from "./core/answers.js";
+export type { Prompter } from "./prompter.js";
