@@ -235,11 +235,11 @@ const CASES: CliCase[] = [
   },
   {
     name: "an unknown format is a usage error",
-    args: ["lint", "--format", "sarif", valid],
+    args: ["lint", "--format", "xml", valid],
     exitCode: 2,
-    stderr: [/argument 'sarif' is invalid/],
+    stderr: [/argument 'xml' is invalid/],
   },
-  ...(["stylish", "json", "github"] as const).map(
+  ...(["stylish", "json", "github", "sarif", "junit"] as const).map(
     (format): CliCase => ({
       name: `${format}: escape sequences from a file are printed escaped`,
       args: ["lint", "-f", format, "fixtures/cli/escape/posting.md"],
@@ -304,7 +304,7 @@ describe("posting lint (in-process)", () => {
       const name = "offre-\x1b]52;c;SGVsbG8=\x07-\x1b[2J.md";
       // Raw control characters inside quoted keys, not YAML escapes.
       writeFileSync(join(dir, name), `---\nroles: Dev\nopen: true\n"cl\x1b[2Je": x\n"c\u009b2J\u202eabc": y\n---\n`);
-      for (const format of ["stylish", "json", "github"]) {
+      for (const format of ["stylish", "json", "github", "sarif", "junit"]) {
         const { exitCode, stdout } = await runInProcess(["lint", "-f", format, "."], dir);
         expect(exitCode).toBe(1);
         expect(stdout).toMatch(/offre-/);

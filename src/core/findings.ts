@@ -62,6 +62,9 @@ export const FINDING_CODES = [
   "SCHEMA_LENGTH",
   "SCHEMA_ITEMS",
   "SCHEMA_OTHER",
+  "FILE_NAME_PATTERN",
+  "REFERENCE_MISSING",
+  "DUPLICATE_POSTING",
 ] as const;
 
 export type FindingCode = (typeof FINDING_CODES)[number];

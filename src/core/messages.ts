@@ -45,6 +45,9 @@ export interface FindingDetails {
   SCHEMA_LENGTH: { key: Path; limit: number; kind: "min" | "max"; unit: "characters" | "items" };
   SCHEMA_ITEMS: { key: Path; reason: string };
   SCHEMA_OTHER: { key: Path; reason: string };
+  FILE_NAME_PATTERN: { name: string; pattern: string; reason: string };
+  REFERENCE_MISSING: { key: Path; value: string; expected: string; reason?: string };
+  DUPLICATE_POSTING: { other: string; startup: string; roles: string; date: string };
 }
 
 export interface Location {
@@ -240,7 +243,79 @@ function word(code: FindingCode, d: FindingDetails[FindingCode]): Worded {
       const { key, reason } = d as FindingDetails["SCHEMA_OTHER"];
       return { severity: "error", message: key ? `\`${key}\` ${reason}` : reason };
     }
+    case "FILE_NAME_PATTERN": {
+      const { name, pattern, reason } = d as FindingDetails["FILE_NAME_PATTERN"];
+      return { severity: "error", message: `the file name "${name}" does not follow ${pattern}: ${reason}`, hint: `rename the file, for example ${exampleFileName(pattern)}` };
+    }
+    case "REFERENCE_MISSING": {
+      const { key, value, expected, reason } = d as FindingDetails["REFERENCE_MISSING"];
+      return {
+        severity: "error",
+        message: `\`${key}\` is "${truncate(value)}" but ${reason ?? `there is no ${expected}`}`,
+        hint: reason ? `\`${key}\` names a file: ${expected}` : `check the spelling of \`${key}\`, or add ${expected}`,
+      };
+    }
+    case "DUPLICATE_POSTING": {
+      const { other, startup, roles, date } = d as FindingDetails["DUPLICATE_POSTING"];
+      return {
+        severity: "warning",
+        message: `same startup, roles and date as ${other} (${startup}, "${truncate(roles)}", ${date})`,
+        hint: "remove one of the two files, or change the roles if they are different postings",
+      };
+    }
   }
+}
+
+/** One line per code, for rule lists (SARIF's tool.driver.rules) and the README's table of codes. */
+export const CODE_SUMMARIES: Record<FindingCode, string> = {
+  FILE_UNREADABLE: "The file cannot be read.",
+  FILE_NOT_REGULAR: "The path is not a regular file (folder, link, pipe or device).",
+  FILE_BINARY: "The file is binary (contains NUL bytes), not a Markdown posting.",
+  FILE_EMPTY: "The file is empty.",
+  ENCODING_INVALID_UTF8: "The file is not valid UTF-8.",
+  ENCODING_UTF16: "The file is saved as UTF-16; Jekyll reads UTF-8 only.",
+  ENCODING_LEGACY: "The file is saved in a legacy encoding; Jekyll reads UTF-8 only.",
+  ENCODING_BOM: "The file starts with a byte order mark.",
+  ENCODING_MOJIBAKE: "Garbled text: UTF-8 that was read in another encoding.",
+  ENCODING_UNDECODABLE: "Bytes that cannot be decoded in the assumed encoding.",
+  LINE_ENDINGS_CRLF: "Windows line endings (CRLF).",
+  FRONT_MATTER_MISSING: "No front matter: the file must start with a `---` line.",
+  FRONT_MATTER_NOT_AT_TOP: "The front matter does not start on line 1.",
+  FRONT_MATTER_UNTERMINATED: "The front matter is never closed.",
+  FRONT_MATTER_EMPTY: "The front matter is empty.",
+  FRONT_MATTER_NOT_MAPPING: "The front matter is not a mapping of `key: value` lines.",
+  FRONT_MATTER_LANGUAGE: "The front matter is not YAML.",
+  FRONT_MATTER_BLANK_LINE: "Blank line inside the front matter.",
+  FRONT_MATTER_TRAILING_SPACE: "Trailing white space in the front matter.",
+  YAML_SYNTAX: "YAML syntax error.",
+  YAML_DUPLICATE_KEY: "A key is set twice.",
+  YAML_ALIAS_LIMIT: "Too many YAML alias expansions.",
+  YAML_TOO_DEEP: "The front matter is nested too deeply.",
+  YAML11_BOOLEAN: "A YAML 1.1 boolean (yes, no, on, off) that tools read differently.",
+  UNKNOWN_KEY: "A key the schema does not know.",
+  ALIAS_CONFLICT: "A key and its old spelling are both set, with different values.",
+  NORMALIZE_KEY_ALIAS: "An old spelling of a key.",
+  NORMALIZE_KEY_ORDER: "Keys are not in the schema's order.",
+  NORMALIZE_VALUE: "A value normalize would rewrite.",
+  NORMALIZE_UNSAFE: "Normalize could not rewrite the file safely.",
+  DATE_AMBIGUOUS: "A date that cannot be read with certainty.",
+  SCHEMA_REQUIRED: "A required key is missing.",
+  SCHEMA_TYPE: "A value has the wrong type.",
+  SCHEMA_ENUM: "A value is not one of the allowed values.",
+  SCHEMA_FORMAT: "A value is not in the expected format (date, e-mail, URL).",
+  SCHEMA_PATTERN: "A value does not match the expected pattern.",
+  SCHEMA_CONST: "A value differs from the only allowed value.",
+  SCHEMA_LENGTH: "A value is too short or too long.",
+  SCHEMA_ITEMS: "A list has invalid or repeated items.",
+  SCHEMA_OTHER: "Another schema rule is not met.",
+  FILE_NAME_PATTERN: "The file name does not follow the configured pattern (default YYYY-MM-DD-slug.md).",
+  REFERENCE_MISSING: "A value names a file that does not exist (config `references`).",
+  DUPLICATE_POSTING: "Another posting has the same startup, roles and date.",
+};
+
+/** "YYYY-MM-DD-slug.md" → "2026-11-20-developpeur.md". */
+function exampleFileName(pattern: string): string {
+  return pattern.replace(/YYYY/g, "2026").replace(/MM/g, "11").replace(/DD/g, "20").replace(/slug/g, "developpeur");
 }
 
 function withHint(w: Worded, hint: string | undefined, fixable = false): Worded {

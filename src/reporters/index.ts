@@ -2,10 +2,12 @@
 import { UserError } from "../core/errors.js";
 import { github } from "./github.js";
 import { json } from "./json.js";
+import { junit } from "./junit.js";
+import { sarif } from "./sarif.js";
 import { stylish } from "./stylish.js";
 import type { Reporter } from "./types.js";
 
-export const REPORTERS = { stylish, json, github } satisfies Record<string, Reporter>;
+export const REPORTERS = { stylish, json, github, sarif, junit } satisfies Record<string, Reporter>;
 
 export type ReporterName = keyof typeof REPORTERS;
 

@@ -1,0 +1,59 @@
+// JUnit XML for CI systems that show test reports (GitLab, Jenkins, Azure Pipelines, CircleCI):
+// one test suite, one test case per file, one <failure> per error. Warnings go to the case's
+// <system-out>, so they are visible without failing it.
+import type { Finding } from "../core/findings.js";
+import type { Reporter } from "./types.js";
+
+export const junit: Reporter = (report) => {
+  const failed = report.results.filter((r) => r.findings.some((f) => f.severity === "error")).length;
+  const lines = [
+    `<?xml version="1.0" encoding="UTF-8"?>`,
+    `<testsuites name="posting lint" tests="${report.fileCount}" failures="${failed}" errors="0">`,
+    `  <testsuite name="posting lint" tests="${report.fileCount}" failures="${failed}" errors="0" skipped="0">`,
+  ];
+  for (const result of report.results) {
+    const file = xmlAttribute(result.file);
+    const errors = result.findings.filter((f) => f.severity === "error");
+    const warnings = result.findings.filter((f) => f.severity === "warning");
+    if (errors.length === 0 && warnings.length === 0) {
+      lines.push(`    <testcase classname="posting" name="${file}" file="${file}"/>`);
+      continue;
+    }
+    lines.push(`    <testcase classname="posting" name="${file}" file="${file}">`);
+    for (const f of errors) {
+      lines.push(`      <failure type="${xmlAttribute(f.code)}" message="${xmlAttribute(f.message)}">${xmlText(describe(f))}</failure>`);
+    }
+    if (warnings.length > 0) lines.push(`      <system-out>${xmlText(warnings.map(describe).join("\n"))}</system-out>`);
+    lines.push(`    </testcase>`);
+  }
+  lines.push(`  </testsuite>`, `</testsuites>`);
+  return `${lines.join("\n")}\n`;
+};
+
+function describe(f: Finding): string {
+  return `${f.file}:${f.line}:${f.column} ${f.severity} ${f.code}: ${f.message}${f.hint ? `\n  → ${f.hint}` : ""}`;
+}
+
+// Not allowed anywhere in XML 1.0, even as a character reference: C0 controls but tab, LF and CR,
+// lone surrogates, U+FFFE and U+FFFF. They are dropped.
+const ILLEGAL_IN_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+// Legal in XML but harmful on a terminal (DEL, C1 controls such as CSI, bidi overrides): written as
+// character references, so parsers read the same text and a terminal shows no escape sequence.
+const UNSAFE_ON_TERMINAL = /[\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+
+const charRef = (ch: string) => `&#x${ch.charCodeAt(0).toString(16).toUpperCase()};`;
+
+/** Element content: markup characters escaped, illegal characters dropped. */
+export function xmlText(text: string): string {
+  return text
+    .replace(ILLEGAL_IN_XML, "")
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(UNSAFE_ON_TERMINAL, charRef);
+}
+
+/** Attribute value (always double-quoted): also quotes, and line breaks and tabs kept as references. */
+export function xmlAttribute(text: string): string {
+  return xmlText(text).replace(/"/g, "&quot;").replace(/'/g, "&apos;").replace(/[\t\n\r]/g, charRef);
+}

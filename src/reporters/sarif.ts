@@ -1,0 +1,67 @@
+// SARIF 2.1.0 (OASIS), the format GitHub code scanning and other security dashboards import.
+// Every finding code is a rule; every finding a result located by a relative, forward-slash URI
+// (relative to the folder posting ran in, which should be the repository root).
+// https://docs.oasis-open.org/sarif/sarif/v2.1.0/sarif-v2.1.0.html
+import { isAbsolute } from "node:path";
+import { pathToFileURL } from "node:url";
+import { FINDING_CODES } from "../core/findings.js";
+import type { Finding, FindingCode } from "../core/findings.js";
+import { CODE_SUMMARIES } from "../core/messages.js";
+import { stringifySafely } from "./json.js";
+import type { Reporter } from "./types.js";
+
+export const SARIF_SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
+
+const RULE_INDEX = new Map<FindingCode, number>(FINDING_CODES.map((code, i) => [code, i]));
+
+export const sarif: Reporter = (report, options) =>
+  stringifySafely({
+    $schema: SARIF_SCHEMA_URI,
+    version: "2.1.0",
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: "posting",
+            ...(options.version ? { version: options.version, semanticVersion: options.version } : {}),
+            informationUri: "https://www.npmjs.com/package/posting-toolkit",
+            rules: FINDING_CODES.map((code) => ({
+              id: code,
+              shortDescription: { text: CODE_SUMMARIES[code] },
+            })),
+          },
+        },
+        // Columns count UTF-16 code units, as findings do (and as SARIF assumes by default).
+        columnKind: "utf16CodeUnits",
+        results: report.results.flatMap((r) => r.findings.map(sarifResult)),
+      },
+    ],
+  });
+
+function sarifResult(f: Finding) {
+  return {
+    ruleId: f.code,
+    ruleIndex: RULE_INDEX.get(f.code) ?? -1,
+    level: f.severity === "error" ? "error" : "warning",
+    message: { text: f.hint ? `${f.message} (${f.hint})` : f.message },
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation: { uri: fileUri(f.file) },
+          region: { startLine: Math.max(1, f.line), startColumn: Math.max(1, f.column) },
+        },
+      },
+    ],
+    ...(f.fixable ? { properties: { fixable: true } } : {}),
+  };
+}
+
+/** A relative path becomes a relative URI reference (each segment percent-encoded); an absolute one a file: URL. */
+export function fileUri(file: string): string {
+  // encodeURIComponent throws on a lone surrogate; a name can carry one through --stdin-filename.
+  const wellFormed = file.replace(LONE_SURROGATE, "\uFFFD");
+  if (isAbsolute(wellFormed)) return pathToFileURL(wellFormed).href;
+  return wellFormed.split("/").map(encodeURIComponent).join("/");
+}
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
