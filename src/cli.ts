@@ -8,7 +8,11 @@ import type { CliIO } from "./io.js";
 
 export const EXIT = { ok: 0, findings: 1, usage: 2, interrupted: 130 } as const;
 
+// Set by the bundler (scripts/build.mjs); from source or the tsc build, package.json is read.
+declare const __POSTING_VERSION__: string | undefined;
+
 export function toolVersion(): string {
+  if (typeof __POSTING_VERSION__ === "string") return __POSTING_VERSION__;
   const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string };
   return pkg.version;
 }

@@ -53,35 +53,55 @@ const YAML11_NON_STRING =
 const DATE_LIKE = /^\d{4}-\d{1,2}-\d{1,2}(?:[Tt ]|$)/;
 const DATE_FORMATS = new Set(["jekyll-date", "date", "date-time"]);
 
+function noChanges(): CanonicalChanges {
+  return { renamed: [], duplicateAliasesRemoved: [], conflicts: [], values: [], ambiguities: [], reordered: false };
+}
+
 /** Rewrite a parsed front matter document in place into canonical form; report what changed. */
 export function canonicalizeDocument(doc: Document, schema: PostingSchema): CanonicalChanges {
-  const changes: CanonicalChanges = { renamed: [], duplicateAliasesRemoved: [], conflicts: [], values: [], ambiguities: [], reordered: false };
+  const changes = noChanges();
   const map = doc.contents;
   if (!isMap(map)) return changes;
 
-  renameAliases(map, schema, changes);
-  for (const pair of map.items) {
-    const key = keyText(pair);
+  for (const [pair, key] of renameAliases(map, schema, changes, true)) {
     const field = key === undefined ? undefined : schema.fieldsByKey.get(key);
-    if (field) coerceValue(pair as Pair, field, changes);
+    if (field) coerceValue(pair, field, changes, true);
   }
   changes.reordered = reorderKeys(map, schema);
   applyStyle(doc, schema);
   return changes;
 }
 
-function renameAliases(map: YAMLMap, schema: PostingSchema, changes: CanonicalChanges): void {
+/**
+ * The renames, value changes, alias conflicts and ambiguous dates canonicalizeDocument would
+ * report, found by the same code without touching the document (no clone needed). Key order and
+ * style are not looked at.
+ */
+export function detectValueChanges(doc: Document, schema: PostingSchema): CanonicalChanges {
+  const changes = noChanges();
+  const map = doc.contents;
+  if (!isMap(map)) return changes;
+  for (const [pair, key] of renameAliases(map, schema, changes, false)) {
+    const field = key === undefined ? undefined : schema.fieldsByKey.get(key);
+    if (field) coerceValue(pair, field, changes, false);
+  }
+  return changes;
+}
+
+/** The pairs that stay, each with its key after renaming. `apply`: rename and drop in the document. */
+function renameAliases(map: YAMLMap, schema: PostingSchema, changes: CanonicalChanges, apply: boolean): [Pair, string | undefined][] {
   const present = new Map<string, Pair>();
   for (const pair of map.items) {
     const key = keyText(pair);
     if (key !== undefined) present.set(key, pair as Pair);
   }
-  const keep: unknown[] = [];
-  for (const pair of map.items) {
+  const keep: [Pair, string | undefined][] = [];
+  for (const item of map.items) {
+    const pair = item as Pair;
     const alias = keyText(pair);
     const canonical = alias === undefined ? undefined : schema.aliasToKey.get(alias);
     if (alias === undefined || canonical === undefined) {
-      keep.push(pair);
+      keep.push([pair, alias]);
       continue;
     }
     const existing = present.get(canonical);
@@ -91,17 +111,20 @@ function renameAliases(map: YAMLMap, schema: PostingSchema, changes: CanonicalCh
         continue; // same value under both names: the alias line is redundant
       }
       changes.conflicts.push({ alias, key: canonical, aliasOffset: nodeOffset(pair.key), keyOffset: nodeOffset(existing.key) });
-      keep.push(pair); // nothing is dropped: the user decides
+      keep.push([pair, alias]); // nothing is dropped: the user decides
       continue;
     }
     changes.renamed.push({ from: alias, to: canonical, offset: nodeOffset(pair.key) });
-    const keyNode = pair.key;
-    if (isScalar(keyNode)) keyNode.value = canonical;
-    else pair.key = new Scalar(canonical);
-    present.set(canonical, pair as Pair);
-    keep.push(pair);
+    if (apply) {
+      const keyNode = pair.key;
+      if (isScalar(keyNode)) keyNode.value = canonical;
+      else pair.key = new Scalar(canonical);
+    }
+    present.set(canonical, pair);
+    keep.push([pair, canonical]);
   }
-  map.items = keep as typeof map.items;
+  if (apply) map.items = keep.map(([pair]) => pair) as typeof map.items;
+  return keep;
 }
 
 function sameValue(a: unknown, b: unknown): boolean {
@@ -109,7 +132,8 @@ function sameValue(a: unknown, b: unknown): boolean {
   return JSON.stringify(js(a)) === JSON.stringify(js(b));
 }
 
-function coerceValue(pair: Pair, field: FieldSpec, changes: CanonicalChanges): void {
+/** Records the change a value needs; `apply`: also make it in the document. */
+function coerceValue(pair: Pair, field: FieldSpec, changes: CanonicalChanges, apply: boolean): void {
   const node = pair.value;
   const key = field.key;
   const offset = nodeOffset(node);
@@ -121,6 +145,7 @@ function coerceValue(pair: Pair, field: FieldSpec, changes: CanonicalChanges): v
       const bool = toBoolean(value);
       if (bool !== undefined) {
         record(JSON.stringify(value), String(bool), "text turned into a boolean");
+        if (!apply) return;
         node.value = bool;
         node.type = undefined;
         delete node.source; // otherwise yaml re-prints the original spelling (`False`, `yes`)
@@ -133,9 +158,10 @@ function coerceValue(pair: Pair, field: FieldSpec, changes: CanonicalChanges): v
         .map((s) => s.trim())
         .filter((s) => s !== "");
       if (items.length > 0) {
+        record(JSON.stringify(value), `[${items.map((s) => matchEnum(s, field) ?? s).join(", ")}]`, "comma-separated text turned into a list");
+        if (!apply) return;
         const seq = new YAMLSeq();
         for (const item of items) seq.items.push(new Scalar(matchEnum(item, field) ?? item));
-        record(JSON.stringify(value), `[${items.map((s) => matchEnum(s, field) ?? s).join(", ")}]`, "comma-separated text turned into a list");
         pair.value = seq;
         return;
       }
@@ -151,7 +177,7 @@ function coerceValue(pair: Pair, field: FieldSpec, changes: CanonicalChanges): v
       }
       if (next !== value) {
         record(JSON.stringify(value), JSON.stringify(next), whyChanged(value, next));
-        node.value = next;
+        if (apply) node.value = next;
       }
     }
     return;
@@ -163,7 +189,7 @@ function coerceValue(pair: Pair, field: FieldSpec, changes: CanonicalChanges): v
       next = matchEnum(next, field) ?? next;
       if (next !== item.value) {
         changes.values.push({ key: `${key}[${i}]`, from: JSON.stringify(item.value), to: JSON.stringify(next), why: whyChanged(item.value, next), offset: nodeOffset(item) });
-        item.value = next;
+        if (apply) item.value = next;
       }
     });
   }

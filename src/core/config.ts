@@ -6,7 +6,10 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { DEFAULT_LEGACY_ENCODING, isKnownEncoding } from "./encoding.js";
 import { ConfigError } from "./errors.js";
-import { BUNDLED_SCHEMA_PATH, createAjv, isObject } from "./schema.js";
+import type { ValidateFunction } from "ajv/dist/2020.js";
+import { createAjv } from "./ajv.js";
+import { precompiledConfigValidator } from "./precompiled.js";
+import { BUNDLED_SCHEMA_PATH, isObject } from "./schema.js";
 
 export const CONFIG_FILE_NAME = "posting.config.json";
 const CONFIG_SCHEMA_PATH = fileURLToPath(new URL("../../schemas/config.schema.json", import.meta.url));
@@ -102,12 +105,12 @@ async function readPackageKey(file: string): Promise<{ file: string; raw: RawCon
   return { file, raw: await checkConfig(json.posting, `${file} ("posting" key)`) };
 }
 
-let validateConfig: ReturnType<ReturnType<typeof createAjv>["compile"]> | undefined;
+let validateConfig: ValidateFunction | undefined;
 
 async function checkConfig(json: unknown, where: string): Promise<RawConfig> {
   if (!validateConfig) {
-    const schema: unknown = JSON.parse(await readFile(CONFIG_SCHEMA_PATH, "utf8"));
-    validateConfig = createAjv().compile(schema as object);
+    const text = await readFile(CONFIG_SCHEMA_PATH, "utf8");
+    validateConfig = precompiledConfigValidator(text) ?? createAjv().compile(JSON.parse(text) as object);
   }
   if (validateConfig(json)) return json as RawConfig;
   const error = (validateConfig.errors ?? [])[0];

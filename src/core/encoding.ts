@@ -1,7 +1,7 @@
 // Bytes to text without guessing silently: every decision is reported so lint can warn about it
 // and normalize can explain what it converted.
 import { Buffer, isUtf8 } from "node:buffer";
-import iconv from "iconv-lite";
+import { createRequire } from "node:module";
 
 export type EncodingName = "utf-8" | "utf-16le" | "utf-16be" | (string & {});
 
@@ -34,8 +34,18 @@ export interface DecodeOptions {
 
 export const DEFAULT_LEGACY_ENCODING = "windows-1252";
 
+// iconv-lite (and its code tables) is loaded only for a file that is not UTF-8 or UTF-16, or an
+// encoding name other than the default: most runs never need it.
+const requireLazily = createRequire(import.meta.url);
+let iconvModule: typeof import("iconv-lite") | undefined;
+function iconvLite(): typeof import("iconv-lite") {
+  iconvModule ??= requireLazily("iconv-lite") as typeof import("iconv-lite");
+  return iconvModule;
+}
+
 export function isKnownEncoding(name: string): boolean {
-  return iconv.encodingExists(name);
+  if (name === DEFAULT_LEGACY_ENCODING) return true;
+  return iconvLite().encodingExists(name);
 }
 
 export function decodeBytes(input: Uint8Array, options: DecodeOptions = {}): DecodeResult {
@@ -93,6 +103,7 @@ function singleByteTable(encoding: string): string[] | undefined {
   if (tables.has(encoding)) return tables.get(encoding);
   let table: string[] | undefined;
   const all = Buffer.from(Array.from({ length: 256 }, (_, i) => i));
+  const iconv = iconvLite();
   const decoded = iconv.encodingExists(encoding) ? iconv.decode(all, encoding) : "";
   if (decoded.length === 256) table = [...decoded];
   tables.set(encoding, table);
@@ -126,6 +137,7 @@ function decodeLegacy(
   firstInvalidUtf8: { line: number; column: number; byte: number } | undefined,
   bom = false,
 ): DecodeResult {
+  const iconv = iconvLite();
   if (!iconv.encodingExists(encoding)) throw new Error(`unknown encoding ${encoding}`);
   const decoded = iconv.decode(bytes, encoding);
   // iconv-lite turns unmapped bytes into U+FFFD; put the original byte back (as its C1 control)

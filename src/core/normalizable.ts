@@ -1,8 +1,7 @@
 // Lint reports what normalize would repair by running normalize's own detectors (mojibake, the
 // canonical value coercions) instead of a second set of rules that could drift from them.
 // Pure formatting (key order, quoting, list style) is left to `posting normalize --check`.
-import type { Document } from "yaml";
-import { canonicalizeDocument } from "./canonical.js";
+import { detectValueChanges } from "./canonical.js";
 import type { Finding } from "./findings.js";
 import { finding } from "./messages.js";
 import { findMojibake } from "./mojibake.js";
@@ -19,8 +18,8 @@ export function mojibakeFindings(file: string, text: string): Finding[] {
  * the same key, that finding is marked fixable instead of adding a second one.
  */
 export function frontMatterFixFindings(file: string, frontMatter: FrontMatter, schema: PostingSchema, existing: Finding[]): Finding[] {
-  const doc = frontMatter.doc.clone() as Document.Parsed;
-  const changes = canonicalizeDocument(doc, schema);
+  // The same detectors as canonicalizeDocument, without cloning and rewriting the document.
+  const changes = detectValueChanges(frontMatter.doc, schema);
   const out: Finding[] = [];
   const at = (offset: number, path: string) => ({ file, ...positionInFile(frontMatter, offset), path });
   const reported = (path: string) => existing.filter((f) => f.path === path || f.path.startsWith(`${path}[`) || path.startsWith(`${f.path}[`));

@@ -3,25 +3,14 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { Ajv2020 } from "ajv/dist/2020.js";
 import type { ErrorObject, ValidateFunction } from "ajv/dist/2020.js";
-import addFormatsPlugin from "ajv-formats";
-import { isJekyllDate } from "./dates.js";
+import { createAjv } from "./ajv.js";
 import { UserError } from "./errors.js";
+import { precompiledPostingValidator } from "./precompiled.js";
 
 export const BUNDLED_SCHEMA_PATH = fileURLToPath(new URL("../../schemas/posting.schema.json", import.meta.url));
 
-/** Annotations posting reads; registered with ajv so strict mode accepts them. */
-export const ANNOTATION_KEYWORDS = [
-  "x-aliases",
-  "x-list",
-  "x-synonyms",
-  "x-label",
-  "x-prompt",
-  "x-default",
-  "x-pattern-description",
-  "x-help",
-] as const;
+export { ANNOTATION_KEYWORDS, createAjv } from "./ajv.js";
 
 export type PromptLevel = "required" | "optional";
 
@@ -81,24 +70,18 @@ export function loadSchema(path: string = BUNDLED_SCHEMA_PATH): PostingSchema {
   } catch (error) {
     throw new SchemaError(`the schema ${path} is not valid JSON: ${(error as Error).message}`);
   }
-  const schema = compileSchema(json, path, text);
+  const precompiled = path === BUNDLED_SCHEMA_PATH ? precompiledPostingValidator(text) : undefined;
+  const schema = compileSchema(json, path, text, precompiled);
   compiledBySource.set(path, schema);
   return schema;
 }
 
-export function createAjv(): Ajv2020 {
-  const ajv = new Ajv2020({ strict: true, allErrors: true, allowUnionTypes: true });
-  (addFormatsPlugin as unknown as (a: Ajv2020) => void)(ajv);
-  ajv.addFormat("jekyll-date", { type: "string", validate: isJekyllDate });
-  for (const keyword of ANNOTATION_KEYWORDS) ajv.addKeyword({ keyword, schemaType: ["string", "boolean", "array", "object", "number"] });
-  return ajv;
-}
 
-export function compileSchema(json: unknown, source: string, text = JSON.stringify(json)): PostingSchema {
+/** `validate` is the build-time compiled validator of this very schema, when there is one. */
+export function compileSchema(json: unknown, source: string, text = JSON.stringify(json), validate?: ValidateFunction): PostingSchema {
   if (!isObject(json)) throw new SchemaError(`the schema ${source} must be a JSON object`);
-  let validate: ValidateFunction;
   try {
-    validate = createAjv().compile(json);
+    validate ??= createAjv().compile(json);
   } catch (error) {
     throw new SchemaError(`the schema ${source} is not a valid JSON Schema: ${(error as Error).message}`);
   }

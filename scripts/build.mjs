@@ -1,0 +1,79 @@
+// `npm run build`: (1) regenerate the precompiled schema validator, (2) tsc for the library API
+// (dist/*.js + .d.ts, one file per module), (3) esbuild for the command line: one ES module bundle
+// in dist/bundle/, split so each command's code (and its dependencies) loads only when it runs.
+import { execFileSync } from "node:child_process";
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { build } from "esbuild";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const at = (...parts) => join(root, ...parts);
+const version = JSON.parse(readFileSync(at("package.json"), "utf8")).version;
+
+export const GENERATED_VALIDATOR = at("src/generated/posting-validator.js");
+
+/** Build src/core/validator-codegen.ts on the fly and return its module. */
+export async function loadCodegen() {
+  const outfile = at("node_modules/.cache/posting-build/validator-codegen.mjs");
+  await build({
+    entryPoints: [at("src/core/validator-codegen.ts")],
+    outfile,
+    bundle: true,
+    packages: "external",
+    platform: "node",
+    format: "esm",
+    target: "node20",
+    logLevel: "warning",
+  });
+  return import(`${pathToFileURL(outfile).href}?t=${Date.now()}`);
+}
+
+async function generateValidator() {
+  const { validatorModuleSource } = await loadCodegen();
+  const source = validatorModuleSource({
+    posting: readFileSync(at("schemas/posting.schema.json"), "utf8"),
+    config: readFileSync(at("schemas/config.schema.json"), "utf8"),
+  });
+  let current = "";
+  try {
+    current = readFileSync(GENERATED_VALIDATOR, "utf8");
+  } catch {}
+  if (current !== source) {
+    writeFileSync(GENERATED_VALIDATOR, source);
+    console.log("build: regenerated src/generated/posting-validator.js");
+  }
+}
+
+function compileLibrary() {
+  execFileSync(process.execPath, [at("node_modules/typescript/bin/tsc"), "-p", at("tsconfig.build.json")], { stdio: "inherit" });
+  // tsc does not copy plain JavaScript: the generated validator and its types go next to the rest.
+  mkdirSync(at("dist/generated"), { recursive: true });
+  for (const name of ["posting-validator.js", "posting-validator.d.ts"]) copyFileSync(at("src/generated", name), at("dist/generated", name));
+}
+
+async function bundleCli() {
+  rmSync(at("dist/bundle"), { recursive: true, force: true });
+  await build({
+    entryPoints: { cli: at("src/cli.ts") },
+    outdir: at("dist/bundle"), // two levels down, like dist/core/: `../../schemas/` still resolves
+    bundle: true,
+    splitting: true,
+    format: "esm",
+    platform: "node",
+    target: "node20",
+    chunkNames: "chunk-[hash]",
+    define: { __POSTING_VERSION__: JSON.stringify(version) },
+    // Bundled CommonJS dependencies call require() for Node built-ins.
+    banner: { js: 'import { createRequire as __postingCreateRequire } from "node:module"; const require = __postingCreateRequire(import.meta.url);' },
+    legalComments: "none",
+    logLevel: "warning",
+  });
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  const only = process.argv[2];
+  if (!only || only === "validator") await generateValidator();
+  if (!only || only === "library") compileLibrary();
+  if (!only || only === "bundle") await bundleCli();
+}
