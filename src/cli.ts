@@ -41,7 +41,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     .command("lint")
     .description("check postings against the schema (exit 1 on errors)")
     .argument("[paths...]", "files, folders, quoted globs, or - for standard input (default: the config's content)")
-    .addOption(new Option("-f, --format <name>", "output format").choices(["stylish", "json", "github"]).default("stylish"))
+    .addOption(new Option("-f, --format <name>", "output format").choices(["stylish", "json", "github", "sarif", "junit"]).default("stylish"))
     .option("-q, --quiet", "report errors only")
     .option("--max-warnings <n>", "exit 1 when there are more than n warnings", parseCount)
     .option("--schema <path>", "JSON Schema to validate against (default: the bundled one)")

@@ -21,6 +21,10 @@ const NOT_FROM_LINT: readonly string[] = [
   "ENCODING_LEGACY",
   "ENCODING_UNDECODABLE",
   "DATE_AMBIGUOUS",
+  // Cross-file checks, with their own fixtures under fixtures/collection (test/collection.test.ts).
+  "FILE_NAME_PATTERN",
+  "REFERENCE_MISSING",
+  "DUPLICATE_POSTING",
 ];
 
 const JS_CANARY = join(tmpdir(), "posting-lint-js-canary.txt");

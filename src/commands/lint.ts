@@ -2,8 +2,8 @@
 import { loadConfig } from "../core/config.js";
 import { UserError } from "../core/errors.js";
 import type { LintReport } from "../core/lint.js";
-import { lintBytes, lintPaths, resolveInputs, summarize } from "../core/lint.js";
-import { loadSchema } from "../core/schema.js";
+import { resolveInputs, summarize } from "../core/lint.js";
+import { lintProject } from "../core/project.js";
 import type { CliIO } from "../io.js";
 import { readAll, useColor } from "../io.js";
 import { getReporter } from "../reporters/index.js";
@@ -24,18 +24,12 @@ export const STDIN_DEFAULT_NAME = "<stdin>";
 export async function lintCommand(paths: string[], options: LintCommandOptions, io: CliIO, version: string): Promise<number> {
   const reporter = getReporter(options.format);
   const config = await loadConfig(io.cwd, { config: options.config, schema: options.schema, encoding: options.encoding });
-  const schema = loadSchema(config.schemaPath);
   const inputs = resolveInputs(paths, config);
   if (!inputs) throw new UserError(noInputMessage("lint"));
 
   const fileInputs = inputs.filter((p) => p !== "-");
-  const parseOptions = { legacyEncoding: config.encoding };
-  const report = await lintPaths(fileInputs, { schema, cwd: io.cwd, ...parseOptions });
-  if (fileInputs.length !== inputs.length) {
-    const name = options.stdinFilename ?? STDIN_DEFAULT_NAME;
-    const findings = lintBytes(name, await readAll(io.stdin), schema, parseOptions);
-    report.results.push({ file: name, findings });
-  }
+  const stdin = fileInputs.length !== inputs.length ? { name: options.stdinFilename ?? STDIN_DEFAULT_NAME, bytes: await readAll(io.stdin) } : undefined;
+  const report = await lintProject(fileInputs, { cwd: io.cwd, config, ...(stdin ? { stdin } : {}) });
 
   const shown = options.quiet ? onlyErrors(report) : summarize(report.results);
   io.stdout.write(reporter(shown, { color: useColor(io.stdout, io.env, options.color), version }));

@@ -1,8 +1,8 @@
 // One config resolver for every command: defaults < config file < flags. The file is found by
 // walking up from the current folder and validated against schemas/config.schema.json, so a typo
 // fails with the file, the key and the reason instead of being ignored.
-import { readFile } from "node:fs/promises";
-import { dirname, join, resolve } from "node:path";
+import { readFile, stat } from "node:fs/promises";
+import { dirname, join, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { DEFAULT_LEGACY_ENCODING, isKnownEncoding } from "./encoding.js";
 import { ConfigError } from "./errors.js";
@@ -34,6 +34,36 @@ export interface ResolvedConfig {
   schemaPath: string;
   template: string | undefined;
   encoding: string;
+  /** Folders checked as collections: their own schema, file names, references, duplicates. */
+  collections: ResolvedCollection[];
+  /** Keys whose values name a file that must exist. */
+  references: ResolvedReference[];
+  /** Report postings with the same startup, roles and date. */
+  duplicates: boolean;
+}
+
+export interface ResolvedCollection {
+  /** Absolute folder. */
+  path: string;
+  schemaPath: string;
+  /** File name pattern (YYYY, MM, DD, slug), or false for no check. */
+  fileName: string | false;
+}
+
+export interface ResolvedReference {
+  key: string;
+  /** Absolute path with `{value}` standing for the key's value. */
+  template: string;
+  /** The template as written in the config, for messages. */
+  written: string;
+}
+
+export const DEFAULT_FILE_NAME_PATTERN = "YYYY-MM-DD-slug.md";
+
+interface RawCollection {
+  path: string;
+  schema?: string;
+  fileName?: string | false;
 }
 
 interface RawConfig {
@@ -41,26 +71,75 @@ interface RawConfig {
   schema?: string;
   template?: string;
   encoding?: string;
+  fileName?: string | false;
+  collections?: RawCollection[];
+  references?: Record<string, string>;
+  duplicates?: boolean;
 }
 
 export async function loadConfig(cwd: string, flags: ConfigFlags = {}): Promise<ResolvedConfig> {
   const found = flags.config ? await readConfigFile(resolve(cwd, flags.config), true) : await findConfig(cwd);
   const raw: RawConfig = found?.raw ?? {};
   const root = found ? dirname(found.file) : cwd;
-  const content = raw.content === undefined ? [] : Array.isArray(raw.content) ? raw.content : [raw.content];
+  const collectionPaths = (raw.collections ?? []).map((c) => c.path);
+  const content = raw.content === undefined ? collectionPaths : Array.isArray(raw.content) ? raw.content : [raw.content];
   const encoding = flags.encoding ?? raw.encoding ?? DEFAULT_LEGACY_ENCODING;
   if (!isKnownEncoding(encoding)) {
     if (flags.encoding) throw new ConfigError(`unknown encoding "${flags.encoding}" (try windows-1252, latin1, utf-16le)`);
     throw new ConfigError(`${found?.file}: "encoding": unknown encoding "${encoding}"`, found?.file, "encoding");
   }
+  const schemaPath = flags.schema ? resolve(cwd, flags.schema) : raw.schema ? resolve(root, raw.schema) : BUNDLED_SCHEMA_PATH;
   return {
     file: found?.file,
     root,
     content: content.map((c) => join(root, c)),
-    schemaPath: flags.schema ? resolve(cwd, flags.schema) : raw.schema ? resolve(root, raw.schema) : BUNDLED_SCHEMA_PATH,
+    schemaPath,
     template: flags.template ? resolve(cwd, flags.template) : raw.template ? resolve(root, raw.template) : undefined,
     encoding,
+    collections: found ? await resolveCollections(raw, content, root, schemaPath, flags, found.file) : [],
+    references: Object.entries(raw.references ?? {}).map(([key, written]) => ({ key, template: resolve(root, written), written })),
+    duplicates: raw.duplicates ?? true,
   };
+}
+
+// Explicit collections first (most specific path wins when they nest), then each content folder
+// not already one: it is checked with the top-level schema and file name pattern.
+async function resolveCollections(raw: RawConfig, content: readonly string[], root: string, schemaPath: string, flags: ConfigFlags, file: string): Promise<ResolvedCollection[]> {
+  const fileName = raw.fileName ?? DEFAULT_FILE_NAME_PATTERN;
+  const collections: ResolvedCollection[] = [];
+  for (const [i, c] of (raw.collections ?? []).entries()) {
+    let own = schemaPath;
+    if (c.schema && !flags.schema) {
+      own = resolve(root, c.schema);
+      if (!(await isFile(own))) throw new ConfigError(`${file}: "collections/${i}/schema": there is no file ${own}`, file, `collections/${i}/schema`);
+    }
+    collections.push({ path: resolve(root, c.path), schemaPath: own, fileName: c.fileName ?? fileName });
+  }
+  for (const entry of content) {
+    const folder = resolve(root, staticPrefix(entry));
+    if (!collections.some((c) => c.path === folder)) collections.push({ path: folder, schemaPath, fileName });
+  }
+  return collections.sort((a, b) => b.path.length - a.path.length);
+}
+
+/** The folder part of a content entry before any glob character ("content/_jobs/**\/*.md" → "content/_jobs"). */
+function staticPrefix(entry: string): string {
+  const parts = entry.split(/[\\/]/);
+  const firstGlob = parts.findIndex((part) => /[*?[\]{}]/.test(part));
+  return firstGlob === -1 ? entry : parts.slice(0, firstGlob).join("/") || ".";
+}
+
+async function isFile(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** The collection a file belongs to (the most specific one), if any. */
+export function collectionOf(config: Pick<ResolvedConfig, "collections">, absolutePath: string): ResolvedCollection | undefined {
+  return config.collections.find((c) => absolutePath.startsWith(c.path.endsWith(sep) ? c.path : c.path + sep));
 }
 
 async function findConfig(cwd: string): Promise<{ file: string; raw: RawConfig } | undefined> {
@@ -105,6 +184,14 @@ async function readPackageKey(file: string): Promise<{ file: string; raw: RawCon
   return { file, raw: await checkConfig(json.posting, `${file} ("posting" key)`) };
 }
 
+// ajv words a failed pattern as the regular expression itself; these say what is expected instead.
+const PATTERN_REASONS: [RegExp, string][] = [
+  [/^(?:collections\/\d+\/)?fileName$/, "must be a file name pattern such as YYYY-MM-DD-slug.md (no / or \\), or false"],
+  [/^references\//, "must be a path with {value} where the key's value goes, for example content/_startups/{value}.md"],
+];
+
+const KNOWN_SETTINGS = "content, schema, template, encoding, fileName, collections, references, duplicates";
+
 let validateConfig: ValidateFunction | undefined;
 
 async function checkConfig(json: unknown, where: string): Promise<RawConfig> {
@@ -115,7 +202,10 @@ async function checkConfig(json: unknown, where: string): Promise<RawConfig> {
   if (validateConfig(json)) return json as RawConfig;
   const error = (validateConfig.errors ?? [])[0];
   const params = (error?.params ?? {}) as { additionalProperty?: string };
-  const key = params.additionalProperty ?? (error?.instancePath.replace(/^\//, "") || "(top level)");
-  const reason = params.additionalProperty ? "is not a known setting (known: content, schema, template, encoding)" : (error?.message ?? "is invalid");
+  const at = error?.instancePath.replace(/^\//, "") ?? "";
+  const key = params.additionalProperty !== undefined ? [at, params.additionalProperty].filter(Boolean).join("/") : at || "(top level)";
+  const known = at === "" ? KNOWN_SETTINGS : /^collections\/\d+$/.test(at) ? "path, schema, fileName" : "";
+  const reason =
+    params.additionalProperty !== undefined ? `is not a known setting${known ? ` (known: ${known})` : ""}` : (PATTERN_REASONS.find(([where]) => where.test(at))?.[1] ?? error?.message ?? "is invalid");
   throw new ConfigError(`${where}: "${key}" ${reason}`, where, key);
 }

@@ -1,4 +1,5 @@
 // Lint = parse (encoding, front matter, YAML) + schema validation. Returns findings; never prints.
+import { readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import type { ResolvedConfig } from "./config.js";
 import { describeFsError, discoverTargets } from "./discover.js";
@@ -9,8 +10,12 @@ import { finding } from "./messages.js";
 import { frontMatterFixFindings, mojibakeFindings } from "./normalizable.js";
 import { parsePosting } from "./posting.js";
 import type { ParseOptions } from "./posting.js";
+import type { LintCache } from "./lint-cache.js";
+import { loadSchema } from "./schema.js";
 import type { PostingSchema } from "./schema.js";
 import { validateFrontMatter } from "./validate.js";
+import { runInWorkers, workerCount } from "./workers.js";
+import type { WorkItem } from "./workers.js";
 
 export interface FileResult {
   file: string;
@@ -39,17 +44,102 @@ export function lintBytes(file: string, bytes: Uint8Array, schema: PostingSchema
 export interface LintFilesOptions extends ParseOptions {
   schema: PostingSchema;
   cwd: string;
+  /** The schema for one file (absolute path), when collections have their own; default `schema`. */
+  schemaFor?: (path: string) => PostingSchema;
+  /** `--cache`: findings of unchanged files are taken from it, and it is updated. */
+  cache?: LintCache;
+  /** Environment (POSTING_WORKERS); default process.env. */
+  env?: Record<string, string | undefined>;
 }
 
 /** Lint files, folders and globs; one unreadable file never stops the others. */
 export async function lintPaths(inputs: readonly string[], options: LintFilesOptions): Promise<LintReport> {
   const targets = await discoverTargets(inputs, options.cwd);
-  const results = await mapTargets(targets, async (target) => {
-    const bytes = await readTarget(target);
-    if ("findings" in bytes) return { file: target.display, findings: bytes.findings };
-    return { file: target.display, findings: lintBytes(target.display, bytes.bytes, options.schema, options) };
-  });
-  return summarize(results);
+  return summarize(await lintTargets(targets, options));
+}
+
+/**
+ * Lint discovered files, results in the targets' order. Files the cache vouches for are not read;
+ * past WORKER_THRESHOLD files the rest are linted on worker threads (one per core).
+ */
+export async function lintTargets(targets: readonly Target[], options: LintFilesOptions): Promise<FileResult[]> {
+  const results = new Array<FileResult>(targets.length);
+  const cache = options.cache;
+  const schemaOf = (target: Target) => options.schemaFor?.(target.path) ?? options.schema;
+  const todo: number[] = [];
+  for (let i = 0; i < targets.length; i++) {
+    const target = targets[i]!;
+    const cached = cache && !target.problem ? cache.lookup(target.path, target.size, target.mtimeMs, schemaOf(target).hash, target.display) : undefined;
+    if (cached) results[i] = { file: target.display, findings: cached };
+    else todo.push(i);
+  }
+
+  const remember = (target: Target, hash: string | undefined, findings: Finding[]) => {
+    if (cache && hash !== undefined && target.size !== undefined && target.mtimeMs !== undefined) {
+      cache.store(target.path, target.size, target.mtimeMs, hash, schemaOf(target).hash, findings);
+    }
+  };
+  const items = workerItems(targets, todo, schemaOf, cache);
+  const workers = items ? workerCount(items.length, options.env) : 0;
+  if (items && workers > 0) {
+    await runInWorkers(items, { kind: "lint", legacyEncoding: options.legacyEncoding, hash: cache !== undefined }, workers, (k, reply) => {
+      const i = todo[k]!;
+      const target = targets[i]!;
+      const r = reply as { file: string; findings: Finding[]; hash?: string } | { unchanged: true; hash: string };
+      if ("unchanged" in r) {
+        results[i] = { file: target.display, findings: cache!.reuse(target.path, target.size!, target.mtimeMs!, schemaOf(target).hash, target.display)! };
+      } else {
+        results[i] = { file: r.file, findings: r.findings };
+        remember(target, r.hash, r.findings);
+      }
+    });
+  } else {
+    await mapTargets(todo, async (i) => {
+      const target = targets[i]!;
+      const read = await readTarget(target);
+      if ("findings" in read) {
+        results[i] = { file: target.display, findings: read.findings };
+        return;
+      }
+      const hash = cache ? (await import("./hash.js")).sha256Hex(read.bytes) : undefined;
+      const schema = schemaOf(target);
+      const findings =
+        hash !== undefined && hash === cache?.hashOf(target.path, schema.hash)
+          ? cache.reuse(target.path, target.size!, target.mtimeMs!, schema.hash, target.display)!
+          : lintBytes(target.display, read.bytes, schema, options);
+      results[i] = { file: target.display, findings };
+      remember(target, hash, findings);
+    });
+  }
+  if (cache) await cache.save();
+  return results;
+}
+
+/** What workers need for the files to lint, or undefined when a schema is not a file they can load. */
+function workerItems(targets: readonly Target[], todo: readonly number[], schemaOf: (t: Target) => PostingSchema, cache: LintCache | undefined): WorkItem[] | undefined {
+  const items: WorkItem[] = [];
+  const loadable = new Map<PostingSchema, boolean>();
+  for (const i of todo) {
+    const target = targets[i]!;
+    const schema = schemaOf(target);
+    if (!loadable.has(schema)) loadable.set(schema, isLoadableSchema(schema));
+    if (!loadable.get(schema)) return undefined;
+    const item: WorkItem = { display: target.display, path: target.path, schemaPath: schema.source };
+    if (target.problem) item.problem = target.problem;
+    const cachedHash = cache?.hashOf(target.path, schema.hash);
+    if (cachedHash !== undefined) item.cachedHash = cachedHash;
+    items.push(item);
+  }
+  return items;
+}
+
+// A schema compiled from an object (library callers) has no file a worker could load it from.
+function isLoadableSchema(schema: PostingSchema): boolean {
+  try {
+    return loadSchema(schema.source) === schema;
+  } catch {
+    return false;
+  }
 }
 
 export function summarize(results: FileResult[]): LintReport {
@@ -75,8 +165,20 @@ export async function readTarget(target: Target): Promise<{ bytes: Uint8Array } 
   }
 }
 
+/** readTarget for worker threads, where blocking reads are the fast path. */
+export function readTargetSync(target: Target): { bytes: Uint8Array } | { findings: Finding[] } {
+  const at = { file: target.display, line: 1, column: 1 };
+  if (target.problem?.code === "FILE_NOT_REGULAR") return { findings: [finding("FILE_NOT_REGULAR", at, { kind: target.problem.kind })] };
+  if (target.problem) return { findings: [finding("FILE_UNREADABLE", at, { reason: target.problem.reason })] };
+  try {
+    return { bytes: readFileSync(target.path) };
+  } catch (error) {
+    return { findings: [finding("FILE_UNREADABLE", at, { reason: describeFsError(error as NodeJS.ErrnoException) })] };
+  }
+}
+
 /** Run `fn` over targets with bounded concurrency, keeping the input order in the output. */
-export async function mapTargets<T>(targets: readonly Target[], fn: (t: Target) => Promise<T>, concurrency = 32): Promise<T[]> {
+export async function mapTargets<T, I = Target>(targets: readonly I[], fn: (t: I) => Promise<T>, concurrency = 32): Promise<T[]> {
   const out = new Array<T>(targets.length);
   let next = 0;
   const worker = async () => {

@@ -1,0 +1,56 @@
+// File name patterns such as YYYY-MM-DD-slug.md: Jekyll takes a posting's date and URL from its
+// file name, so a name with spaces, accents or an impossible date breaks links silently.
+import { isRealCalendarDate } from "./dates.js";
+
+const TOKENS = /YYYY|MM|DD|slug/g;
+const TOKEN_REGEX: Record<string, string> = {
+  YYYY: "(?<year>\\d{4})",
+  MM: "(?<month>\\d{2})",
+  DD: "(?<day>\\d{2})",
+  slug: "[A-Za-z0-9][A-Za-z0-9_-]*",
+};
+
+const compiled = new Map<string, RegExp>();
+
+/** The regular expression a pattern stands for (anchored; each token at most once as a group). */
+export function fileNameRegex(pattern: string): RegExp {
+  let regex = compiled.get(pattern);
+  if (!regex) {
+    const seen = new Set<string>();
+    let source = "";
+    let last = 0;
+    for (const m of pattern.matchAll(TOKENS)) {
+      source += escapeRegex(pattern.slice(last, m.index));
+      // A repeated date token matches the same way but without a second named group.
+      source += seen.has(m[0]) ? TOKEN_REGEX[m[0]]!.replace(/\?<\w+>/, "?:") : TOKEN_REGEX[m[0]]!;
+      seen.add(m[0]);
+      last = m.index + m[0].length;
+    }
+    source += escapeRegex(pattern.slice(last));
+    regex = new RegExp(`^${source}$`);
+    compiled.set(pattern, regex);
+  }
+  return regex;
+}
+
+/** Why `name` does not follow `pattern`, or undefined when it does. */
+export function fileNameProblem(name: string, pattern: string): string | undefined {
+  if (/\s/.test(name)) return "it contains spaces";
+  const nonAscii = [...new Set(name.match(/[^\x20-\x7E]/gu) ?? [])];
+  if (nonAscii.length > 0) return `it contains characters other than ASCII letters and digits (${nonAscii.slice(0, 3).join(" ")})`;
+  const m = fileNameRegex(pattern).exec(name);
+  if (!m) return `expected ${pattern}, where YYYY-MM-DD is the date and slug is made of letters, digits, - and _`;
+  const { year, month, day } = m.groups ?? {};
+  if (year && month && day && !isRealCalendarDate(Number(year), Number(month), Number(day))) return `${year}-${month}-${day} is not a real date`;
+  return undefined;
+}
+
+/** The YYYY-MM-DD date a file name carries under `pattern`, if any. */
+export function dateInFileName(name: string, pattern: string): string | undefined {
+  const groups = fileNameRegex(pattern).exec(name)?.groups;
+  return groups?.year && groups.month && groups.day ? `${groups.year}-${groups.month}-${groups.day}` : undefined;
+}
+
+function escapeRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}

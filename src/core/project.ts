@@ -1,0 +1,31 @@
+// Lint as `posting lint` does, config included: each file against its collection's schema, then
+// the cross-file checks. The command and the library's `lint()` both call this.
+import { resolve } from "node:path";
+import { checkCollections } from "./collection.js";
+import type { ResolvedConfig } from "./config.js";
+import { collectionOf } from "./config.js";
+import type { LintReport } from "./lint.js";
+import { lintBytes, lintPaths, summarize } from "./lint.js";
+import { loadSchema } from "./schema.js";
+import type { PostingSchema } from "./schema.js";
+
+export interface LintProjectOptions {
+  cwd: string;
+  config: ResolvedConfig;
+  /** A posting read from standard input, linted as if it were the file `name`. */
+  stdin?: { name: string; bytes: Uint8Array };
+}
+
+export async function lintProject(inputs: readonly string[], options: LintProjectOptions): Promise<LintReport> {
+  const { config, cwd } = options;
+  const schemaFor = (path: string): PostingSchema => loadSchema(collectionOf(config, path)?.schemaPath ?? config.schemaPath);
+  const parseOptions = { legacyEncoding: config.encoding };
+  const report = await lintPaths(inputs, { schema: loadSchema(config.schemaPath), schemaFor, cwd, ...parseOptions });
+  const results = report.results;
+  if (options.stdin) {
+    const { name, bytes } = options.stdin;
+    results.push({ file: name, findings: lintBytes(name, bytes, schemaFor(resolve(cwd, name)), parseOptions) });
+  }
+  const bytes = new Map(options.stdin ? [[options.stdin.name, options.stdin.bytes]] : []);
+  return summarize(await checkCollections(results, { cwd, config, bytes, ...parseOptions }));
+}
