@@ -152,13 +152,32 @@ export function nodeOffset(node: unknown): number {
   return 0;
 }
 
+// Placing one finding per key used to scan the mapping each time: quadratic, and minutes for a
+// front matter of 20,000 unknown keys. Each mapping is indexed once (first occurrence wins, as
+// `find` did); the index is rebuilt if the mapping's items are replaced or change in number.
+const keyIndexes = new WeakMap<YAMLMap, { items: unknown[]; size: number; byKey: Map<string, Pair> }>();
+
+function pairByKey(map: YAMLMap, key: string): Pair | undefined {
+  let index = keyIndexes.get(map);
+  if (!index || index.items !== map.items || index.size !== map.items.length) {
+    const byKey = new Map<string, Pair>();
+    for (const pair of map.items) {
+      const text = keyText(pair as Pair);
+      if (text !== undefined && !byKey.has(text)) byKey.set(text, pair as Pair);
+    }
+    index = { items: map.items, size: map.items.length, byKey };
+    keyIndexes.set(map, index);
+  }
+  return index.byKey.get(key);
+}
+
 /** The pair for a top-level or nested key path, to place findings on the key or its value. */
 export function findPair(doc: Document.Parsed, path: KeyPath): Pair | undefined {
   let node: unknown = doc.contents;
   let found: Pair | undefined;
   for (const segment of path) {
     if (isMap(node)) {
-      found = (node as YAMLMap).items.find((p) => keyText(p) === String(segment));
+      found = pairByKey(node as YAMLMap, String(segment));
       if (!found) return undefined;
       node = found.value;
     } else if (isSeq(node) && typeof segment === "number") {
@@ -177,7 +196,7 @@ export function offsetOf(doc: Document.Parsed, path: KeyPath, where: "key" | "va
     const segment = path[i]!;
     if (isAlias(node)) break;
     if (isMap(node)) {
-      const pair = (node as YAMLMap).items.find((p) => keyText(p) === String(segment));
+      const pair = pairByKey(node as YAMLMap, String(segment));
       if (!pair) break;
       const isLast = i === path.length - 1;
       best = nodeOffset(pair.key);
