@@ -49,7 +49,7 @@ export function parseYaml(source: string): ParsedYaml {
     prettyErrors: false,
     merge: false, // `<<` stays an ordinary (unknown) key: no implicit merging
   });
-  const problems: YamlProblem[] = doc.errors.map((e) => syntaxProblem(doc, e));
+  const problems = yamlErrorProblems(doc);
   const yaml11Booleans: Yaml11Boolean[] = [];
   let data: unknown;
 
@@ -70,6 +70,16 @@ export function parseYaml(source: string): ParsedYaml {
     }
   }
   return { doc, lineCounter, data, problems, yaml11Booleans };
+}
+
+/**
+ * yaml catches the stack overflow that thousands of nested brackets or `- - -` cause and reports
+ * it as RESOURCE_EXHAUSTION: that is nesting too deep, reported once, not a syntax error.
+ */
+function yamlErrorProblems(doc: Document.Parsed): YamlProblem[] {
+  const exhausted = doc.errors.find((e) => e.code === "RESOURCE_EXHAUSTION");
+  if (exhausted) return [{ kind: "too-deep", offset: exhausted.pos[0] }];
+  return doc.errors.map((e) => syntaxProblem(doc, e));
 }
 
 // yaml places "Missing closing quote" at the end of the block, often lines below the mistake;
