@@ -22,6 +22,7 @@ export interface FindingDetails {
   FRONT_MATTER_EMPTY: Record<string, never>;
   FRONT_MATTER_NOT_MAPPING: { found: string };
   FRONT_MATTER_LANGUAGE: { language: string };
+  FRONT_MATTER_TOO_LARGE: { kilobytes: number; limit: number };
   FRONT_MATTER_BLANK_LINE: Record<string, never>;
   FRONT_MATTER_TRAILING_SPACE: Record<string, never>;
   YAML_SYNTAX: { reason: string };
@@ -150,6 +151,14 @@ function word(code: FindingCode, d: FindingDetails[FindingCode]): Worded {
     case "FRONT_MATTER_LANGUAGE": {
       const { language } = d as FindingDetails["FRONT_MATTER_LANGUAGE"];
       return { severity: "error", message: `front matter in "${language}" is not supported (and is never run); only YAML is`, hint: "start the file with a plain `---` line and write the front matter in YAML" };
+    }
+    case "FRONT_MATTER_TOO_LARGE": {
+      const { kilobytes, limit } = d as FindingDetails["FRONT_MATTER_TOO_LARGE"];
+      return {
+        severity: "error",
+        message: `the front matter is ${kilobytes} KB long, more than the ${limit} KB posting reads; it was not read`,
+        hint: "a posting's front matter is a few short `key: value` lines; move long text to the body",
+      };
     }
     case "FRONT_MATTER_BLANK_LINE":
       return { severity: "warning", message: "blank line inside the front matter", hint: FIX_WITH_NORMALIZE, fixable: true };
@@ -285,6 +294,7 @@ export const CODE_SUMMARIES: Record<FindingCode, string> = {
   FRONT_MATTER_EMPTY: "The front matter is empty.",
   FRONT_MATTER_NOT_MAPPING: "The front matter is not a mapping of `key: value` lines.",
   FRONT_MATTER_LANGUAGE: "The front matter is not YAML.",
+  FRONT_MATTER_TOO_LARGE: "The front matter is too large to read (a posting needs a few hundred bytes).",
   FRONT_MATTER_BLANK_LINE: "Blank line inside the front matter.",
   FRONT_MATTER_TRAILING_SPACE: "Trailing white space in the front matter.",
   YAML_SYNTAX: "YAML syntax error.",

@@ -38,6 +38,9 @@ export interface ParsedPosting {
 
 export interface ParseOptions extends DecodeOptions {}
 
+/** Front matter longer than this (in characters) is not parsed: FRONT_MATTER_TOO_LARGE. */
+export const MAX_FRONT_MATTER_LENGTH = 16 * 1024;
+
 export function parsePosting(file: string, bytes: Uint8Array, options: ParseOptions = {}): ParsedPosting {
   const findings: Finding[] = [];
   const result: ParsedPosting = { file, decoded: undefined, text: "", crlf: 0, frontMatter: undefined, body: "", findings };
@@ -94,7 +97,16 @@ export function parsePosting(file: string, bytes: Uint8Array, options: ParseOpti
   }
   result.body = split.body;
 
-  findings.push(...whitespaceFindings(file, split.yaml, split.yamlStartLine));
+  // YAML parsing, validation and the findings that follow cost time and memory in proportion to
+  // the front matter (seconds and gigabytes for a megabyte of keys or quotes); a posting needs a
+  // few hundred bytes, so anything far beyond is refused before the YAML parser sees it.
+  if (split.yaml.length > MAX_FRONT_MATTER_LENGTH) {
+    const kilobytes = Math.ceil(split.yaml.length / 1024);
+    findings.push(finding("FRONT_MATTER_TOO_LARGE", at(1, 1), { kilobytes, limit: MAX_FRONT_MATTER_LENGTH / 1024 }));
+    return result;
+  }
+
+  for (const f of whitespaceFindings(file, split.yaml, split.yamlStartLine)) findings.push(f);
 
   if (split.yaml.trim() === "" || isOnlyComments(split.yaml)) {
     findings.push(finding("FRONT_MATTER_EMPTY", at(1, 1), {}));

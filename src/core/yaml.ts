@@ -5,6 +5,8 @@ import type { Document, Node, Pair, YAMLError, YAMLMap } from "yaml";
 
 /** Aliases (`*name`) expanded at most this many times: a front matter never needs more. */
 export const MAX_ALIAS_COUNT = 100;
+/** YAML syntax errors reported per front matter. */
+export const MAX_SYNTAX_ERRORS = 10;
 /** Nesting beyond this is refused before any recursive walk can exhaust the stack. */
 export const MAX_DEPTH = 64;
 
@@ -79,7 +81,9 @@ export function parseYaml(source: string): ParsedYaml {
 function yamlErrorProblems(doc: Document.Parsed): YamlProblem[] {
   const exhausted = doc.errors.find((e) => e.code === "RESOURCE_EXHAUSTION");
   if (exhausted) return [{ kind: "too-deep", offset: exhausted.pos[0] }];
-  return doc.errors.map((e) => syntaxProblem(doc, e));
+  // After a few errors the rest are echoes of the first ones (a stray quote makes one per line),
+  // and each costs a walk of the document: report the first few.
+  return doc.errors.slice(0, MAX_SYNTAX_ERRORS).map((e) => syntaxProblem(doc, e));
 }
 
 // yaml places "Missing closing quote" at the end of the block, often lines below the mistake;
