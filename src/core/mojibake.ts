@@ -362,7 +362,14 @@ function readRun(
     // only for Latin letters and symbols (`ÑANDÚ—le` is not Arabic).
     accepted = isLowercaseOrDigit(before) || (!lastWasNbsp && isLetter(after));
   }
-  return { start, end: i, text: String.fromCodePoint(...codePoints), flags, accepted, hasC1 };
+  return { start, end: i, text: fromCodePoints(codePoints), flags, accepted, hasC1 };
+}
+
+/** String.fromCodePoint(...all) overflows the stack past ~100,000 arguments: a long garbled run. */
+function fromCodePoints(codePoints: readonly number[]): string {
+  let text = "";
+  for (let i = 0; i < codePoints.length; i += 4096) text += String.fromCodePoint(...codePoints.slice(i, i + 4096));
+  return text;
 }
 
 function codePointBefore(s: string, i: number): number {
