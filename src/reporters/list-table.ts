@@ -74,7 +74,8 @@ function keepEnd(text: string, width: number): string {
 }
 
 function naturalWidths(head: readonly string[], rows: readonly string[][]): number[] {
-  return head.map((h, i) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i] ?? ""))));
+  // reduce, not Math.max(...rows): spreading 100,000+ rows overflows the stack.
+  return head.map((h, i) => rows.reduce((w, r) => Math.max(w, displayWidth(r[i] ?? "")), displayWidth(h)));
 }
 
 /** Shrink the widest columns one step at a time until the table fits `total` columns. */
