@@ -113,6 +113,29 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
       exitCode = await newCommand(options, io);
     });
 
+  program
+    .command("init")
+    .description("write posting.config.json (asks on a terminal) and, with --hook, a git pre-commit hook")
+    .option("--content <folder>", "folder of the postings (default: content/_jobs, or _jobs if that is what exists)")
+    .option("--file-name <pattern>", "file name pattern (default: YYYY-MM-DD-slug.md)")
+    .option("--schema <path>", "posting JSON Schema (default: the bundled one)")
+    .option("--template <path>", "body template for `posting new` (default: the bundled one)")
+    .option("-y, --yes", "use the defaults and flags without asking")
+    .option("--hook", "add a git pre-commit hook (or print the pre-commit / lint-staged snippet the repository needs)")
+    .option("--force", "replace an existing posting.config.json (and, with --hook, an existing pre-commit hook)")
+    .option("--color", "force colours")
+    .option("--no-color", "no colours")
+    .addHelpText(
+      "after",
+      "\nOn a terminal, asks for what the flags do not give; otherwise never waits for input.\n" +
+        "Exit codes: 0 done, 1 something exists and was left as is (see --force) or no git repository for --hook, 2 usage, 130 interrupted.\n\n" +
+        "Examples:\n  posting init\n  posting init --yes --hook\n  posting init --content _jobs --file-name YYYY-MM-DD-slug.md --yes\n",
+    )
+    .action(async (options) => {
+      const { initCommand } = await import("./commands/init.js");
+      exitCode = await initCommand(options, io);
+    });
+
   const collect = (value: string, previous: string[] = []) => [...previous, value];
   program
     .command("list")

@@ -1,0 +1,237 @@
+// `posting init`: write posting.config.json (asking on a terminal, defaults otherwise) and, with
+// --hook, a git pre-commit hook, or the snippet for the hook framework the repository already uses.
+import { execFile } from "node:child_process";
+import { chmod, readFile, stat } from "node:fs/promises";
+import { isAbsolute, join, relative, resolve } from "node:path";
+import { promisify } from "node:util";
+import { CONFIG_FILE_NAME, loadConfig } from "../core/config.js";
+import { UserError } from "../core/errors.js";
+import { fileNameProblem } from "../core/file-name.js";
+import { configText, detectDefaults, hookLines, hookScript, HOOK_MARKER, lintStagedSnippet, preCommitSnippet } from "../core/init.js";
+import type { InitAnswers } from "../core/init.js";
+import { escapeControl, escapeInline } from "../core/sanitize.js";
+import { FileExistsError, writeNewFile } from "../core/scaffold.js";
+import type { CliIO } from "../io.js";
+import { useColor } from "../io.js";
+import type { Prompter } from "../prompter.js";
+import { PromptInterrupted } from "../prompter.js";
+
+export interface InitCommandOptions {
+  content?: string;
+  fileName?: string;
+  schema?: string;
+  template?: string;
+  yes?: boolean;
+  force?: boolean;
+  hook?: boolean;
+  color?: boolean;
+}
+
+export interface InitCommandDeps {
+  /** Answers the questions instead of the terminal (tests). */
+  prompter?: Prompter;
+}
+
+const EXIT_NOT_DONE = 1;
+const EXIT_INTERRUPTED = 130;
+
+export async function initCommand(options: InitCommandOptions, io: CliIO, deps: InitCommandDeps = {}): Promise<number> {
+  const configPath = join(io.cwd, CONFIG_FILE_NAME);
+  const configExists = await exists(configPath);
+  if (configExists && !options.force && !options.hook) {
+    io.stderr.write(`posting: ${CONFIG_FILE_NAME} already exists; it was left as is (use --force to replace it)\n`);
+    return EXIT_NOT_DONE;
+  }
+
+  let content: string;
+  if (configExists && !options.force) {
+    io.stdout.write(`${CONFIG_FILE_NAME} already exists; left as is.\n`);
+    content = await configuredContent(io.cwd);
+  } else {
+    const defaults = await detectDefaults(io.cwd);
+    const given: InitAnswers = {
+      content: options.content ?? defaults.content,
+      fileName: options.fileName ?? defaults.fileName,
+      schema: options.schema ?? defaults.schema,
+      template: options.template ?? defaults.template,
+      startupReferences: defaults.startupReferences,
+    };
+    let answers = given;
+    const prompter = options.yes ? undefined : await interactivePrompter(io, options, deps);
+    if (prompter) {
+      try {
+        answers = await ask(prompter, given, options);
+      } catch (error) {
+        if (error instanceof PromptInterrupted) {
+          io.stderr.write("Interrupted: nothing was written.\n");
+          return EXIT_INTERRUPTED;
+        }
+        throw error;
+      }
+    }
+    checkAnswers(answers);
+    const text = configText(answers, defaults.configSchema);
+    try {
+      await writeNewFile(configPath, text, { overwrite: options.force === true });
+    } catch (error) {
+      if (error instanceof FileExistsError) {
+        io.stderr.write(`posting: ${CONFIG_FILE_NAME} already exists; it was left as is (use --force to replace it)\n`);
+        return EXIT_NOT_DONE;
+      }
+      throw error;
+    }
+    // Read it back through the one resolver: what init writes must load.
+    await loadConfig(io.cwd, { config: configPath });
+    io.stdout.write(`${configExists ? "Replaced" : "Created"} ${CONFIG_FILE_NAME}:\n${escapeControl(text)}`);
+    if (!(await exists(resolve(io.cwd, answers.content)))) io.stdout.write(`Note: ${escapeInline(answers.content)} does not exist yet.\n`);
+    content = answers.content;
+  }
+
+  if (options.hook) return installHook(content, options, io);
+  io.stdout.write(`\nNext: posting lint    (add a pre-commit hook with: posting init --hook)\n`);
+  return 0;
+}
+
+async function interactivePrompter(io: CliIO, options: InitCommandOptions, deps: InitCommandDeps): Promise<Prompter | undefined> {
+  if (deps.prompter) return deps.prompter;
+  // Never wait for input that cannot come: without a terminal, the defaults and flags are used.
+  if (io.stdin.isTTY !== true) return undefined;
+  const { inquirerPrompter } = await import("../prompter-inquirer.js");
+  return inquirerPrompter({ input: io.stdin, output: io.stdout as unknown as NodeJS.WritableStream }, { color: useColor(io.stdout, io.env, options.color), lang: "en" });
+}
+
+async function ask(prompter: Prompter, given: InitAnswers, options: InitCommandOptions): Promise<InitAnswers> {
+  const answers = { ...given };
+  if (options.content === undefined) {
+    answers.content = await prompter.input({
+      name: "content",
+      message: "Folder of the postings",
+      help: "Relative to this folder; `posting lint` and `posting list` read it when given no paths.",
+      default: given.content,
+      validate: (text) => relativePathProblem(text) ?? true,
+    });
+  }
+  if (options.fileName === undefined) {
+    answers.fileName = await prompter.input({
+      name: "fileName",
+      message: "File name pattern",
+      help: "YYYY, MM and DD stand for the date, slug for letters, digits, - and _.",
+      default: given.fileName,
+      validate: (text) => fileNamePatternProblem(text) ?? true,
+    });
+  }
+  if (options.schema === undefined) {
+    answers.schema = await prompter.input({
+      name: "schema",
+      message: "Posting schema (empty for the bundled one)",
+      default: given.schema,
+      validate: (text) => (text.trim() === "" ? true : (relativePathProblem(text) ?? true)),
+    });
+  }
+  if (options.template === undefined) {
+    answers.template = await prompter.input({
+      name: "template",
+      message: "Body template for `posting new` (empty for the bundled one)",
+      default: given.template,
+      validate: (text) => (text.trim() === "" ? true : (relativePathProblem(text) ?? true)),
+    });
+  }
+  if (given.startupReferences) {
+    const keep = await prompter.confirm({
+      name: "references",
+      message: `Check that each posting's startup has a page (${given.startupReferences.replace("{value}", "<startup>")})?`,
+      default: true,
+    });
+    if (!keep) answers.startupReferences = undefined;
+  }
+  for (const key of ["content", "schema", "template"] as const) answers[key] = answers[key].trim();
+  return answers;
+}
+
+function relativePathProblem(text: string): string | undefined {
+  const value = text.trim();
+  if (value === "") return "give a folder, for example content/_jobs";
+  if (isAbsolute(value)) return "give a path relative to this folder";
+  if (/[\u0000-\u001f]/.test(value)) return "control characters are not allowed";
+  return undefined;
+}
+
+function fileNamePatternProblem(text: string): string | undefined {
+  if (text.trim() === "") return "give a pattern, for example YYYY-MM-DD-slug.md";
+  if (/[/\\]/.test(text)) return "a file name, without / or \\";
+  return undefined;
+}
+
+function checkAnswers(answers: InitAnswers): void {
+  const content = relativePathProblem(answers.content);
+  if (content) throw new UserError(`--content: ${content}`);
+  const pattern = fileNamePatternProblem(answers.fileName);
+  if (pattern) throw new UserError(`--file-name: ${pattern}`);
+  for (const key of ["schema", "template"] as const) {
+    const value = answers[key];
+    if (value && isAbsolute(value)) throw new UserError(`--${key}: give a path relative to this folder`);
+  }
+  // A pattern whose own example does not pass would reject every file.
+  const example = answers.fileName.replace(/YYYY/g, "2026").replace(/MM/g, "01").replace(/DD/g, "31").replace(/slug/g, "x");
+  if (fileNameProblem(example, answers.fileName)) throw new UserError(`--file-name: "${answers.fileName}" cannot match any file name`);
+}
+
+async function configuredContent(cwd: string): Promise<string> {
+  const config = await loadConfig(cwd, { config: CONFIG_FILE_NAME });
+  const first = config.content[0];
+  return first ? relative(cwd, first).split("\\").join("/") || "." : "content/_jobs";
+}
+
+async function installHook(content: string, options: InitCommandOptions, io: CliIO): Promise<number> {
+  if (await exists(join(io.cwd, ".pre-commit-config.yaml"))) {
+    io.stdout.write(`\nThis repository uses the pre-commit framework: add these hooks to .pre-commit-config.yaml:\n\n${preCommitSnippet(content)}`);
+    return 0;
+  }
+  if (await exists(join(io.cwd, ".husky"))) {
+    io.stdout.write(`\nThis repository uses husky: put \`npx lint-staged\` in .husky/pre-commit, and this in package.json:\n\n${lintStagedSnippet(content)}`);
+    return 0;
+  }
+  const git = await gitPaths(io.cwd);
+  if (!git) {
+    io.stdout.write(`\nNot in a git repository: no hook installed. In a repository, run \`posting init --hook\` again, or use one of:\n\n${preCommitSnippet(content)}\n${lintStagedSnippet(content)}`);
+    return EXIT_NOT_DONE;
+  }
+  // Git runs hooks from the top of the work tree: the content folder is given from there.
+  content = `${git.prefix}${content}`;
+  const hookPath = join(git.hooks, "pre-commit");
+  const shown = relative(io.cwd, hookPath).split("\\").join("/");
+  const existing = await readFile(hookPath, "utf8").catch(() => undefined);
+  if (existing !== undefined && existing.includes(HOOK_MARKER) && !options.force) {
+    io.stdout.write(`\n${shown} already lints the postings.\n`);
+    return 0;
+  }
+  if (existing !== undefined && !options.force) {
+    io.stdout.write(`\n${shown} already exists and was left as is. Add these lines to it (or use --force to replace it):\n\n${hookLines(content)}`);
+    return EXIT_NOT_DONE;
+  }
+  await writeNewFile(hookPath, hookScript(content), { overwrite: true });
+  await chmod(hookPath, 0o755);
+  io.stdout.write(`\nInstalled ${shown}: each commit lints the staged postings under ${escapeInline(content)}/.\n`);
+  return 0;
+}
+
+/**
+ * The hooks folder git uses here (honours core.hooksPath and worktrees) and this folder's path from
+ * the top of the work tree ("" or "site/"), or undefined outside a repository.
+ */
+async function gitPaths(cwd: string): Promise<{ hooks: string; prefix: string } | undefined> {
+  try {
+    const { stdout } = await promisify(execFile)("git", ["rev-parse", "--git-path", "hooks", "--show-prefix"], { cwd, encoding: "utf8" });
+    const [hooks = "", prefix = ""] = stdout.split("\n");
+    return { hooks: resolve(cwd, hooks.trim()), prefix: prefix.trim() };
+  } catch {
+    return undefined;
+  }
+}
+
+async function exists(path: string): Promise<boolean> {
+  return stat(path).then(
+    () => true,
+    () => false,
+  );
+}

@@ -1,0 +1,124 @@
+// What `posting init` writes: the config (from detected defaults and answers) and the git hook,
+// as text. The command decides where to write and asks the questions.
+import { stat } from "node:fs/promises";
+import { join } from "node:path";
+import { DEFAULT_FILE_NAME_PATTERN } from "./config.js";
+
+export interface InitAnswers {
+  /** Content folder, relative to the config file. */
+  content: string;
+  fileName: string;
+  /** Posting schema, relative; empty for the bundled one. */
+  schema: string;
+  /** Body template for `posting new`, relative; empty for the bundled one. */
+  template: string;
+  /** `startup` must name content/_startups/<id>.md (when that folder exists). */
+  startupReferences: string | undefined;
+}
+
+export interface InitDefaults extends InitAnswers {
+  /** The content folder was found on disk (not just the usual name). */
+  contentFound: boolean;
+  /** `$schema` for editors, when posting-toolkit is installed in node_modules. */
+  configSchema: string | undefined;
+}
+
+const CONTENT_CANDIDATES = ["content/_jobs", "_jobs"];
+
+export async function detectDefaults(cwd: string): Promise<InitDefaults> {
+  let content = CONTENT_CANDIDATES[0]!;
+  let contentFound = false;
+  for (const candidate of CONTENT_CANDIDATES) {
+    if (await isDirectory(join(cwd, candidate))) {
+      content = candidate;
+      contentFound = true;
+      break;
+    }
+  }
+  const startups = content.replace(/_jobs$/, "_startups");
+  const configSchema = "node_modules/posting-toolkit/schemas/config.schema.json";
+  return {
+    content,
+    contentFound,
+    fileName: DEFAULT_FILE_NAME_PATTERN,
+    schema: "",
+    template: "",
+    startupReferences: startups !== content && (await isDirectory(join(cwd, startups))) ? `${startups}/{value}.md` : undefined,
+    configSchema: (await isFile(join(cwd, configSchema))) ? `./${configSchema}` : undefined,
+  };
+}
+
+/** The config file's text: only what differs from the built-in defaults, plus the file name pattern to show it. */
+export function configText(answers: InitAnswers, configSchema: string | undefined): string {
+  const config: Record<string, unknown> = {};
+  if (configSchema) config.$schema = configSchema;
+  config.content = [answers.content];
+  if (answers.schema) config.schema = answers.schema;
+  if (answers.template) config.template = answers.template;
+  config.fileName = answers.fileName;
+  if (answers.startupReferences) config.references = { startup: answers.startupReferences };
+  return `${JSON.stringify(config, null, 2)}\n`;
+}
+
+export const HOOK_MARKER = "# posting: lint the staged postings";
+
+/**
+ * A POSIX sh pre-commit hook for the postings under `content` (other Markdown files, such as a
+ * README, are not postings). File names go through NUL-separated xargs, so any name is safe.
+ */
+export function hookScript(content: string): string {
+  return `#!/bin/sh\n${HOOK_MARKER} (added by \`posting init --hook\`).\n${hookLines(content)}`;
+}
+
+/** The lines to add to an existing hook. */
+export function hookLines(content: string): string {
+  const spec = shellQuote(`${content.replace(/\/+$/, "")}/*.md`);
+  return `if ! git diff --cached --quiet --diff-filter=ACMR -- ${spec}; then
+  if [ -x node_modules/.bin/posting ]; then set -- node_modules/.bin/posting; else set -- posting; fi
+  git diff --cached --name-only -z --diff-filter=ACMR -- ${spec} | xargs -0 "$@" lint -- || exit 1
+fi
+`;
+}
+
+export function preCommitSnippet(content: string): string {
+  return `# .pre-commit-config.yaml
+repos:
+  - repo: https://github.com/OWNER/posting-toolkit   # where posting-toolkit is hosted
+    rev: v0.1.0
+    hooks:
+      - id: posting-lint
+        files: ^${regexEscape(content.replace(/\/+$/, ""))}/.*\\.md$
+      - id: posting-normalize
+        files: ^${regexEscape(content.replace(/\/+$/, ""))}/.*\\.md$
+`;
+}
+
+export function lintStagedSnippet(content: string): string {
+  return `// package.json (husky + lint-staged)
+"lint-staged": {
+  ${JSON.stringify(`${content.replace(/\/+$/, "")}/**/*.md`)}: "posting lint --"
+}
+`;
+}
+
+function shellQuote(text: string): string {
+  return `'${text.replace(/'/g, `'\\''`)}'`;
+}
+
+function regexEscape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+async function isDirectory(path: string): Promise<boolean> {
+  return stat(path).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
+}
+
+async function isFile(path: string): Promise<boolean> {
+  return stat(path).then(
+    (s) => s.isFile(),
+    () => false,
+  );
+}

@@ -1,0 +1,269 @@
+// `posting init`: the config it writes (detected defaults, flags, answers), never overwriting
+// without --force, and --hook: a git pre-commit hook that really runs on `git commit`, or the
+// snippet for the framework the repository uses. Standard input is closed: nothing may wait.
+import { spawnSync } from "node:child_process";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Readable } from "node:stream";
+import { fileURLToPath } from "node:url";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { initCommand } from "../src/commands/init.js";
+import type { InitCommandOptions } from "../src/commands/init.js";
+import type { CliIO } from "../src/io.js";
+import { runCli } from "./helpers/cli.js";
+import { Attempts, INTERRUPT, ScriptedPrompter } from "./helpers/new-helpers.js";
+
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+const BIN = join(ROOT, "bin", "posting.js");
+const VALID = "---\nroles: Développeur·se\nopen: true\n---\n\nTexte.\n";
+
+const temps: string[] = [];
+function tempDir(layout: Record<string, string> = {}): string {
+  const dir = mkdtempSync(join(tmpdir(), "posting-init-"));
+  temps.push(dir);
+  for (const [path, text] of Object.entries(layout)) {
+    mkdirSync(join(dir, path, ".."), { recursive: true });
+    if (path.endsWith("/")) mkdirSync(join(dir, path), { recursive: true });
+    else writeFileSync(join(dir, path), text);
+  }
+  return dir;
+}
+afterEach(() => {
+  for (const dir of temps.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+function git(cwd: string, ...args: string[]) {
+  return spawnSync("git", ["-c", "user.name=Test", "-c", "user.email=test@example.org", "-c", "commit.gpgsign=false", ...args], { cwd, encoding: "utf8" });
+}
+
+const readConfig = (dir: string) => JSON.parse(readFileSync(join(dir, "posting.config.json"), "utf8")) as Record<string, unknown>;
+
+interface Case {
+  name: string;
+  layout?: Record<string, string>;
+  args: string[];
+  exitCode: number;
+  config?: Record<string, unknown>;
+  stdout?: RegExp[];
+  stderr?: RegExp[];
+}
+
+const CASES: Case[] = [
+  {
+    name: "--yes in an empty folder: the usual content folder, noted as missing",
+    args: ["--yes"],
+    exitCode: 0,
+    config: { content: ["content/_jobs"], fileName: "YYYY-MM-DD-slug.md" },
+    stdout: [/^Created posting\.config\.json:$/m, /^Note: content\/_jobs does not exist yet\.$/m, /^Next: posting lint/m],
+  },
+  {
+    name: "--yes detects content/_jobs and the startups pages next to it",
+    layout: { "content/_jobs/2026-05-04-dev.md": VALID, "content/_startups/": "" },
+    args: ["--yes"],
+    exitCode: 0,
+    config: { content: ["content/_jobs"], fileName: "YYYY-MM-DD-slug.md", references: { startup: "content/_startups/{value}.md" } },
+    stdout: [/"startup": "content\/_startups\/\{value\}\.md"/],
+  },
+  {
+    name: "--yes detects _jobs at the top",
+    layout: { "_jobs/": "" },
+    args: ["--yes"],
+    exitCode: 0,
+    config: { content: ["_jobs"], fileName: "YYYY-MM-DD-slug.md" },
+  },
+  {
+    name: "no --yes and no terminal: defaults, no question, no wait",
+    layout: { "content/_jobs/": "" },
+    args: [],
+    exitCode: 0,
+    config: { content: ["content/_jobs"], fileName: "YYYY-MM-DD-slug.md" },
+  },
+  {
+    name: "flags",
+    layout: { "schemas/offre.json": "{}", "modele.md": "Texte\n" },
+    args: ["--content", "site/_offres", "--file-name", "slug.md", "--schema", "schemas/offre.json", "--template", "modele.md", "--yes"],
+    exitCode: 0,
+    config: { content: ["site/_offres"], schema: "schemas/offre.json", template: "modele.md", fileName: "slug.md" },
+  },
+  {
+    name: "an existing config is left as is",
+    layout: { "posting.config.json": '{ "content": "a" }\n' },
+    args: ["--yes"],
+    exitCode: 1,
+    config: { content: "a" },
+    stderr: [/^posting: posting\.config\.json already exists; it was left as is \(use --force to replace it\)$/m],
+  },
+  {
+    name: "--force replaces it",
+    layout: { "posting.config.json": '{ "content": "a" }\n' },
+    args: ["--yes", "--force"],
+    exitCode: 0,
+    config: { content: ["content/_jobs"], fileName: "YYYY-MM-DD-slug.md" },
+    stdout: [/^Replaced posting\.config\.json:$/m],
+  },
+  {
+    name: "a file name pattern with a folder is a usage error",
+    args: ["--yes", "--file-name", "a/YYYY.md"],
+    exitCode: 2,
+    stderr: [/^posting: --file-name: a file name, without \/ or \\$/m],
+  },
+  {
+    name: "an absolute content folder is a usage error",
+    args: ["--yes", "--content", "/srv/jobs"],
+    exitCode: 2,
+    stderr: [/^posting: --content: give a path relative to this folder$/m],
+  },
+  {
+    name: "--hook with the pre-commit framework: prints its snippet",
+    layout: { ".pre-commit-config.yaml": "repos: []\n" },
+    args: ["--yes", "--hook"],
+    exitCode: 0,
+    stdout: [/uses the pre-commit framework/, /- id: posting-lint\n {8}files: \^content\/_jobs\/\.\*\\\.md\$/],
+  },
+  {
+    name: "--hook with husky: prints the lint-staged snippet",
+    layout: { ".husky/": "" },
+    args: ["--yes", "--hook"],
+    exitCode: 0,
+    stdout: [/uses husky/, /"content\/_jobs\/\*\*\/\*\.md": "posting lint --"/],
+  },
+  {
+    name: "--hook outside a git repository: prints the snippets, exit 1",
+    args: ["--yes", "--hook"],
+    exitCode: 1,
+    stdout: [/Not in a git repository: no hook installed/, /posting-lint/, /lint-staged/],
+  },
+];
+
+describe("posting init (in-process, closed stdin)", () => {
+  it.each(CASES)("$name", async (c) => {
+    const dir = tempDir(c.layout);
+    const r = await runCli(["init", ...c.args], dir);
+    const context = `stdout:\n${r.stdout}\nstderr:\n${r.stderr}`;
+    expect(r.exitCode, context).toBe(c.exitCode);
+    if (c.config) expect(readConfig(dir)).toEqual(c.config);
+    for (const p of c.stdout ?? []) expect(r.stdout, context).toMatch(p);
+    for (const p of c.stderr ?? []) expect(r.stderr, context).toMatch(p);
+    if (c.exitCode === 2) expect(existsSync(join(dir, "posting.config.json"))).toBe(false);
+  });
+
+  it("what it writes loads, and lint then uses it", async () => {
+    const dir = tempDir({ "content/_jobs/2026-05-04-dev.md": VALID, "content/_jobs/offre.md": VALID });
+    expect((await runCli(["init", "--yes"], dir)).exitCode).toBe(0);
+    const r = await runCli(["lint"], dir);
+    expect(r.exitCode).toBe(1);
+    expect(r.stdout).toMatch(/content\/_jobs\/offre\.md\n {2}1:1 {2}error {4}the file name "offre\.md" does not follow YYYY-MM-DD-slug\.md/);
+  });
+});
+
+describe("posting init, questions (scripted prompter)", () => {
+  const io = (cwd: string, out: { stdout: string; stderr: string }): CliIO => ({
+    stdout: { write: (t: string) => ((out.stdout += t), true) },
+    stderr: { write: (t: string) => ((out.stderr += t), true) },
+    stdin: Readable.from([]),
+    cwd,
+    env: { NO_COLOR: "1" },
+  });
+  const runInit = async (dir: string, options: InitCommandOptions, prompter: ScriptedPrompter) => {
+    const out = { stdout: "", stderr: "" };
+    const exitCode = await initCommand(options, io(dir, out), { prompter });
+    return { exitCode, ...out };
+  };
+
+  it("asks what the flags do not give; a bad answer is asked again", async () => {
+    const dir = tempDir({ "content/_jobs/": "", "content/_startups/": "" });
+    const prompter = new ScriptedPrompter({ content: new Attempts("/abs", "content/_jobs"), fileName: new Attempts("x/y", "YYYY-MM-DD-slug.md"), references: false });
+    const r = await runInit(dir, { template: "modele.md" }, prompter);
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(prompter.asked.map((q) => q.name)).toEqual(["content", "fileName", "schema", "references"]);
+    expect(prompter.asked[0]!.rejected).toEqual(["give a path relative to this folder"]);
+    expect(prompter.asked[1]!.rejected).toEqual(["a file name, without / or \\"]);
+    expect(readConfig(dir)).toEqual({ content: ["content/_jobs"], template: "modele.md", fileName: "YYYY-MM-DD-slug.md" });
+  });
+
+  it("--yes asks nothing", async () => {
+    const dir = tempDir();
+    const prompter = new ScriptedPrompter({});
+    expect((await runInit(dir, { yes: true }, prompter)).exitCode).toBe(0);
+    expect(prompter.asked).toEqual([]);
+  });
+
+  it("Ctrl-C: exit 130, nothing written", async () => {
+    const dir = tempDir();
+    const r = await runInit(dir, {}, new ScriptedPrompter({ fileName: INTERRUPT }));
+    expect(r.exitCode).toBe(130);
+    expect(existsSync(join(dir, "posting.config.json"))).toBe(false);
+  });
+});
+
+describe("posting init --hook in a git repository", () => {
+  let shims: string;
+  beforeAll(() => {
+    if (!existsSync(join(ROOT, "dist", "bundle", "cli.js"))) spawnSync(process.execPath, [join(ROOT, "scripts", "build.mjs")], { cwd: ROOT });
+    // `posting` on the PATH, as after `npm install -g posting-toolkit`.
+    shims = mkdtempSync(join(tmpdir(), "posting-shims-"));
+    writeFileSync(join(shims, "posting"), `#!/bin/sh\nexec "${process.execPath}" "${BIN}" "$@"\n`);
+    chmodSync(join(shims, "posting"), 0o755);
+    return () => rmSync(shims, { recursive: true, force: true });
+  }, 120_000);
+
+  it("installs an executable hook that lints the staged postings on git commit", async () => {
+    const dir = tempDir({ "content/_jobs/": "", "README.md": "# Pas une offre\n" });
+    git(dir, "init", "-q");
+    const r = await runCli(["init", "--yes", "--hook"], dir);
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^Installed \.git\/hooks\/pre-commit: each commit lints the staged postings under content\/_jobs\/\.$/m);
+    const hook = join(dir, ".git", "hooks", "pre-commit");
+    expect(statSync(hook).mode & 0o111).toBe(0o111);
+
+    const env = { ...process.env, PATH: `${shims}:${process.env.PATH ?? ""}`, NO_COLOR: "1" };
+    const commit = (message: string) => spawnSync("git", ["-c", "user.name=T", "-c", "user.email=t@example.org", "-c", "commit.gpgsign=false", "commit", "-q", "-m", message], { cwd: dir, env, encoding: "utf8" });
+
+    // README.md is not a posting: not linted.
+    git(dir, "add", "README.md", "posting.config.json");
+    expect(commit("readme").status).toBe(0);
+
+    writeFileSync(join(dir, "content", "_jobs", "-V 2026.md"), "---\ntitles: x\n---\n");
+    git(dir, "add", "--", "content/_jobs/-V 2026.md");
+    const refused = commit("bad posting");
+    expect(refused.status).not.toBe(0);
+    expect(refused.stdout + refused.stderr).toMatch(/content\/_jobs\/-V 2026\.md/);
+    expect(refused.stdout + refused.stderr).toMatch(/SCHEMA_REQUIRED/);
+
+    git(dir, "rm", "-q", "--cached", "--", "content/_jobs/-V 2026.md");
+    writeFileSync(join(dir, "content", "_jobs", "2026-05-04-dev.md"), VALID);
+    git(dir, "add", "content/_jobs/2026-05-04-dev.md");
+    const accepted = commit("good posting");
+    expect(accepted.status, accepted.stdout + accepted.stderr).toBe(0);
+  });
+
+  it("never overwrites another hook without --force; prints the lines to add", async () => {
+    const dir = tempDir();
+    git(dir, "init", "-q");
+    const hook = join(dir, ".git", "hooks", "pre-commit");
+    writeFileSync(hook, "#!/bin/sh\nnpm test\n", { mode: 0o755 });
+    const r = await runCli(["init", "--yes", "--hook"], dir);
+    expect(r.exitCode).toBe(1);
+    expect(r.stdout).toMatch(/\.git\/hooks\/pre-commit already exists and was left as is\. Add these lines to it/);
+    expect(r.stdout).toMatch(/xargs -0 "\$@" lint --/);
+    expect(readFileSync(hook, "utf8")).toBe("#!/bin/sh\nnpm test\n");
+
+    const again = await runCli(["init", "--hook", "--force"], dir);
+    expect(again.exitCode).toBe(0);
+    expect(readFileSync(hook, "utf8")).toMatch(/posting: lint the staged postings/);
+    // Run again: the hook is ours, the config exists: both left as they are.
+    const third = await runCli(["init", "--hook"], dir);
+    expect(third.exitCode).toBe(0);
+    expect(third.stdout).toMatch(/posting\.config\.json already exists; left as is\.\n\n\.git\/hooks\/pre-commit already lints the postings\./);
+  });
+
+  it("run from a sub-folder of the repository, the hook names the content folder from the top", async () => {
+    const dir = tempDir({ "site/content/_jobs/": "" });
+    git(dir, "init", "-q");
+    const r = await runCli(["init", "--yes", "--hook"], join(dir, "site"));
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(readFileSync(join(dir, ".git", "hooks", "pre-commit"), "utf8")).toMatch(/-- 'site\/content\/_jobs\/\*\.md'/);
+  });
+});
+
