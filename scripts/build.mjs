@@ -2,7 +2,7 @@
 // (dist/*.js + .d.ts, one file per module), (3) esbuild for the command line: one ES module bundle
 // in dist/bundle/, split so each command's code (and its dependencies) loads only when it runs.
 import { execFileSync } from "node:child_process";
-import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { build } from "esbuild";
@@ -53,10 +53,12 @@ function compileLibrary() {
 }
 
 async function bundleCli() {
-  rmSync(at("dist/bundle"), { recursive: true, force: true });
+  // Built aside, then swapped in: a CLI started meanwhile finds the old bundle or the new one.
+  const staging = at("dist/bundle.new");
+  rmSync(staging, { recursive: true, force: true });
   await build({
-    entryPoints: { cli: at("src/cli.ts") },
-    outdir: at("dist/bundle"), // two levels down, like dist/core/: `../../schemas/` still resolves
+    entryPoints: { cli: at("src/cli.ts"), "lint-worker": at("src/core/lint-worker.ts") },
+    outdir: staging, // two levels down, like dist/core/: `../../schemas/` still resolves
     bundle: true,
     splitting: true,
     format: "esm",
@@ -69,6 +71,12 @@ async function bundleCli() {
     legalComments: "none",
     logLevel: "warning",
   });
+  rmSync(at("dist/bundle.old"), { recursive: true, force: true });
+  try {
+    renameSync(at("dist/bundle"), at("dist/bundle.old"));
+  } catch {}
+  renameSync(staging, at("dist/bundle"));
+  rmSync(at("dist/bundle.old"), { recursive: true, force: true });
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {

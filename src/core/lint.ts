@@ -6,6 +6,7 @@ import { describeFsError, discoverTargets } from "./discover.js";
 import type { Target } from "./discover.js";
 import type { Finding } from "./findings.js";
 import { compareFindings, countBySeverity } from "./findings.js";
+import { sha256Hex } from "./hash.js";
 import { finding } from "./messages.js";
 import { frontMatterFixFindings, mojibakeFindings } from "./normalizable.js";
 import { parsePosting } from "./posting.js";
@@ -94,14 +95,15 @@ export async function lintTargets(targets: readonly Target[], options: LintFiles
       }
     });
   } else {
-    await mapTargets(todo, async (i) => {
+    // Blocking reads: several times faster than fs.promises for many small files.
+    for (const i of todo) {
       const target = targets[i]!;
-      const read = await readTarget(target);
+      const read = readTargetSync(target);
       if ("findings" in read) {
         results[i] = { file: target.display, findings: read.findings };
-        return;
+        continue;
       }
-      const hash = cache ? (await import("./hash.js")).sha256Hex(read.bytes) : undefined;
+      const hash = cache ? sha256Hex(read.bytes) : undefined;
       const schema = schemaOf(target);
       const findings =
         hash !== undefined && hash === cache?.hashOf(target.path, schema.hash)
@@ -109,7 +111,7 @@ export async function lintTargets(targets: readonly Target[], options: LintFiles
           : lintBytes(target.display, read.bytes, schema, options);
       results[i] = { file: target.display, findings };
       remember(target, hash, findings);
-    });
+    }
   }
   if (cache) await cache.save();
   return results;

@@ -1,0 +1,86 @@
+// `posting lint --cache`: findings of files that did not change since the last run, keyed by
+// path. An entry is used when the run key (tool version, config) and the file's schema hash match
+// and either size and modification time are unchanged or the content hash is the same. The cache
+// is an optimisation only: a missing, unreadable or corrupt cache file is ignored, and it is
+// replaced atomically, so an interrupted run never leaves a half-written one behind.
+import { readFile } from "node:fs/promises";
+import type { Finding } from "./findings.js";
+
+export const DEFAULT_CACHE_FILE = ".posting-cache";
+const FORMAT = 1;
+
+/** [size, mtimeMs, content hash, schema hash, findings without their `file`] */
+type Entry = [number, number, string, string, Omit<Finding, "file">[]];
+
+interface CacheFile {
+  format: number;
+  key: string;
+  files: Record<string, Entry>;
+}
+
+export class LintCache {
+  private readonly fresh: Record<string, Entry> = {};
+  private constructor(
+    readonly location: string,
+    private readonly key: string,
+    private readonly previous: Record<string, Entry>,
+  ) {}
+
+  /** `key` covers what changes every result: the tool version and the config. */
+  static async open(location: string, key: string): Promise<LintCache> {
+    let previous: Record<string, Entry> = {};
+    try {
+      const json = JSON.parse(await readFile(location, "utf8")) as Partial<CacheFile>;
+      if (json && json.format === FORMAT && json.key === key && json.files && typeof json.files === "object") previous = json.files;
+    } catch {
+      // no cache yet, or one we cannot use: start afresh
+    }
+    return new LintCache(location, key, previous);
+  }
+
+  /** Findings for an unchanged file (same size and time), else undefined. */
+  lookup(path: string, size: number | undefined, mtimeMs: number | undefined, schemaHash: string, display: string): Finding[] | undefined {
+    const entry = this.entryFor(path, schemaHash);
+    if (!entry || entry[0] !== size || entry[1] !== mtimeMs) return undefined;
+    this.fresh[path] = entry;
+    return withFile(entry[4], display);
+  }
+
+  /** Content hash of the cached entry, for a file whose size or time changed. */
+  hashOf(path: string, schemaHash: string): string | undefined {
+    return this.entryFor(path, schemaHash)?.[2];
+  }
+
+  /** The cached findings of a file whose bytes turned out the same (only its time changed). */
+  reuse(path: string, size: number, mtimeMs: number, schemaHash: string, display: string): Finding[] | undefined {
+    const entry = this.entryFor(path, schemaHash);
+    if (!entry) return undefined;
+    this.fresh[path] = [size, mtimeMs, entry[2], schemaHash, entry[4]];
+    return withFile(entry[4], display);
+  }
+
+  store(path: string, size: number, mtimeMs: number, hash: string, schemaHash: string, findings: readonly Finding[]): void {
+    this.fresh[path] = [size, mtimeMs, hash, schemaHash, findings.map(({ file: _file, ...rest }) => rest)];
+  }
+
+  /** Write the entries seen in this run (files no longer linted drop out). Never throws. */
+  async save(): Promise<void> {
+    const body: CacheFile = { format: FORMAT, key: this.key, files: this.fresh };
+    try {
+      const { writeFileAtomic } = await import("./write.js");
+      await writeFileAtomic(this.location, Buffer.from(JSON.stringify(body)));
+    } catch {
+      // a read-only folder: the run still succeeds, just without a cache next time
+    }
+  }
+
+  private entryFor(path: string, schemaHash: string): Entry | undefined {
+    const entry = Object.hasOwn(this.previous, path) ? this.previous[path] : undefined;
+    if (!Array.isArray(entry) || entry.length !== 5 || entry[3] !== schemaHash || !Array.isArray(entry[4])) return undefined;
+    return entry;
+  }
+}
+
+function withFile(findings: Omit<Finding, "file">[], file: string): Finding[] {
+  return findings.map((f) => ({ ...f, file }) as Finding);
+}

@@ -1,0 +1,88 @@
+// Per-file work on worker threads for large runs: the main thread discovers files and collects
+// results in input order; workers read, parse and check files in batches. File contents never
+// leave a worker, and at most a few batches per worker are in flight, so memory stays flat
+// however many files there are.
+import { existsSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
+import type { Target } from "./discover.js";
+
+/** Below this many files, starting workers (each loads the parser) costs more than it saves. */
+export const WORKER_THRESHOLD = 400;
+const BATCH_SIZE = 50;
+const BATCHES_IN_FLIGHT = 2;
+
+export type WorkerTask =
+  | { kind: "lint"; legacyEncoding?: string; hash: boolean }
+  | { kind: "normalize-check"; legacyEncoding?: string; fromEncoding?: string };
+
+export interface WorkItem {
+  display: string;
+  path: string;
+  problem?: Target["problem"];
+  /** Schema file the item is checked against (loaded once per worker). */
+  schemaPath: string;
+  /** Content hash from the cache: a worker that finds the same bytes answers `{ unchanged: true }`. */
+  cachedHash?: string;
+}
+
+interface BatchReply {
+  id: number;
+  results?: unknown[];
+  error?: string;
+}
+
+// The worker script sits next to this module once built (dist/bundle/, dist/core/); from the
+// TypeScript sources (tests) there is none and everything runs in-process.
+const WORKER_URL = new URL("./lint-worker.js", import.meta.url);
+
+/**
+ * How many workers to use for `files` files: 0 (in-process) below the threshold or without a
+ * built worker script. POSTING_WORKERS=n overrides (0 turns workers off).
+ */
+export function workerCount(files: number, env: Record<string, string | undefined> = process.env): number {
+  const forced = env.POSTING_WORKERS;
+  if (forced !== undefined && /^\d+$/.test(forced)) return Number(forced) > 0 && existsSync(fileURLToPath(WORKER_URL)) ? Number(forced) : 0;
+  if (files < WORKER_THRESHOLD || !existsSync(fileURLToPath(WORKER_URL))) return 0;
+  return Math.max(1, Math.min(availableParallelism(), 8));
+}
+
+/** Run `task` on every item on `count` workers; `onResult` gets each result with its item's index. */
+export async function runInWorkers(items: readonly WorkItem[], task: WorkerTask, count: number, onResult: (index: number, result: unknown) => void): Promise<void> {
+  const batches: number[] = [];
+  for (let start = 0; start < items.length; start += BATCH_SIZE) batches.push(start);
+  let next = 0;
+  const workers = Array.from({ length: Math.min(count, batches.length) }, () => new Worker(WORKER_URL, { workerData: { task } }));
+  try {
+    await Promise.all(
+      workers.map(
+        (worker) =>
+          new Promise<void>((resolve, reject) => {
+            let inFlight = 0;
+            const send = () => {
+              while (inFlight < BATCHES_IN_FLIGHT && next < batches.length) {
+                const id = batches[next++]!;
+                worker.postMessage({ id, items: items.slice(id, id + BATCH_SIZE) });
+                inFlight++;
+              }
+              if (inFlight === 0) resolve();
+            };
+            worker.on("message", (reply: BatchReply) => {
+              if (reply.error !== undefined) return reject(new Error(`in a worker thread: ${reply.error}`));
+              inFlight--;
+              reply.results!.forEach((result, i) => onResult(reply.id + i, result));
+              send();
+            });
+            worker.on("error", reject);
+            worker.on("exit", (code) => {
+              if (inFlight > 0 || next < batches.length) reject(new Error(`a worker thread stopped (exit code ${code})`));
+            });
+            send();
+          }),
+      ),
+    );
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+}
