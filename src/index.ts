@@ -20,17 +20,72 @@ export { LIST_FORMATS, getListReporter } from "./reporters/list.js";
 export type { ListReport, ListReporter, ListReporterOptions } from "./reporters/list.js";
 export { run } from "./cli.js";
 
-import { lintPaths } from "./core/lint.js";
 import { loadConfig } from "./core/config.js";
-import { loadSchema } from "./core/schema.js";
+import { UserError } from "./core/errors.js";
 import type { LintReport } from "./core/lint.js";
+import type { NormalizeResult } from "./core/normalize.js";
+import { normalizePaths } from "./core/normalize-files.js";
+import { lintProject } from "./core/project.js";
+import { loadSchema } from "./core/schema.js";
 
-/** Lint paths the way `posting lint` does (config and schema resolved from `cwd`). */
-export async function lint(paths: readonly string[], options: { cwd?: string; schema?: string; config?: string } = {}): Promise<LintReport> {
+export { lintProject } from "./core/project.js";
+export type { LintProjectOptions } from "./core/project.js";
+export { checkCollections } from "./core/collection.js";
+export { normalizeBytes } from "./core/normalize.js";
+export type { NormalizeResult, NormalizeChanges } from "./core/normalize.js";
+export type { ConfigFlags, ResolvedCollection, ResolvedReference } from "./core/config.js";
+export { fileNameProblem } from "./core/file-name.js";
+
+export interface ApiOptions {
+  /** Folder the paths are relative to and the config is searched from. Default: process.cwd(). */
+  cwd?: string;
+  /** Config file, instead of the posting.config.json found from `cwd` up. */
+  config?: string;
+  /** Posting JSON Schema, instead of the config's (or the bundled one). */
+  schema?: string;
+  /** Legacy encoding assumed for files that are not UTF-8. Default: the config's, else windows-1252. */
+  encoding?: string;
+}
+
+/**
+ * Lint paths the way `posting lint` does: config from `cwd` up, each collection's schema, then the
+ * cross-file checks. With no paths, the config's content folders. Never prints, never exits.
+ */
+export async function lint(paths: readonly string[] = [], options: ApiOptions = {}): Promise<LintReport> {
   const cwd = options.cwd ?? process.cwd();
-  const config = await loadConfig(cwd, { schema: options.schema, config: options.config });
-  const inputs = paths.length > 0 ? paths : config.content;
-  return lintPaths(inputs, { cwd, schema: loadSchema(config.schemaPath), legacyEncoding: config.encoding });
+  const config = await loadConfig(cwd, { schema: options.schema, config: options.config, encoding: options.encoding });
+  return lintProject(inputsOf(paths, config.content, "lint"), { cwd, config });
+}
+
+export interface NormalizeApiOptions extends ApiOptions {
+  /** Rewrite the files that change, atomically. Default: false (nothing is written). */
+  write?: boolean;
+  /** Read files that are not UTF-8 as this encoding. */
+  fromEncoding?: string;
+}
+
+/**
+ * Normalize paths the way `posting normalize` does: one result per file, `changed` (with the new
+ * bytes in `output` and a summary in `changes`), `unchanged` or `refused` (with findings saying
+ * why). Files are rewritten only with `write: true`.
+ */
+export async function normalize(paths: readonly string[] = [], options: NormalizeApiOptions = {}): Promise<NormalizeResult[]> {
+  const cwd = options.cwd ?? process.cwd();
+  const config = await loadConfig(cwd, { schema: options.schema, config: options.config, encoding: options.encoding });
+  if (options.fromEncoding) await loadConfig(cwd, { encoding: options.fromEncoding }); // validates the name
+  return normalizePaths(inputsOf(paths, config.content, "normalize"), {
+    cwd,
+    schema: loadSchema(config.schemaPath),
+    legacyEncoding: config.encoding,
+    ...(options.fromEncoding ? { fromEncoding: options.fromEncoding } : {}),
+    write: options.write === true,
+  });
+}
+
+function inputsOf(paths: readonly string[], content: readonly string[], verb: string): string[] {
+  if (paths.length > 0) return [...paths];
+  if (content.length > 0) return [...content];
+  throw new UserError(`no postings to ${verb}: pass files or folders, or set "content" in posting.config.json`);
 }
 
 // `posting new` without the prompts: answers to a posting, file names that stay in their folder.

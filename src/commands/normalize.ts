@@ -3,13 +3,12 @@ import { createTwoFilesPatch } from "diff";
 import { loadConfig } from "../core/config.js";
 import { UserError } from "../core/errors.js";
 import type { Finding } from "../core/findings.js";
-import { discoverTargets } from "../core/discover.js";
-import { mapTargets, readTarget, resolveInputs, summarize } from "../core/lint.js";
+import { resolveInputs, summarize } from "../core/lint.js";
 import { describeChanges, describeRepairsByLine, normalizeBytes } from "../core/normalize.js";
+import { normalizePaths } from "../core/normalize-files.js";
 import type { NormalizeResult } from "../core/normalize.js";
 import { escapeControl, escapeInline } from "../core/sanitize.js";
 import { loadSchema } from "../core/schema.js";
-import { writeFileAtomic } from "../core/write.js";
 import type { CliIO } from "../io.js";
 import { readAll, useColor } from "../io.js";
 import { stylish } from "../reporters/stylish.js";
@@ -45,22 +44,7 @@ export async function normalizeCommand(paths: string[], options: NormalizeComman
 
   const inputs = resolveInputs(paths, config);
   if (!inputs) throw new UserError(noInputMessage("normalize"));
-  const targets = await discoverTargets(inputs, io.cwd);
-
-  const results = await mapTargets(targets, async (target): Promise<NormalizeResult> => {
-    const read = await readTarget(target);
-    if ("findings" in read) return { file: target.display, status: "refused", findings: read.findings };
-    const result = normalizeBytes(target.display, read.bytes, normalizeOptions);
-    if (options.write && result.status === "changed") {
-      try {
-        await writeFileAtomic(target.path, result.output);
-      } catch (error) {
-        const reason = error instanceof UserError ? error.message : `cannot write: ${(error as Error).message}`;
-        return { file: target.display, status: "refused", findings: [{ code: "FILE_UNREADABLE", severity: "error", file: target.display, line: 1, column: 1, path: "", message: reason }] };
-      }
-    }
-    return result;
-  });
+  const results = await normalizePaths(inputs, { ...normalizeOptions, cwd: io.cwd, write: options.write === true });
 
   const changed = results.filter((r) => r.status === "changed");
   for (const r of changed) {
