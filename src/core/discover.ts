@@ -13,6 +13,11 @@ export interface Target {
   /** Size and modification time seen during discovery (regular files), for the lint cache. */
   size?: number;
   mtimeMs?: number;
+  /**
+   * Found by walking a folder or expanding a glob: read without following a symbolic link, so a
+   * file swapped for a link after discovery is still never followed out of the tree.
+   */
+  noFollow?: boolean;
   /** Set when the target cannot be read as a file; the reason is reported as a finding. */
   problem?: { code: "FILE_UNREADABLE"; reason: string } | { code: "FILE_NOT_REGULAR"; kind: string };
 }
@@ -36,13 +41,18 @@ export async function discoverTargets(inputs: readonly string[], cwd: string): P
       if (info.code === "ENOENT" && GLOB_CHARS.test(input)) {
         const matches = await expandGlob(input, cwd);
         if (matches.length === 0) add({ display: input, path, problem: { code: "FILE_UNREADABLE", reason: "no file matches this pattern" } });
-        for (const match of matches) add(fileTarget(match, cwd, false));
+        // A glob expands into a tree as a walk does: links it matches are reported, not followed.
+        for (const match of matches) add(fileTarget(match, cwd, true));
         continue;
       }
       add({ display: displayPath(path, cwd), path, problem: { code: "FILE_UNREADABLE", reason: describeFsError(info) } });
       continue;
     }
-    if (info.isDirectory()) {
+    if (info.isDirectory() && input.replace(/[\\/]+$/, "").endsWith(".md")) {
+      // `posting lint x.md` names a posting; walking a folder of that name would check something
+      // else (or nothing, and pass) without a word.
+      add({ display: displayPath(path, cwd), path, problem: { code: "FILE_NOT_REGULAR", kind: "a folder, though its name ends in .md; pass the files in it, or the folder under another name" } });
+    } else if (info.isDirectory()) {
       const walked = walkMarkdown(path);
       for (const file of walked.files) add(fileTarget(file, cwd, true));
       for (const dir of walked.unreadable) add({ display: displayPath(dir, cwd), path: dir, problem: { code: "FILE_UNREADABLE", reason: "cannot list this folder (permission denied?)" } });
@@ -71,7 +81,7 @@ function fileTarget(path: string, cwd: string, fromWalk: boolean): Target {
     const reason = info.code === "ELOOP" ? "symbolic link loop" : describeFsError(info);
     return { display, path, problem: { code: "FILE_UNREADABLE", reason } };
   }
-  if (info.isFile()) return { display, path, size: info.size, mtimeMs: info.mtimeMs };
+  if (info.isFile()) return fromWalk ? { display, path, size: info.size, mtimeMs: info.mtimeMs, noFollow: true } : { display, path, size: info.size, mtimeMs: info.mtimeMs };
   const kind = info.isSymbolicLink()
     ? "a symbolic link; links are not followed inside folders"
     : info.isDirectory()

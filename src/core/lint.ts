@@ -1,6 +1,7 @@
 // Lint = parse (encoding, front matter, YAML) + schema validation. Returns findings; never prints.
-import { readFileSync } from "node:fs";
-import { readFile } from "node:fs/promises";
+import { closeSync, constants, fstatSync, openSync, readFileSync } from "node:fs";
+import type { Stats } from "node:fs";
+import { open } from "node:fs/promises";
 import type { ResolvedConfig } from "./config.js";
 import { describeFsError, discoverTargets } from "./discover.js";
 import type { Target } from "./discover.js";
@@ -128,6 +129,7 @@ function workerItems(targets: readonly Target[], todo: readonly number[], schema
     if (!loadable.get(schema)) return undefined;
     const item: WorkItem = { display: target.display, path: target.path, schemaPath: schema.source };
     if (target.problem) item.problem = target.problem;
+    if (target.noFollow) item.noFollow = true;
     const cachedHash = cache?.hashOf(target.path, schema.hash);
     if (cachedHash !== undefined) item.cachedHash = cachedHash;
     items.push(item);
@@ -155,27 +157,75 @@ export function summarize(results: FileResult[]): LintReport {
   return { results, errorCount, warningCount, fileCount: results.length };
 }
 
-/** Read a discovered target, or explain as a finding why it cannot be read. */
-export async function readTarget(target: Target): Promise<{ bytes: Uint8Array } | { findings: Finding[] }> {
+/** Larger files are not read (FILE_UNREADABLE): a posting is a few kilobytes; a 5 MB body still reads. */
+export const MAX_FILE_BYTES = 10 * 1024 * 1024;
+
+type ReadResult = { bytes: Uint8Array } | { findings: Finding[] };
+
+// What discovery saw can change before the read (a file swapped for a FIFO or a link): the file
+// is opened without blocking (a FIFO would wait for a writer forever) and, when it came from a
+// walk or a glob, without following a link; the open descriptor is then checked to be a regular
+// file of sensible size before a byte is read.
+function openFlags(target: Pick<Target, "noFollow">): number {
+  return constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (target.noFollow ? (constants.O_NOFOLLOW ?? 0) : 0);
+}
+
+function problemFinding(target: Pick<Target, "display" | "problem">): ReadResult | undefined {
   const at = { file: target.display, line: 1, column: 1 };
   if (target.problem?.code === "FILE_NOT_REGULAR") return { findings: [finding("FILE_NOT_REGULAR", at, { kind: target.problem.kind })] };
   if (target.problem) return { findings: [finding("FILE_UNREADABLE", at, { reason: target.problem.reason })] };
+  return undefined;
+}
+
+/** Why an opened file is not read, as a finding; undefined when it is a regular file of sensible size. */
+function openedFileProblem(target: Pick<Target, "display">, info: Stats): ReadResult | undefined {
+  const at = { file: target.display, line: 1, column: 1 };
+  if (!info.isFile()) return { findings: [finding("FILE_NOT_REGULAR", at, { kind: info.isDirectory() ? "a folder" : info.isFIFO() ? "a named pipe" : info.isSocket() ? "a socket" : "a device" })] };
+  if (info.size > MAX_FILE_BYTES) {
+    const reason = `it is ${Math.ceil(info.size / (1024 * 1024))} MB, more than the ${MAX_FILE_BYTES / (1024 * 1024)} MB posting reads`;
+    return { findings: [finding("FILE_UNREADABLE", at, { reason })] };
+  }
+  return undefined;
+}
+
+function openErrorFinding(target: Pick<Target, "display" | "noFollow">, error: NodeJS.ErrnoException): ReadResult {
+  const at = { file: target.display, line: 1, column: 1 };
+  // O_NOFOLLOW on a link fails with ELOOP: it is a link, not a loop.
+  if (target.noFollow && error.code === "ELOOP") return { findings: [finding("FILE_NOT_REGULAR", at, { kind: "a symbolic link; links are not followed inside folders" })] };
+  return { findings: [finding("FILE_UNREADABLE", at, { reason: describeFsError(error) })] };
+}
+
+/** Read a discovered target, or explain as a finding why it cannot be read. */
+export async function readTarget(target: Target): Promise<ReadResult> {
+  const known = problemFinding(target);
+  if (known) return known;
+  let handle;
   try {
-    return { bytes: await readFile(target.path) };
+    handle = await open(target.path, openFlags(target));
+    const refused = openedFileProblem(target, await handle.stat());
+    if (refused) return refused;
+    return { bytes: await handle.readFile() };
   } catch (error) {
-    return { findings: [finding("FILE_UNREADABLE", at, { reason: describeFsError(error as NodeJS.ErrnoException) })] };
+    return openErrorFinding(target, error as NodeJS.ErrnoException);
+  } finally {
+    await handle?.close().catch(() => undefined);
   }
 }
 
 /** readTarget for worker threads, where blocking reads are the fast path. */
-export function readTargetSync(target: Target): { bytes: Uint8Array } | { findings: Finding[] } {
-  const at = { file: target.display, line: 1, column: 1 };
-  if (target.problem?.code === "FILE_NOT_REGULAR") return { findings: [finding("FILE_NOT_REGULAR", at, { kind: target.problem.kind })] };
-  if (target.problem) return { findings: [finding("FILE_UNREADABLE", at, { reason: target.problem.reason })] };
+export function readTargetSync(target: Pick<Target, "display" | "path" | "problem" | "noFollow">): ReadResult {
+  const known = problemFinding(target);
+  if (known) return known;
+  let fd: number | undefined;
   try {
-    return { bytes: readFileSync(target.path) };
+    fd = openSync(target.path, openFlags(target));
+    const refused = openedFileProblem(target, fstatSync(fd));
+    if (refused) return refused;
+    return { bytes: readFileSync(fd) };
   } catch (error) {
-    return { findings: [finding("FILE_UNREADABLE", at, { reason: describeFsError(error as NodeJS.ErrnoException) })] };
+    return openErrorFinding(target, error as NodeJS.ErrnoException);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 

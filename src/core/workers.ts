@@ -21,6 +21,7 @@ export interface WorkItem {
   display: string;
   path: string;
   problem?: Target["problem"];
+  noFollow?: boolean;
   /** Schema file the item is checked against (loaded once per worker). */
   schemaPath: string;
   /** Content hash from the cache: a worker that finds the same bytes answers `{ unchanged: true }`. */
