@@ -168,7 +168,10 @@ describe("cross-file checks from the config (in-process)", () => {
     expect(r.stdout).toMatch(/→ check the spelling of `startup`, or add content\/_startups\/startup-fantome\.md/);
     expect(r.stdout).toMatch(/same startup, roles and date as content\/_jobs\/2026-05-04-developpeur-copie\.md \(ma-cantine, "Développeur·se", 2026-05-04\) {2}DUPLICATE_POSTING/);
     expect(r.stdout).toMatch(/the file name "2026-05-18 coach agile\.md" does not follow YYYY-MM-DD-slug\.md: it contains spaces {2}FILE_NAME_PATTERN/);
-    expect(r.stdout).toMatch(/→ rename the file, for example 2026-11-20-developpeur\.md/);
+    expect(r.stdout).toMatch(/→ rename the file, for example 2026-05-18-coach-agile\.md/);
+    expect(r.stdout).toMatch(/→ rename the file, for example 2026-05-19-charge-de-deploiement\.md/);
+    // No obvious fix (no date, or an impossible one): an example of the pattern.
+    expect(r.stdout).toMatch(/"offre-integrateur\.md"[^\n]*\n[^\n]*→ rename the file, for example 2026-11-20-developpeur\.md/);
   });
 });
 

@@ -6,7 +6,7 @@ import { readFile, stat } from "node:fs/promises";
 import { basename, resolve } from "node:path";
 import type { ResolvedConfig, ResolvedReference } from "./config.js";
 import { collectionOf } from "./config.js";
-import { dateInFileName, fileNameProblem } from "./file-name.js";
+import { dateInFileName, fileNameProblem, suggestFileName } from "./file-name.js";
 import type { Finding } from "./findings.js";
 import { compareFindings } from "./findings.js";
 import type { FileResult } from "./lint.js";
@@ -52,7 +52,10 @@ export async function checkCollections(results: readonly FileResult[], options: 
     const name = basename(result.file);
     if (collection.fileName !== false) {
       const reason = fileNameProblem(name, collection.fileName);
-      if (reason) out.push(finding("FILE_NAME_PATTERN", { file: result.file, line: 1, column: 1 }, { name, pattern: collection.fileName, reason }));
+      if (reason) {
+        const suggestion = suggestFileName(name, collection.fileName);
+        out.push(finding("FILE_NAME_PATTERN", { file: result.file, line: 1, column: 1 }, { name, pattern: collection.fileName, reason, ...(suggestion ? { suggestion } : {}) }));
+      }
     }
     const frontMatter = data[i];
     if (!frontMatter?.data) continue;

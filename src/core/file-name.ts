@@ -45,6 +45,23 @@ export function fileNameProblem(name: string, pattern: string): string | undefin
   return undefined;
 }
 
+/**
+ * A name close to `name` that follows `pattern` ("2026-05-11 Chargé de projet.md" →
+ * "2026-05-11-charge-de-projet.md"), or undefined when there is no obvious one.
+ */
+export function suggestFileName(name: string, pattern: string): string | undefined {
+  const extension = /\.[A-Za-z0-9]+$/.exec(name)?.[0] ?? "";
+  const ascii = name
+    .slice(0, name.length - extension.length)
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9_]+/g, "-")
+    .replace(/^-+|-+$/g, "");
+  const candidate = `${ascii}${extension.toLowerCase()}`;
+  return candidate !== name && fileNameProblem(candidate, pattern) === undefined ? candidate : undefined;
+}
+
 /** The YYYY-MM-DD date a file name carries under `pattern`, if any. */
 export function dateInFileName(name: string, pattern: string): string | undefined {
   const groups = fileNameRegex(pattern).exec(name)?.groups;

@@ -46,7 +46,7 @@ export interface FindingDetails {
   SCHEMA_LENGTH: { key: Path; limit: number; kind: "min" | "max"; unit: "characters" | "items" };
   SCHEMA_ITEMS: { key: Path; reason: string };
   SCHEMA_OTHER: { key: Path; reason: string };
-  FILE_NAME_PATTERN: { name: string; pattern: string; reason: string };
+  FILE_NAME_PATTERN: { name: string; pattern: string; reason: string; suggestion?: string };
   REFERENCE_MISSING: { key: Path; value: string; expected: string; reason?: string };
   DUPLICATE_POSTING: { other: string; startup: string; roles: string; date: string };
 }
@@ -253,8 +253,8 @@ function word(code: FindingCode, d: FindingDetails[FindingCode]): Worded {
       return { severity: "error", message: key ? `\`${key}\` ${reason}` : reason };
     }
     case "FILE_NAME_PATTERN": {
-      const { name, pattern, reason } = d as FindingDetails["FILE_NAME_PATTERN"];
-      return { severity: "error", message: `the file name "${name}" does not follow ${pattern}: ${reason}`, hint: `rename the file, for example ${exampleFileName(pattern)}` };
+      const { name, pattern, reason, suggestion } = d as FindingDetails["FILE_NAME_PATTERN"];
+      return { severity: "error", message: `the file name "${name}" does not follow ${pattern}: ${reason}`, hint: `rename the file, for example ${suggestion ?? exampleFileName(pattern)}` };
     }
     case "REFERENCE_MISSING": {
       const { key, value, expected, reason } = d as FindingDetails["REFERENCE_MISSING"];
