@@ -48,6 +48,8 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     .option("-c, --config <path>", "config file (default: posting.config.json found from the current folder up)")
     .option("--stdin-filename <name>", "name to show for standard input")
     .option("--encoding <name>", "legacy encoding assumed for files that are not UTF-8 (default: windows-1252)")
+    .option("--cache", "only re-check files that changed since the last --cache run")
+    .option("--cache-location <path>", "cache file (default: .posting-cache in the current folder)")
     .option("--color", "force colours")
     .option("--no-color", "no colours")
     .addHelpText(

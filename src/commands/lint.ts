@@ -1,7 +1,11 @@
 // `posting lint`: validate postings and report findings; exit 1 when any error is found.
+import { statSync } from "node:fs";
+import { join, resolve } from "node:path";
 import { loadConfig } from "../core/config.js";
+import type { ResolvedConfig } from "../core/config.js";
 import { UserError } from "../core/errors.js";
 import type { LintReport } from "../core/lint.js";
+import type { LintCache } from "../core/lint-cache.js";
 import { resolveInputs, summarize } from "../core/lint.js";
 import { lintProject } from "../core/project.js";
 import type { CliIO } from "../io.js";
@@ -17,6 +21,8 @@ export interface LintCommandOptions {
   stdinFilename?: string;
   color?: boolean;
   encoding?: string;
+  cache?: boolean;
+  cacheLocation?: string;
 }
 
 export const STDIN_DEFAULT_NAME = "<stdin>";
@@ -29,7 +35,8 @@ export async function lintCommand(paths: string[], options: LintCommandOptions, 
 
   const fileInputs = inputs.filter((p) => p !== "-");
   const stdin = fileInputs.length !== inputs.length ? { name: options.stdinFilename ?? STDIN_DEFAULT_NAME, bytes: await readAll(io.stdin) } : undefined;
-  const report = await lintProject(fileInputs, { cwd: io.cwd, config, ...(stdin ? { stdin } : {}) });
+  const cache = options.cache ? { cache: await openCache(options, config, io.cwd, version) } : {};
+  const report = await lintProject(fileInputs, { cwd: io.cwd, config, ...(stdin ? { stdin } : {}), ...cache });
 
   const shown = options.quiet ? onlyErrors(report) : summarize(report.results);
   io.stdout.write(reporter(shown, { color: useColor(io.stdout, io.env, options.color), version }));
@@ -40,6 +47,23 @@ export async function lintCommand(paths: string[], options: LintCommandOptions, 
     return 1;
   }
   return 0;
+}
+
+// The run key: what changes every file's findings besides its bytes and schema (checked per file).
+async function openCache(options: LintCommandOptions, config: ResolvedConfig, cwd: string, version: string): Promise<LintCache> {
+  const { DEFAULT_CACHE_FILE, LintCache } = await import("../core/lint-cache.js");
+  let location = resolve(cwd, options.cacheLocation ?? DEFAULT_CACHE_FILE);
+  if (options.cacheLocation && (/[\\/]$/.test(options.cacheLocation) || isFolder(location))) location = join(location, DEFAULT_CACHE_FILE);
+  const key = JSON.stringify({ version, node: process.versions.node, config: { ...config, content: undefined, template: undefined } });
+  return LintCache.open(location, key);
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false; // not there yet, or not reachable: the cache then fails quietly on write
+  }
 }
 
 function onlyErrors(report: LintReport): LintReport {

@@ -20,6 +20,8 @@ interface CacheFile {
 
 export class LintCache {
   private readonly fresh: Record<string, Entry> = {};
+  /** Entries stored or refreshed this run; with none, and the same files, nothing is written. */
+  private changed = false;
   private constructor(
     readonly location: string,
     private readonly key: string,
@@ -56,15 +58,18 @@ export class LintCache {
     const entry = this.entryFor(path, schemaHash);
     if (!entry) return undefined;
     this.fresh[path] = [size, mtimeMs, entry[2], schemaHash, entry[4]];
+    this.changed = true;
     return withFile(entry[4], display);
   }
 
   store(path: string, size: number, mtimeMs: number, hash: string, schemaHash: string, findings: readonly Finding[]): void {
     this.fresh[path] = [size, mtimeMs, hash, schemaHash, findings.map(({ file: _file, ...rest }) => rest)];
+    this.changed = true;
   }
 
   /** Write the entries seen in this run (files no longer linted drop out). Never throws. */
   async save(): Promise<void> {
+    if (!this.changed && Object.keys(this.fresh).length === Object.keys(this.previous).length) return;
     const body: CacheFile = { format: FORMAT, key: this.key, files: this.fresh };
     try {
       const { writeFileAtomic } = await import("./write.js");

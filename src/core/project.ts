@@ -5,6 +5,7 @@ import { checkCollections } from "./collection.js";
 import type { ResolvedConfig } from "./config.js";
 import { collectionOf } from "./config.js";
 import type { LintReport } from "./lint.js";
+import type { LintCache } from "./lint-cache.js";
 import { lintBytes, lintPaths, summarize } from "./lint.js";
 import { loadSchema } from "./schema.js";
 import type { PostingSchema } from "./schema.js";
@@ -14,13 +15,16 @@ export interface LintProjectOptions {
   config: ResolvedConfig;
   /** A posting read from standard input, linted as if it were the file `name`. */
   stdin?: { name: string; bytes: Uint8Array };
+  /** `--cache`: per-file findings of unchanged files (the cross-file checks always run). */
+  cache?: LintCache;
 }
 
 export async function lintProject(inputs: readonly string[], options: LintProjectOptions): Promise<LintReport> {
   const { config, cwd } = options;
   const schemaFor = (path: string): PostingSchema => loadSchema(collectionOf(config, path)?.schemaPath ?? config.schemaPath);
   const parseOptions = { legacyEncoding: config.encoding };
-  const report = await lintPaths(inputs, { schema: loadSchema(config.schemaPath), schemaFor, cwd, ...parseOptions });
+  const cache = options.cache ? { cache: options.cache } : {};
+  const report = await lintPaths(inputs, { schema: loadSchema(config.schemaPath), schemaFor, cwd, ...parseOptions, ...cache });
   const results = report.results;
   if (options.stdin) {
     const { name, bytes } = options.stdin;

@@ -1,0 +1,97 @@
+// Large runs: worker threads and the --cache give exactly the findings of a plain in-process run.
+// (Speed is measured by bench/run.mjs, never asserted here.)
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { generateCollection } from "../bench/generate.mjs";
+import { LintCache } from "../src/core/lint-cache.js";
+import { WORKER_THRESHOLD } from "../src/core/workers.js";
+import { runCli } from "./helpers/cli.js";
+
+const ROOT = fileURLToPath(new URL("../", import.meta.url));
+const BIN = join(ROOT, "bin", "posting.js");
+const COUNT = WORKER_THRESHOLD + 200;
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), "posting-scale-"));
+  generateCollection(join(dir, "content"), COUNT, 7);
+  if (!existsSync(join(ROOT, "dist", "bundle", "lint-worker.js"))) spawnSync(process.execPath, [join(ROOT, "scripts", "build.mjs")], { cwd: ROOT });
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function spawnLint(args: string[], env: Record<string, string>) {
+  const r = spawnSync(process.execPath, [BIN, "lint", ...args], { cwd: dir, encoding: "utf8", env: { ...process.env, NO_COLOR: "1", ...env } });
+  return { exitCode: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe("posting lint on worker threads", () => {
+  it(`finds the same, in the same order, with workers (${COUNT} files) as in-process`, async () => {
+    const inProcess = await runCli(["lint", "--format", "json", "content"], dir);
+    expect(inProcess.exitCode).toBe(1);
+    expect((JSON.parse(inProcess.stdout) as { fileCount: number }).fileCount).toBe(COUNT);
+    const threads = spawnLint(["--format", "json", "content"], { POSTING_WORKERS: "2" });
+    const single = spawnLint(["--format", "json", "content"], { POSTING_WORKERS: "0" });
+    expect(threads.stderr).toBe("");
+    expect(threads.exitCode).toBe(1);
+    expect(threads.stdout).toBe(single.stdout);
+    expect(threads.stdout).toBe(inProcess.stdout);
+  });
+});
+
+describe("posting lint --cache", () => {
+  it("reports what a run without the cache reports, run after run, and notices a changed file", async () => {
+    const cacheFile = join(dir, "lint.cache");
+    const plain = await runCli(["lint", "content"], dir);
+    const first = await runCli(["lint", "--cache", "--cache-location", cacheFile, "content"], dir);
+    expect(existsSync(cacheFile)).toBe(true);
+    const second = await runCli(["lint", "--cache", "--cache-location", cacheFile, "content"], dir);
+    expect(first).toEqual(plain);
+    expect(second).toEqual(plain);
+
+    const file = join(dir, "content", "batch-000", readdirFirst(join(dir, "content", "batch-000")));
+    const before = readFileSync(file);
+    try {
+      writeFileSync(file, "---\nroles: Dev\nopen: maybe\n---\n");
+      const changed = await runCli(["lint", "--cache", "--cache-location", cacheFile, "content"], dir);
+      expect(changed).toEqual(await runCli(["lint", "content"], dir));
+      expect(changed.stdout).toContain("SCHEMA_TYPE");
+    } finally {
+      writeFileSync(file, before);
+    }
+    expect(await runCli(["lint", "--cache", "--cache-location", cacheFile, "content"], dir)).toEqual(plain);
+  });
+
+  it("ignores a corrupt or unreadable cache file instead of failing", async () => {
+    const plain = await runCli(["lint", "content"], dir);
+    const corrupt = join(dir, "corrupt.cache");
+    for (const garbage of ["not json", '{"format":1,"key":5,"files":[]}', '{"format":1,"files":{"x":[1]}}', ""]) {
+      writeFileSync(corrupt, garbage);
+      expect(await runCli(["lint", "--cache", "--cache-location", corrupt, "content"], dir)).toEqual(plain);
+    }
+    // A cache that cannot be written (its folder is a file): the run still succeeds.
+    const unwritable = join(dir, "content", "batch-000", readdirFirst(join(dir, "content", "batch-000")), "lint.cache");
+    expect(await runCli(["lint", "--cache", "--cache-location", unwritable, "content"], dir)).toEqual(plain);
+  });
+
+  it("is keyed by tool version and config, and by each file's schema", async () => {
+    const location = join(dir, "keyed.cache");
+    const cache = await LintCache.open(location, "v1");
+    cache.store("/a.md", 10, 1, "hash-a", "schema-1", [{ code: "UNKNOWN_KEY", severity: "error", file: "a.md", line: 2, column: 1, path: "x", message: "m" }]);
+    await cache.save();
+    const same = await LintCache.open(location, "v1");
+    expect(same.lookup("/a.md", 10, 1, "schema-1", "shown/a.md")?.[0]).toMatchObject({ code: "UNKNOWN_KEY", file: "shown/a.md" });
+    expect(same.lookup("/a.md", 11, 1, "schema-1", "a.md")).toBeUndefined(); // size changed
+    expect(same.lookup("/a.md", 10, 2, "schema-1", "a.md")).toBeUndefined(); // time changed
+    expect(same.hashOf("/a.md", "schema-1")).toBe("hash-a"); // …but the same bytes can be reused
+    expect(same.lookup("/a.md", 10, 1, "schema-2", "a.md")).toBeUndefined(); // schema changed
+    expect((await LintCache.open(location, "v2")).lookup("/a.md", 10, 1, "schema-1", "a.md")).toBeUndefined();
+  });
+});
+
+function readdirFirst(folder: string): string {
+  return readdirSync(folder).sort()[0]!;
+}
