@@ -104,5 +104,6 @@ export function countBySeverity(findings: readonly Finding[]): { errors: number;
 }
 
 export function compareFindings(a: Finding, b: Finding): number {
-  return a.line - b.line || a.column - b.column || a.code.localeCompare(b.code);
+  // Code units, not localeCompare: the order must not depend on LANG (ICU collations differ on `_`).
+  return a.line - b.line || a.column - b.column || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
 }
