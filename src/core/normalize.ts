@@ -74,6 +74,13 @@ export function normalizeBytes(file: string, input: Uint8Array, options: Normali
   if (!check.frontMatter?.data || !isDeepStrictEqual(check.frontMatter.data, expected) || check.body !== body) {
     return { file, status: "refused", findings: [finding("NORMALIZE_UNSAFE", start, {})] };
   }
+  // Nor what a second run would rewrite again: yaml does not always print back what it reads the
+  // same way (a comment holding a lone CR gained a `#` on every run), and --write must converge.
+  const recheck = check.frontMatter.doc.clone() as Document.Parsed;
+  canonicalizeDocument(recheck, options.schema);
+  if (stringifyFrontMatter(recheck) !== yaml) {
+    return { file, status: "refused", findings: [finding("NORMALIZE_UNSAFE", start, {})] };
+  }
 
   const findings = leftForHuman(file, frontMatter, canonical);
   const output = Buffer.from(afterText, "utf8");
