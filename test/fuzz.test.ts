@@ -134,7 +134,7 @@ describe("fuzz: mutated postings end in findings or success, never an exception"
         postingFrom(parsed, schema);
         const result = normalizeBytes("fuzz.md", input, { schema });
         if (result.status === "changed") {
-          if (result.output.includes(REPLACEMENT)) expect(input.includes(REPLACEMENT), `${label}: normalize wrote U+FFFD`).toBe(true);
+          if (Buffer.from(result.output).includes(REPLACEMENT)) expect(input.includes(REPLACEMENT), `${label}: normalize wrote U+FFFD`).toBe(true);
           const again = normalizeBytes("fuzz.md", result.output, { schema });
           expect(again.status, `${label}: normalize is idempotent`).toBe("unchanged");
         }
