@@ -20,7 +20,8 @@ const SEEDS = ["fixtures/postings", "fixtures/lint/valid-full", "fixtures/lint/v
     .filter((f) => f.endsWith(".md"))
     .map((f) => readFileSync(join(ROOT, dir, f))),
 );
-const ITERATIONS = 600;
+// POSTING_FUZZ_ITERATIONS=20000 npx vitest run test/fuzz.test.ts searches further than CI does.
+const ITERATIONS = Number(process.env.POSTING_FUZZ_ITERATIONS ?? 600);
 const REPLACEMENT = Buffer.from("\uFFFD");
 
 /** mulberry32: a small seeded generator, so a failure names a case that can be replayed. */
@@ -148,7 +149,7 @@ describe("fuzz: mutated postings end in findings or success, never an exception"
         expect(f.message, label).not.toBe("");
       }
     }
-  });
+  }, Math.max(20_000, ITERATIONS * 20));
 });
 
 // Strings built to make a backtracking regular expression try every split before failing.
