@@ -556,16 +556,18 @@ interface LineCursor {
   offset: number;
   line: number;
   lineStart: number;
+  /** The first line feed at or after `offset` (-1: none), so runs on one long line do not rescan it. */
+  nextNewline?: number;
 }
 
 /** Moves the cursor forward to `offset`, counting line feeds (positions only ever increase). */
 function advanceLines(text: string, cursor: LineCursor, offset: number): LineCursor {
   let { line, lineStart } = cursor;
-  let nl = text.indexOf("\n", cursor.offset);
+  let nl = cursor.nextNewline ?? text.indexOf("\n", cursor.offset);
   while (nl !== -1 && nl < offset) {
     line++;
     lineStart = nl + 1;
     nl = text.indexOf("\n", nl + 1);
   }
-  return { offset, line, lineStart };
+  return { offset, line, lineStart, nextNewline: nl };
 }
