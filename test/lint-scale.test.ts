@@ -42,6 +42,15 @@ describe("posting lint on worker threads", () => {
   });
 });
 
+describe("posting normalize --check on worker threads", () => {
+  it("lists the same files and findings as in-process", async () => {
+    const inProcess = await runCli(["normalize", "--check", "content"], dir);
+    const r = spawnSync(process.execPath, [BIN, "normalize", "--check", "content"], { cwd: dir, encoding: "utf8", env: { ...process.env, NO_COLOR: "1", POSTING_WORKERS: "2" } });
+    expect(inProcess.exitCode).toBe(1);
+    expect({ exitCode: r.status, stdout: r.stdout, stderr: r.stderr }).toEqual(inProcess);
+  });
+});
+
 describe("posting lint --cache", () => {
   it("reports what a run without the cache reports, run after run, and notices a changed file", async () => {
     const cacheFile = join(dir, "lint.cache");

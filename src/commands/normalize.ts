@@ -5,7 +5,8 @@ import { UserError } from "../core/errors.js";
 import type { Finding } from "../core/findings.js";
 import { resolveInputs, summarize } from "../core/lint.js";
 import { describeChanges, describeRepairsByLine, normalizeBytes } from "../core/normalize.js";
-import { normalizePaths } from "../core/normalize-files.js";
+import { checkPaths, normalizePaths } from "../core/normalize-files.js";
+import type { NormalizeCheckResult } from "../core/normalize-files.js";
 import type { NormalizeResult } from "../core/normalize.js";
 import { escapeControl, escapeInline } from "../core/sanitize.js";
 import { loadSchema } from "../core/schema.js";
@@ -44,14 +45,20 @@ export async function normalizeCommand(paths: string[], options: NormalizeComman
 
   const inputs = resolveInputs(paths, config);
   if (!inputs) throw new UserError(noInputMessage("normalize"));
-  const results = await normalizePaths(inputs, { ...normalizeOptions, cwd: io.cwd, write: options.write === true });
+  // --check needs only each file's verdict: it can run on worker threads (checkPaths).
+  const results: readonly (NormalizeResult | NormalizeCheckResult)[] = options.check
+    ? await checkPaths(inputs, { ...normalizeOptions, cwd: io.cwd, env: io.env })
+    : await normalizePaths(inputs, { ...normalizeOptions, cwd: io.cwd, write: options.write === true });
 
   const changed = results.filter((r) => r.status === "changed");
   for (const r of changed) {
-    if (r.status !== "changed") continue;
     const file = escapeInline(r.file);
-    if (options.check) io.stdout.write(`${file}\n`);
-    else if (options.write) {
+    if (options.check) {
+      io.stdout.write(`${file}\n`);
+      continue;
+    }
+    if (!("changes" in r)) continue;
+    if (options.write) {
       io.stdout.write(`fixed ${file}: ${describeChanges(r.changes).map(escapeInline).join("; ")}\n`);
       for (const line of describeRepairsByLine(r.changes.mojibake)) io.stdout.write(`  ${escapeInline(line)}\n`);
     }

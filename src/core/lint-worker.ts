@@ -24,7 +24,7 @@ function runItem(item: WorkItem): unknown {
     ...(task.legacyEncoding ? { legacyEncoding: task.legacyEncoding } : {}),
     ...(task.fromEncoding ? { fromEncoding: task.fromEncoding } : {}),
   });
-  // --check needs the verdict and the findings, not the new bytes.
+  // --check needs the verdict and the findings, not the new bytes (see checkPaths).
   return { file: result.file, status: result.status, findings: result.findings };
 }
 

@@ -5,7 +5,7 @@ import { isJekyllDate } from "./dates.js";
 import { discoverTargets } from "./discover.js";
 import type { Finding, FindingCode } from "./findings.js";
 import { NO_DATA_CODES } from "./findings.js";
-import { mapTargets, readTarget } from "./lint.js";
+import { readTargetSync } from "./lint.js";
 import type { ListQuery, ListQueryInput, Posting } from "./list-query.js";
 import { buildQuery, isEmpty, matchesQuery, sortPostings, valueOf } from "./list-query.js";
 import { parsePosting } from "./posting.js";
@@ -37,8 +37,9 @@ const BLOCKING = NO_DATA_CODES;
 /** Read every posting under the inputs (files, folders, globs), in discovery order. */
 export async function readPostings(inputs: readonly string[], options: ReadPostingsOptions): Promise<ReadPostingsResult> {
   const targets = await discoverTargets(inputs, options.cwd);
-  const read = await mapTargets(targets, async (target): Promise<Posting | UnreadablePosting> => {
-    const bytes = await readTarget(target);
+  // Blocking reads, one file at a time: several times faster than fs.promises for many small files.
+  const read = targets.map((target): Posting | UnreadablePosting => {
+    const bytes = readTargetSync(target);
     if ("findings" in bytes) return unreadableFrom(target.display, bytes.findings);
     return postingFrom(parsePosting(target.display, bytes.bytes, options), options.schema);
   });

@@ -2,9 +2,12 @@
 // atomically. Shared by `posting normalize` and the library's `normalize()`.
 import { discoverTargets } from "./discover.js";
 import { UserError } from "./errors.js";
-import { mapTargets, readTarget } from "./lint.js";
+import type { Finding } from "./findings.js";
+import { mapTargets, readTarget, readTargetSync } from "./lint.js";
 import { normalizeBytes } from "./normalize.js";
 import type { NormalizeOptions, NormalizeResult } from "./normalize.js";
+import { loadSchema } from "./schema.js";
+import { runInWorkers, workerCount } from "./workers.js";
 import { writeFileAtomic } from "./write.js";
 
 export interface NormalizePathsOptions extends NormalizeOptions {
@@ -29,4 +32,44 @@ export async function normalizePaths(inputs: readonly string[], options: Normali
     }
     return result;
   });
+}
+
+/** What `normalize --check` needs of a file: whether it would change, and what needs a human. */
+export interface NormalizeCheckResult {
+  file: string;
+  status: NormalizeResult["status"];
+  findings: Finding[];
+}
+
+/**
+ * `normalize --check`: the verdict for every file, in input order, nothing written. Past
+ * WORKER_THRESHOLD files the work runs on worker threads, as lint's does.
+ */
+export async function checkPaths(inputs: readonly string[], options: NormalizePathsOptions & { env?: Record<string, string | undefined> }): Promise<NormalizeCheckResult[]> {
+  const targets = await discoverTargets(inputs, options.cwd);
+  const schema = options.schema;
+  const workers = schemaIsLoadable(schema.source, schema) ? workerCount(targets.length, options.env) : 0;
+  if (workers > 0) {
+    const results = new Array<NormalizeCheckResult>(targets.length);
+    const items = targets.map((t) => ({ display: t.display, path: t.path, schemaPath: schema.source, ...(t.problem ? { problem: t.problem } : {}) }));
+    const task = { kind: "normalize-check" as const, ...(options.legacyEncoding ? { legacyEncoding: options.legacyEncoding } : {}), ...(options.fromEncoding ? { fromEncoding: options.fromEncoding } : {}) };
+    await runInWorkers(items, task, workers, (i, result) => {
+      results[i] = result as NormalizeCheckResult;
+    });
+    return results;
+  }
+  return targets.map((target) => {
+    const read = readTargetSync(target);
+    if ("findings" in read) return { file: target.display, status: "refused", findings: read.findings };
+    const { file, status, findings } = normalizeBytes(target.display, read.bytes, options);
+    return { file, status, findings };
+  });
+}
+
+function schemaIsLoadable(path: string, schema: NormalizeOptions["schema"]): boolean {
+  try {
+    return loadSchema(path) === schema;
+  } catch {
+    return false;
+  }
 }

@@ -1,0 +1,90 @@
+// `npm run bench`: for 1 / 1,000 / 10,000 (and with --full, 100,000) generated postings, the
+// median wall time of each posting command next to two floors (`node -e 0`, a Node script that
+// only reads the files) and a hand-written gray-matter + ajv script, all timed in the same run,
+// interleaved, with peak memory and ratios. Prints Markdown (bench/RESULTS.md keeps a copy).
+// Usage: node bench/run.mjs [--full] [--runs N] [--sizes 1,1000,10000]   (BENCH_FULL=1 = --full)
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { cpus, freemem, platform, release, tmpdir, totalmem } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { generateCollection } from "./generate.mjs";
+
+const { values: args } = parseArgs({
+  options: { full: { type: "boolean", default: process.env.BENCH_FULL === "1" }, runs: { type: "string" }, sizes: { type: "string" } },
+});
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+const BIN = join(ROOT, "bin", "posting.js");
+const HOOK = join(ROOT, "bench", "rss-hook.mjs");
+const sizes = args.sizes ? args.sizes.split(",").map(Number) : [1, 1_000, 10_000, ...(args.full ? [100_000] : [])];
+const runsFor = (n) => Number(args.runs ?? (n >= 100_000 ? 3 : n >= 10_000 ? 5 : 9));
+
+/** The commands, each run in the collection's folder with the collection as `dir`. */
+function commands(dir, cacheFile) {
+  const node = process.execPath;
+  return [
+    { name: "node -e 0", argv: [node, "-e", "0"], floor: "node" },
+    { name: "read every file (Node)", argv: [node, join(ROOT, "bench/baselines/read.mjs"), dir], floor: "read" },
+    { name: "gray-matter + ajv (hand-written)", argv: [node, join(ROOT, "bench/baselines/gray-matter-ajv.mjs"), dir] },
+    { name: "posting lint", argv: [node, BIN, "lint", dir] },
+    { name: "posting lint --cache (unchanged)", argv: [node, BIN, "lint", "--cache", "--cache-location", cacheFile, dir], warm: true },
+    { name: "posting normalize --check", argv: [node, BIN, "normalize", "--check", dir] },
+    { name: "posting list --format json", argv: [node, BIN, "list", "--format", "json", dir] },
+  ];
+}
+
+function once(argv, cwd, env = {}) {
+  const start = process.hrtime.bigint();
+  const r = spawnSync(argv[0], argv.slice(1), { cwd, stdio: "ignore", env: { ...process.env, NO_COLOR: "1", ...env } });
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  if (r.status !== 0 && r.status !== 1) throw new Error(`${argv.join(" ")} exited with ${r.status ?? r.signal}`);
+  return seconds;
+}
+
+function peakRss(argv, cwd) {
+  const file = join(tmpdir(), `posting-bench-rss-${process.pid}`);
+  once([argv[0], "--import", HOOK, ...argv.slice(1)], cwd, { BENCH_RSS_FILE: file });
+  const bytes = Number(readFileSync(file, "utf8"));
+  rmSync(file, { force: true });
+  return bytes;
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const fmt = (s) => (s < 10 ? s.toFixed(3) : s.toFixed(1));
+
+function benchSize(n) {
+  const dir = mkdtempSync(join(tmpdir(), `posting-bench-${n}-`));
+  const content = join(dir, "content");
+  const started = Date.now();
+  generateCollection(content, n);
+  const target = n === 1 ? join(content, "batch-000", readFirst(content)) : "content";
+  const list = commands(target, join(dir, ".posting-cache"));
+  for (const c of list) if (c.warm) once(c.argv, dir); // fill the cache
+  const times = new Map(list.map((c) => [c.name, []]));
+  for (let run = 0; run < runsFor(n); run++) for (const c of list) times.get(c.name).push(once(c.argv, dir));
+  const rows = list.map((c) => ({ name: c.name, seconds: median(times.get(c.name)), rss: peakRss(c.argv, dir), floor: c.floor }));
+  rmSync(dir, { recursive: true, force: true });
+  const node = rows.find((r) => r.floor === "node").seconds;
+  const read = rows.find((r) => r.floor === "read").seconds;
+  const lint = rows.find((r) => r.name === "posting lint").seconds;
+  const lines = [
+    `### ${n.toLocaleString("en")} posting${n === 1 ? "" : "s"} (median of ${runsFor(n)} runs; generated, timed and cleaned in ${((Date.now() - started) / 1000).toFixed(0)} s)`,
+    "",
+    "| command | median wall time | peak RSS | × `node -e 0` | × read floor | × lint |",
+    "|---|--:|--:|--:|--:|--:|",
+    ...rows.map((r) => `| ${r.name} | ${fmt(r.seconds)} s | ${(r.rss / 2 ** 20).toFixed(0)} MB | ${(r.seconds / node).toFixed(2)} | ${(r.seconds / read).toFixed(2)} | ${(r.seconds / lint).toFixed(2)} |`),
+    "",
+  ];
+  return lines.join("\n");
+}
+
+function readFirst(content) {
+  return spawnSync("ls", [join(content, "batch-000")], { encoding: "utf8" }).stdout.split("\n")[0];
+}
+
+const cpu = cpus();
+console.log(`## posting bench, ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC\n`);
+console.log(`Machine: ${cpu.length} × ${cpu[0]?.model ?? "unknown CPU"}, ${(totalmem() / 2 ** 30).toFixed(1)} GB RAM (${(freemem() / 2 ** 30).toFixed(1)} GB free), ${platform()} ${release()}, Node ${process.versions.node}.`);
+console.log("Postings from bench/generate.mjs (fixtures: 75% example postings, 15% valid and 10% invalid lint scenarios). `lint --cache` is a re-run on the unchanged collection. Worker threads start past 400 files.\n");
+for (const n of sizes) console.log(benchSize(n));
