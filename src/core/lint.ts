@@ -35,10 +35,13 @@ export interface LintReport {
 export function lintBytes(file: string, bytes: Uint8Array, schema: PostingSchema, options: ParseOptions = {}): Finding[] {
   const parsed = parsePosting(file, bytes, options);
   const findings = parsed.findings;
-  if (parsed.decoded) findings.push(...mojibakeFindings(file, parsed.text));
+  // Loops, not push(...all): a megabyte of garbled words is 150,000 findings, past the stack's
+  // limit on arguments.
+  if (parsed.decoded) for (const f of mojibakeFindings(file, parsed.text)) findings.push(f);
   if (parsed.frontMatter?.data) {
     const schemaFindings = validateFrontMatter(file, parsed.frontMatter, schema);
-    findings.push(...schemaFindings, ...frontMatterFixFindings(file, parsed.frontMatter, schema, schemaFindings));
+    for (const f of schemaFindings) findings.push(f);
+    for (const f of frontMatterFixFindings(file, parsed.frontMatter, schema, schemaFindings)) findings.push(f);
   }
   return findings.sort(compareFindings);
 }
