@@ -42,6 +42,9 @@ export const GENERATED = {
   "body-1mb-line": (dir) => write(dir, "posting.md", `${VALID_HEAD}---\n\n${"Texte très long, ".repeat(52000)}\n`),
   "body-5mb": (dir) => write(dir, "posting.md", `${VALID_HEAD}---\n\n${lines(50000, (i) => `Ligne ${i} du corps de l’annonce, avec des accents : é è à ç ô. ${"…".repeat(10)}`)}\n`),
   "body-garbled-run": (dir) => write(dir, "posting.md", `${VALID_HEAD}---\n\n${"Ã©".repeat(300000)}\n`),
+  // 120,000 separate garbled words on one line (960 KB): as many findings (this once overflowed
+  // the stack in lint, and placing each on the long line was quadratic).
+  "body-garbled-words": (dir) => write(dir, "posting.md", `${VALID_HEAD}---\n\n${"CafÃ© ".repeat(120000)}\n`),
   "binary-png": (dir) => {
     const png = Buffer.from("89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8ffff3f0005fe02fea7d6a4c70000000049454e44ae426082", "hex");
     write(dir, "posting.md", png);
