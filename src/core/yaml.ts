@@ -43,6 +43,13 @@ const YAML11_FALSE = /^(?:no|off)$/i;
 
 export function parseYaml(source: string): ParsedYaml {
   const lineCounter = new LineCounter();
+  const deep = tooDeepOffset(source);
+  if (deep !== undefined) {
+    // Not parsed at all: the positions come from the source's own line starts.
+    lineCounter.addNewLine(0);
+    for (let i = source.indexOf("\n"); i !== -1; i = source.indexOf("\n", i + 1)) lineCounter.addNewLine(i + 1);
+    return { doc: parseDocument(""), lineCounter, data: undefined, problems: [{ kind: "too-deep", offset: deep }], yaml11Booleans: [] };
+  }
   const doc = parseDocument(source, {
     lineCounter,
     version: "1.2",
@@ -72,6 +79,64 @@ export function parseYaml(source: string): ParsedYaml {
     }
   }
   return { doc, lineCounter, data, problems, yaml11Booleans };
+}
+
+/**
+ * Where nesting passes `limit`, as far as a linear scan can tell, before the YAML parser recurses
+ * into it: flow brackets where a collection can start, and `- `/`? ` indicators chained at the
+ * start of a line. yaml survives thousands of levels only by catching a stack overflow, which a
+ * worker thread with a small heap did not survive (the process aborted). The scan may miss
+ * nesting (inside what it takes for quotes, say): walk() and the overflow catch remain behind it.
+ */
+export function tooDeepOffset(source: string, limit = MAX_DEPTH): number | undefined {
+  let flow = 0;
+  let chain = 0;
+  let lineStart = true;
+  let quote: string | undefined;
+  let prev = "\n"; // previous character that is not a space
+  for (let i = 0; i < source.length; i++) {
+    const ch = source[i]!;
+    if (quote !== undefined) {
+      if (ch === "\\" && quote === '"') i++;
+      else if (ch === quote) {
+        if (quote === "'" && source[i + 1] === "'") i++;
+        else {
+          quote = undefined;
+          prev = ch;
+        }
+      }
+      continue;
+    }
+    if (ch === "\n") {
+      lineStart = true;
+      chain = 0;
+      prev = ch;
+      continue;
+    }
+    if (ch === " " || ch === "\t" || ch === "\r") continue;
+    if (ch === "#" && /[ \t\n]/.test(source[i - 1] ?? "\n")) {
+      const end = source.indexOf("\n", i);
+      if (end === -1) break;
+      i = end - 1;
+      continue;
+    }
+    const next = source[i + 1] ?? "\n";
+    if (lineStart && (ch === "-" || ch === "?") && (next === " " || next === "\t" || next === "\n")) {
+      chain++;
+      if (chain + flow > limit) return i;
+      prev = ch;
+      continue;
+    }
+    lineStart = false;
+    const canStart = "\n:,[{-?".includes(prev);
+    if (canStart && (ch === "[" || ch === "{")) {
+      flow++;
+      if (chain + flow > limit) return i;
+    } else if ((ch === "]" || ch === "}") && flow > 0) flow--;
+    else if (canStart && (ch === '"' || ch === "'")) quote = ch;
+    prev = ch;
+  }
+  return undefined;
 }
 
 /**
