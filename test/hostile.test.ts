@@ -4,7 +4,7 @@
 // internal error, print no raw control sequence, run no code and pollute no prototype.
 import { execFileSync, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { chmodSync, cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { chmodSync, cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -269,6 +269,28 @@ describe("bounded cost: each command on each costly file (child process)", () =>
       expect(r.ms, `${r.args.join(" ")} took ${Math.round(r.ms)} ms`).toBeLessThan(MAX_MS);
     }
     expect(maxRssKb, `peak memory ${Math.round(maxRssKb / 1024)} MB`).toBeLessThan(MAX_RSS_KB);
+  });
+});
+
+describe("many files: the costly cases among 420 postings go through worker threads (child process)", () => {
+  it("lint reports each of them and the process survives (two deep files in one worker once aborted it)", () => {
+    const dir = mkdtempSync(join(tmpdir(), "posting-hostile-many-"));
+    try {
+      const valid = readFileSync(join(ROOT, "fixtures", "postings", "2026-01-12-developpeur-fullstack-aides-territoires.md"));
+      for (let i = 0; i < 420; i++) writeFileSync(join(dir, `valid-${String(i).padStart(3, "0")}.md`), valid);
+      for (const name of COSTLY) cpSync(join(work, name, "posting.md"), join(dir, `${name}.md`));
+      const child = spawnSync(process.execPath, [BIN, "lint", "--format", "json", "."], { cwd: dir, encoding: "utf8", timeout: 60_000, maxBuffer: 256 * 1024 * 1024 });
+      expect(child.signal, child.stderr.slice(0, 500)).toBeNull();
+      expect(child.status).toBe(1);
+      const report = JSON.parse(child.stdout) as { fileCount: number; files: { file: string; findings: { code: string }[] }[] };
+      expect(report.fileCount).toBe(420 + COSTLY.length);
+      for (const name of COSTLY) {
+        const codes = [...new Set(report.files.find((f) => f.file === `${name}.md`)?.findings.map((f) => f.code))].sort();
+        expect(codes, name).toEqual(expectedOf(name).lint.codes);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
