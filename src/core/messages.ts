@@ -13,7 +13,7 @@ export interface FindingDetails {
   ENCODING_UTF16: { encoding: string };
   ENCODING_LEGACY: { encoding: string };
   ENCODING_BOM: Record<string, never>;
-  ENCODING_MOJIBAKE: { found: string; repaired: string; via: string };
+  ENCODING_MOJIBAKE: { found: string; repaired: string; via: string; more?: number };
   ENCODING_UNDECODABLE: { count: number; encoding: string };
   LINE_ENDINGS_CRLF: { count: number };
   FRONT_MATTER_MISSING: Record<string, never>;
@@ -119,7 +119,8 @@ function word(code: FindingCode, d: FindingDetails[FindingCode]): Worded {
     case "ENCODING_BOM":
       return { severity: "warning", message: "the file starts with a byte order mark (BOM)", hint: `some tools then miss the front matter; ${FIX_WITH_NORMALIZE}`, fixable: true };
     case "ENCODING_MOJIBAKE": {
-      const { found, repaired, via } = d as FindingDetails["ENCODING_MOJIBAKE"];
+      const { found, repaired, via, more } = d as FindingDetails["ENCODING_MOJIBAKE"];
+      if (more) return { severity: "error", message: `${more} more garbled text runs from here on, like "${found}" for "${repaired}" (UTF-8 read as ${via})`, hint: FIX_WITH_NORMALIZE, fixable: true };
       return { severity: "error", message: `garbled text "${found}" should read "${repaired}" (UTF-8 read as ${via})`, hint: FIX_WITH_NORMALIZE, fixable: true };
     }
     case "ENCODING_UNDECODABLE": {

@@ -9,8 +9,19 @@ import type { FrontMatter } from "./posting.js";
 import { positionInFile } from "./posting.js";
 import type { PostingSchema } from "./schema.js";
 
+/** Garbled runs reported one by one per file; past that, one finding counts the rest. */
+export const MAX_MOJIBAKE_FINDINGS = 100;
+
 export function mojibakeFindings(file: string, text: string): Finding[] {
-  return findMojibake(text).map((r) => finding("ENCODING_MOJIBAKE", { file, line: r.line, column: r.column }, { found: r.found, repaired: r.repaired, via: r.via }));
+  const repairs = findMojibake(text);
+  const shown = repairs.slice(0, MAX_MOJIBAKE_FINDINGS);
+  const findings = shown.map((r) => finding("ENCODING_MOJIBAKE", { file, line: r.line, column: r.column }, { found: r.found, repaired: r.repaired, via: r.via }));
+  const next = repairs[MAX_MOJIBAKE_FINDINGS];
+  if (next) {
+    const more = repairs.length - MAX_MOJIBAKE_FINDINGS;
+    findings.push(finding("ENCODING_MOJIBAKE", { file, line: next.line, column: next.column }, { found: next.found, repaired: next.repaired, via: next.via, more }));
+  }
+  return findings;
 }
 
 /**
