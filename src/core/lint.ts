@@ -16,6 +16,7 @@ import type { LintCache } from "./lint-cache.js";
 import { loadSchema } from "./schema.js";
 import type { PostingSchema } from "./schema.js";
 import { validateFrontMatter } from "./validate.js";
+import { runWorkItem } from "./work-items.js";
 import { runInWorkers, workerCount } from "./workers.js";
 import type { WorkItem } from "./workers.js";
 
@@ -87,7 +88,8 @@ export async function lintTargets(targets: readonly Target[], options: LintFiles
   const items = workerItems(targets, todo, schemaOf, cache);
   const workers = items ? workerCount(items.length, options.env) : 0;
   if (items && workers > 0) {
-    await runInWorkers(items, { kind: "lint", legacyEncoding: options.legacyEncoding, hash: cache !== undefined }, workers, (k, reply) => {
+    const task = { kind: "lint" as const, legacyEncoding: options.legacyEncoding, hash: cache !== undefined };
+    await runInWorkers(items, task, workers, (k, reply) => {
       const i = todo[k]!;
       const target = targets[i]!;
       const r = reply as { file: string; findings: Finding[]; hash?: string } | { unchanged: true; hash: string };
@@ -97,7 +99,7 @@ export async function lintTargets(targets: readonly Target[], options: LintFiles
         results[i] = { file: r.file, findings: r.findings };
         remember(target, r.hash, r.findings);
       }
-    });
+    }, (item) => runWorkItem(task, item));
   } else {
     // Blocking reads: several times faster than fs.promises for many small files.
     for (const i of todo) {

@@ -7,6 +7,7 @@ import { mapTargets, readTarget, readTargetSync } from "./lint.js";
 import { normalizeBytes } from "./normalize.js";
 import type { NormalizeOptions, NormalizeResult } from "./normalize.js";
 import { loadSchema } from "./schema.js";
+import { runWorkItem } from "./work-items.js";
 import { runInWorkers, workerCount } from "./workers.js";
 import { writeFileAtomic } from "./write.js";
 
@@ -53,9 +54,15 @@ export async function checkPaths(inputs: readonly string[], options: NormalizePa
     const results = new Array<NormalizeCheckResult>(targets.length);
     const items = targets.map((t) => ({ display: t.display, path: t.path, schemaPath: schema.source, ...(t.problem ? { problem: t.problem } : {}) }));
     const task = { kind: "normalize-check" as const, ...(options.legacyEncoding ? { legacyEncoding: options.legacyEncoding } : {}), ...(options.fromEncoding ? { fromEncoding: options.fromEncoding } : {}) };
-    await runInWorkers(items, task, workers, (i, result) => {
-      results[i] = result as NormalizeCheckResult;
-    });
+    await runInWorkers(
+      items,
+      task,
+      workers,
+      (i, result) => {
+        results[i] = result as NormalizeCheckResult;
+      },
+      (item) => runWorkItem(task, item),
+    );
     return results;
   }
   return targets.map((target) => {

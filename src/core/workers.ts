@@ -14,7 +14,7 @@ const BATCH_SIZE = 50;
 const BATCHES_IN_FLIGHT = 2;
 // A worker keeps almost nothing between files: a small young generation keeps its memory flat
 // (V8's default lets each one grow by tens of megabytes of garbage before collecting).
-const WORKER_LIMITS = { maxYoungGenerationSizeMb: Number(process.env.POSTING_WORKER_YOUNG_MB ?? 8) };
+const WORKER_LIMITS = { maxYoungGenerationSizeMb: 8 };
 
 export type WorkerTask =
   | { kind: "lint"; legacyEncoding?: string; hash: boolean }
@@ -42,50 +42,73 @@ interface BatchReply {
 const WORKER_URL = new URL("./lint-worker.js", import.meta.url);
 
 /**
- * How many workers to use for `files` files: 0 (in-process) below the threshold or without a
- * built worker script. POSTING_WORKERS=n overrides (0 turns workers off).
+ * How many threads to use for `files` files, the main thread included: 0 (plain in-process run)
+ * below the threshold or without a built worker script, else one per core. POSTING_WORKERS=n
+ * overrides (0 or 1: no worker threads).
  */
 export function workerCount(files: number, env: Record<string, string | undefined> = process.env): number {
   const forced = env.POSTING_WORKERS;
-  if (forced !== undefined && /^\d+$/.test(forced)) return Number(forced) > 0 && existsSync(fileURLToPath(WORKER_URL)) ? Number(forced) : 0;
+  if (forced !== undefined && /^\d+$/.test(forced)) return Number(forced) > 1 && existsSync(fileURLToPath(WORKER_URL)) ? Number(forced) : 0;
   if (files < WORKER_THRESHOLD || !existsSync(fileURLToPath(WORKER_URL))) return 0;
   return Math.max(1, Math.min(availableParallelism(), 8));
 }
 
-/** Run `task` on every item on `count` workers; `onResult` gets each result with its item's index. */
-export async function runInWorkers(items: readonly WorkItem[], task: WorkerTask, count: number, onResult: (index: number, result: unknown) => void): Promise<void> {
+/**
+ * Run `task` on every item with `threads` threads: the main thread (`runHere`) and threads - 1
+ * workers, each taking the next batch when done; `onResult` gets each result with its item's
+ * index. The main thread working too saves an isolate (memory) and uses its warmed-up code.
+ */
+export async function runInWorkers(
+  items: readonly WorkItem[],
+  task: WorkerTask,
+  threads: number,
+  onResult: (index: number, result: unknown) => void,
+  runHere: (item: WorkItem) => unknown,
+): Promise<void> {
   const batches: number[] = [];
   for (let start = 0; start < items.length; start += BATCH_SIZE) batches.push(start);
   let next = 0;
-  const workers = Array.from({ length: Math.min(count, batches.length) }, () => new Worker(WORKER_URL, { workerData: { task }, resourceLimits: WORKER_LIMITS }));
+  const workers = Array.from({ length: Math.max(0, Math.min(threads - 1, batches.length - 1)) }, () => new Worker(WORKER_URL, { workerData: { task }, resourceLimits: WORKER_LIMITS }));
+  const onWorkers = workers.map(
+    (worker) =>
+      new Promise<void>((resolve, reject) => {
+        let inFlight = 0;
+        let done = false;
+        const send = () => {
+          while (inFlight < BATCHES_IN_FLIGHT && next < batches.length) {
+            const id = batches[next++]!;
+            worker.postMessage({ id, items: items.slice(id, id + BATCH_SIZE) });
+            inFlight++;
+          }
+          if (inFlight === 0) {
+            done = true;
+            resolve();
+          }
+        };
+        worker.on("message", (reply: BatchReply) => {
+          if (reply.error !== undefined) return reject(new Error(`in a worker thread: ${reply.error}`));
+          inFlight--;
+          reply.results!.forEach((result, i) => onResult(reply.id + i, result));
+          send();
+        });
+        worker.on("error", reject);
+        worker.on("exit", (code) => {
+          if (!done) reject(new Error(`a worker thread stopped (exit code ${code})`));
+        });
+        send();
+      }),
+  );
+  const here = (async () => {
+    while (next < batches.length) {
+      const id = batches[next++]!;
+      const end = Math.min(id + BATCH_SIZE, items.length);
+      for (let i = id; i < end; i++) onResult(i, runHere(items[i]!));
+      // Let the workers' replies in, so they are sent their next batch without waiting.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  })();
   try {
-    await Promise.all(
-      workers.map(
-        (worker) =>
-          new Promise<void>((resolve, reject) => {
-            let inFlight = 0;
-            const send = () => {
-              while (inFlight < BATCHES_IN_FLIGHT && next < batches.length) {
-                const id = batches[next++]!;
-                worker.postMessage({ id, items: items.slice(id, id + BATCH_SIZE) });
-                inFlight++;
-              }
-              if (inFlight === 0) resolve();
-            };
-            worker.on("message", (reply: BatchReply) => {
-              if (reply.error !== undefined) return reject(new Error(`in a worker thread: ${reply.error}`));
-              inFlight--;
-              reply.results!.forEach((result, i) => onResult(reply.id + i, result));
-              send();
-            });
-            worker.on("error", reject);
-            worker.on("exit", (code) => {
-              if (inFlight > 0 || next < batches.length) reject(new Error(`a worker thread stopped (exit code ${code})`));
-            });
-            send();
-          }),
-      ),
-    );
+    await Promise.all([here, ...onWorkers]);
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }

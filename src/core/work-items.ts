@@ -1,0 +1,26 @@
+// One file's work for a large run, the same on the main thread and on worker threads: read it,
+// then lint it or check what normalize would do. Returns plain data (it crosses threads).
+import { sha256Hex } from "./hash.js";
+import { lintBytes, readTargetSync } from "./lint.js";
+import { normalizeBytes } from "./normalize.js";
+import { loadSchema } from "./schema.js";
+import type { WorkerTask, WorkItem } from "./workers.js";
+
+export function runWorkItem(task: WorkerTask, item: WorkItem): unknown {
+  const read = readTargetSync(item);
+  if ("findings" in read) return task.kind === "lint" ? { file: item.display, findings: read.findings } : { file: item.display, status: "refused", findings: read.findings };
+  const schema = loadSchema(item.schemaPath);
+  if (task.kind === "lint") {
+    const hash = task.hash ? sha256Hex(read.bytes) : undefined;
+    if (hash !== undefined && hash === item.cachedHash) return { unchanged: true, hash };
+    const options = task.legacyEncoding ? { legacyEncoding: task.legacyEncoding } : {};
+    return { file: item.display, findings: lintBytes(item.display, read.bytes, schema, options), hash };
+  }
+  const result = normalizeBytes(item.display, read.bytes, {
+    schema,
+    ...(task.legacyEncoding ? { legacyEncoding: task.legacyEncoding } : {}),
+    ...(task.fromEncoding ? { fromEncoding: task.fromEncoding } : {}),
+  });
+  // --check needs the verdict and the findings, not the new bytes (see checkPaths).
+  return { file: result.file, status: result.status, findings: result.findings };
+}
