@@ -8,10 +8,10 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { PassThrough } from "node:stream";
 import { run } from "../dist/cli.js";
-import { parsePosting } from "../dist/core/posting.js";
-import { buildQuery } from "../dist/core/list-query.js";
-import { columnsFor, readPostings, selectPostings } from "../dist/core/list.js";
-import { loadSchema } from "../dist/core/schema.js";
+import { parsePosting } from "../dist/core/read/posting.js";
+import { buildQuery } from "../dist/core/list/list-query.js";
+import { columnsFor, readPostings, selectPostings } from "../dist/core/list/list.js";
+import { loadSchema } from "../dist/core/schema/schema.js";
 import { LIST_FORMATS } from "../dist/reporters/list.js";
 
 const COUNT = Number(process.argv[2] ?? 10_000);

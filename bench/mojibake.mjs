@@ -6,9 +6,9 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const built = join(root, "dist", "core", "mojibake.js");
+const built = join(root, "dist", "core", "read", "mojibake.js");
 if (!existsSync(built)) {
-  console.error("dist/core/mojibake.js not found: run `npm run build` first.");
+  console.error("dist/core/read/mojibake.js not found: run `npm run build` first.");
   process.exitCode = 2;
 } else {
   const { findMojibake, repairMojibake } = await import(built);

@@ -13,11 +13,11 @@ const version = JSON.parse(readFileSync(at("package.json"), "utf8")).version;
 
 export const GENERATED_VALIDATOR = at("src/generated/posting-validator.js");
 
-/** Build src/core/validator-codegen.ts on the fly and return its module. */
+/** Build src/core/schema/validator-codegen.ts on the fly and return its module. */
 export async function loadCodegen() {
   const outfile = at("node_modules/.cache/posting-build/validator-codegen.mjs");
   await build({
-    entryPoints: [at("src/core/validator-codegen.ts")],
+    entryPoints: [at("src/core/schema/validator-codegen.ts")],
     outfile,
     bundle: true,
     packages: "external",
@@ -57,8 +57,8 @@ async function bundleCli() {
   const staging = at("dist/bundle.new");
   rmSync(staging, { recursive: true, force: true });
   await build({
-    entryPoints: { cli: at("src/cli.ts"), "lint-worker": at("src/core/lint-worker.ts") },
-    outdir: staging, // two levels down, like dist/core/: `../../schemas/` still resolves
+    entryPoints: { cli: at("src/cli.ts"), "lint-worker": at("src/core/lint/lint-worker.ts") },
+    outdir: staging, // package files (schemas/, templates/) are found from here by src/core/paths.ts
     bundle: true,
     splitting: true,
     format: "esm",

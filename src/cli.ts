@@ -5,6 +5,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from "commander
 import { isUserError } from "./core/errors.js";
 import { escapeInline } from "./core/sanitize.js";
 import type { CliIO } from "./io.js";
+import { packagePath } from "./core/paths.js";
 
 export const EXIT = { ok: 0, findings: 1, usage: 2, interrupted: 130 } as const;
 
@@ -13,7 +14,7 @@ declare const __POSTING_VERSION__: string | undefined;
 
 export function toolVersion(): string {
   if (typeof __POSTING_VERSION__ === "string") return __POSTING_VERSION__;
-  const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string };
+  const pkg = JSON.parse(readFileSync(packagePath("package.json"), "utf8")) as { version: string };
   return pkg.version;
 }
 
@@ -198,7 +199,7 @@ export async function main(): Promise<number> {
   // (the originals are intact until the rename), then exit with the conventional code.
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.once(signal, () => {
-      void import("./core/write.js")
+      void import("./core/normalize/write.js")
         .then(({ interruptWrites }) => interruptWrites())
         .finally(() => process.exit(signal === "SIGINT" ? EXIT.interrupted : 143));
     });

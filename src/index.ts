@@ -1,40 +1,40 @@
 // The library API: the same core the CLI is built on. Nothing here prints or exits.
-export { lintBytes, lintPaths, summarize } from "./core/lint.js";
-export type { FileResult, LintReport, LintFilesOptions } from "./core/lint.js";
-export { parsePosting } from "./core/posting.js";
-export type { ParsedPosting, FrontMatter } from "./core/posting.js";
-export { loadSchema, compileSchema, BUNDLED_SCHEMA_PATH } from "./core/schema.js";
-export type { PostingSchema, FieldSpec } from "./core/schema.js";
-export { loadConfig, CONFIG_FILE_NAME } from "./core/config.js";
-export type { ResolvedConfig } from "./core/config.js";
-export { decodeBytes } from "./core/encoding.js";
+export { lintBytes, lintPaths, summarize } from "./core/lint/lint.js";
+export type { FileResult, LintReport, LintFilesOptions } from "./core/lint/lint.js";
+export { parsePosting } from "./core/read/posting.js";
+export type { ParsedPosting, FrontMatter } from "./core/read/posting.js";
+export { loadSchema, compileSchema, BUNDLED_SCHEMA_PATH } from "./core/schema/schema.js";
+export type { PostingSchema, FieldSpec } from "./core/schema/schema.js";
+export { loadConfig, CONFIG_FILE_NAME } from "./core/project/config.js";
+export type { ResolvedConfig } from "./core/project/config.js";
+export { decodeBytes } from "./core/read/encoding.js";
 export { FINDING_CODES } from "./core/findings.js";
 export type { Finding, FindingCode, Severity } from "./core/findings.js";
 export { UserError, ConfigError } from "./core/errors.js";
 export { REPORTERS, getReporter } from "./reporters/index.js";
-export { listPostings, readPostings, selectPostings, columnsFor, DEFAULT_LIST_COLUMNS } from "./core/list.js";
-export type { ListOptions, ListResult, ListColumn, ReadPostingsResult, UnreadablePosting } from "./core/list.js";
-export { buildQuery, parseWhere, parseSort, matchesQuery, sortPostings } from "./core/list-query.js";
-export type { Posting, ListQuery, ListQueryInput, WhereClause, SortKey } from "./core/list-query.js";
+export { listPostings, readPostings, selectPostings, columnsFor, DEFAULT_LIST_COLUMNS } from "./core/list/list.js";
+export type { ListOptions, ListResult, ListColumn, ReadPostingsResult, UnreadablePosting } from "./core/list/list.js";
+export { buildQuery, parseWhere, parseSort, matchesQuery, sortPostings } from "./core/list/list-query.js";
+export type { Posting, ListQuery, ListQueryInput, WhereClause, SortKey } from "./core/list/list-query.js";
 export { LIST_FORMATS, getListReporter } from "./reporters/list.js";
 export type { ListReport, ListReporter, ListReporterOptions } from "./reporters/list.js";
 export { run } from "./cli.js";
 
-import { loadConfig } from "./core/config.js";
+import { loadConfig } from "./core/project/config.js";
 import { UserError } from "./core/errors.js";
-import type { LintReport } from "./core/lint.js";
-import type { NormalizeResult } from "./core/normalize.js";
-import { normalizePaths } from "./core/normalize-files.js";
-import { lintProject } from "./core/project.js";
-import { loadSchema } from "./core/schema.js";
+import type { LintReport } from "./core/lint/lint.js";
+import type { NormalizeResult } from "./core/normalize/normalize.js";
+import { normalizePaths } from "./core/normalize/normalize-files.js";
+import { lintProject } from "./core/project/project.js";
+import { loadSchema } from "./core/schema/schema.js";
 
-export { lintProject } from "./core/project.js";
-export type { LintProjectOptions } from "./core/project.js";
-export { checkCollections } from "./core/collection.js";
-export { normalizeBytes } from "./core/normalize.js";
-export type { NormalizeResult, NormalizeChanges } from "./core/normalize.js";
-export type { ConfigFlags, ResolvedCollection, ResolvedReference } from "./core/config.js";
-export { fileNameProblem } from "./core/file-name.js";
+export { lintProject } from "./core/project/project.js";
+export type { LintProjectOptions } from "./core/project/project.js";
+export { checkCollections } from "./core/lint/collection.js";
+export { normalizeBytes } from "./core/normalize/normalize.js";
+export type { NormalizeResult, NormalizeChanges } from "./core/normalize/normalize.js";
+export type { ConfigFlags, ResolvedCollection, ResolvedReference } from "./core/project/config.js";
+export { fileNameProblem } from "./core/lint/file-name.js";
 
 export interface ApiOptions {
   /** Folder the paths are relative to and the config is searched from. Default: process.cwd(). */
@@ -89,7 +89,7 @@ function inputsOf(paths: readonly string[], content: readonly string[], verb: st
 }
 
 // `posting new` without the prompts: answers to a posting, file names that stay in their folder.
-export { scaffold, slugify, postingFileName, safeJoin, renderBody, writeNewFile, FileExistsError } from "./core/scaffold.js";
-export type { ScaffoldResult, Lang } from "./core/scaffold.js";
-export { parseText as parseAnswer } from "./core/answers.js";
+export { scaffold, slugify, postingFileName, safeJoin, renderBody, writeNewFile, FileExistsError } from "./core/scaffold/scaffold.js";
+export type { ScaffoldResult, Lang } from "./core/scaffold/scaffold.js";
+export { parseText as parseAnswer } from "./core/scaffold/answers.js";
 export type { Prompter } from "./prompter.js";

@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { createAjv } from "../src/core/ajv.js";
+import { createAjv } from "../src/core/schema/ajv.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const read = (name: string) => JSON.parse(readFileSync(join(ROOT, "schemas", name), "utf8")) as { $id: string; title: string; properties: Record<string, Record<string, unknown>> };

@@ -6,12 +6,12 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { explainBadDate, isJekyllDate, rewriteDayFirstDate } from "../src/core/dates.js";
-import { lintBytes } from "../src/core/lint.js";
-import { postingFrom } from "../src/core/list.js";
-import { normalizeBytes } from "../src/core/normalize.js";
-import { parsePosting } from "../src/core/posting.js";
-import { loadSchema } from "../src/core/schema.js";
+import { explainBadDate, isJekyllDate, rewriteDayFirstDate } from "../src/core/read/dates.js";
+import { lintBytes } from "../src/core/lint/lint.js";
+import { postingFrom } from "../src/core/list/list.js";
+import { normalizeBytes } from "../src/core/normalize/normalize.js";
+import { parsePosting } from "../src/core/read/posting.js";
+import { loadSchema } from "../src/core/schema/schema.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const schema = loadSchema();

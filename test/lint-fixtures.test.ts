@@ -8,8 +8,8 @@ import { fileURLToPath } from "node:url";
 import matter from "gray-matter";
 import { afterAll, describe, expect, it } from "vitest";
 import { FINDING_CODES } from "../src/core/findings.js";
-import { lintPaths } from "../src/core/lint.js";
-import { loadSchema } from "../src/core/schema.js";
+import { lintPaths } from "../src/core/lint/lint.js";
+import { loadSchema } from "../src/core/schema/schema.js";
 import { lintCase, lintCases as cases, LINT_FIXTURES as FIXTURES, readExpected } from "./lint-helpers.js";
 
 const SCRIPT = fileURLToPath(new URL("../scripts/make-encoding-fixtures.mjs", import.meta.url));

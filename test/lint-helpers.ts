@@ -2,9 +2,9 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { lintPaths } from "../src/core/lint.js";
-import type { LintReport } from "../src/core/lint.js";
-import { loadSchema } from "../src/core/schema.js";
+import { lintPaths } from "../src/core/lint/lint.js";
+import type { LintReport } from "../src/core/lint/lint.js";
+import { loadSchema } from "../src/core/schema/schema.js";
 
 export const LINT_FIXTURES = fileURLToPath(new URL("../fixtures/lint/", import.meta.url));
 

@@ -7,8 +7,8 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateCollection } from "../bench/generate.mjs";
-import { LintCache } from "../src/core/lint-cache.js";
-import { WORKER_THRESHOLD } from "../src/core/workers.js";
+import { LintCache } from "../src/core/lint/lint-cache.js";
+import { WORKER_THRESHOLD } from "../src/core/lint/workers.js";
 import { runCli } from "./helpers/cli.js";
 
 const ROOT = fileURLToPath(new URL("../", import.meta.url));

@@ -4,10 +4,10 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildQuery } from "../src/core/list-query.js";
-import type { ListQueryInput, Posting } from "../src/core/list-query.js";
-import { readPostings, selectPostings } from "../src/core/list.js";
-import { loadSchema } from "../src/core/schema.js";
+import { buildQuery } from "../src/core/list/list-query.js";
+import type { ListQueryInput, Posting } from "../src/core/list/list-query.js";
+import { readPostings, selectPostings } from "../src/core/list/list.js";
+import { loadSchema } from "../src/core/schema/schema.js";
 import { runCli } from "./list-helpers.js";
 
 const COUNT = 3000;

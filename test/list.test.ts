@@ -3,7 +3,7 @@ import { spawnSync } from "node:child_process";
 import { tmpdir } from "node:os";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { listPostings } from "../src/core/list.js";
+import { listPostings } from "../src/core/list/list.js";
 import { runCli } from "./list-helpers.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));

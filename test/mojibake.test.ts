@@ -4,7 +4,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
-import { findMojibake, repairMojibake, type MojibakeRepair } from "../src/core/mojibake.js";
+import { findMojibake, repairMojibake, type MojibakeRepair } from "../src/core/read/mojibake.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const FIXTURES = join(here, "..", "fixtures", "encoding");

@@ -5,8 +5,8 @@ import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { lintBytes } from "../src/core/lint.js";
-import { loadSchema } from "../src/core/schema.js";
+import { lintBytes } from "../src/core/lint/lint.js";
+import { loadSchema } from "../src/core/schema/schema.js";
 import { listTree, makeProject } from "./helpers/new-helpers.js";
 import { runInPty } from "./helpers/pty.js";
 

@@ -5,9 +5,9 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parseText } from "../src/core/answers.js";
-import { renderFrontMatter } from "../src/core/canonical.js";
-import { lintBytes } from "../src/core/lint.js";
+import { parseText } from "../src/core/scaffold/answers.js";
+import { renderFrontMatter } from "../src/core/normalize/canonical.js";
+import { lintBytes } from "../src/core/lint/lint.js";
 import {
   FileExistsError,
   bundledTemplatePath,
@@ -21,9 +21,9 @@ import {
   slugify,
   SLUG_MAX_LENGTH,
   writeNewFile,
-} from "../src/core/scaffold.js";
-import type { Lang } from "../src/core/scaffold.js";
-import { loadSchema } from "../src/core/schema.js";
+} from "../src/core/scaffold/scaffold.js";
+import type { Lang } from "../src/core/scaffold/scaffold.js";
+import { loadSchema } from "../src/core/schema/schema.js";
 import { HOSTILE_TITLES } from "./helpers/new-helpers.js";
 
 const schema = loadSchema();

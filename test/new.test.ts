@@ -3,8 +3,8 @@
 import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { lintBytes } from "../src/core/lint.js";
-import { loadSchema } from "../src/core/schema.js";
+import { lintBytes } from "../src/core/lint/lint.js";
+import { loadSchema } from "../src/core/schema/schema.js";
 import { Attempts, HOSTILE_TITLES, INTERRUPT, ScriptedPrompter, TODAY, listTree, makeProject, runCli, runNew } from "./helpers/new-helpers.js";
 
 const schema = loadSchema();

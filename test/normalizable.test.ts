@@ -1,8 +1,8 @@
 // Lint's view of what normalize would fix: the same detectors, with a bounded number of findings.
 import { describe, expect, it } from "vitest";
-import { lintBytes } from "../src/core/lint.js";
-import { MAX_MOJIBAKE_FINDINGS } from "../src/core/normalizable.js";
-import { loadSchema } from "../src/core/schema.js";
+import { lintBytes } from "../src/core/lint/lint.js";
+import { MAX_MOJIBAKE_FINDINGS } from "../src/core/lint/normalizable.js";
+import { loadSchema } from "../src/core/schema/schema.js";
 
 const schema = loadSchema();
 

@@ -6,9 +6,9 @@ import { join } from "node:path";
 import { Readable } from "node:stream";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { run } from "../src/cli.js";
-import { normalizeBytes } from "../src/core/normalize.js";
-import { loadSchema } from "../src/core/schema.js";
-import { TEMP_FILE_PATTERN, writeFileAtomic } from "../src/core/write.js";
+import { normalizeBytes } from "../src/core/normalize/normalize.js";
+import { loadSchema } from "../src/core/schema/schema.js";
+import { TEMP_FILE_PATTERN, writeFileAtomic } from "../src/core/normalize/write.js";
 import type { CliIO } from "../src/io.js";
 
 const repo = join(import.meta.dirname, "..");

@@ -3,10 +3,10 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { lintBytes } from "../src/core/lint.js";
-import { describeChanges, normalizeBytes } from "../src/core/normalize.js";
-import { parsePosting } from "../src/core/posting.js";
-import { loadSchema } from "../src/core/schema.js";
+import { lintBytes } from "../src/core/lint/lint.js";
+import { describeChanges, normalizeBytes } from "../src/core/normalize/normalize.js";
+import { parsePosting } from "../src/core/read/posting.js";
+import { loadSchema } from "../src/core/schema/schema.js";
 
 const root = join(import.meta.dirname, "..", "fixtures", "normalize");
 const schema = loadSchema();

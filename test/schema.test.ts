@@ -6,11 +6,11 @@ import { fileURLToPath } from "node:url";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormatsPlugin from "ajv-formats";
 import { describe, expect, it } from "vitest";
-import { isJekyllDate } from "../src/core/dates.js";
-import { lintBytes } from "../src/core/lint.js";
-import { parsePosting } from "../src/core/posting.js";
-import { ANNOTATION_KEYWORDS, BUNDLED_SCHEMA_PATH, loadSchema } from "../src/core/schema.js";
-import { siteView, validateFrontMatter } from "../src/core/validate.js";
+import { isJekyllDate } from "../src/core/read/dates.js";
+import { lintBytes } from "../src/core/lint/lint.js";
+import { parsePosting } from "../src/core/read/posting.js";
+import { ANNOTATION_KEYWORDS, BUNDLED_SCHEMA_PATH, loadSchema } from "../src/core/schema/schema.js";
+import { siteView, validateFrontMatter } from "../src/core/schema/validate.js";
 import { caseSchemaPath, LINT_FIXTURES, lintCases, readExpected } from "./lint-helpers.js";
 
 const schemaJson = JSON.parse(readFileSync(BUNDLED_SCHEMA_PATH, "utf8")) as Record<string, unknown>;

@@ -4,11 +4,11 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { createAjv } from "../src/core/ajv.js";
-import { parsePosting } from "../src/core/posting.js";
-import { precompiledConfigValidator, precompiledPostingValidator } from "../src/core/precompiled.js";
-import { BUNDLED_SCHEMA_PATH, loadSchema } from "../src/core/schema.js";
-import { validatorModuleSource } from "../src/core/validator-codegen.js";
+import { createAjv } from "../src/core/schema/ajv.js";
+import { parsePosting } from "../src/core/read/posting.js";
+import { precompiledConfigValidator, precompiledPostingValidator } from "../src/core/schema/precompiled.js";
+import { BUNDLED_SCHEMA_PATH, loadSchema } from "../src/core/schema/schema.js";
+import { validatorModuleSource } from "../src/core/schema/validator-codegen.js";
 
 const root = fileURLToPath(new URL("../", import.meta.url));
 const read = (path: string) => readFileSync(join(root, path), "utf8");

@@ -1,13 +1,13 @@
 // `posting lint`: validate postings and report findings; exit 1 when any error is found.
 import { statSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { loadConfig } from "../core/config.js";
-import type { ResolvedConfig } from "../core/config.js";
+import { loadConfig } from "../core/project/config.js";
+import type { ResolvedConfig } from "../core/project/config.js";
 import { UserError } from "../core/errors.js";
-import type { LintReport } from "../core/lint.js";
-import type { LintCache } from "../core/lint-cache.js";
-import { resolveInputs, summarize } from "../core/lint.js";
-import { lintProject } from "../core/project.js";
+import type { LintReport } from "../core/lint/lint.js";
+import type { LintCache } from "../core/lint/lint-cache.js";
+import { resolveInputs, summarize } from "../core/lint/lint.js";
+import { lintProject } from "../core/project/project.js";
 import type { CliIO } from "../io.js";
 import { readAll, useColor } from "../io.js";
 import { getReporter } from "../reporters/index.js";
@@ -51,7 +51,7 @@ export async function lintCommand(paths: string[], options: LintCommandOptions, 
 
 // The run key: what changes every file's findings besides its bytes and schema (checked per file).
 async function openCache(options: LintCommandOptions, config: ResolvedConfig, cwd: string, version: string): Promise<LintCache> {
-  const { DEFAULT_CACHE_FILE, LintCache } = await import("../core/lint-cache.js");
+  const { DEFAULT_CACHE_FILE, LintCache } = await import("../core/lint/lint-cache.js");
   let location = resolve(cwd, options.cacheLocation ?? DEFAULT_CACHE_FILE);
   if (options.cacheLocation && (/[\\/]$/.test(options.cacheLocation) || isFolder(location))) location = join(location, DEFAULT_CACHE_FILE);
   const key = JSON.stringify({ version, node: process.versions.node, config: { ...config, content: undefined, template: undefined } });

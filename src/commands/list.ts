@@ -1,14 +1,14 @@
 // `posting list`: read postings, filter, sort, and print them as a table, JSON, NDJSON or CSV.
 // Files whose front matter cannot be read go to stderr (and into the summary); `--strict` makes
 // them fail the run.
-import { loadConfig } from "../core/config.js";
+import { loadConfig } from "../core/project/config.js";
 import { UserError } from "../core/errors.js";
-import { buildQuery, parseFields } from "../core/list-query.js";
-import { columnsFor, readPostings, selectPostings } from "../core/list.js";
-import type { UnreadablePosting } from "../core/list.js";
-import { resolveInputs } from "../core/lint.js";
+import { buildQuery, parseFields } from "../core/list/list-query.js";
+import { columnsFor, readPostings, selectPostings } from "../core/list/list.js";
+import type { UnreadablePosting } from "../core/list/list.js";
+import { resolveInputs } from "../core/lint/lint.js";
 import { escapeInline } from "../core/sanitize.js";
-import { loadSchema } from "../core/schema.js";
+import { loadSchema } from "../core/schema/schema.js";
 import type { CliIO } from "../io.js";
 import { useColor } from "../io.js";
 import { getListReporter } from "../reporters/list.js";

@@ -3,18 +3,18 @@
 // through core/scaffold and core/canonical, and the file is checked with lint before it is written.
 import { lstat, readFile } from "node:fs/promises";
 import { relative, resolve } from "node:path";
-import { check, cleanText, defaultFor, fieldHelp, fieldLabel, parseJsonValue, parseText, resolveKey } from "../core/answers.js";
-import { renderFrontMatter } from "../core/canonical.js";
-import { loadConfig } from "../core/config.js";
-import { todayIso } from "../core/dates.js";
+import { check, cleanText, defaultFor, fieldHelp, fieldLabel, parseJsonValue, parseText, resolveKey } from "../core/scaffold/answers.js";
+import { renderFrontMatter } from "../core/normalize/canonical.js";
+import { loadConfig } from "../core/project/config.js";
+import { todayIso } from "../core/read/dates.js";
 import { UserError } from "../core/errors.js";
-import { lintBytes } from "../core/lint.js";
+import { lintBytes } from "../core/lint/lint.js";
 import { escapeInline } from "../core/sanitize.js";
-import type { Lang } from "../core/scaffold.js";
-import { FileExistsError, LANGS, bundledTemplatePath, outputFolder, postingText, readTemplate, safeJoin, scaffold, writeNewFile } from "../core/scaffold.js";
-import type { FieldSpec, PostingSchema } from "../core/schema.js";
-import { isObject, loadSchema } from "../core/schema.js";
-import { suggestKey } from "../core/validate.js";
+import type { Lang } from "../core/scaffold/scaffold.js";
+import { FileExistsError, LANGS, bundledTemplatePath, outputFolder, postingText, readTemplate, safeJoin, scaffold, writeNewFile } from "../core/scaffold/scaffold.js";
+import type { FieldSpec, PostingSchema } from "../core/schema/schema.js";
+import { isObject, loadSchema } from "../core/schema/schema.js";
+import { suggestKey } from "../core/schema/validate.js";
 import type { CliIO } from "../io.js";
 import { readAll, useColor } from "../io.js";
 import type { Prompter } from "../prompter.js";

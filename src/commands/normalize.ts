@@ -1,15 +1,15 @@
 // `posting normalize`: show (default), check (--check) or apply (--write) the canonical form.
 import { createTwoFilesPatch } from "diff";
-import { loadConfig } from "../core/config.js";
+import { loadConfig } from "../core/project/config.js";
 import { UserError } from "../core/errors.js";
 import type { Finding } from "../core/findings.js";
-import { resolveInputs, summarize } from "../core/lint.js";
-import { describeChanges, describeRepairsByLine, normalizeBytes } from "../core/normalize.js";
-import { checkPaths, normalizePaths } from "../core/normalize-files.js";
-import type { NormalizeCheckResult } from "../core/normalize-files.js";
-import type { NormalizeResult } from "../core/normalize.js";
+import { resolveInputs, summarize } from "../core/lint/lint.js";
+import { describeChanges, describeRepairsByLine, normalizeBytes } from "../core/normalize/normalize.js";
+import { checkPaths, normalizePaths } from "../core/normalize/normalize-files.js";
+import type { NormalizeCheckResult } from "../core/normalize/normalize-files.js";
+import type { NormalizeResult } from "../core/normalize/normalize.js";
 import { escapeControl, escapeInline } from "../core/sanitize.js";
-import { loadSchema } from "../core/schema.js";
+import { loadSchema } from "../core/schema/schema.js";
 import type { CliIO } from "../io.js";
 import { readAll, useColor } from "../io.js";
 import { stylish } from "../reporters/stylish.js";

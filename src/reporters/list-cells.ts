@@ -1,5 +1,5 @@
 // Turning front matter values into cell text, shared by the table and CSV formats.
-import { dayOf, scalarText } from "../core/list-query.js";
+import { dayOf, scalarText } from "../core/list/list-query.js";
 
 export const LIST_SEPARATOR = "; ";
 

@@ -1,7 +1,7 @@
 // CSV per RFC 4180 (CRLF, quotes doubled, fields with `,` `"` or line breaks quoted), UTF-8.
 // Cells are untrusted: control characters other than tab and line breaks are made visible, and a
 // cell a spreadsheet would run as a formula (= + - @, tab, CR first) gets a leading single quote.
-import { columnValue } from "../core/list.js";
+import { columnValue } from "../core/list/list.js";
 import { escapeControl } from "../core/sanitize.js";
 import { cellText } from "./list-cells.js";
 import type { ListReporter } from "./list-types.js";

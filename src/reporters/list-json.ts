@@ -1,7 +1,7 @@
 // Machine output: a JSON array, or one JSON object per line (NDJSON). Each record is
 // `{ file, date, open, data }` with the front matter as parsed, or just the chosen `--fields`.
-import type { Posting } from "../core/list-query.js";
-import { columnValue } from "../core/list.js";
+import type { Posting } from "../core/list/list-query.js";
+import { columnValue } from "../core/list/list.js";
 import type { ListReport, ListReporter } from "./list-types.js";
 
 export const listJson: ListReporter = (report) => `${safeJson(JSON.stringify(records(report), null, 2))}\n`;

@@ -4,7 +4,7 @@
 import { Chalk } from "chalk";
 import Table from "cli-table3";
 import { escapeInline } from "../core/sanitize.js";
-import { columnValue } from "../core/list.js";
+import { columnValue } from "../core/list/list.js";
 import { displayWidth, tableCellText } from "./list-cells.js";
 import type { ListReport, ListReporter } from "./list-types.js";
 

@@ -1,5 +1,5 @@
 // What the `posting list` formats receive: the listed postings and how they were chosen.
-import type { ListColumn, ListResult } from "../core/list.js";
+import type { ListColumn, ListResult } from "../core/list/list.js";
 
 export interface ListReport extends Pick<ListResult, "postings" | "matched" | "total" | "unreadable"> {
   columns: ListColumn[];

@@ -1,4 +1,4 @@
-import type { LintReport } from "../core/lint.js";
+import type { LintReport } from "../core/lint/lint.js";
 
 export interface ReporterOptions {
   /** Emit ANSI colours (only when the stream is a TTY and NO_COLOR is unset). */

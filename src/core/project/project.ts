@@ -1,14 +1,14 @@
 // Lint as `posting lint` does, config included: each file against its collection's schema, then
 // the cross-file checks. The command and the library's `lint()` both call this.
 import { resolve } from "node:path";
-import { checkCollections } from "./collection.js";
+import { checkCollections } from "../lint/collection.js";
 import type { ResolvedConfig } from "./config.js";
 import { collectionOf } from "./config.js";
-import type { LintReport } from "./lint.js";
-import type { LintCache } from "./lint-cache.js";
-import { lintBytes, lintPaths, summarize } from "./lint.js";
-import { loadSchema } from "./schema.js";
-import type { PostingSchema } from "./schema.js";
+import type { LintReport } from "../lint/lint.js";
+import type { LintCache } from "../lint/lint-cache.js";
+import { lintBytes, lintPaths, summarize } from "../lint/lint.js";
+import { loadSchema } from "../schema/schema.js";
+import type { PostingSchema } from "../schema/schema.js";
 
 export interface LintProjectOptions {
   cwd: string;

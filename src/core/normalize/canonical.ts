@@ -4,10 +4,10 @@
 // new posting is already what normalize would write.
 import { Document, isMap, isScalar, isSeq, Scalar, visit, YAMLSeq } from "yaml";
 import type { Pair, YAMLMap } from "yaml";
-import { rewriteDayFirstDate } from "./dates.js";
-import type { FieldSpec, PostingSchema } from "./schema.js";
-import { foldForMatch } from "./schema.js";
-import { keyText, nodeOffset } from "./yaml.js";
+import { rewriteDayFirstDate } from "../read/dates.js";
+import type { FieldSpec, PostingSchema } from "../schema/schema.js";
+import { foldForMatch } from "../schema/schema.js";
+import { keyText, nodeOffset } from "../read/yaml.js";
 
 export interface KeyRename {
   from: string;

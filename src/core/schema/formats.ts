@@ -1,7 +1,7 @@
 // The formats the schemas may use, as ajv sees them. The build-time validator (src/generated)
 // calls these very objects, so runtime and precompiled validation agree.
 import { fullFormats } from "ajv-formats/dist/formats.js";
-import { isJekyllDate } from "./dates.js";
+import { isJekyllDate } from "../read/dates.js";
 
 export const JEKYLL_DATE_FORMAT = { type: "string", validate: isJekyllDate } as const;
 

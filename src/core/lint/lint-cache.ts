@@ -4,7 +4,7 @@
 // is an optimisation only: a missing, unreadable or corrupt cache file is ignored, and it is
 // replaced atomically, so an interrupted run never leaves a half-written one behind.
 import { readFile } from "node:fs/promises";
-import type { Finding } from "./findings.js";
+import type { Finding } from "../findings.js";
 
 export const DEFAULT_CACHE_FILE = ".posting-cache";
 const FORMAT = 1;
@@ -72,7 +72,7 @@ export class LintCache {
     if (!this.changed && Object.keys(this.fresh).length === Object.keys(this.previous).length) return;
     const body: CacheFile = { format: FORMAT, key: this.key, files: this.fresh };
     try {
-      const { writeFileAtomic } = await import("./write.js");
+      const { writeFileAtomic } = await import("../normalize/write.js");
       await writeFileAtomic(this.location, Buffer.from(JSON.stringify(body)));
     } catch {
       // a read-only folder: the run still succeeds, just without a cache next time

@@ -1,13 +1,13 @@
 // Schema validation of a parsed posting, with ajv's errors turned into findings that name the key,
 // say what was expected in words and sit on the right line.
 import type { ErrorObject } from "ajv/dist/2020.js";
-import { explainBadDate } from "./dates.js";
-import type { Finding } from "./findings.js";
-import { describeValue, finding } from "./messages.js";
+import { explainBadDate } from "../read/dates.js";
+import type { Finding } from "../findings.js";
+import { describeValue, finding } from "../messages.js";
 import type { FieldSpec, PostingSchema } from "./schema.js";
 import { foldForMatch } from "./schema.js";
-import type { FrontMatter } from "./posting.js";
-import { positionOfPath } from "./posting.js";
+import type { FrontMatter } from "../read/posting.js";
+import { positionOfPath } from "../read/posting.js";
 
 /** What the site will see: YAML 1.1 `yes`/`no`/`on`/`off` read as booleans, as Jekyll does. */
 export function siteView(frontMatter: FrontMatter): Record<string, unknown> {

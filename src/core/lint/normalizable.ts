@@ -1,13 +1,13 @@
 // Lint reports what normalize would repair by running normalize's own detectors (mojibake, the
 // canonical value coercions) instead of a second set of rules that could drift from them.
 // Pure formatting (key order, quoting, list style) is left to `posting normalize --check`.
-import { detectValueChanges } from "./canonical.js";
-import type { Finding } from "./findings.js";
-import { finding } from "./messages.js";
-import { findMojibake } from "./mojibake.js";
-import type { FrontMatter } from "./posting.js";
-import { positionInFile } from "./posting.js";
-import type { PostingSchema } from "./schema.js";
+import { detectValueChanges } from "../normalize/canonical.js";
+import type { Finding } from "../findings.js";
+import { finding } from "../messages.js";
+import { findMojibake } from "../read/mojibake.js";
+import type { FrontMatter } from "../read/posting.js";
+import { positionInFile } from "../read/posting.js";
+import type { PostingSchema } from "../schema/schema.js";
 
 /** Garbled runs reported one by one per file; past that, one finding counts the rest. */
 export const MAX_MOJIBAKE_FINDINGS = 100;

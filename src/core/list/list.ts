@@ -1,16 +1,16 @@
 // `posting list` core: read postings (including invalid ones, as far as their front matter can be
 // read), filter, sort and limit them. Returns data; the command and the reporters do the printing.
 import { basename } from "node:path";
-import { isJekyllDate } from "./dates.js";
-import { discoverTargets } from "./discover.js";
-import type { Finding, FindingCode } from "./findings.js";
-import { NO_DATA_CODES } from "./findings.js";
-import { readTargetSync } from "./lint.js";
+import { isJekyllDate } from "../read/dates.js";
+import { discoverTargets } from "../read/discover.js";
+import type { Finding, FindingCode } from "../findings.js";
+import { NO_DATA_CODES } from "../findings.js";
+import { readTargetSync } from "../lint/lint.js";
 import type { ListQuery, ListQueryInput, Posting } from "./list-query.js";
 import { buildQuery, isEmpty, matchesQuery, sortPostings, valueOf } from "./list-query.js";
-import { parsePosting } from "./posting.js";
-import type { ParseOptions, ParsedPosting } from "./posting.js";
-import type { PostingSchema } from "./schema.js";
+import { parsePosting } from "../read/posting.js";
+import type { ParseOptions, ParsedPosting } from "../read/posting.js";
+import type { PostingSchema } from "../schema/schema.js";
 
 /** A file that was found but whose front matter could not be read; never silently dropped. */
 export interface UnreadablePosting {

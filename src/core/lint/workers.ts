@@ -6,7 +6,7 @@ import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import type { Target } from "./discover.js";
+import type { Target } from "../read/discover.js";
 
 /** Below this many files, starting workers (each loads the parser) costs more than it saves. */
 export const WORKER_THRESHOLD = 400;

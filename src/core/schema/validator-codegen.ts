@@ -3,7 +3,7 @@
 // `jekyll-date` stay in TypeScript, and the hashes of the schema texts it was generated from.
 import { createRequire } from "node:module";
 import { _ } from "ajv/dist/2020.js";
-import { sha256Hex } from "./hash.js";
+import { sha256Hex } from "../hash.js";
 import { createAjv } from "./ajv.js";
 
 // CommonJS with `module.exports = fn`: require() gives the function under any module setting.

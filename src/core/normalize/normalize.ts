@@ -6,16 +6,16 @@ import { isDeepStrictEqual } from "node:util";
 import type { Document } from "yaml";
 import { canonicalizeDocument, stringifyFrontMatter } from "./canonical.js";
 import type { CanonicalChanges } from "./canonical.js";
-import type { Finding } from "./findings.js";
-import { NO_DATA_CODES } from "./findings.js";
-import { decodeBytes } from "./encoding.js";
-import { toLf } from "./frontmatter.js";
-import { finding } from "./messages.js";
-import { repairMojibake } from "./mojibake.js";
-import type { MojibakeRepair } from "./mojibake.js";
-import { parsePosting, positionInFile } from "./posting.js";
-import type { FrontMatter, ParseOptions } from "./posting.js";
-import type { PostingSchema } from "./schema.js";
+import type { Finding } from "../findings.js";
+import { NO_DATA_CODES } from "../findings.js";
+import { decodeBytes } from "../read/encoding.js";
+import { toLf } from "../read/frontmatter.js";
+import { finding } from "../messages.js";
+import { repairMojibake } from "../read/mojibake.js";
+import type { MojibakeRepair } from "../read/mojibake.js";
+import { parsePosting, positionInFile } from "../read/posting.js";
+import type { FrontMatter, ParseOptions } from "../read/posting.js";
+import type { PostingSchema } from "../schema/schema.js";
 
 export interface NormalizeOptions extends ParseOptions {
   schema: PostingSchema;

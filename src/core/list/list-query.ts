@@ -1,10 +1,10 @@
 // The query language of `posting list`: filters (`--where`, `--open`, `--since`, `--stale` …),
 // sort keys and the value lookup they share. Parsing validates everything up front and throws a
 // UserError naming the flag and what is wrong, so a typo never silently matches nothing.
-import { explainBadDate, isJekyllDate, todayIso } from "./dates.js";
-import { UserError } from "./errors.js";
-import { foldForMatch } from "./schema.js";
-import type { PostingSchema } from "./schema.js";
+import { explainBadDate, isJekyllDate, todayIso } from "../read/dates.js";
+import { UserError } from "../errors.js";
+import { foldForMatch } from "../schema/schema.js";
+import type { PostingSchema } from "../schema/schema.js";
 
 /** One posting as `posting list` sees it. */
 export interface Posting {

@@ -1,6 +1,6 @@
 // File name patterns such as YYYY-MM-DD-slug.md: Jekyll takes a posting's date and URL from its
 // file name, so a name with spaces, accents or an impossible date breaks links silently.
-import { isRealCalendarDate } from "./dates.js";
+import { isRealCalendarDate } from "../read/dates.js";
 
 const TOKENS = /YYYY|MM|DD|slug/g;
 const TOKEN_REGEX: Record<string, string> = {

@@ -2,13 +2,13 @@
 // list and new about aliases, list fields, key order, labels and prompts.
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import type { ErrorObject, ValidateFunction } from "ajv/dist/2020.js";
 import { createAjv } from "./ajv.js";
-import { UserError } from "./errors.js";
+import { UserError } from "../errors.js";
 import { precompiledPostingValidator } from "./precompiled.js";
+import { packagePath } from "../paths.js";
 
-export const BUNDLED_SCHEMA_PATH = fileURLToPath(new URL("../../schemas/posting.schema.json", import.meta.url));
+export const BUNDLED_SCHEMA_PATH = packagePath("schemas", "posting.schema.json");
 
 export { ANNOTATION_KEYWORDS, createAjv } from "./ajv.js";
 

@@ -6,7 +6,7 @@ import { randomBytes } from "node:crypto";
 import { unlinkSync } from "node:fs";
 import { lstat, open, rename, unlink } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
-import { UserError } from "./errors.js";
+import { UserError } from "../errors.js";
 
 export interface AtomicWriteHooks {
   /** Called after the temp file is complete and before the rename (tests simulate crashes here). */

@@ -1,9 +1,9 @@
 // One file's work for a large run, the same on the main thread and on worker threads: read it,
 // then lint it or check what normalize would do. Returns plain data (it crosses threads).
-import { sha256Hex } from "./hash.js";
+import { sha256Hex } from "../hash.js";
 import { lintBytes, readTargetSync } from "./lint.js";
-import { normalizeBytes } from "./normalize.js";
-import { loadSchema } from "./schema.js";
+import { normalizeBytes } from "../normalize/normalize.js";
+import { loadSchema } from "../schema/schema.js";
 import type { WorkerTask, WorkItem } from "./workers.js";
 
 export function runWorkItem(task: WorkerTask, item: WorkItem): unknown {

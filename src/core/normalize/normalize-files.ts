@@ -1,14 +1,14 @@
 // Normalize files, folders and globs: each file read, normalized and (only when asked) rewritten
 // atomically. Shared by `posting normalize` and the library's `normalize()`.
-import { discoverTargets } from "./discover.js";
-import { UserError } from "./errors.js";
-import type { Finding } from "./findings.js";
-import { mapTargets, readTarget, readTargetSync } from "./lint.js";
+import { discoverTargets } from "../read/discover.js";
+import { UserError } from "../errors.js";
+import type { Finding } from "../findings.js";
+import { mapTargets, readTarget, readTargetSync } from "../lint/lint.js";
 import { normalizeBytes } from "./normalize.js";
 import type { NormalizeOptions, NormalizeResult } from "./normalize.js";
-import { loadSchema } from "./schema.js";
-import { runWorkItem } from "./work-items.js";
-import { runInWorkers, workerCount } from "./workers.js";
+import { loadSchema } from "../schema/schema.js";
+import { runWorkItem } from "../lint/work-items.js";
+import { runInWorkers, workerCount } from "../lint/workers.js";
 import { writeFileAtomic } from "./write.js";
 
 export interface NormalizePathsOptions extends NormalizeOptions {

@@ -5,10 +5,10 @@ import { randomBytes } from "node:crypto";
 import { constants } from "node:fs";
 import { link, mkdir, open, readFile, rename, unlink } from "node:fs/promises";
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
-import { fileURLToPath } from "node:url";
-import { isJekyllDate, todayIso } from "./dates.js";
-import { UserError } from "./errors.js";
-import type { PostingSchema } from "./schema.js";
+import { isJekyllDate, todayIso } from "../read/dates.js";
+import { UserError } from "../errors.js";
+import type { PostingSchema } from "../schema/schema.js";
+import { packagePath } from "../paths.js";
 
 export type Lang = "fr" | "en";
 export const LANGS: readonly Lang[] = ["fr", "en"];
@@ -80,7 +80,7 @@ export function safeJoin(folder: string, fileName: string): string {
 // ---------------------------------------------------------------------------------------------
 // Body template
 
-export const BUNDLED_TEMPLATES_DIR = fileURLToPath(new URL("../../templates/", import.meta.url));
+export const BUNDLED_TEMPLATES_DIR = `${packagePath("templates")}/`;
 
 export function bundledTemplatePath(lang: Lang): string {
   return join(BUNDLED_TEMPLATES_DIR, `posting.${lang}.md`);

@@ -1,10 +1,10 @@
 // Answers typed by a person (a prompt, `--set key=value`, `--from-json`) to front matter values,
 // checked against the same schema lint uses, with the reason in the recruiter's language.
 import type { ErrorObject } from "ajv/dist/2020.js";
-import { explainBadDate, isJekyllDate, rewriteDayFirstDate, todayIso } from "./dates.js";
+import { explainBadDate, isJekyllDate, rewriteDayFirstDate, todayIso } from "../read/dates.js";
 import type { Lang } from "./scaffold.js";
-import type { FieldSpec, PostingSchema } from "./schema.js";
-import { foldForMatch, isObject } from "./schema.js";
+import type { FieldSpec, PostingSchema } from "../schema/schema.js";
+import { foldForMatch, isObject } from "../schema/schema.js";
 
 export type Parsed = { ok: true; value: unknown } | { ok: false; reason: string };
 

@@ -3,10 +3,10 @@
 import type { Document, LineCounter } from "yaml";
 import { decodeBytes } from "./encoding.js";
 import type { DecodeOptions, DecodeResult } from "./encoding.js";
-import type { Finding, Position } from "./findings.js";
+import type { Finding, Position } from "../findings.js";
 import { splitFrontMatter, toLf } from "./frontmatter.js";
-import { finding } from "./messages.js";
-import { isObject } from "./schema.js";
+import { finding } from "../messages.js";
+import { isObject } from "../schema/schema.js";
 import { MAX_ALIAS_COUNT, offsetOf, parseYaml } from "./yaml.js";
 import type { KeyPath, Yaml11Boolean } from "./yaml.js";
 

@@ -3,16 +3,16 @@
 // fails with the file, the key and the reason instead of being ignored.
 import { readFile, stat } from "node:fs/promises";
 import { dirname, join, resolve, sep } from "node:path";
-import { fileURLToPath } from "node:url";
-import { DEFAULT_LEGACY_ENCODING, isKnownEncoding } from "./encoding.js";
-import { ConfigError } from "./errors.js";
+import { DEFAULT_LEGACY_ENCODING, isKnownEncoding } from "../read/encoding.js";
+import { ConfigError } from "../errors.js";
 import type { ValidateFunction } from "ajv/dist/2020.js";
-import { createAjv } from "./ajv.js";
-import { precompiledConfigValidator } from "./precompiled.js";
-import { BUNDLED_SCHEMA_PATH, isObject } from "./schema.js";
+import { createAjv } from "../schema/ajv.js";
+import { precompiledConfigValidator } from "../schema/precompiled.js";
+import { BUNDLED_SCHEMA_PATH, isObject } from "../schema/schema.js";
+import { packagePath } from "../paths.js";
 
 export const CONFIG_FILE_NAME = "posting.config.json";
-const CONFIG_SCHEMA_PATH = fileURLToPath(new URL("../../schemas/config.schema.json", import.meta.url));
+const CONFIG_SCHEMA_PATH = packagePath("schemas", "config.schema.json");
 
 export interface ConfigFlags {
   /** Explicit config file (`--config`). */

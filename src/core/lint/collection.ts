@@ -4,15 +4,15 @@
 // but not held to the collection's rules.
 import { readFile, stat } from "node:fs/promises";
 import { basename, resolve } from "node:path";
-import type { ResolvedConfig, ResolvedReference } from "./config.js";
-import { collectionOf } from "./config.js";
+import type { ResolvedConfig, ResolvedReference } from "../project/config.js";
+import { collectionOf } from "../project/config.js";
 import { dateInFileName, fileNameProblem, suggestFileName } from "./file-name.js";
-import type { Finding } from "./findings.js";
-import { compareFindings } from "./findings.js";
+import type { Finding } from "../findings.js";
+import { compareFindings } from "../findings.js";
 import type { FileResult } from "./lint.js";
-import { finding } from "./messages.js";
-import { parsePosting, positionOfPath } from "./posting.js";
-import type { FrontMatter, ParseOptions } from "./posting.js";
+import { finding } from "../messages.js";
+import { parsePosting, positionOfPath } from "../read/posting.js";
+import type { FrontMatter, ParseOptions } from "../read/posting.js";
 
 export interface CollectionCheckOptions extends ParseOptions {
   cwd: string;
