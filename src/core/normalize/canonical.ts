@@ -4,9 +4,8 @@
 // new posting is already what normalize would write.
 import { Document, isMap, isScalar, isSeq, Scalar, visit, YAMLSeq } from "yaml";
 import type { Pair, YAMLMap } from "yaml";
-import { rewriteDayFirstDate } from "../read/dates.js";
 import type { FieldSpec, PostingSchema } from "../schema/schema.js";
-import { foldForMatch } from "../schema/schema.js";
+import { canonicalListItem, DATE_FORMATS, scalarPlan } from "./value-rules.js";
 import { keyText, nodeOffset } from "../read/yaml.js";
 
 export interface KeyRename {
@@ -51,7 +50,6 @@ export interface CanonicalChanges {
 const YAML11_NON_STRING =
   /^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|null|Null|NULL|~|[-+]?(?:0|[1-9][\d_]*)(?:\.\d*)?(?:[eE][-+]?\d+)?|[-+]?0[0-7_]+|0x[\da-fA-F_]+|0b[01_]+|[-+]?\d[\d_]*(?::[0-5]?\d)+(?:\.\d*)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
 const DATE_LIKE = /^\d{4}-\d{1,2}-\d{1,2}(?:[Tt ]|$)/;
-const DATE_FORMATS = new Set(["jekyll-date", "date", "date-time"]);
 
 function noChanges(): CanonicalChanges {
   return { renamed: [], duplicateAliasesRemoved: [], conflicts: [], values: [], ambiguities: [], reordered: false };
@@ -141,43 +139,28 @@ function coerceValue(pair: Pair, field: FieldSpec, changes: CanonicalChanges, ap
 
   if (isScalar(node)) {
     const value = node.value;
-    if (field.types.includes("boolean") && !field.types.includes("string") && typeof value === "string") {
-      const bool = toBoolean(value);
-      if (bool !== undefined) {
-        record(JSON.stringify(value), String(bool), "text turned into a boolean");
-        if (!apply) return;
-        node.value = bool;
-        node.type = undefined;
-        delete node.source; // otherwise yaml re-prints the original spelling (`False`, `yes`)
-        return;
-      }
+    const plan = scalarPlan(value, field);
+    if (plan?.kind === "boolean") {
+      record(JSON.stringify(value), String(plan.to), "text turned into a boolean");
+      if (!apply) return;
+      node.value = plan.to;
+      node.type = undefined;
+      delete node.source; // otherwise yaml re-prints the original spelling (`False`, `yes`)
+      return;
     }
-    if (field.list && typeof value === "string") {
-      const items = value
-        .split(",")
-        .map((s) => s.trim())
-        .filter((s) => s !== "");
-      if (items.length > 0) {
-        record(JSON.stringify(value), `[${items.map((s) => matchEnum(s, field) ?? s).join(", ")}]`, "comma-separated text turned into a list");
-        if (!apply) return;
-        const seq = new YAMLSeq();
-        for (const item of items) seq.items.push(new Scalar(matchEnum(item, field) ?? item));
-        pair.value = seq;
-        return;
-      }
+    if (plan?.kind === "list") {
+      record(JSON.stringify(value), `[${plan.items.join(", ")}]`, "comma-separated text turned into a list");
+      if (!apply) return;
+      const seq = new YAMLSeq();
+      for (const item of plan.items) seq.items.push(new Scalar(item));
+      pair.value = seq;
+      return;
     }
-    if (typeof value === "string") {
-      let next = value.normalize("NFC");
-      if (/\s$/.test(next) && !next.includes("\n")) next = next.trimEnd();
-      if (field.enum && !field.list) next = matchEnum(next, field) ?? next;
-      if (field.format && DATE_FORMATS.has(field.format)) {
-        const rewrite = rewriteDayFirstDate(next);
-        if (rewrite?.kind === "iso") next = rewrite.value;
-        else if (rewrite) changes.ambiguities.push({ key, reason: rewrite.reason, offset });
-      }
-      if (next !== value) {
-        record(JSON.stringify(value), JSON.stringify(next), whyChanged(value, next));
-        if (apply) node.value = next;
+    if (plan?.kind === "text" && typeof value === "string") {
+      if (plan.ambiguity !== undefined) changes.ambiguities.push({ key, reason: plan.ambiguity, offset });
+      if (plan.to !== value) {
+        record(JSON.stringify(value), JSON.stringify(plan.to), whyChanged(value, plan.to));
+        if (apply) node.value = plan.to;
       }
     }
     return;
@@ -185,8 +168,7 @@ function coerceValue(pair: Pair, field: FieldSpec, changes: CanonicalChanges, ap
   if (isSeq(node)) {
     node.items.forEach((item, i) => {
       if (!isScalar(item) || typeof item.value !== "string") return;
-      let next = item.value.normalize("NFC").trimEnd();
-      next = matchEnum(next, field) ?? next;
+      const next = canonicalListItem(item.value, field);
       if (next !== item.value) {
         changes.values.push({ key: `${key}[${i}]`, from: JSON.stringify(item.value), to: JSON.stringify(next), why: whyChanged(item.value, next), offset: nodeOffset(item) });
         if (apply) item.value = next;
@@ -200,19 +182,6 @@ function whyChanged(from: string, to: string): string {
   if (from.normalize("NFC") === to) return "Unicode normalized (NFC)";
   if (/^\d{4}-\d{2}-\d{2}$/.test(to)) return "date written YYYY-MM-DD";
   return "value matched to the schema's spelling";
-}
-
-function toBoolean(text: string): boolean | undefined {
-  const t = text.trim().toLowerCase();
-  if (t === "true" || t === "yes" || t === "on") return true;
-  if (t === "false" || t === "no" || t === "off") return false;
-  return undefined;
-}
-
-/** The canonical enum value for a case variant or declared synonym; undefined if none. */
-function matchEnum(value: string, field: FieldSpec): string | undefined {
-  if (!field.enum) return undefined;
-  return field.synonyms.get(foldForMatch(value));
 }
 
 /** Schema order first, then unknown keys in their original relative order. Returns true if moved. */
