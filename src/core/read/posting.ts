@@ -42,18 +42,39 @@ export interface ParseOptions extends DecodeOptions {}
 export const MAX_FRONT_MATTER_LENGTH = 16 * 1024;
 
 export function parsePosting(file: string, bytes: Uint8Array, options: ParseOptions = {}): ParsedPosting {
+  const { parsed, yaml } = readPostingText(file, bytes, options);
+  if (yaml) readFrontMatter(parsed, yaml);
+  return parsed;
+}
+
+/** Front matter YAML found by readPostingText, not parsed yet. */
+export interface FrontMatterSource {
+  /** YAML text between the delimiters (LF line endings). */
+  source: string;
+  /** File line of the first YAML line. */
+  startLine: number;
+  /** File line of the closing delimiter. */
+  closeLine: number;
+}
+
+/**
+ * Every stage of parsePosting before the YAML parser: decoding, line endings, the front matter
+ * split and white space. `yaml` is the front matter still to parse, when there is one; `parsed`
+ * holds the findings so far. Lint's fast path stops here when the front matter is simple.
+ */
+export function readPostingText(file: string, bytes: Uint8Array, options: ParseOptions = {}): { parsed: ParsedPosting; yaml?: FrontMatterSource } {
   const findings: Finding[] = [];
   const result: ParsedPosting = { file, decoded: undefined, text: "", crlf: 0, frontMatter: undefined, body: "", findings };
   const at = (line: number, column: number, path = "") => ({ file, line, column, path });
 
   if (bytes.length === 0) {
     findings.push(finding("FILE_EMPTY", at(1, 1), {}));
-    return result;
+    return { parsed: result };
   }
   const decoded = decodeBytes(bytes, options);
   if (decoded.kind === "binary") {
     findings.push(finding("FILE_BINARY", at(decoded.line, decoded.column), {}));
-    return result;
+    return { parsed: result };
   }
   result.decoded = decoded;
   if (decoded.encoding === "utf-16le" || decoded.encoding === "utf-16be") {
@@ -75,23 +96,23 @@ export function parsePosting(file: string, bytes: Uint8Array, options: ParseOpti
 
   if (text.trim() === "") {
     findings.push(finding("FILE_EMPTY", at(1, 1), {}));
-    return result;
+    return { parsed: result };
   }
 
   const split = splitFrontMatter(text);
   switch (split.kind) {
     case "missing":
       findings.push(finding("FRONT_MATTER_MISSING", at(1, 1), {}));
-      return result;
+      return { parsed: result };
     case "not-at-top":
       findings.push(finding("FRONT_MATTER_NOT_AT_TOP", at(split.startLine, 1), { startLine: split.startLine }));
-      return result;
+      return { parsed: result };
     case "unterminated":
       findings.push(finding("FRONT_MATTER_UNTERMINATED", at(1, 1), {}));
-      return result;
+      return { parsed: result };
     case "language":
       findings.push(finding("FRONT_MATTER_LANGUAGE", at(1, 4), { language: split.language }));
-      return result;
+      return { parsed: result };
     case "ok":
       break;
   }
@@ -103,16 +124,24 @@ export function parsePosting(file: string, bytes: Uint8Array, options: ParseOpti
   if (split.yaml.length > MAX_FRONT_MATTER_LENGTH) {
     const kilobytes = Math.ceil(split.yaml.length / 1024);
     findings.push(finding("FRONT_MATTER_TOO_LARGE", at(1, 1), { kilobytes, limit: MAX_FRONT_MATTER_LENGTH / 1024 }));
-    return result;
+    return { parsed: result };
   }
 
   for (const f of whitespaceFindings(file, split.yaml, split.yamlStartLine)) findings.push(f);
 
   if (split.yaml.trim() === "" || isOnlyComments(split.yaml)) {
     findings.push(finding("FRONT_MATTER_EMPTY", at(1, 1), {}));
-    return result;
+    return { parsed: result };
   }
 
+  return { parsed: result, yaml: { source: split.yaml, startLine: split.yamlStartLine, closeLine: split.closeLine } };
+}
+
+/** The YAML stage of parsePosting: parses the front matter into `result` and adds its findings. */
+export function readFrontMatter(result: ParsedPosting, source: FrontMatterSource): void {
+  const { file, findings } = result;
+  const split = { yaml: source.source, yamlStartLine: source.startLine, closeLine: source.closeLine };
+  const at = (line: number, column: number, path = "") => ({ file, line, column, path });
   const parsed = parseYaml(split.yaml);
   const frontMatter: FrontMatter = {
     yaml: split.yaml,
@@ -147,14 +176,13 @@ export function parsePosting(file: string, bytes: Uint8Array, options: ParseOpti
   }
   // Duplicate keys still leave readable data (the last value wins, as in Jekyll).
   const readable = parsed.problems.every((p) => p.kind === "duplicate-key");
-  if (!readable) return result;
+  if (!readable) return;
 
   if (!isObject(parsed.data)) {
     findings.push(finding("FRONT_MATTER_NOT_MAPPING", at(split.yamlStartLine, 1), { found: describeShape(parsed.data) }));
-    return result;
+    return;
   }
   frontMatter.data = parsed.data;
-  return result;
 }
 
 /** File position of an offset inside the front matter YAML. */

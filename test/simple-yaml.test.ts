@@ -1,0 +1,189 @@
+// Lint's fast path (src/core/read/simple-yaml.ts) against the `yaml` package: whenever the simple
+// reader accepts a front matter, its data and key offsets must be what `yaml` reads; and lint with
+// the fast path must report exactly what the full path reports. Checked on every Markdown fixture
+// and on thousands of seeded front matters built from scalars YAML reads in surprising ways.
+import { lstatSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { isMap, isScalar } from "yaml";
+import { describe, expect, it } from "vitest";
+import { lintBytes } from "../src/core/lint/lint.js";
+import { readPostingText } from "../src/core/read/posting.js";
+import { parseSimpleYaml } from "../src/core/read/simple-yaml.js";
+import { parseYaml } from "../src/core/read/yaml.js";
+import { compileSchema, loadSchema } from "../src/core/schema/schema.js";
+import type { PostingSchema } from "../src/core/schema/schema.js";
+
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+const bundled = loadSchema();
+// The same schema open to unknown keys: more files get past validation to the value checks.
+const open = compileSchema({ ...bundled.json, additionalProperties: true }, "open-schema");
+const SCHEMAS: [string, PostingSchema][] = [
+  ["bundled", bundled],
+  ["open", open],
+];
+const CASES = Number(process.env.POSTING_SIMPLE_YAML_CASES ?? 6000);
+
+function markdownFixtures(dir: string): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...markdownFixtures(path));
+    else if (entry.name.endsWith(".md") && lstatSync(path).isFile()) out.push(path);
+  }
+  return out.sort();
+}
+
+/** What `yaml` reads, in the shape parseSimpleYaml returns; undefined when it reports a problem. */
+function readByYaml(source: string) {
+  const parsed = parseYaml(source);
+  const contents = parsed.doc.contents;
+  if (parsed.problems.length > 0 || parsed.yaml11Booleans.length > 0 || !isMap(contents)) return { problems: parsed.problems.length, data: parsed.data, keys: undefined };
+  const keys = contents.items.map((pair) => ({ key: isScalar(pair.key) ? String(pair.key.value) : "?", offset: pair.key && isScalar(pair.key) ? pair.key.range![0] : -1 }));
+  return { problems: 0, data: parsed.data, keys };
+}
+
+/** Asserts the simple reader agrees with `yaml` on `source`; returns whether it accepted. */
+function agrees(source: string): boolean {
+  const simple = parseSimpleYaml(source);
+  if (simple === undefined) return false;
+  const full = readByYaml(source);
+  expect(full.problems, source).toBe(0);
+  expect(simple.data, source).toStrictEqual(full.data);
+  expect(simple.keys, source).toEqual(full.keys);
+  return true;
+}
+
+/** mulberry32: a small seeded generator, so a failure names a case that can be replayed. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const pick = <T,>(items: readonly T[], rnd: () => number): T => items[Math.floor(rnd() * items.length)]!;
+
+const TRICKY_SCALARS = [
+  "yes", "No", "ON", "off", "y", "n", "~", "null", "Null", "NULL", "nULL", "true", "True", "TRUE", "tRUE", "false", "FALSE",
+  "0o17", "017", "0", "-0", "-0.0", "0.0", "1e3", "1E3", ".inf", "-.inf", ".NaN", "-.5", ".5", "5.", "0x1F", "0x", "1_000", "+1", "-1", "12",
+  "123456789012345678901", "3.14", "1.50", "12:30", "2021-06-24", "2021-06-24T10:00:00Z", "24/06/2021", "06/07/2021", "24.06.2021",
+  '"a\\"b"', "'it''s'", '"\\u00e9"', '"\\x41"', '"tab\\there"', '"a\\/b"', '"\\\\"', '""', "''", '"yes"', "'true'", '"12"', '"a: b"', "'#x'",
+  "a: b", "a:b", "a #b", "a#b", "C#", "#x", "a:", "[a, b]", "[a, [b]]", "[]", "[ a , b ]", "[a, b,]", "[a,b]", '["a", \'b\']', "[yes, 1]", "[a: b]",
+  "{a: 1}", "{}", "- x", "-x", "-", "*x", "&x y", "!tag x", "!!str 1", "@x", "`x`", "%x", "|", ">", "? x", "a, b", "Développement, Produit",
+  "Cafe\u0301", "Café", "日本語", "😀 emoji", "a\u00a0b", "x\u2028y", "https://example.org/a?b=c#d", "user@example.org", "(x)", "$x", "./x", "a ]", "a }", "a,",
+  "Produit", "produit", "Design", "ux", "dev", "React", "NodeJS", "friend", "ma-cantine-egalim", "Développeur·se", "CDD 3 ans", "  lead", "trail  ",
+];
+const KEYS = ["title", "roles", "role", "startup", "open", "date", "contrat", "junior", "domaines", "domaine", "techno", "equipe", "contact", "contacts", "externalURL", "type", "friend", "post_ouvert", "depublication_date", "poste_pourvu", "other", "a.b", "x-y", "_k", "true", "null", "1", "__proto__", "é", "Key With Space"];
+const GOOD: Record<string, string[]> = {
+  title: ["Un titre", "'Quoted: title'", '"Double"'],
+  roles: ["Développeur·se", "Product owner", "'Coach, agile'"],
+  startup: ["ma-cantine-egalim", "aides-territoires"],
+  open: ["true", "false", "yes", "'true'", "True"],
+  junior: ["false", "true", "no"],
+  date: ["2021-06-24", "2026-01-12", "24/06/2021", "2021-06-24T10:00:00Z", "'2021-06-24'"],
+  domaines: ["[Produit, Design]", "[Développement]", "[produit]", "Produit, Design", "[]"],
+  techno: ["[React, NodeJS]", "React, NodeJS", "[Python]"],
+  contact: ["contact@example.gouv.fr", "not an email"],
+  externalURL: ["https://example.org/job", "ftp://x"],
+  friend: ["true", "Incubateur partenaire"],
+  post_ouvert: ["2026-09-01"],
+};
+
+/** One front matter of `lines` entries, mostly in the simple subset, sometimes just outside it. */
+function frontMatter(rnd: () => number, goodRate = 0.6): string {
+  const lines: string[] = [];
+  const count = 1 + Math.floor(rnd() * 8);
+  for (let i = 0; i < count; i++) {
+    const key = rnd() < goodRate ? pick(Object.keys(GOOD), rnd) : pick(KEYS, rnd);
+    const value = () => (GOOD[key] && rnd() < goodRate ? pick(GOOD[key]!, rnd) : pick(TRICKY_SCALARS, rnd));
+    const roll = rnd();
+    if (roll < 0.08) lines.push(`# ${pick(TRICKY_SCALARS, rnd)}`);
+    if (roll < 0.6) lines.push(`${key}: ${value()}`);
+    else if (roll < 0.7) lines.push(`${key}:`);
+    else if (roll < 0.85) {
+      const indent = pick(["", "  ", "  ", "    ", " "], rnd);
+      lines.push(`${key}:`);
+      const items = Math.floor(rnd() * 4);
+      for (let j = 0; j < items; j++) lines.push(`${rnd() < 0.05 ? pick(["", " ", "   "], rnd) : indent}- ${value()}`);
+    } else if (roll < 0.93) {
+      const items = Array.from({ length: Math.floor(rnd() * 4) }, () => pick(TRICKY_SCALARS, rnd).replace(/^\[|\]$/g, ""));
+      lines.push(`${key}: [${items.join(pick([", ", ",", " , "], rnd))}]`);
+    } else {
+      // Just outside the subset: indentation, tabs, trailing space, extra spaces, continuation lines.
+      const odd = pick([` ${key}: ${value()}`, `${key}:\t${value()}`, `${key}: ${value()} `, `${key}:  ${value()}`, `${key}: ${value()}\n  more`, `${key}:\n  sub: 1`, `${key}: >\n  folded`, `"${key}": ${value()}`, `${key} : x`], rnd);
+      lines.push(odd);
+    }
+  }
+  return lines.join("\n");
+}
+
+describe("simple-yaml reads what yaml reads", () => {
+  it("on every front matter among the fixtures", () => {
+    let accepted = 0;
+    let total = 0;
+    for (const file of markdownFixtures(join(ROOT, "fixtures"))) {
+      const { yaml } = readPostingText(file, readFileSync(file));
+      if (!yaml) continue;
+      total++;
+      if (agrees(yaml.source)) accepted++;
+    }
+    expect(total).toBeGreaterThan(100);
+    expect(accepted).toBeGreaterThan(total / 4);
+  });
+
+  it(`on ${CASES} generated front matters from tricky scalars`, () => {
+    const rnd = random(20261122);
+    let accepted = 0;
+    for (let i = 0; i < CASES; i++) if (agrees(frontMatter(rnd))) accepted++;
+    // Both verdicts must be common, or the comparison proves little.
+    expect(accepted).toBeGreaterThan(CASES / 10);
+    expect(accepted).toBeLessThan(CASES * 0.9);
+  });
+
+  it("on each tricky scalar as a value, a list item and a flow item", () => {
+    for (const scalar of TRICKY_SCALARS) {
+      agrees(`k: ${scalar}`);
+      agrees(`k:\n- ${scalar}\nj: 1`);
+      agrees(`k:\n  - ${scalar}`);
+      agrees(`k: [${scalar}]`);
+      agrees(`k: [x, ${scalar}]`);
+    }
+  });
+
+  it("refuses what it must leave to yaml", () => {
+    for (const source of ["k: yes", "k: [on]", "k:\n  - Off", "k: 1\nk: 2", "k: a #c", "k: &a x", "k: *a", "k: !t x", "? k\n: v", "k: |\n  x", "k: 'a\n  b'", " k: v", "k:\tv", "k: v ", "k: 0x1F", "k: +1", "__proto__: x"]) {
+      expect(parseSimpleYaml(source), source).toBeUndefined();
+    }
+  });
+});
+
+describe("lint with the fast path reports what the full path reports", () => {
+  const same = (file: string, bytes: Uint8Array, schema: PostingSchema) => {
+    const full = lintBytes(file, bytes, schema, { fullParse: true });
+    expect(lintBytes(file, bytes, schema), file).toEqual(full);
+    return full.length === 0;
+  };
+
+  it.each(SCHEMAS)("on every Markdown fixture (%s schema)", (_, schema) => {
+    let clean = 0;
+    for (const file of markdownFixtures(join(ROOT, "fixtures"))) if (same(file, readFileSync(file), schema)) clean++;
+    expect(clean).toBeGreaterThan(10);
+  });
+
+  it.each(SCHEMAS)(`on ${CASES} generated postings (%s schema)`, (_, schema) => {
+    const rnd = random(7);
+    let clean = 0;
+    for (let i = 0; i < CASES; i++) {
+      // Most postings have the two required keys; the rest are left to chance.
+      const required = rnd() < 0.8 ? `roles: ${pick(GOOD.roles!, rnd)}\nopen: ${pick(GOOD.open!, rnd)}\n` : "";
+      // Half of them close to a valid posting, so that many reach the value checks.
+      const text = `---\n${required}${frontMatter(rnd, i % 2 === 0 ? 0.6 : 0.95)}\n---\n\nBody ${i}.\n`;
+      if (same(`gen-${i}.md`, Buffer.from(text), schema)) clean++;
+    }
+    expect(clean).toBeGreaterThan(CASES / 50);
+  });
+});
