@@ -195,6 +195,12 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
 }
 
 export async function main(): Promise<number> {
+  // `posting lint | head`: the reader went away; stop quietly instead of a stack trace.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on("error", (error: NodeJS.ErrnoException) => {
+      if (error.code !== "EPIPE") throw error;
+    });
+  }
   // Ctrl-C or a CI timeout during `normalize --write`: let writes in flight drop their temp files
   // (the originals are intact until the rename), then exit with the conventional code.
   for (const signal of ["SIGINT", "SIGTERM"] as const) {

@@ -20,7 +20,8 @@ export { LIST_FORMATS, getListReporter } from "./reporters/list.js";
 export type { ListReport, ListReporter, ListReporterOptions } from "./reporters/list.js";
 export { run } from "./cli.js";
 
-import { loadConfig } from "./core/project/config.js";
+import { loadConfig, unknownEncodingMessage } from "./core/project/config.js";
+import { isKnownEncoding } from "./core/read/encoding.js";
 import { UserError } from "./core/errors.js";
 import type { LintReport } from "./core/lint/lint.js";
 import type { NormalizeResult } from "./core/normalize/normalize.js";
@@ -72,7 +73,7 @@ export interface NormalizeApiOptions extends ApiOptions {
 export async function normalize(paths: readonly string[] = [], options: NormalizeApiOptions = {}): Promise<NormalizeResult[]> {
   const cwd = options.cwd ?? process.cwd();
   const config = await loadConfig(cwd, { schema: options.schema, config: options.config, encoding: options.encoding });
-  if (options.fromEncoding) await loadConfig(cwd, { encoding: options.fromEncoding }); // validates the name
+  if (options.fromEncoding && !isKnownEncoding(options.fromEncoding)) throw new UserError(unknownEncodingMessage(options.fromEncoding));
   return normalizePaths(inputsOf(paths, config.content, "normalize"), {
     cwd,
     schema: loadSchema(config.schemaPath),

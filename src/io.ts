@@ -1,7 +1,8 @@
 // What a command may touch of the outside world, passed in so tests run commands in-process.
 
 export interface OutStream {
-  write(text: string): unknown;
+  /** Text, or raw bytes (only `normalize -` writes bytes: a file it leaves as it was). */
+  write(chunk: string | Uint8Array): unknown;
   isTTY?: boolean;
   columns?: number;
 }

@@ -20,6 +20,7 @@ const NOT_FROM_LINT: readonly string[] = [
   "ENCODING_MOJIBAKE",
   "ENCODING_LEGACY",
   "ENCODING_UNDECODABLE",
+  "FILE_NOT_WRITTEN", // normalize --write only (test/normalize-cli.test.ts)
   "DATE_AMBIGUOUS",
   // Cross-file checks, with their own fixtures under fixtures/collection (test/collection.test.ts).
   "FILE_NAME_PATTERN",

@@ -101,6 +101,30 @@ describe("posting lint --cache", () => {
   });
 });
 
+describe("posting lint --cache across partial runs", () => {
+  it("keeps the entries of existing files another run did not lint, and drops deleted files", async () => {
+    const location = join(dir, "partial.cache");
+    const a = join(dir, "a.md");
+    const b = join(dir, "b.md");
+    writeFileSync(a, "a");
+    writeFileSync(b, "b");
+    const full = await LintCache.open(location, "v1");
+    full.store(a, 1, 1, "hash-a", "s", []);
+    full.store(b, 1, 1, "hash-b", "s", []);
+    await full.save();
+    // A pre-commit hook lints only a.md…
+    const hook = await LintCache.open(location, "v1");
+    expect(hook.lookup(a, 1, 1, "s", "a.md")).toEqual([]);
+    await hook.save();
+    // …and CI still finds b.md in the cache.
+    expect((await LintCache.open(location, "v1")).lookup(b, 1, 1, "s", "b.md")).toEqual([]);
+    rmSync(b);
+    const after = await LintCache.open(location, "v1");
+    await after.save();
+    expect((await LintCache.open(location, "v1")).hashOf(b, "s")).toBeUndefined();
+  });
+});
+
 function readdirFirst(folder: string): string {
   return readdirSync(folder).sort()[0]!;
 }

@@ -202,6 +202,19 @@ describe("non-interactive (stdin closed, not a TTY)", () => {
   });
 });
 
+describe("write failures", () => {
+  it("a folder where the file should go is a clear error (exit 2), not an internal one, even with --force", async () => {
+    const { root, jobs } = project();
+    const { mkdirSync } = await import("node:fs");
+    mkdirSync(join(jobs, "2026-11-20-dev.md"), { recursive: true });
+    const r = await runCli([...D, "--roles", "Dev", "--open", "--force"], root);
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toMatch(/^posting: cannot write site\/content\/_jobs\/2026-11-20-dev\.md: .*nothing was written\n$/);
+    expect(r.stderr).not.toContain("internal error");
+    expect(readdirSync(jobs)).toEqual(["2026-11-20-dev.md"]);
+  });
+});
+
 describe("hostile titles stay inside the folder", () => {
   it.each(HOSTILE_TITLES.filter((t) => t.trim() !== ""))("%j", async (title) => {
     const { root, jobs } = project();

@@ -126,6 +126,20 @@ describe("posting normalize (CLI)", () => {
     expect(r.stdout).toBe(readFileSync(join(fixtures, "types", "expected.md"), "utf8"));
   });
 
+  it("gives back the exact input bytes when it leaves the file untouched (a filter never loses data)", async () => {
+    const input = readFileSync(join(fixtures, "undecodable", "input.md"));
+    let out = Buffer.alloc(0);
+    const io: CliIO = {
+      stdout: { write: (chunk: string | Uint8Array) => (out = Buffer.concat([out, Buffer.from(chunk)])) },
+      stderr: { write: () => true },
+      stdin: Readable.from([input]),
+      cwd: dir,
+      env: { NO_COLOR: "1" },
+    };
+    expect(await run(["normalize", "-"], io)).toBe(1);
+    expect(out.equals(input)).toBe(true);
+  });
+
   it("--check and --write together is a usage error", async () => {
     const r = await cli(["normalize", "--check", "--write", "."]);
     expect(r.exitCode).toBe(2);
@@ -144,6 +158,19 @@ describe("atomic writes", () => {
       }),
     ).rejects.toThrow("simulated crash");
     expect(readFileSync(file, "utf8")).toBe("old bytes\n");
+    expect(readdirSync(dir)).toEqual(["a.md"]);
+  });
+
+  it("never overwrites a file that changed on disk after it was read", async () => {
+    const file = join(dir, "a.md");
+    writeFileSync(file, "old bytes\n");
+    await expect(
+      writeFileAtomic(file, Buffer.from("new bytes\n"), {
+        unchangedFrom: Buffer.from("old bytes\n"),
+        beforeRename: () => writeFileSync(file, "saved by an editor meanwhile\n"),
+      }),
+    ).rejects.toThrow("changed on disk");
+    expect(readFileSync(file, "utf8")).toBe("saved by an editor meanwhile\n");
     expect(readdirSync(dir)).toEqual(["a.md"]);
   });
 

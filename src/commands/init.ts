@@ -184,29 +184,29 @@ async function configuredContent(cwd: string): Promise<string> {
 
 async function installHook(content: string, options: InitCommandOptions, io: CliIO): Promise<number> {
   if (await exists(join(io.cwd, ".pre-commit-config.yaml"))) {
-    io.stdout.write(`\nThis repository uses the pre-commit framework: add these hooks to .pre-commit-config.yaml:\n\n${preCommitSnippet(content)}`);
+    io.stdout.write(`\nThis repository uses the pre-commit framework: add these hooks to .pre-commit-config.yaml:\n\n${escapeControl(preCommitSnippet(content))}`);
     return 0;
   }
   if (await exists(join(io.cwd, ".husky"))) {
-    io.stdout.write(`\nThis repository uses husky: put \`npx lint-staged\` in .husky/pre-commit, and this in package.json:\n\n${lintStagedSnippet(content)}`);
+    io.stdout.write(`\nThis repository uses husky: put \`npx lint-staged\` in .husky/pre-commit, and this in package.json:\n\n${escapeControl(lintStagedSnippet(content))}`);
     return 0;
   }
   const git = await gitPaths(io.cwd);
   if (!git) {
-    io.stdout.write(`\nNot in a git repository: no hook installed. In a repository, run \`posting init --hook\` again, or use one of:\n\n${preCommitSnippet(content)}\n${lintStagedSnippet(content)}`);
+    io.stdout.write(`\nNot in a git repository: no hook installed. In a repository, run \`posting init --hook\` again, or use one of:\n\n${escapeControl(preCommitSnippet(content))}\n${escapeControl(lintStagedSnippet(content))}`);
     return EXIT_NOT_DONE;
   }
   // Git runs hooks from the top of the work tree: the content folder is given from there.
   content = `${git.prefix}${content}`;
   const hookPath = join(git.hooks, "pre-commit");
-  const shown = relative(io.cwd, hookPath).split("\\").join("/");
+  const shown = escapeInline(relative(io.cwd, hookPath).split("\\").join("/"));
   const existing = await readFile(hookPath, "utf8").catch(() => undefined);
   if (existing !== undefined && existing.includes(HOOK_MARKER) && !options.force) {
     io.stdout.write(`\n${shown} already lints the postings.\n`);
     return 0;
   }
   if (existing !== undefined && !options.force) {
-    io.stdout.write(`\n${shown} already exists and was left as is. Add these lines to it (or use --force to replace it):\n\n${hookLines(content)}`);
+    io.stdout.write(`\n${shown} already exists and was left as is. Add these lines to it (or use --force to replace it):\n\n${escapeControl(hookLines(content))}`);
     return EXIT_NOT_DONE;
   }
   await writeNewFile(hookPath, hookScript(content), { overwrite: true });

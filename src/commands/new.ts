@@ -7,6 +7,7 @@ import { check, cleanText, defaultFor, fieldHelp, fieldLabel, parseJsonValue, pa
 import { renderFrontMatter } from "../core/normalize/canonical.js";
 import { loadConfig } from "../core/project/config.js";
 import { todayIso } from "../core/read/dates.js";
+import { describeFsError } from "../core/read/discover.js";
 import { UserError } from "../core/errors.js";
 import { lintBytes } from "../core/lint/lint.js";
 import { escapeInline } from "../core/sanitize.js";
@@ -137,9 +138,12 @@ export async function newCommand(options: NewCommandOptions, io: CliIO, deps: Ne
       await writeNewFile(path, fileText, { overwrite: options.force === true });
     } catch (error) {
       if (error instanceof FileExistsError) return reportExists(io, shown);
+      // A full disk, a read-only folder, a folder in the way: the user's to fix, not a bug.
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code) throw new UserError(`cannot write ${shown}: ${describeFsError(error as NodeJS.ErrnoException)}; nothing was written`);
       throw error;
     }
-    io.stdout.write(`${text.created} ${escapeInline(shown)}\n${text.next} \`posting lint ${escapeInline(shown)}\`.\n`);
+    io.stdout.write(`${text.created} ${escapeInline(shown)}\n${text.next} \`posting lint ${shellQuote(escapeInline(shown))}\`.\n`);
     return 0;
   } catch (error) {
     if (error instanceof PromptInterrupted) {
@@ -333,4 +337,9 @@ async function exists(path: string): Promise<boolean> {
 function reportExists(io: CliIO, shown: string): number {
   io.stderr.write(`posting: ${escapeInline(shown)} already exists; nothing was written (pass --force to replace it, or choose another title or date)\n`);
   return EXIT_EXISTS;
+}
+
+/** The path as a shell word: quoted only when it needs to be. */
+function shellQuote(path: string): string {
+  return /^[\w./@%+=:,-]+$/.test(path) ? path : `'${path.replace(/'/g, "'\\''")}'`;
 }

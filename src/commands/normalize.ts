@@ -1,6 +1,7 @@
 // `posting normalize`: show (default), check (--check) or apply (--write) the canonical form.
 import { createTwoFilesPatch } from "diff";
-import { loadConfig } from "../core/project/config.js";
+import { loadConfig, unknownEncodingMessage } from "../core/project/config.js";
+import { isKnownEncoding } from "../core/read/encoding.js";
 import { UserError } from "../core/errors.js";
 import type { Finding } from "../core/findings.js";
 import { resolveInputs, summarize } from "../core/lint/lint.js";
@@ -30,14 +31,16 @@ export async function normalizeCommand(paths: string[], options: NormalizeComman
   if (options.check && options.write) throw new UserError("--check and --write cannot be used together");
   const config = await loadConfig(io.cwd, { config: options.config, schema: options.schema, encoding: options.encoding });
   const schema = loadSchema(config.schemaPath);
-  if (options.fromEncoding) await loadConfig(io.cwd, { encoding: options.fromEncoding }); // validates the name
+  if (options.fromEncoding && !isKnownEncoding(options.fromEncoding)) throw new UserError(unknownEncodingMessage(options.fromEncoding));
   const normalizeOptions = { schema, legacyEncoding: config.encoding, ...(options.fromEncoding ? { fromEncoding: options.fromEncoding } : {}) };
 
   if (paths.length === 1 && paths[0] === "-") {
     const name = options.stdinFilename ?? STDIN_DEFAULT_NAME;
     const input = await readAll(io.stdin);
     const result = normalizeBytes(name, input, normalizeOptions);
-    io.stdout.write(Buffer.from(result.status === "changed" ? result.output : input).toString("utf8"));
+    // A filter must give back exactly what it was given when it changes nothing (an editor's
+    // format-on-save would otherwise replace a legacy-encoded file with decoded, lossy text).
+    io.stdout.write(result.status === "changed" ? result.output : input);
     reportFindings([{ file: name, findings: result.findings }], options, io);
     return result.status === "refused" || result.findings.length > 0 ? 1 : 0;
   }

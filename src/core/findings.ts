@@ -24,6 +24,7 @@ export interface Finding {
 export const FINDING_CODES = [
   "FILE_UNREADABLE",
   "FILE_NOT_REGULAR",
+  "FILE_NOT_WRITTEN",
   "FILE_BINARY",
   "FILE_EMPTY",
   "ENCODING_INVALID_UTF8",

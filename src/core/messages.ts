@@ -7,6 +7,7 @@ type Path = string;
 export interface FindingDetails {
   FILE_UNREADABLE: { reason: string };
   FILE_NOT_REGULAR: { kind: string };
+  FILE_NOT_WRITTEN: { reason: string };
   FILE_BINARY: Record<string, never>;
   FILE_EMPTY: Record<string, never>;
   ENCODING_INVALID_UTF8: { byte: number; guess: string };
@@ -94,6 +95,10 @@ function word(code: FindingCode, d: FindingDetails[FindingCode]): Worded {
     case "FILE_NOT_REGULAR": {
       const { kind } = d as FindingDetails["FILE_NOT_REGULAR"];
       return { severity: "error", message: `not a regular file (${kind}); it was not read`, hint: "pass Markdown files or folders that contain them" };
+    }
+    case "FILE_NOT_WRITTEN": {
+      const { reason } = d as FindingDetails["FILE_NOT_WRITTEN"];
+      return { severity: "error", message: `not rewritten: ${reason}` };
     }
     case "FILE_BINARY":
       return { severity: "error", message: "this is a binary file (it contains NUL bytes), not a Markdown posting", hint: "remove it from the postings folder or rename it so it does not end in .md" };
@@ -280,6 +285,7 @@ function word(code: FindingCode, d: FindingDetails[FindingCode]): Worded {
 export const CODE_SUMMARIES: Record<FindingCode, string> = {
   FILE_UNREADABLE: "The file cannot be read.",
   FILE_NOT_REGULAR: "The path is not a regular file (folder, link, pipe or device).",
+  FILE_NOT_WRITTEN: "normalize --write could not replace the file (it changed meanwhile, or the folder is not writable); it was left as is.",
   FILE_BINARY: "The file is binary (contains NUL bytes), not a Markdown posting.",
   FILE_EMPTY: "The file is empty.",
   ENCODING_INVALID_UTF8: "The file is not valid UTF-8.",

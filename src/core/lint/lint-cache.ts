@@ -3,6 +3,7 @@
 // and either size and modification time are unchanged or the content hash is the same. The cache
 // is an optimisation only: a missing, unreadable or corrupt cache file is ignored, and it is
 // replaced atomically, so an interrupted run never leaves a half-written one behind.
+import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import type { Finding } from "../findings.js";
 
@@ -67,10 +68,22 @@ export class LintCache {
     this.changed = true;
   }
 
-  /** Write the entries seen in this run (files no longer linted drop out). Never throws. */
+  /**
+   * Write the entries of this run, and keep those of files this run did not look at while they
+   * still exist: a pre-commit hook linting two files must not empty the cache CI relies on.
+   * Never throws.
+   */
   async save(): Promise<void> {
-    if (!this.changed && Object.keys(this.fresh).length === Object.keys(this.previous).length) return;
-    const body: CacheFile = { format: FORMAT, key: this.key, files: this.fresh };
+    const files: Record<string, Entry> = {};
+    let dropped = false;
+    for (const [path, entry] of Object.entries(this.previous)) {
+      if (Object.hasOwn(this.fresh, path)) continue;
+      if (existsSync(path)) files[path] = entry;
+      else dropped = true;
+    }
+    if (!this.changed && !dropped) return;
+    Object.assign(files, this.fresh);
+    const body: CacheFile = { format: FORMAT, key: this.key, files };
     try {
       const { writeFileAtomic } = await import("../normalize/write.js");
       await writeFileAtomic(this.location, Buffer.from(JSON.stringify(body)));

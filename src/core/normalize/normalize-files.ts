@@ -1,6 +1,7 @@
 // Normalize files, folders and globs: each file read, normalized and (only when asked) rewritten
 // atomically. Shared by `posting normalize` and the library's `normalize()`.
-import { discoverTargets } from "../read/discover.js";
+import { describeFsError, discoverTargets } from "../read/discover.js";
+import { finding } from "../messages.js";
 import { UserError } from "../errors.js";
 import type { Finding } from "../findings.js";
 import { mapTargets, readTarget, readTargetSync } from "../lint/lint.js";
@@ -25,10 +26,10 @@ export async function normalizePaths(inputs: readonly string[], options: Normali
     const result = normalizeBytes(target.display, read.bytes, options);
     if (options.write && result.status === "changed") {
       try {
-        await writeFileAtomic(target.path, result.output);
+        await writeFileAtomic(target.path, result.output, { unchangedFrom: read.bytes });
       } catch (error) {
-        const reason = error instanceof UserError ? error.message : `cannot write: ${(error as Error).message}`;
-        return { file: target.display, status: "refused", findings: [{ code: "FILE_UNREADABLE", severity: "error", file: target.display, line: 1, column: 1, path: "", message: reason }] };
+        const reason = error instanceof UserError ? error.message : describeFsError(error as NodeJS.ErrnoException);
+        return { file: target.display, status: "refused", findings: [finding("FILE_NOT_WRITTEN", { file: target.display, line: 1, column: 1 }, { reason })] };
       }
     }
     return result;

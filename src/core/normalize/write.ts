@@ -4,11 +4,16 @@
 // a symbolic link is never written through.
 import { randomBytes } from "node:crypto";
 import { unlinkSync } from "node:fs";
-import { lstat, open, rename, unlink } from "node:fs/promises";
+import { lstat, open, readFile, rename, unlink } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { UserError } from "../errors.js";
 
 export interface AtomicWriteHooks {
+  /**
+   * The bytes the new content was made from: just before the rename, the file must still hold
+   * them, so an editor's save in the meantime is never silently overwritten.
+   */
+  unchangedFrom?: Uint8Array;
   /** Called after the temp file is complete and before the rename (tests simulate crashes here). */
   beforeRename?: (tempPath: string) => Promise<void> | void;
 }
@@ -63,6 +68,9 @@ export async function writeFileAtomic(path: string, bytes: Uint8Array, hooks: At
     handle = undefined;
     await hooks.beforeRename?.(temp);
     checkInterrupted();
+    if (hooks.unchangedFrom && !Buffer.from(await readFile(path)).equals(Buffer.from(hooks.unchangedFrom))) {
+      throw new WriteRefusedError(`${path} changed on disk while it was being rewritten; it was left as is (run the command again)`);
+    }
     await rename(temp, path);
   } catch (error) {
     await handle?.close().catch(() => undefined);

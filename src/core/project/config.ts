@@ -2,7 +2,7 @@
 // walking up from the current folder and validated against schemas/config.schema.json, so a typo
 // fails with the file, the key and the reason instead of being ignored.
 import { readFile, stat } from "node:fs/promises";
-import { dirname, join, resolve, sep } from "node:path";
+import { dirname, isAbsolute, join, resolve, sep } from "node:path";
 import { DEFAULT_LEGACY_ENCODING, isKnownEncoding } from "../read/encoding.js";
 import { ConfigError } from "../errors.js";
 import type { ValidateFunction } from "ajv/dist/2020.js";
@@ -77,6 +77,20 @@ interface RawConfig {
   duplicates?: boolean;
 }
 
+/**
+ * A content entry as an absolute path (it may already be one). A glob keeps its pattern, with the
+ * config's own folder escaped so that `[1]` or `(copy)` in that folder's name stays literal.
+ */
+function contentPath(root: string, entry: string): string {
+  if (isAbsolute(entry)) return entry;
+  if (!/[*?[\]{}]/.test(entry)) return resolve(root, entry);
+  return `${root.replace(/[()[\]{}*?!+@\\]/g, "\\$&")}/${entry}`;
+}
+
+export function unknownEncodingMessage(name: string): string {
+  return `unknown encoding "${name}" (try windows-1252, latin1, utf-16le)`;
+}
+
 export async function loadConfig(cwd: string, flags: ConfigFlags = {}): Promise<ResolvedConfig> {
   const found = flags.config ? await readConfigFile(resolve(cwd, flags.config), true) : await findConfig(cwd);
   const raw: RawConfig = found?.raw ?? {};
@@ -85,14 +99,14 @@ export async function loadConfig(cwd: string, flags: ConfigFlags = {}): Promise<
   const content = raw.content === undefined ? collectionPaths : Array.isArray(raw.content) ? raw.content : [raw.content];
   const encoding = flags.encoding ?? raw.encoding ?? DEFAULT_LEGACY_ENCODING;
   if (!isKnownEncoding(encoding)) {
-    if (flags.encoding) throw new ConfigError(`unknown encoding "${flags.encoding}" (try windows-1252, latin1, utf-16le)`);
+    if (flags.encoding) throw new ConfigError(unknownEncodingMessage(flags.encoding));
     throw new ConfigError(`${found?.file}: "encoding": unknown encoding "${encoding}"`, found?.file, "encoding");
   }
   const schemaPath = flags.schema ? resolve(cwd, flags.schema) : raw.schema ? resolve(root, raw.schema) : BUNDLED_SCHEMA_PATH;
   return {
     file: found?.file,
     root,
-    content: content.map((c) => join(root, c)),
+    content: content.map((c) => contentPath(root, c)),
     schemaPath,
     template: flags.template ? resolve(cwd, flags.template) : raw.template ? resolve(root, raw.template) : undefined,
     encoding,

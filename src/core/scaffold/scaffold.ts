@@ -172,12 +172,12 @@ export async function writeNewFile(path: string, text: string, options: { overwr
   const temp = join(folder, `.${basename(path)}.${randomBytes(6).toString("hex")}.tmp`);
   const handle = await open(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o644);
   try {
-    await handle.writeFile(text, "utf8");
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  try {
+    try {
+      await handle.writeFile(text, "utf8");
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
     if (options.overwrite) {
       await rename(temp, path);
       return;
