@@ -82,7 +82,8 @@ export async function normalizeCommand(paths: string[], options: NormalizeComman
 
 function diffOf(result: Extract<NormalizeResult, { status: "changed" }>): string {
   const header = describeChanges(result.changes).join("; ");
-  const patch = createTwoFilesPatch(`a/${result.file}`, `b/${result.file}`, result.before, result.after, undefined, undefined, { context: 3 });
+  const sep = result.file.startsWith("/") ? "" : "/";
+  const patch = createTwoFilesPatch(`a${sep}${result.file}`, `b${sep}${result.file}`, result.before, result.after, undefined, undefined, { context: 3 });
   // createTwoFilesPatch starts with a "====" line; keep the familiar ---/+++ header.
   return `# ${header}\n${patch.replace(/^=+\n/, "")}`;
 }

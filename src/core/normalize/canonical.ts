@@ -5,7 +5,7 @@
 import { Document, isMap, isScalar, isSeq, Scalar, visit, YAMLSeq } from "yaml";
 import type { Pair, YAMLMap } from "yaml";
 import type { FieldSpec, PostingSchema } from "../schema/schema.js";
-import { canonicalListItem, DATE_FORMATS, scalarPlan } from "./value-rules.js";
+import { canonicalListItem, jekyllReadsPlainAsNonText, scalarPlan, YAML11_BOOLEAN } from "./value-rules.js";
 import { keyText, nodeOffset } from "../read/yaml.js";
 
 export interface KeyRename {
@@ -46,10 +46,6 @@ export interface CanonicalChanges {
   reordered: boolean;
 }
 
-/** Psych (Jekyll) reads these plain scalars as something other than text: keep them quoted. */
-const YAML11_NON_STRING =
-  /^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|null|Null|NULL|~|[-+]?(?:0|[1-9][\d_]*)(?:\.\d*)?(?:[eE][-+]?\d+)?|[-+]?0[0-7_]+|0x[\da-fA-F_]+|0b[01_]+|[-+]?\d[\d_]*(?::[0-5]?\d)+(?:\.\d*)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
-const DATE_LIKE = /^\d{4}-\d{1,2}-\d{1,2}(?:[Tt ]|$)/;
 
 function noChanges(): CanonicalChanges {
   return { renamed: [], duplicateAliasesRemoved: [], conflicts: [], values: [], ambiguities: [], reordered: false };
@@ -139,6 +135,17 @@ function coerceValue(pair: Pair, field: FieldSpec, changes: CanonicalChanges, ap
 
   if (isScalar(node)) {
     const value = node.value;
+    // A plain `yes` where a boolean is allowed: Jekyll reads true, so that is what it means.
+    if (node.type === Scalar.PLAIN && typeof value === "string" && YAML11_BOOLEAN.test(value) && field.types.includes("boolean")) {
+      const to = /^(?:yes|on)$/i.test(value);
+      record(value, String(to), "written as the boolean Jekyll reads");
+      if (apply) {
+        node.value = to;
+        node.type = undefined;
+        delete node.source;
+      }
+      return;
+    }
     const plan = scalarPlan(value, field);
     if (plan?.kind === "boolean") {
       record(JSON.stringify(value), String(plan.to), "text turned into a boolean");
@@ -161,6 +168,10 @@ function coerceValue(pair: Pair, field: FieldSpec, changes: CanonicalChanges, ap
       if (plan.to !== value) {
         record(JSON.stringify(value), JSON.stringify(plan.to), whyChanged(value, plan.to));
         if (apply) node.value = plan.to;
+      } else if (node.type === Scalar.PLAIN && jekyllReadsPlainAsNonText(value, field)) {
+        // `status: yes`, `equipe: 12:30`, `title: 2021-06-24`: text for the schema, but Jekyll
+        // reads a boolean, a number or a date; the quotes normalize adds change what the site sees.
+        record(value, JSON.stringify(value), "quoted, so Jekyll reads it as text");
       }
     }
     return;
@@ -172,6 +183,8 @@ function coerceValue(pair: Pair, field: FieldSpec, changes: CanonicalChanges, ap
       if (next !== item.value) {
         changes.values.push({ key: `${key}[${i}]`, from: JSON.stringify(item.value), to: JSON.stringify(next), why: whyChanged(item.value, next), offset: nodeOffset(item) });
         if (apply) item.value = next;
+      } else if (item.type === Scalar.PLAIN && jekyllReadsPlainAsNonText(item.value, field)) {
+        changes.values.push({ key: `${key}[${i}]`, from: item.value, to: JSON.stringify(item.value), why: "quoted, so Jekyll reads it as text", offset: nodeOffset(item) });
       }
     });
   }
@@ -236,13 +249,13 @@ function styleValue(node: unknown, field: FieldSpec): void {
     if (node.type !== Scalar.BLOCK_LITERAL && node.type !== Scalar.BLOCK_FOLDED) node.type = Scalar.QUOTE_DOUBLE;
     return;
   }
-  const isDateField = field.format !== undefined && DATE_FORMATS.has(field.format);
-  const needsQuotes = text === "" || YAML11_NON_STRING.test(text) || (!isDateField && DATE_LIKE.test(text)) || text !== text.trim();
+  const needsQuotes = text === "" || jekyllReadsPlainAsNonText(text, field) || text !== text.trim();
   node.type = needsQuotes ? Scalar.QUOTE_DOUBLE : Scalar.PLAIN;
 }
 
 /** Serialize a canonical document's YAML (no `---` lines), ending with one newline. */
 export function stringifyFrontMatter(doc: Document): string {
+  keepNumberSpelling(doc);
   const text = doc.toString({
     lineWidth: 0,
     minContentWidth: 0,
@@ -260,4 +273,22 @@ export function renderFrontMatter(data: Record<string, unknown>, schema: Posting
   const doc = new Document(data, { version: "1.2" });
   canonicalizeDocument(doc, schema);
   return stringifyFrontMatter(doc);
+}
+
+/**
+ * Numbers are printed as they were written: yaml would print `0123` as `123` and `1e3` as
+ * `1e+3`, and Jekyll (YAML 1.1) reads `0123` as octal 83. Only parsed scalars have a source;
+ * numbers normalize creates are printed the usual way.
+ */
+function keepNumberSpelling(doc: Document): void {
+  const schema = doc.schema;
+  schema.tags = schema.tags.map((tag) => {
+    if ((tag.tag !== "tag:yaml.org,2002:int" && tag.tag !== "tag:yaml.org,2002:float") || !tag.stringify) return tag;
+    const print = tag.stringify;
+    return {
+      ...tag,
+      stringify: (item, ctx, onComment, onChompKeep) =>
+        isScalar(item) && typeof item.source === "string" && item.source !== "" ? item.source : print(item, ctx, onComment, onChompKeep),
+    } as typeof tag;
+  });
 }

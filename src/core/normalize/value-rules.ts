@@ -8,6 +8,19 @@ import { foldForMatch } from "../schema/schema.js";
 
 export const DATE_FORMATS = new Set(["jekyll-date", "date", "date-time"]);
 
+/** Psych (Jekyll) reads these plain scalars as something other than text. */
+const YAML11_NON_STRING =
+  /^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|null|Null|NULL|~|[-+]?(?:0|[1-9][\d_]*)(?:\.\d*)?(?:[eE][-+]?\d+)?|[-+]?0[0-7_]+|0x[\da-fA-F_]+|0b[01_]+|[-+]?\d[\d_]*(?::[0-5]?\d)+(?:\.\d*)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
+const DATE_LIKE = /^\d{4}-\d{1,2}-\d{1,2}(?:[Tt ]|$)/;
+/** YAML 1.1 booleans: text in YAML 1.2, booleans for Jekyll. */
+export const YAML11_BOOLEAN = /^(?:yes|no|on|off)$/i;
+
+/** Whether Jekyll would read this text as a boolean, a number, null or a date if it were unquoted. */
+export function jekyllReadsPlainAsNonText(text: string, field: FieldSpec | undefined): boolean {
+  const isDateField = field?.format !== undefined && DATE_FORMATS.has(field.format);
+  return YAML11_NON_STRING.test(text) || (!isDateField && DATE_LIKE.test(text));
+}
+
 export type ScalarPlan = { kind: "boolean"; to: boolean } | { kind: "list"; items: string[] } | { kind: "text"; to: string; ambiguity?: string };
 
 /**
@@ -57,8 +70,10 @@ export function dataNeedsValueChanges(data: Record<string, unknown>, schema: Pos
     const field = schema.fieldsByKey.get(key);
     if (!field) continue;
     const value = data[key];
+    // Plain or quoted is unknown here: the full path decides whether quotes must be added.
+    if (typeof value === "string" && jekyllReadsPlainAsNonText(value, field)) return true;
     if (Array.isArray(value)) {
-      for (const item of value) if (typeof item === "string" && canonicalListItem(item, field) !== item) return true;
+      for (const item of value) if (typeof item === "string" && (canonicalListItem(item, field) !== item || jekyllReadsPlainAsNonText(item, field))) return true;
       continue;
     }
     const plan = scalarPlan(value, field);
