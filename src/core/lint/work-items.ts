@@ -18,6 +18,7 @@ export function runWorkItem(task: WorkerTask, item: WorkItem): unknown {
   }
   const result = normalizeBytes(item.display, read.bytes, {
     schema,
+    verify: false,
     ...(task.legacyEncoding ? { legacyEncoding: task.legacyEncoding } : {}),
     ...(task.fromEncoding ? { fromEncoding: task.fromEncoding } : {}),
   });
