@@ -29,6 +29,9 @@ const FILTER_CASES: FilterCase[] = [
   { name: "no filter: every readable posting, in file order", args: [], files: [F, C, R, D, M, P] },
   { name: "--open (open: yes counts, as for Jekyll)", args: ["--open"], files: [F, R, D, P] },
   { name: "--closed", args: ["--closed"], files: [C, M] },
+  { name: "--where open=true reads open as the site does (yes is true)", args: ["--where", "open=true"], files: [F, R, D, P] },
+  { name: "--where open=yes asks the same", args: ["--where", "open=yes"], files: [F, R, D, P] },
+  { name: "--where open=false", args: ["--where", "open=false"], files: [C, M] },
   { name: "--startup is case-insensitive", args: ["--startup", "aides-jeunes"], files: [C, D] },
   { name: "--startup repeated is OR", args: ["--startup", "pass-culture", "--startup", "ma-cantine-egalim"], files: [R, M, P] },
   { name: "list field: any element equals", args: ["--where", "domaines=Produit"], files: [R, P] },
@@ -137,6 +140,22 @@ describe("posting list: exit codes and messages", () => {
       if (c.stderr) expect(result.stderr).toMatch(c.stderr);
     });
   }
+});
+
+describe("posting list: keys that match nothing, and counts", () => {
+  it("says when a --where key exists in no posting and suggests the closest one", async () => {
+    const r = await runCli(["list", ".", "--where", "titre~cantine", "--count"], BASIC);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe("0\n");
+    expect(r.stderr).toContain("posting: no posting has the key `titre`; did you mean `title`?");
+    const known = await runCli(["list", ".", "--where", "title~cantine", "--count"], BASIC);
+    expect(known.stderr).not.toContain("no posting has the key");
+  });
+
+  it("--count follows --format json", async () => {
+    const r = await runCli(["list", ".", "--open", "--count", "--format", "json"], BASIC);
+    expect(JSON.parse(r.stdout)).toEqual({ count: 4 });
+  });
 });
 
 describe("posting list: the table", () => {

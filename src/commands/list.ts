@@ -4,11 +4,14 @@
 import { loadConfig } from "../core/project/config.js";
 import { UserError } from "../core/errors.js";
 import { buildQuery, parseFields } from "../core/list/list-query.js";
+import type { ListQuery, Posting } from "../core/list/list-query.js";
 import { columnsFor, readPostings, selectPostings } from "../core/list/list.js";
 import type { UnreadablePosting } from "../core/list/list.js";
 import { resolveInputs } from "../core/lint/lint.js";
 import { escapeInline } from "../core/sanitize.js";
 import { loadSchema } from "../core/schema/schema.js";
+import type { PostingSchema } from "../core/schema/schema.js";
+import { suggestKey } from "../core/schema/validate.js";
 import type { CliIO } from "../io.js";
 import { useColor } from "../io.js";
 import { getListReporter } from "../reporters/list.js";
@@ -52,9 +55,11 @@ export async function listCommand(paths: string[], options: ListCommandOptions, 
   const read = await readPostings(inputs, { cwd: io.cwd, schema, legacyEncoding: config.encoding });
   const selected = selectPostings(read.postings, query);
   for (const u of read.unreadable) io.stderr.write(`${unreadableLine(u)}\n`);
+  for (const note of unknownKeyNotes(query, options.fields !== undefined ? columns.map((c) => c.key) : [], read.postings, schema)) io.stderr.write(`${note}\n`);
 
   if (options.count) {
-    io.stdout.write(`${selected.postings.length}\n`);
+    const count = selected.postings.length;
+    io.stdout.write(options.format === "json" || options.format === "ndjson" ? `${JSON.stringify({ count })}\n` : `${count}\n`);
   } else {
     const report = { ...selected, total: read.postings.length, unreadable: read.unreadable, columns, columnsChosen: options.fields !== undefined };
     const width = io.stdout.columns !== undefined && io.stdout.columns > 0 ? io.stdout.columns : DEFAULT_TABLE_WIDTH;
@@ -70,4 +75,20 @@ export async function listCommand(paths: string[], options: ListCommandOptions, 
 
 function unreadableLine(u: UnreadablePosting): string {
   return `posting: ${escapeInline(u.file)}:${u.line}:${u.column}: could not read: ${escapeInline(u.reason)} [${u.code}]`;
+}
+
+/**
+ * A key in --where, --sort or --fields that no posting has and the schema does not declare is
+ * most likely a typo: it would quietly match nothing, so say so (and suggest the closest key).
+ */
+function unknownKeyNotes(query: ListQuery, fieldKeys: readonly string[], postings: readonly Posting[], schema: PostingSchema): string[] {
+  const asked = new Set([...query.where.map((w) => w.key), ...query.sort.map((s) => s.key), ...fieldKeys]);
+  const notes: string[] = [];
+  for (const key of asked) {
+    if (key === "file" || key === "date" || key === "open" || schema.fieldsByKey.has(key)) continue;
+    if (postings.some((p) => Object.hasOwn(p.fields, key))) continue;
+    const suggestion = suggestKey(key, schema);
+    notes.push(`posting: no posting has the key \`${escapeInline(key)}\`${suggestion ? `; did you mean \`${suggestion}\`?` : ""}`);
+  }
+  return notes;
 }

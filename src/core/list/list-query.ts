@@ -166,7 +166,8 @@ function parseDay(text: string, flag: string): string {
 export function valueOf(posting: Posting, key: string): unknown {
   if (key === "file") return posting.file;
   if (key === "date") return posting.date;
-  if (key === "open") return posting.fields.open ?? undefined;
+  // As the site reads it: `open: yes` is open, so `--where open=true` finds it.
+  if (key === "open") return Object.hasOwn(posting.fields, "open") ? posting.open : undefined;
   return Object.hasOwn(posting.fields, key) ? posting.fields[key] : undefined;
 }
 
@@ -229,12 +230,26 @@ function splitCommaList(text: string): string[] {
     .filter((s) => s !== "");
 }
 
+/** How a boolean can be asked for: `open=true`, `open=yes`, `junior=non`… */
+const BOOLEAN_WORDS = new Map<string, boolean>([
+  ["true", true],
+  ["yes", true],
+  ["on", true],
+  ["oui", true],
+  ["false", false],
+  ["no", false],
+  ["off", false],
+  ["non", false],
+]);
+
 function equalsText(value: unknown, expected: string): boolean {
   // `KEY=` asks for postings where the key is missing or empty.
   if (expected === "") return isEmpty(value);
   const expectedDay = /^\d{4}-\d{2}-\d{2}$/.test(expected) ? expected : undefined;
   const expectedNumber = toNumber(expected);
+  const expectedBoolean = BOOLEAN_WORDS.get(expected.toLowerCase());
   return someElement(value, (v) => {
+    if (typeof v === "boolean") return expectedBoolean !== undefined ? v === expectedBoolean : String(v) === expected;
     if (typeof v === "number") return expectedNumber !== undefined ? v === expectedNumber : String(v) === expected;
     const text = scalarText(v);
     if (text === undefined) return false;
