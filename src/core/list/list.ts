@@ -8,7 +8,8 @@ import { NO_DATA_CODES } from "../findings.js";
 import { readTargetSync } from "../lint/lint.js";
 import type { ListQuery, ListQueryInput, Posting } from "./list-query.js";
 import { buildQuery, isEmpty, matchesQuery, sortPostings, valueOf } from "./list-query.js";
-import { parsePosting } from "../read/posting.js";
+import { readFrontMatter, readPostingText } from "../read/posting.js";
+import { parseSimpleYaml } from "../read/simple-yaml.js";
 import type { ParseOptions, ParsedPosting } from "../read/posting.js";
 import type { PostingSchema } from "../schema/schema.js";
 
@@ -41,7 +42,7 @@ export async function readPostings(inputs: readonly string[], options: ReadPosti
   const read = targets.map((target): Posting | UnreadablePosting => {
     const bytes = readTargetSync(target);
     if ("findings" in bytes) return unreadableFrom(target.display, bytes.findings);
-    return postingFrom(parsePosting(target.display, bytes.bytes, options), options.schema);
+    return readForList(target.display, bytes.bytes, options);
   });
   const result: ReadPostingsResult = { postings: [], unreadable: [] };
   for (const item of read) {
@@ -51,9 +52,22 @@ export async function readPostings(inputs: readonly string[], options: ReadPosti
   return result;
 }
 
+/**
+ * List needs the data, not positions: simple front matter is read by the fast parser (the same
+ * data as `yaml`, checked by test/simple-yaml.test.ts), the rest by the full one.
+ */
+function readForList(file: string, bytes: Uint8Array, options: ReadPostingsOptions): Posting | UnreadablePosting {
+  const { parsed, yaml } = readPostingText(file, bytes, options);
+  if (yaml && !parsed.findings.some((f) => BLOCKING.has(f.code))) {
+    const simple = parseSimpleYaml(yaml.source);
+    if (simple) return postingFrom(parsed, options.schema, simple.data);
+    readFrontMatter(parsed, yaml);
+  }
+  return postingFrom(parsed, options.schema);
+}
+
 /** A parsed file as a Posting, or the reason its front matter cannot be shown. */
-export function postingFrom(parsed: ParsedPosting, schema?: PostingSchema): Posting | UnreadablePosting {
-  const data = parsed.frontMatter?.data;
+export function postingFrom(parsed: ParsedPosting, schema?: PostingSchema, data = parsed.frontMatter?.data): Posting | UnreadablePosting {
   if (!data) return unreadableFrom(parsed.file, parsed.findings);
   const fields = effectiveFields(data, parsed, schema);
   const fromFrontMatter = typeof data.date === "string" && isJekyllDate(data.date) ? data.date : undefined;
