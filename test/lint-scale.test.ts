@@ -92,12 +92,12 @@ describe("posting lint --cache", () => {
     cache.store("/a.md", 10, 1, "hash-a", "schema-1", [{ code: "UNKNOWN_KEY", severity: "error", file: "a.md", line: 2, column: 1, path: "x", message: "m" }]);
     await cache.save();
     const same = await LintCache.open(location, "v1");
-    expect(same.lookup("/a.md", 10, 1, "schema-1", "shown/a.md")?.[0]).toMatchObject({ code: "UNKNOWN_KEY", file: "shown/a.md" });
-    expect(same.lookup("/a.md", 11, 1, "schema-1", "a.md")).toBeUndefined(); // size changed
-    expect(same.lookup("/a.md", 10, 2, "schema-1", "a.md")).toBeUndefined(); // time changed
+    expect(same.lookup("/a.md", 10, 1, "schema-1")?.findings[0]).toMatchObject({ code: "UNKNOWN_KEY", line: 2 });
+    expect(same.lookup("/a.md", 11, 1, "schema-1")).toBeUndefined(); // size changed
+    expect(same.lookup("/a.md", 10, 2, "schema-1")).toBeUndefined(); // time changed
     expect(same.hashOf("/a.md", "schema-1")).toBe("hash-a"); // …but the same bytes can be reused
-    expect(same.lookup("/a.md", 10, 1, "schema-2", "a.md")).toBeUndefined(); // schema changed
-    expect((await LintCache.open(location, "v2")).lookup("/a.md", 10, 1, "schema-1", "a.md")).toBeUndefined();
+    expect(same.lookup("/a.md", 10, 1, "schema-2")).toBeUndefined(); // schema changed
+    expect((await LintCache.open(location, "v2")).lookup("/a.md", 10, 1, "schema-1")).toBeUndefined();
   });
 });
 
@@ -114,10 +114,10 @@ describe("posting lint --cache across partial runs", () => {
     await full.save();
     // A pre-commit hook lints only a.md…
     const hook = await LintCache.open(location, "v1");
-    expect(hook.lookup(a, 1, 1, "s", "a.md")).toEqual([]);
+    expect(hook.lookup(a, 1, 1, "s")).toEqual({ findings: [], facts: undefined });
     await hook.save();
     // …and CI still finds b.md in the cache.
-    expect((await LintCache.open(location, "v1")).lookup(b, 1, 1, "s", "b.md")).toEqual([]);
+    expect((await LintCache.open(location, "v1")).lookup(b, 1, 1, "s")).toEqual({ findings: [], facts: undefined });
     rmSync(b);
     const after = await LintCache.open(location, "v1");
     await after.save();

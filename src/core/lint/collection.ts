@@ -2,7 +2,8 @@
 // files (a posting's startup must have a page) and duplicate postings. Only files inside the
 // config's content folders and collections are concerned; a file linted from elsewhere is linted
 // but not held to the collection's rules.
-import { readFile, stat } from "node:fs/promises";
+import { statSync } from "node:fs";
+import { readFile } from "node:fs/promises";
 import { basename, resolve } from "node:path";
 import type { ResolvedConfig, ResolvedReference } from "../project/config.js";
 import { collectionOf } from "../project/config.js";
@@ -11,8 +12,10 @@ import type { Finding } from "../findings.js";
 import { compareFindings } from "../findings.js";
 import type { FileResult } from "./lint.js";
 import { finding } from "../messages.js";
-import { parsePosting, positionOfPath } from "../read/posting.js";
-import type { FrontMatter, ParseOptions } from "../read/posting.js";
+import { parsePosting } from "../read/posting.js";
+import type { ParseOptions } from "../read/posting.js";
+import { factsOfFrontMatter, wantsFacts } from "./facts.js";
+import type { CrossFileFacts, FactsWanted, ReferenceFact } from "./facts.js";
 
 export interface CollectionCheckOptions extends ParseOptions {
   cwd: string;
@@ -24,31 +27,34 @@ export interface CollectionCheckOptions extends ParseOptions {
 /** Codes that mean a file was not read: nothing to check across files. */
 const UNREAD = new Set<Finding["code"]>(["FILE_UNREADABLE", "FILE_NOT_REGULAR"]);
 
-/** Add the cross-file findings to per-file results (same order; findings sorted again). */
-export async function checkCollections(results: readonly FileResult[], options: CollectionCheckOptions): Promise<FileResult[]> {
-  const { config } = options;
-  const extra = results.map((): Finding[] => []);
-  const needsData = config.references.length > 0 || config.duplicates;
-  const exists = existenceCache();
-  const firstOf = new Map<string, string>();
+/** The facts the config's cross-file checks need; undefined when they need none. */
+export function factsWanted(config: Pick<ResolvedConfig, "references" | "duplicates">): FactsWanted | undefined {
+  const wanted = { references: config.references.map((r) => r.key), duplicates: config.duplicates };
+  return wantsFacts(wanted) ? wanted : undefined;
+}
 
-  // The front matter is parsed again here rather than carried in the results, so per-file linting
-  // (and its caching and workers) stays independent of these checks.
-  const data = await mapLimited(results, async (result) => {
-    if (!needsData || result.findings.some((f) => UNREAD.has(f.code))) return undefined;
-    const path = resolve(options.cwd, result.file);
-    if (!collectionOf(config, path)) return undefined;
-    const bytes = options.bytes?.get(result.file) ?? (await readFile(path).catch(() => undefined));
-    return bytes ? parsePosting(result.file, bytes, options).frontMatter : undefined;
-  });
+/**
+ * The cross-file checks, fed one file at a time in input order: a duplicate is reported on the
+ * later file, naming the first, so a file's findings are final as soon as it is checked. Works
+ * from each result's `facts` (gathered while linting it) and never reads a posting.
+ */
+export class CrossFileChecker {
+  private readonly firstOf = new Map<string, string>();
+  private readonly known = new Map<string, boolean>();
+  constructor(private readonly options: Pick<CollectionCheckOptions, "cwd" | "config">) {}
 
-  // In input order: a duplicate is reported on the later file, naming the first.
-  for (const [i, result] of results.entries()) {
-    if (result.findings.some((f) => UNREAD.has(f.code))) continue;
-    const path = resolve(options.cwd, result.file);
-    const collection = collectionOf(config, path);
-    if (!collection) continue;
-    const out = extra[i]!;
+  /** Whether `file` (as displayed) is held to a collection's rules at all. */
+  concerns(file: string): boolean {
+    return collectionOf(this.options.config, resolve(this.options.cwd, file)) !== undefined;
+  }
+
+  /** The cross-file findings of the next file. */
+  check(result: FileResult): Finding[] {
+    const { config, cwd } = this.options;
+    if (result.findings.some((f) => UNREAD.has(f.code))) return [];
+    const collection = collectionOf(config, resolve(cwd, result.file));
+    if (!collection) return [];
+    const out: Finding[] = [];
     const name = basename(result.file);
     if (collection.fileName !== false) {
       const reason = fileNameProblem(name, collection.fileName);
@@ -57,75 +63,87 @@ export async function checkCollections(results: readonly FileResult[], options: 
         out.push(finding("FILE_NAME_PATTERN", { file: result.file, line: 1, column: 1 }, { name, pattern: collection.fileName, reason, ...(suggestion ? { suggestion } : {}) }));
       }
     }
-    const frontMatter = data[i];
-    if (!frontMatter?.data) continue;
-    for (const reference of config.references) out.push(...(await referenceFindings(result.file, frontMatter, reference, exists)));
-    if (config.duplicates) {
-      const key = duplicateKey(frontMatter.data, name, collection.fileName);
-      if (!key) continue;
-      const first = firstOf.get(key.id);
-      if (first === undefined) firstOf.set(key.id, result.file);
-      else out.push(finding("DUPLICATE_POSTING", { file: result.file, ...positionOfPath(frontMatter, ["roles"]), path: "roles" }, { other: first, ...key.shown }));
+    const facts = result.facts;
+    if (!facts) return out;
+    for (const reference of config.references) {
+      for (const fact of facts.references ?? []) {
+        if (fact.path !== reference.key && !fact.path.startsWith(`${reference.key}/`)) continue;
+        const found = this.referenceFinding(result.file, fact, reference);
+        if (found) out.push(found);
+      }
     }
+    if (config.duplicates && facts.duplicate) {
+      const key = duplicateKey(facts.duplicate, name, collection.fileName);
+      if (key) {
+        const first = this.firstOf.get(key.id);
+        if (first === undefined) this.firstOf.set(key.id, result.file);
+        else out.push(finding("DUPLICATE_POSTING", { file: result.file, line: facts.duplicate.line, column: facts.duplicate.column, path: "roles" }, { other: first, ...key.shown }));
+      }
+    }
+    return out;
   }
-  return results.map((r, i) => (extra[i]!.length === 0 ? r : { ...r, findings: [...r.findings, ...extra[i]!].sort(compareFindings) }));
+
+  private referenceFinding(file: string, fact: ReferenceFact, reference: ResolvedReference): Finding | undefined {
+    const at = { file, line: fact.line, column: fact.column, path: fact.path };
+    if (!SAFE_SEGMENT.test(fact.value)) {
+      return finding("REFERENCE_MISSING", at, { key: fact.path, value: fact.value, expected: reference.written, reason: "it cannot name a file (it contains / or \\, or is . or ..)" });
+    }
+    if (!this.exists(reference.template.replaceAll("{value}", fact.value))) {
+      return finding("REFERENCE_MISSING", at, { key: fact.path, value: fact.value, expected: reference.written.replaceAll("{value}", fact.value) });
+    }
+    return undefined;
+  }
+
+  // Synchronous and remembered: a collection names few distinct files, many times each.
+  private exists(path: string): boolean {
+    let found = this.known.get(path);
+    if (found === undefined) {
+      try {
+        found = statSync(path).isFile();
+      } catch {
+        found = false;
+      }
+      this.known.set(path, found);
+    }
+    return found;
+  }
+}
+
+/** A result with its cross-file findings added (findings sorted again) and without its facts. */
+export function withCrossFileFindings(result: FileResult, extra: readonly Finding[]): FileResult {
+  return { file: result.file, findings: extra.length === 0 ? result.findings : [...result.findings, ...extra].sort(compareFindings) };
+}
+
+/**
+ * Add the cross-file findings to per-file results (same order; findings sorted again). Results
+ * that carry no facts (from a caller that linted without asking for them) have their file read
+ * and parsed again for them.
+ */
+export async function checkCollections(results: readonly FileResult[], options: CollectionCheckOptions): Promise<FileResult[]> {
+  const checker = new CrossFileChecker(options);
+  const wanted = factsWanted(options.config);
+  const facts = await mapLimited(results, async (result) => {
+    if (result.facts || !wanted || result.findings.some((f) => UNREAD.has(f.code)) || !checker.concerns(result.file)) return result.facts;
+    const bytes = options.bytes?.get(result.file) ?? (await readFile(resolve(options.cwd, result.file)).catch(() => undefined));
+    const frontMatter = bytes ? parsePosting(result.file, bytes, options).frontMatter : undefined;
+    return frontMatter ? factsOfFrontMatter(frontMatter, wanted) : undefined;
+  });
+  return results.map((r, i) => {
+    const withFacts = facts[i] ? { ...r, facts: facts[i] } : r;
+    return withCrossFileFindings(r, checker.check(withFacts));
+  });
 }
 
 // A value becomes one path segment: nothing that could climb out of the folder or name another one.
 const SAFE_SEGMENT = /^(?!\.\.?$)[^/\\\0]+$/;
 
-async function referenceFindings(file: string, frontMatter: FrontMatter, reference: ResolvedReference, exists: (path: string) => Promise<boolean>): Promise<Finding[]> {
-  const value = frontMatter.data?.[reference.key];
-  const items: [string, (string | number)[]][] =
-    typeof value === "string"
-      ? [[value, [reference.key]]]
-      : Array.isArray(value)
-        ? value.flatMap((v, i): [string, (string | number)[]][] => (typeof v === "string" ? [[v, [reference.key, i]]] : []))
-        : [];
-  const findings: Finding[] = [];
-  for (const [text, path] of items) {
-    if (text.trim() === "") continue; // an empty value is the schema's business
-    const expected = reference.written.replaceAll("{value}", text);
-    const at = { file, ...positionOfPath(frontMatter, path), path: path.join("/") };
-    const key = path.join("/");
-    if (!SAFE_SEGMENT.test(text)) {
-      findings.push(finding("REFERENCE_MISSING", at, { key, value: text, expected: reference.written, reason: "it cannot name a file (it contains / or \\, or is . or ..)" }));
-    } else if (!(await exists(reference.template.replaceAll("{value}", text)))) {
-      findings.push(finding("REFERENCE_MISSING", at, { key, value: text, expected }));
-    }
-  }
-  return findings;
-}
-
-function existenceCache(): (path: string) => Promise<boolean> {
-  const known = new Map<string, Promise<boolean>>();
-  return (path) => {
-    let result = known.get(path);
-    if (!result) {
-      result = stat(path).then(
-        (s) => s.isFile(),
-        () => false,
-      );
-      known.set(path, result);
-    }
-    return result;
-  };
-}
-
 /** Same startup, same roles (case, accents' composition and spacing aside), same date. */
-function duplicateKey(data: Record<string, unknown>, name: string, pattern: string | false): { id: string; shown: { startup: string; roles: string; date: string } } | undefined {
-  const { startup, roles } = data;
-  if (typeof startup !== "string" || typeof roles !== "string" || startup.trim() === "" || roles.trim() === "") return undefined;
-  const date = dateOf(data.date) ?? dateInFileName(name, pattern === false ? "YYYY-MM-DD-slug.md" : pattern) ?? /^\d{4}-\d{2}-\d{2}/.exec(name)?.[0];
+function duplicateKey(facts: NonNullable<CrossFileFacts["duplicate"]>, name: string, pattern: string | false): { id: string; shown: { startup: string; roles: string; date: string } } | undefined {
+  const { startup, roles } = facts;
+  const date = facts.date ?? dateInFileName(name, pattern === false ? "YYYY-MM-DD-slug.md" : pattern) ?? /^\d{4}-\d{2}-\d{2}/.exec(name)?.[0];
   if (!date) return undefined;
   const fold = (text: string) => text.normalize("NFC").toLowerCase().replace(/\s+/g, " ").trim();
   return { id: [fold(startup), fold(roles), date].join("\0"), shown: { startup, roles, date } };
-}
-
-function dateOf(value: unknown): string | undefined {
-  if (typeof value === "string") return /^\d{4}-\d{2}-\d{2}/.exec(value)?.[0];
-  if (value instanceof Date && !Number.isNaN(value.getTime())) return value.toISOString().slice(0, 10);
-  return undefined;
 }
 
 /** Map with at most `limit` calls in flight (file reads: stay well under the open-file limit). */

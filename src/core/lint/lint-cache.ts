@@ -6,12 +6,20 @@
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import type { Finding } from "../findings.js";
+import { isCrossFileFacts } from "./facts.js";
+import type { CrossFileFacts } from "./facts.js";
 
 export const DEFAULT_CACHE_FILE = ".posting-cache";
-const FORMAT = 1;
+const FORMAT = 2;
 
-/** [size, mtimeMs, content hash, schema hash, findings without their `file`] */
-type Entry = [number, number, string, string, Omit<Finding, "file">[]];
+/** [size, mtimeMs, content hash, schema hash, findings without their `file`, cross-file facts or 0] */
+type Entry = [number, number, string, string, Omit<Finding, "file">[], CrossFileFacts | 0];
+
+/** A file's cached result: its findings (to be given their `file`) and its cross-file facts. */
+export interface CacheHit {
+  findings: readonly Omit<Finding, "file">[];
+  facts: CrossFileFacts | undefined;
+}
 
 interface CacheFile {
   format: number;
@@ -41,12 +49,12 @@ export class LintCache {
     return new LintCache(location, key, previous);
   }
 
-  /** Findings for an unchanged file (same size and time), else undefined. */
-  lookup(path: string, size: number | undefined, mtimeMs: number | undefined, schemaHash: string, display: string): Finding[] | undefined {
+  /** The result of an unchanged file (same size and time), else undefined. */
+  lookup(path: string, size: number | undefined, mtimeMs: number | undefined, schemaHash: string): CacheHit | undefined {
     const entry = this.entryFor(path, schemaHash);
     if (!entry || entry[0] !== size || entry[1] !== mtimeMs) return undefined;
     this.fresh[path] = entry;
-    return withFile(entry[4], display);
+    return hitOf(entry);
   }
 
   /** Content hash of the cached entry, for a file whose size or time changed. */
@@ -54,17 +62,17 @@ export class LintCache {
     return this.entryFor(path, schemaHash)?.[2];
   }
 
-  /** The cached findings of a file whose bytes turned out the same (only its time changed). */
-  reuse(path: string, size: number, mtimeMs: number, schemaHash: string, display: string): Finding[] | undefined {
+  /** The cached result of a file whose bytes turned out the same (only its time changed). */
+  reuse(path: string, size: number, mtimeMs: number, schemaHash: string): CacheHit | undefined {
     const entry = this.entryFor(path, schemaHash);
     if (!entry) return undefined;
-    this.fresh[path] = [size, mtimeMs, entry[2], schemaHash, entry[4]];
+    this.fresh[path] = [size, mtimeMs, entry[2], schemaHash, entry[4], entry[5]];
     this.changed = true;
-    return withFile(entry[4], display);
+    return hitOf(entry);
   }
 
-  store(path: string, size: number, mtimeMs: number, hash: string, schemaHash: string, findings: readonly Finding[]): void {
-    this.fresh[path] = [size, mtimeMs, hash, schemaHash, findings.map(({ file: _file, ...rest }) => rest)];
+  store(path: string, size: number, mtimeMs: number, hash: string, schemaHash: string, findings: readonly Finding[], facts?: CrossFileFacts): void {
+    this.fresh[path] = [size, mtimeMs, hash, schemaHash, findings.map(({ file: _file, ...rest }) => rest), facts ?? 0];
     this.changed = true;
   }
 
@@ -94,11 +102,17 @@ export class LintCache {
 
   private entryFor(path: string, schemaHash: string): Entry | undefined {
     const entry = Object.hasOwn(this.previous, path) ? this.previous[path] : undefined;
-    if (!Array.isArray(entry) || entry.length !== 5 || entry[3] !== schemaHash || !Array.isArray(entry[4])) return undefined;
+    if (!Array.isArray(entry) || entry.length !== 6 || entry[3] !== schemaHash || !Array.isArray(entry[4])) return undefined;
+    if (entry[5] !== 0 && !isCrossFileFacts(entry[5])) return undefined;
     return entry;
   }
 }
 
-function withFile(findings: Omit<Finding, "file">[], file: string): Finding[] {
-  return findings.map((f) => ({ ...f, file }) as Finding);
+function hitOf(entry: Entry): CacheHit {
+  return { findings: entry[4], facts: entry[5] === 0 ? undefined : entry[5] };
+}
+
+/** Cached findings given the name the file is shown under, in its place (JSON output keeps the key order). */
+export function withFile(findings: readonly Omit<Finding, "file">[], file: string): Finding[] {
+  return findings.map(({ code, severity, ...rest }) => ({ code, severity, file, ...rest }));
 }

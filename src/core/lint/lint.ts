@@ -12,9 +12,13 @@ import { finding } from "../messages.js";
 import { frontMatterFixFindings, mojibakeFindings } from "./normalizable.js";
 import { readFrontMatter, readPostingText } from "../read/posting.js";
 import { parseSimpleYaml } from "../read/simple-yaml.js";
+import type { SimpleYaml } from "../read/simple-yaml.js";
+import { factsOf, factsOfFrontMatter, simplePositions, wantsFacts } from "./facts.js";
+import type { CrossFileFacts, FactsWanted } from "./facts.js";
 import { dataNeedsValueChanges } from "../normalize/value-rules.js";
 import type { ParseOptions } from "../read/posting.js";
-import type { LintCache } from "./lint-cache.js";
+import type { CacheHit, LintCache } from "./lint-cache.js";
+import { withFile } from "./lint-cache.js";
 import { loadSchema } from "../schema/schema.js";
 import type { PostingSchema } from "../schema/schema.js";
 import { validateFrontMatter } from "../schema/validate.js";
@@ -25,6 +29,8 @@ import type { WorkItem } from "./workers.js";
 export interface FileResult {
   file: string;
   findings: Finding[];
+  /** What the cross-file checks need of this file (only while linting a project; never reported). */
+  facts?: CrossFileFacts;
 }
 
 export interface LintReport {
@@ -37,17 +43,34 @@ export interface LintReport {
 export interface LintOptions extends ParseOptions {
   /** Always parse the front matter with the full YAML parser (tests compare both paths). */
   fullParse?: boolean;
+  /** Also gather the facts the cross-file checks need (see facts.ts). */
+  facts?: FactsWanted;
 }
 
 /** Lint one posting given as bytes. */
 export function lintBytes(file: string, bytes: Uint8Array, schema: PostingSchema, options: LintOptions = {}): Finding[] {
+  return lintPosting(file, bytes, schema, options).findings;
+}
+
+/** Lint one posting, with the facts `options.facts` asks for when its front matter could be read. */
+export function lintPosting(file: string, bytes: Uint8Array, schema: PostingSchema, options: LintOptions = {}): { findings: Finding[]; facts?: CrossFileFacts } {
   const { parsed, yaml } = readPostingText(file, bytes, options);
   const mojibake = parsed.decoded ? mojibakeFindings(file, parsed.text) : [];
+  const wanted = wantsFacts(options.facts) ? options.facts : undefined;
   // Fast path: a file with no finding so far and simple front matter whose data passes the schema
   // and needs no normalizing is clean, and no YAML document is built. Anything else, however
   // small, goes through the full parser so each finding has its exact position and wording.
-  if (yaml && !options.fullParse && parsed.findings.length === 0 && mojibake.length === 0 && isCleanSimpleFrontMatter(yaml.source, schema)) return [];
+  if (yaml && !options.fullParse && parsed.findings.length === 0 && mojibake.length === 0) {
+    const simple = cleanSimpleFrontMatter(yaml.source, schema);
+    if (simple) {
+      if (!wanted) return { findings: [] };
+      const facts = factsOf(simple.data, wanted, simplePositions(yaml.source, yaml.startLine, simple.keys));
+      if (facts) return { findings: [], facts };
+      // A position the simple reader cannot give: the full parser below finds nothing more.
+    }
+  }
   if (yaml) readFrontMatter(parsed, yaml);
+  const facts = wanted && parsed.frontMatter ? factsOfFrontMatter(parsed.frontMatter, wanted) : undefined;
   const findings = parsed.findings;
   // Loops, not push(...all): a megabyte of garbled words is 150,000 findings, past the stack's
   // limit on arguments.
@@ -57,13 +80,14 @@ export function lintBytes(file: string, bytes: Uint8Array, schema: PostingSchema
     for (const f of schemaFindings) findings.push(f);
     for (const f of frontMatterFixFindings(file, parsed.frontMatter, schema, schemaFindings)) findings.push(f);
   }
-  return findings.sort(compareFindings);
+  findings.sort(compareFindings);
+  return facts ? { findings, facts } : { findings };
 }
 
 /** Front matter in the simple subset (see simple-yaml.ts), valid, and with nothing for normalize to change in its values. */
-function isCleanSimpleFrontMatter(source: string, schema: PostingSchema): boolean {
+function cleanSimpleFrontMatter(source: string, schema: PostingSchema): SimpleYaml | undefined {
   const simple = parseSimpleYaml(source);
-  return simple !== undefined && schema.validate(simple.data) === true && !dataNeedsValueChanges(simple.data, schema);
+  return simple !== undefined && schema.validate(simple.data) === true && !dataNeedsValueChanges(simple.data, schema) ? simple : undefined;
 }
 
 export interface LintFilesOptions extends ParseOptions {
@@ -73,6 +97,8 @@ export interface LintFilesOptions extends ParseOptions {
   schemaFor?: (path: string) => PostingSchema;
   /** `--cache`: findings of unchanged files are taken from it, and it is updated. */
   cache?: LintCache;
+  /** Gather, with each file's findings, the facts the cross-file checks need (FileResult.facts). */
+  facts?: FactsWanted;
   /** Environment (POSTING_WORKERS); default process.env. */
   env?: Record<string, string | undefined>;
 }
@@ -89,57 +115,102 @@ export async function lintPaths(inputs: readonly string[], options: LintFilesOpt
  */
 export async function lintTargets(targets: readonly Target[], options: LintFilesOptions): Promise<FileResult[]> {
   const results = new Array<FileResult>(targets.length);
+  await lintTargetsInOrder(targets, options, (result, i) => {
+    results[i] = result;
+  });
+  return results;
+}
+
+/**
+ * lintTargets, handing each result to `onResult` in the targets' order as soon as it and those
+ * before it are done, and keeping none: a caller that writes each one out holds only the few
+ * that finished ahead of their turn.
+ */
+export async function lintTargetsInOrder(targets: readonly Target[], options: LintFilesOptions, onResult: (result: FileResult, index: number) => void): Promise<void> {
   const cache = options.cache;
   const schemaOf = (target: Target) => options.schemaFor?.(target.path) ?? options.schema;
+  const wanted = wantsFacts(options.facts) ? options.facts : undefined;
+  const hits = new Map<number, CacheHit>();
+  const done = new Map<number, FileResult>();
+  let emitted = 0;
+  const resultOf = (target: Target, hit: CacheHit): FileResult => {
+    const result: FileResult = { file: target.display, findings: withFile(hit.findings, target.display) };
+    if (hit.facts) result.facts = hit.facts;
+    return result;
+  };
+  const flush = () => {
+    while (emitted < targets.length) {
+      let result = done.get(emitted);
+      if (result) done.delete(emitted);
+      else {
+        const hit = hits.get(emitted);
+        if (!hit) return;
+        hits.delete(emitted);
+        result = resultOf(targets[emitted]!, hit);
+      }
+      onResult(result, emitted++);
+    }
+  };
+  const settle = (i: number, result: FileResult) => {
+    done.set(i, result);
+    if (i === emitted) flush();
+  };
+
   const todo: number[] = [];
   for (let i = 0; i < targets.length; i++) {
     const target = targets[i]!;
-    const cached = cache && !target.problem ? cache.lookup(target.path, target.size, target.mtimeMs, schemaOf(target).hash, target.display) : undefined;
-    if (cached) results[i] = { file: target.display, findings: cached };
+    const hit = cache && !target.problem ? cache.lookup(target.path, target.size, target.mtimeMs, schemaOf(target).hash) : undefined;
+    if (hit) hits.set(i, hit);
     else todo.push(i);
   }
+  flush();
 
-  const remember = (target: Target, hash: string | undefined, findings: Finding[]) => {
+  const remember = (target: Target, hash: string | undefined, result: FileResult) => {
     if (cache && hash !== undefined && target.size !== undefined && target.mtimeMs !== undefined) {
-      cache.store(target.path, target.size, target.mtimeMs, hash, schemaOf(target).hash, findings);
+      cache.store(target.path, target.size, target.mtimeMs, hash, schemaOf(target).hash, result.findings, result.facts);
     }
   };
   const items = workerItems(targets, todo, schemaOf, cache);
   const workers = items ? workerCount(items.length, options.env) : 0;
   if (items && workers > 0) {
-    const task = { kind: "lint" as const, legacyEncoding: options.legacyEncoding, hash: cache !== undefined };
+    const task = { kind: "lint" as const, legacyEncoding: options.legacyEncoding, hash: cache !== undefined, ...(wanted ? { facts: wanted } : {}) };
     await runInWorkers(items, task, workers, (k, reply) => {
       const i = todo[k]!;
       const target = targets[i]!;
-      const r = reply as { file: string; findings: Finding[]; hash?: string } | { unchanged: true; hash: string };
+      const r = reply as { file: string; findings: Finding[]; facts?: CrossFileFacts; hash?: string } | { unchanged: true; hash: string };
       if ("unchanged" in r) {
-        results[i] = { file: target.display, findings: cache!.reuse(target.path, target.size!, target.mtimeMs!, schemaOf(target).hash, target.display)! };
+        settle(i, resultOf(target, cache!.reuse(target.path, target.size!, target.mtimeMs!, schemaOf(target).hash)!));
       } else {
-        results[i] = { file: r.file, findings: r.findings };
-        remember(target, r.hash, r.findings);
+        const result: FileResult = { file: r.file, findings: r.findings };
+        if (r.facts) result.facts = r.facts;
+        remember(target, r.hash, result);
+        settle(i, result);
       }
     }, (item) => runWorkItem(task, item));
   } else {
     // Blocking reads: several times faster than fs.promises for many small files.
+    const lintOptions: LintOptions = wanted ? { ...options, facts: wanted } : options;
     for (const i of todo) {
       const target = targets[i]!;
       const read = readTargetSync(target);
       if ("findings" in read) {
-        results[i] = { file: target.display, findings: read.findings };
+        settle(i, { file: target.display, findings: read.findings });
         continue;
       }
       const hash = cache ? sha256Hex(read.bytes) : undefined;
       const schema = schemaOf(target);
-      const findings =
-        hash !== undefined && hash === cache?.hashOf(target.path, schema.hash)
-          ? cache.reuse(target.path, target.size!, target.mtimeMs!, schema.hash, target.display)!
-          : lintBytes(target.display, read.bytes, schema, options);
-      results[i] = { file: target.display, findings };
-      remember(target, hash, findings);
+      if (hash !== undefined && hash === cache?.hashOf(target.path, schema.hash)) {
+        settle(i, resultOf(target, cache.reuse(target.path, target.size!, target.mtimeMs!, schema.hash)!));
+        continue;
+      }
+      const linted = lintPosting(target.display, read.bytes, schema, lintOptions);
+      const result: FileResult = { file: target.display, findings: linted.findings };
+      if (linted.facts) result.facts = linted.facts;
+      remember(target, hash, result);
+      settle(i, result);
     }
   }
   if (cache) await cache.save();
-  return results;
 }
 
 /** What workers need for the files to lint, or undefined when a schema is not a file they can load. */

@@ -1,7 +1,7 @@
 // One file's work for a large run, the same on the main thread and on worker threads: read it,
 // then lint it or check what normalize would do. Returns plain data (it crosses threads).
 import { sha256Hex } from "../hash.js";
-import { lintBytes, readTargetSync } from "./lint.js";
+import { lintPosting, readTargetSync } from "./lint.js";
 import { normalizeBytes } from "../normalize/normalize.js";
 import { loadSchema } from "../schema/schema.js";
 import type { WorkerTask, WorkItem } from "./workers.js";
@@ -13,8 +13,8 @@ export function runWorkItem(task: WorkerTask, item: WorkItem): unknown {
   if (task.kind === "lint") {
     const hash = task.hash ? sha256Hex(read.bytes) : undefined;
     if (hash !== undefined && hash === item.cachedHash) return { unchanged: true, hash };
-    const options = task.legacyEncoding ? { legacyEncoding: task.legacyEncoding } : {};
-    return { file: item.display, findings: lintBytes(item.display, read.bytes, schema, options), hash };
+    const options = { ...(task.legacyEncoding ? { legacyEncoding: task.legacyEncoding } : {}), ...(task.facts ? { facts: task.facts } : {}) };
+    return { file: item.display, ...lintPosting(item.display, read.bytes, schema, options), hash };
   }
   const result = normalizeBytes(item.display, read.bytes, {
     schema,

@@ -7,6 +7,7 @@ import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { Target } from "../read/discover.js";
+import type { FactsWanted } from "./facts.js";
 
 /** Below this many files, starting workers (each loads the parser) costs more than it saves. */
 export const WORKER_THRESHOLD = 400;
@@ -17,7 +18,7 @@ const BATCHES_IN_FLIGHT = 2;
 const WORKER_LIMITS = { maxYoungGenerationSizeMb: 8 };
 
 export type WorkerTask =
-  | { kind: "lint"; legacyEncoding?: string; hash: boolean }
+  | { kind: "lint"; legacyEncoding?: string; hash: boolean; facts?: FactsWanted }
   | { kind: "normalize-check"; legacyEncoding?: string; fromEncoding?: string };
 
 export interface WorkItem {

@@ -1,12 +1,13 @@
 // Lint as `posting lint` does, config included: each file against its collection's schema, then
 // the cross-file checks. The command and the library's `lint()` both call this.
 import { resolve } from "node:path";
-import { checkCollections } from "../lint/collection.js";
+import { CrossFileChecker, factsWanted, withCrossFileFindings } from "../lint/collection.js";
 import type { ResolvedConfig } from "./config.js";
 import { collectionOf } from "./config.js";
-import type { LintReport } from "../lint/lint.js";
+import type { FileResult, LintReport } from "../lint/lint.js";
 import type { LintCache } from "../lint/lint-cache.js";
-import { lintBytes, lintPaths, summarize } from "../lint/lint.js";
+import { lintPosting, lintTargetsInOrder, summarize } from "../lint/lint.js";
+import { discoverTargets } from "../read/discover.js";
 import { loadSchema } from "../schema/schema.js";
 import type { PostingSchema } from "../schema/schema.js";
 
@@ -15,21 +16,35 @@ export interface LintProjectOptions {
   config: ResolvedConfig;
   /** A posting read from standard input, linted as if it were the file `name`. */
   stdin?: { name: string; bytes: Uint8Array };
-  /** `--cache`: per-file findings of unchanged files (the cross-file checks always run). */
+  /** `--cache`: per-file findings and cross-file facts of unchanged files (the cross-file checks always run). */
   cache?: LintCache;
 }
 
 export async function lintProject(inputs: readonly string[], options: LintProjectOptions): Promise<LintReport> {
+  const results: FileResult[] = [];
+  await lintProjectEach(inputs, options, (result) => {
+    results.push(result);
+  });
+  return summarize(results);
+}
+
+/**
+ * lintProject, handing each file's final result (cross-file findings included) to `onResult` in
+ * input order as soon as it is known, and keeping none of them: memory stays flat however many
+ * files there are. Each file is read once; the cross-file checks work from the facts per-file
+ * linting gathered (or the cache kept).
+ */
+export async function lintProjectEach(inputs: readonly string[], options: LintProjectOptions, onResult: (result: FileResult) => void): Promise<void> {
   const { config, cwd } = options;
   const schemaFor = (path: string): PostingSchema => loadSchema(collectionOf(config, path)?.schemaPath ?? config.schemaPath);
   const parseOptions = { legacyEncoding: config.encoding };
-  const cache = options.cache ? { cache: options.cache } : {};
-  const report = await lintPaths(inputs, { schema: loadSchema(config.schemaPath), schemaFor, cwd, ...parseOptions, ...cache });
-  const results = report.results;
+  const facts = factsWanted(config);
+  const checker = new CrossFileChecker({ cwd, config });
+  const emit = (result: FileResult) => onResult(withCrossFileFindings(result, checker.check(result)));
+  const targets = await discoverTargets(inputs, cwd);
+  await lintTargetsInOrder(targets, { schema: loadSchema(config.schemaPath), schemaFor, cwd, ...parseOptions, ...(facts ? { facts } : {}), ...(options.cache ? { cache: options.cache } : {}) }, emit);
   if (options.stdin) {
     const { name, bytes } = options.stdin;
-    results.push({ file: name, findings: lintBytes(name, bytes, schemaFor(resolve(cwd, name)), parseOptions) });
+    emit({ file: name, ...lintPosting(name, bytes, schemaFor(resolve(cwd, name)), { ...parseOptions, ...(facts ? { facts } : {}) }) });
   }
-  const bytes = new Map(options.stdin ? [[options.stdin.name, options.stdin.bytes]] : []);
-  return summarize(await checkCollections(results, { cwd, config, bytes, ...parseOptions }));
 }

@@ -1,0 +1,110 @@
+// The few facts about one posting that the cross-file checks (collection.ts) need, taken from the
+// front matter per-file linting has already parsed: the cross-file pass then never reads a file
+// again, and the cache keeps them next to the findings.
+import type { Position } from "../findings.js";
+import type { FrontMatter } from "../read/posting.js";
+import { positionOfPath } from "../read/posting.js";
+import type { KeyPath } from "../read/yaml.js";
+
+/** What the config asks of the cross-file pass; facts are only gathered for these. */
+export interface FactsWanted {
+  /** Keys whose values name other files (config `references`). */
+  references: string[];
+  /** Whether duplicate postings are looked for (startup, roles, date). */
+  duplicates: boolean;
+}
+
+/** A string a reference key holds (the key itself or one item of its list), where it is written. */
+export interface ReferenceFact extends Position {
+  /** `startup` or `startup/1`. */
+  path: string;
+  value: string;
+}
+
+export interface CrossFileFacts {
+  /** Present when startup and roles are both non-blank strings. */
+  duplicate?: { startup: string; roles: string; date?: string } & Position;
+  references?: ReferenceFact[];
+}
+
+/** Whether `value` (read back from a cache file) has the shape of CrossFileFacts. */
+export function isCrossFileFacts(value: unknown): value is CrossFileFacts {
+  if (typeof value !== "object" || value === null) return false;
+  const { duplicate, references } = value as Record<string, unknown>;
+  const positioned = (v: unknown, ...keys: string[]): boolean =>
+    typeof v === "object" && v !== null && ["line", "column"].every((k) => typeof (v as Record<string, unknown>)[k] === "number") && keys.every((k) => typeof (v as Record<string, unknown>)[k] === "string");
+  if (duplicate !== undefined && !positioned(duplicate, "startup", "roles")) return false;
+  return references === undefined || (Array.isArray(references) && references.every((r) => positioned(r, "path", "value")));
+}
+
+export function wantsFacts(wanted: FactsWanted | undefined): wanted is FactsWanted {
+  return wanted !== undefined && (wanted.references.length > 0 || wanted.duplicates);
+}
+
+/**
+ * The facts of front matter `data`; `positionOf` gives a value's file position, or undefined
+ * when it cannot tell (the caller then asks again with the full YAML document).
+ */
+export function factsOf(data: Record<string, unknown>, wanted: FactsWanted, positionOf: (path: KeyPath) => Position | undefined): CrossFileFacts | undefined {
+  const facts: CrossFileFacts = {};
+  if (wanted.duplicates) {
+    const { startup, roles } = data;
+    if (typeof startup === "string" && typeof roles === "string" && startup.trim() !== "" && roles.trim() !== "") {
+      const at = positionOf(["roles"]);
+      if (!at) return undefined;
+      const date = dateOf(data.date);
+      facts.duplicate = { startup, roles, ...(date ? { date } : {}), line: at.line, column: at.column };
+    }
+  }
+  for (const key of wanted.references) {
+    const value = data[key];
+    const items: [string, KeyPath][] =
+      typeof value === "string"
+        ? [[value, [key]]]
+        : Array.isArray(value)
+          ? value.flatMap((v, i): [string, KeyPath][] => (typeof v === "string" ? [[v, [key, i]]] : []))
+          : [];
+    for (const [text, path] of items) {
+      if (text.trim() === "") continue; // an empty value is the schema's business
+      const at = positionOf(path);
+      if (!at) return undefined;
+      (facts.references ??= []).push({ path: path.join("/"), value: text, line: at.line, column: at.column });
+    }
+  }
+  return facts;
+}
+
+/** Facts from a parsed YAML document (exact positions). */
+export function factsOfFrontMatter(frontMatter: FrontMatter, wanted: FactsWanted): CrossFileFacts | undefined {
+  if (!frontMatter.data) return undefined;
+  return factsOf(frontMatter.data, wanted, (path) => positionOfPath(frontMatter, path));
+}
+
+/**
+ * Positions from the simple reader's key offsets (lint's fast path, no YAML document): a
+ * top-level value written on its key's line starts after `key:` and its spaces, where the YAML
+ * parser would put it. Anything else (a list item) is left to the full parser.
+ */
+export function simplePositions(source: string, startLine: number, keys: readonly { key: string; offset: number }[]): (path: KeyPath) => Position | undefined {
+  return (path) => {
+    if (path.length !== 1) return undefined;
+    const entry = keys.find((k) => k.key === path[0]);
+    if (!entry) return undefined;
+    let offset = entry.offset + entry.key.length + 1;
+    while (source[offset] === " ") offset++;
+    if (offset >= source.length || source[offset] === "\n") return undefined;
+    let line = startLine;
+    let lineStart = 0;
+    for (let i = source.indexOf("\n"); i !== -1 && i < offset; i = source.indexOf("\n", i + 1)) {
+      line++;
+      lineStart = i + 1;
+    }
+    return { line, column: offset - lineStart + 1 };
+  };
+}
+
+function dateOf(value: unknown): string | undefined {
+  if (typeof value === "string") return /^\d{4}-\d{2}-\d{2}/.exec(value)?.[0];
+  if (value instanceof Date && !Number.isNaN(value.getTime())) return value.toISOString().slice(0, 10);
+  return undefined;
+}
