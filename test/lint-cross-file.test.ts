@@ -5,12 +5,15 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateCollection } from "../bench/generate.mjs";
-import { lintPosting } from "../src/core/lint/lint.js";
+import { lintPosting, summarize } from "../src/core/lint/lint.js";
+import { lintProject } from "../src/core/project/project.js";
+import { REPORTERS } from "../src/reporters/index.js";
 import { loadSchema } from "../src/core/schema/schema.js";
 import { loadConfig } from "../src/core/project/config.js";
 import { runCli } from "./helpers/cli.js";
 
 const COUNT = 300;
+const VERSION = (JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string }).version;
 const WHEN = new Date("2026-01-01T00:00:00Z");
 let dir: string;
 let files: string[];
@@ -69,6 +72,21 @@ describe("posting lint --cache with references and duplicates", () => {
         writeFileSync(file, bytes);
         utimesSync(file, WHEN, WHEN);
       }
+    }
+  });
+});
+
+describe("posting lint writes each file's block as soon as it is final", () => {
+  it("gives the bytes the whole-report reporters give, in every format, with cross-file findings", async () => {
+    const config = await loadConfig(dir, {});
+    const report = await lintProject(config.content, { cwd: dir, config });
+    expect(report.results.some((r) => r.findings.some((f) => f.code === "DUPLICATE_POSTING"))).toBe(true);
+    for (const format of Object.keys(REPORTERS) as (keyof typeof REPORTERS)[]) {
+      const streamed = await runCli(["lint", "--format", format], dir);
+      expect(streamed.stdout, format).toBe(REPORTERS[format](report, { color: false, version: VERSION }));
+      const quiet = await runCli(["lint", "--quiet", "--format", format], dir);
+      const errorsOnly = summarize(report.results.map((r) => ({ file: r.file, findings: r.findings.filter((f) => f.severity === "error") })));
+      expect(quiet.stdout, `${format} --quiet`).toBe(REPORTERS[format](errorsOnly, { color: false, version: VERSION }));
     }
   });
 });

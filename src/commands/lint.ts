@@ -4,13 +4,16 @@ import { join, resolve } from "node:path";
 import { loadConfig } from "../core/project/config.js";
 import type { ResolvedConfig } from "../core/project/config.js";
 import { UserError } from "../core/errors.js";
-import type { LintReport } from "../core/lint/lint.js";
+import type { FileResult } from "../core/lint/lint.js";
 import type { LintCache } from "../core/lint/lint-cache.js";
-import { resolveInputs, summarize } from "../core/lint/lint.js";
-import { lintProject } from "../core/project/project.js";
+import { resolveInputs } from "../core/lint/lint.js";
+import { countBySeverity } from "../core/findings.js";
+import { lintProjectEach } from "../core/project/project.js";
 import type { CliIO } from "../io.js";
 import { readAll, useColor } from "../io.js";
-import { getReporter } from "../reporters/index.js";
+import { getReporterParts } from "../reporters/index.js";
+import { addToTotals, EMPTY_TOTALS } from "../reporters/parts.js";
+import { ReportWriter } from "./report-writer.js";
 
 export interface LintCommandOptions {
   format: string;
@@ -28,7 +31,7 @@ export interface LintCommandOptions {
 export const STDIN_DEFAULT_NAME = "<stdin>";
 
 export async function lintCommand(paths: string[], options: LintCommandOptions, io: CliIO, version: string): Promise<number> {
-  const reporter = getReporter(options.format);
+  const parts = getReporterParts(options.format);
   const config = await loadConfig(io.cwd, { config: options.config, schema: options.schema, encoding: options.encoding });
   const inputs = resolveInputs(paths, config);
   if (!inputs) throw new UserError(noInputMessage("lint"));
@@ -36,14 +39,30 @@ export async function lintCommand(paths: string[], options: LintCommandOptions, 
   const fileInputs = inputs.filter((p) => p !== "-");
   const stdin = fileInputs.length !== inputs.length ? { name: options.stdinFilename ?? STDIN_DEFAULT_NAME, bytes: await readAll(io.stdin) } : undefined;
   const cache = options.cache ? { cache: await openCache(options, config, io.cwd, version) } : {};
-  const report = await lintProject(fileInputs, { cwd: io.cwd, config, ...(stdin ? { stdin } : {}), ...cache });
+  const reporterOptions = { color: useColor(io.stdout, io.env, options.color), version };
 
-  const shown = options.quiet ? onlyErrors(report) : summarize(report.results);
-  io.stdout.write(reporter(shown, { color: useColor(io.stdout, io.env, options.color), version }));
+  // Each file's block is written as soon as its findings are final (cross-file ones included);
+  // nothing of a file is kept but the totals.
+  const writer = new ReportWriter(io.stdout, parts.totalsFirst);
+  let shown = EMPTY_TOTALS;
+  let warningCount = 0;
+  try {
+    if (!parts.totalsFirst) writer.write(parts.header(EMPTY_TOTALS, reporterOptions));
+    await lintProjectEach(fileInputs, { cwd: io.cwd, config, ...(stdin ? { stdin } : {}), ...cache }, (result) => {
+      warningCount += countBySeverity(result.findings).warnings;
+      const kept = options.quiet ? onlyErrors(result) : result;
+      writer.write(parts.file(kept, shown, reporterOptions));
+      shown = addToTotals(shown, kept);
+    });
+  } catch (error) {
+    writer.close();
+    throw error;
+  }
+  writer.finish(parts.totalsFirst ? parts.header(shown, reporterOptions) : "", parts.footer(shown, reporterOptions));
 
   if (shown.errorCount > 0) return 1;
-  if (options.maxWarnings !== undefined && report.warningCount > options.maxWarnings) {
-    io.stderr.write(`posting: ${report.warningCount} warnings, more than --max-warnings ${options.maxWarnings}\n`);
+  if (options.maxWarnings !== undefined && warningCount > options.maxWarnings) {
+    io.stderr.write(`posting: ${warningCount} warnings, more than --max-warnings ${options.maxWarnings}\n`);
     return 1;
   }
   return 0;
@@ -66,8 +85,8 @@ function isFolder(path: string): boolean {
   }
 }
 
-function onlyErrors(report: LintReport): LintReport {
-  return summarize(report.results.map((r) => ({ file: r.file, findings: r.findings.filter((f) => f.severity === "error") })));
+function onlyErrors(result: FileResult): FileResult {
+  return { file: result.file, findings: result.findings.filter((f) => f.severity === "error") };
 }
 
 export function noInputMessage(command: string): string {

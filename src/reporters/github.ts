@@ -1,7 +1,8 @@
 // GitHub Actions workflow commands: each finding becomes an annotation on its line.
 // https://docs.github.com/actions/reference/workflow-commands-for-github-actions
 import { escapeInline } from "../core/sanitize.js";
-import type { Reporter } from "./types.js";
+import { linesOf, reporterOf } from "./parts.js";
+import type { Reporter, ReporterParts } from "./types.js";
 
 function escapeData(text: string): string {
   return text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
@@ -11,15 +12,20 @@ function escapeProperty(text: string): string {
   return escapeData(text).replace(/:/g, "%3A").replace(/,/g, "%2C");
 }
 
-export const github: Reporter = (report) => {
-  const lines: string[] = [];
-  for (const result of report.results) {
+export const githubParts: ReporterParts = {
+  totalsFirst: false,
+  header: () => "",
+  file: (result) => {
+    const lines: string[] = [];
     for (const f of result.findings) {
       const command = f.severity === "error" ? "error" : "warning";
       const props = `file=${escapeProperty(escapeInline(f.file))},line=${f.line},col=${f.column},title=${escapeProperty(f.code)}`;
       const message = escapeInline(f.hint ? `${f.message} (${f.hint})` : f.message);
       lines.push(`::${command} ${props}::${escapeData(message)}`);
     }
-  }
-  return lines.length > 0 ? `${lines.join("\n")}\n` : "";
+    return linesOf(lines);
+  },
+  footer: () => "",
 };
+
+export const github: Reporter = reporterOf(githubParts);

@@ -2,33 +2,34 @@
 // one test suite, one test case per file, one <failure> per error. Warnings go to the case's
 // <system-out>, so they are visible without failing it.
 import type { Finding } from "../core/findings.js";
-import type { Reporter } from "./types.js";
+import { linesOf, reporterOf } from "./parts.js";
+import type { Reporter, ReporterParts } from "./types.js";
 
-export const junit: Reporter = (report) => {
-  const failed = report.results.filter((r) => r.findings.some((f) => f.severity === "error")).length;
-  const lines = [
-    `<?xml version="1.0" encoding="UTF-8"?>`,
-    `<testsuites name="posting lint" tests="${report.fileCount}" failures="${failed}" errors="0">`,
-    `  <testsuite name="posting lint" tests="${report.fileCount}" failures="${failed}" errors="0" skipped="0">`,
-  ];
-  for (const result of report.results) {
+export const junitParts: ReporterParts = {
+  totalsFirst: true,
+  header: (totals) =>
+    linesOf([
+      `<?xml version="1.0" encoding="UTF-8"?>`,
+      `<testsuites name="posting lint" tests="${totals.fileCount}" failures="${totals.failedFileCount}" errors="0">`,
+      `  <testsuite name="posting lint" tests="${totals.fileCount}" failures="${totals.failedFileCount}" errors="0" skipped="0">`,
+    ]),
+  file: (result) => {
     const file = xmlAttribute(result.file);
     const errors = result.findings.filter((f) => f.severity === "error");
     const warnings = result.findings.filter((f) => f.severity === "warning");
-    if (errors.length === 0 && warnings.length === 0) {
-      lines.push(`    <testcase classname="posting" name="${file}" file="${file}"/>`);
-      continue;
-    }
-    lines.push(`    <testcase classname="posting" name="${file}" file="${file}">`);
+    if (errors.length === 0 && warnings.length === 0) return linesOf([`    <testcase classname="posting" name="${file}" file="${file}"/>`]);
+    const lines = [`    <testcase classname="posting" name="${file}" file="${file}">`];
     for (const f of errors) {
       lines.push(`      <failure type="${xmlAttribute(f.code)}" message="${xmlAttribute(f.message)}">${xmlText(describe(f))}</failure>`);
     }
     if (warnings.length > 0) lines.push(`      <system-out>${xmlText(warnings.map(describe).join("\n"))}</system-out>`);
     lines.push(`    </testcase>`);
-  }
-  lines.push(`  </testsuite>`, `</testsuites>`);
-  return `${lines.join("\n")}\n`;
+    return linesOf(lines);
+  },
+  footer: () => linesOf([`  </testsuite>`, `</testsuites>`]),
 };
+
+export const junit: Reporter = reporterOf(junitParts);
 
 function describe(f: Finding): string {
   return `${f.file}:${f.line}:${f.column} ${f.severity} ${f.code}: ${f.message}${f.hint ? `\n  → ${f.hint}` : ""}`;

@@ -8,14 +8,16 @@ import { FINDING_CODES } from "../core/findings.js";
 import type { Finding, FindingCode } from "../core/findings.js";
 import { CODE_SUMMARIES } from "../core/messages.js";
 import { stringifySafely } from "./json.js";
-import type { Reporter } from "./types.js";
+import { indented, reporterOf } from "./parts.js";
+import type { Reporter, ReporterParts } from "./types.js";
 
 export const SARIF_SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
 
 const RULE_INDEX = new Map<FindingCode, number>(FINDING_CODES.map((code, i) => [code, i]));
 
-export const sarif: Reporter = (report, options) =>
-  stringifySafely({
+/** The SARIF log with no results; the results go between its `"results": [` and `]`. */
+function skeleton(version: string | undefined): string {
+  return stringifySafely({
     $schema: SARIF_SCHEMA_URI,
     version: "2.1.0",
     runs: [
@@ -23,7 +25,7 @@ export const sarif: Reporter = (report, options) =>
         tool: {
           driver: {
             name: "posting",
-            ...(options.version ? { version: options.version, semanticVersion: options.version } : {}),
+            ...(version ? { version, semanticVersion: version } : {}),
             informationUri: "https://www.npmjs.com/package/posting-toolkit",
             rules: FINDING_CODES.map((code) => ({
               id: code,
@@ -33,10 +35,35 @@ export const sarif: Reporter = (report, options) =>
         },
         // Columns count UTF-16 code units, as findings do (and as SARIF assumes by default).
         columnKind: "utf16CodeUnits",
-        results: report.results.flatMap((r) => r.findings.map(sarifResult)),
+        results: [],
       },
     ],
   });
+}
+
+const RESULTS = '"results": [';
+
+export const sarifParts: ReporterParts = {
+  totalsFirst: false,
+  header: (_totals, options) => {
+    const text = skeleton(options.version);
+    return text.slice(0, text.lastIndexOf(RESULTS) + RESULTS.length);
+  },
+  file: (result, before) => {
+    let text = "";
+    result.findings.forEach((f, i) => {
+      text += `${before.findingCount + i > 0 ? "," : ""}\n${indented(stringifySafely(sarifResult(f)).slice(0, -1), 8)}`;
+    });
+    return text;
+  },
+  footer: (totals, options) => {
+    const text = skeleton(options.version);
+    const rest = text.slice(text.lastIndexOf(RESULTS) + RESULTS.length + 1);
+    return totals.findingCount === 0 ? `]${rest}` : `\n      ]${rest}`;
+  },
+};
+
+export const sarif: Reporter = reporterOf(sarifParts);
 
 function sarifResult(f: Finding) {
   return {

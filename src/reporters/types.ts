@@ -1,4 +1,4 @@
-import type { LintReport } from "../core/lint/lint.js";
+import type { FileResult, LintReport } from "../core/lint/lint.js";
 
 export interface ReporterOptions {
   /** Emit ANSI colours (only when the stream is a TTY and NO_COLOR is unset). */
@@ -9,3 +9,28 @@ export interface ReporterOptions {
 
 /** A reporter is pure: the same report and options always give the same text. */
 export type Reporter = (report: LintReport, options: ReporterOptions) => string;
+
+/** Running totals over the files reported so far (or all of them, for a header or footer). */
+export interface ReportTotals {
+  fileCount: number;
+  errorCount: number;
+  warningCount: number;
+  /** Files with at least one error. */
+  failedFileCount: number;
+  fixableCount: number;
+  findingCount: number;
+}
+
+/**
+ * A reporter in three pure parts, so a command can write each file's block as soon as it is
+ * final: the whole text is header(totals) + file(r1, totals before r1) + … + footer(totals).
+ */
+export interface ReporterParts {
+  /** The header needs the totals over all files (json, junit): the file blocks are held back. */
+  totalsFirst: boolean;
+  /** `totals` are those of the whole run when totalsFirst, else the empty totals. */
+  header(totals: ReportTotals, options: ReporterOptions): string;
+  /** One file's block; `before` are the totals of the files before it. */
+  file(result: FileResult, before: ReportTotals, options: ReporterOptions): string;
+  footer(totals: ReportTotals, options: ReporterOptions): string;
+}
