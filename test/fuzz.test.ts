@@ -12,6 +12,7 @@ import { postingFrom } from "../src/core/list/list.js";
 import { normalizeBytes } from "../src/core/normalize/normalize.js";
 import { parsePosting } from "../src/core/read/posting.js";
 import { loadSchema } from "../src/core/schema/schema.js";
+import { mulberry32 as random } from "../bench/generate.mjs";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const schema = loadSchema();
@@ -24,17 +25,6 @@ const SEEDS = ["fixtures/postings", "fixtures/lint/valid-full", "fixtures/lint/v
 const ITERATIONS = Number(process.env.POSTING_FUZZ_ITERATIONS ?? 600);
 const REPLACEMENT = Buffer.from("\uFFFD");
 
-/** mulberry32: a small seeded generator, so a failure names a case that can be replayed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Mutation = (bytes: Buffer, rnd: () => number) => Buffer;
 const pick = <T>(items: readonly T[], rnd: () => number): T => items[Math.floor(rnd() * items.length)]!;

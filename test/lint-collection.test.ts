@@ -13,6 +13,7 @@ import { loadSchema } from "../src/core/schema/schema.js";
 import type { CliIO } from "../src/io.js";
 import type { ExpectedFinding } from "./lint-helpers.js";
 import { LINT_FIXTURES, lintCases, readCaseOptions, readExpected } from "./lint-helpers.js";
+import { mulberry32 as random } from "../bench/generate.mjs";
 
 const POSTINGS = fileURLToPath(new URL("../fixtures/postings/", import.meta.url));
 const SIZE = 2_000;
@@ -53,17 +54,6 @@ function templates(): Template[] {
   return [...fromPostings, ...fromLint];
 }
 
-/** mulberry32: small, seeded, good enough to shuffle fixtures. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const GOOD_LINES = [
   "title: Offre générée",

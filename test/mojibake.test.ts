@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
 import { findMojibake, repairMojibake, type MojibakeRepair } from "../src/core/read/mojibake.js";
+import { mulberry32 as random } from "../bench/generate.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const FIXTURES = join(here, "..", "fixtures", "encoding");
@@ -230,17 +231,6 @@ describe.skipIf(!existsSync(SEED))("the double-encoded seed", () => {
   });
 });
 
-/** mulberry32: a small seeded generator so failures reproduce. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const WORDS = [
   "été", "élève", "chargée", "déjà", "où", "à", "ça", "garçon", "naïve", "Noël", "cœur", "œuvre",

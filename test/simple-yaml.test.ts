@@ -13,6 +13,7 @@ import { parseSimpleYaml } from "../src/core/read/simple-yaml.js";
 import { parseYaml } from "../src/core/read/yaml.js";
 import { compileSchema, loadSchema } from "../src/core/schema/schema.js";
 import type { PostingSchema } from "../src/core/schema/schema.js";
+import { mulberry32 as random } from "../bench/generate.mjs";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const bundled = loadSchema();
@@ -54,17 +55,6 @@ function agrees(source: string): boolean {
   return true;
 }
 
-/** mulberry32: a small seeded generator, so a failure names a case that can be replayed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const pick = <T,>(items: readonly T[], rnd: () => number): T => items[Math.floor(rnd() * items.length)]!;
 
 const TRICKY_SCALARS = [

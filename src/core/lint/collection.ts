@@ -11,6 +11,7 @@ import { dateInFileName, fileNameProblem, suggestFileName } from "./file-name.js
 import type { Finding } from "../findings.js";
 import { compareFindings } from "../findings.js";
 import type { FileResult } from "./lint.js";
+import { mapTargets } from "./lint.js";
 import { finding } from "../messages.js";
 import { parsePosting } from "../read/posting.js";
 import type { ParseOptions } from "../read/posting.js";
@@ -122,7 +123,7 @@ export function withCrossFileFindings(result: FileResult, extra: readonly Findin
 export async function checkCollections(results: readonly FileResult[], options: CollectionCheckOptions): Promise<FileResult[]> {
   const checker = new CrossFileChecker(options);
   const wanted = factsWanted(options.config);
-  const facts = await mapLimited(results, async (result) => {
+  const facts = await mapTargets(results, async (result) => {
     if (result.facts || !wanted || result.findings.some((f) => UNREAD.has(f.code)) || !checker.concerns(result.file)) return result.facts;
     const bytes = options.bytes?.get(result.file) ?? (await readFile(resolve(options.cwd, result.file)).catch(() => undefined));
     const frontMatter = bytes ? parsePosting(result.file, bytes, options).frontMatter : undefined;
@@ -144,18 +145,4 @@ function duplicateKey(facts: NonNullable<CrossFileFacts["duplicate"]>, name: str
   if (!date) return undefined;
   const fold = (text: string) => text.normalize("NFC").toLowerCase().replace(/\s+/g, " ").trim();
   return { id: [fold(startup), fold(roles), date].join("\0"), shown: { startup, roles, date } };
-}
-
-/** Map with at most `limit` calls in flight (file reads: stay well under the open-file limit). */
-async function mapLimited<T, U>(items: readonly T[], fn: (item: T) => Promise<U>, limit = 32): Promise<U[]> {
-  const out = new Array<U>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return out;
 }

@@ -19,7 +19,7 @@ import { dataNeedsValueChanges } from "../normalize/value-rules.js";
 import type { ParseOptions } from "../read/posting.js";
 import type { CacheHit, LintCache } from "./lint-cache.js";
 import { withFile } from "./lint-cache.js";
-import { loadSchema } from "../schema/schema.js";
+import { isFileSchema } from "../schema/schema.js";
 import type { PostingSchema } from "../schema/schema.js";
 import { validateFrontMatter } from "../schema/validate.js";
 import { runWorkItem } from "./work-items.js";
@@ -220,7 +220,7 @@ function workerItems(targets: readonly Target[], todo: readonly number[], schema
   for (const i of todo) {
     const target = targets[i]!;
     const schema = schemaOf(target);
-    if (!loadable.has(schema)) loadable.set(schema, isLoadableSchema(schema));
+    if (!loadable.has(schema)) loadable.set(schema, isFileSchema(schema));
     if (!loadable.get(schema)) return undefined;
     const item: WorkItem = { display: target.display, path: target.path, schemaPath: schema.source };
     if (target.problem) item.problem = target.problem;
@@ -232,14 +232,6 @@ function workerItems(targets: readonly Target[], todo: readonly number[], schema
   return items;
 }
 
-// A schema compiled from an object (library callers) has no file a worker could load it from.
-function isLoadableSchema(schema: PostingSchema): boolean {
-  try {
-    return loadSchema(schema.source) === schema;
-  } catch {
-    return false;
-  }
-}
 
 export function summarize(results: FileResult[]): LintReport {
   let errorCount = 0;

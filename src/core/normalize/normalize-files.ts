@@ -7,7 +7,7 @@ import type { Finding } from "../findings.js";
 import { mapTargets, readTarget, readTargetSync } from "../lint/lint.js";
 import { normalizeBytes } from "./normalize.js";
 import type { NormalizeOptions, NormalizeResult } from "./normalize.js";
-import { loadSchema } from "../schema/schema.js";
+import { isFileSchema } from "../schema/schema.js";
 import { runWorkItem } from "../lint/work-items.js";
 import { runInWorkers, workerCount } from "../lint/workers.js";
 import { writeFileAtomic } from "./write.js";
@@ -50,7 +50,7 @@ export interface NormalizeCheckResult {
 export async function checkPaths(inputs: readonly string[], options: NormalizePathsOptions & { env?: Record<string, string | undefined> }): Promise<NormalizeCheckResult[]> {
   const targets = await discoverTargets(inputs, options.cwd);
   const schema = options.schema;
-  const workers = schemaIsLoadable(schema.source, schema) ? workerCount(targets.length, options.env) : 0;
+  const workers = isFileSchema(schema) ? workerCount(targets.length, options.env) : 0;
   if (workers > 0) {
     const results = new Array<NormalizeCheckResult>(targets.length);
     const items = targets.map((t) => ({ display: t.display, path: t.path, schemaPath: schema.source, ...(t.problem ? { problem: t.problem } : {}) }));
@@ -74,10 +74,3 @@ export async function checkPaths(inputs: readonly string[], options: NormalizePa
   });
 }
 
-function schemaIsLoadable(path: string, schema: NormalizeOptions["schema"]): boolean {
-  try {
-    return loadSchema(path) === schema;
-  } catch {
-    return false;
-  }
-}

@@ -161,3 +161,15 @@ export function isObject(value: unknown): value is Record<string, unknown> {
 }
 
 export type { ErrorObject };
+
+/**
+ * Whether this schema is the one loadSchema gives for its file, so a worker thread can load it
+ * again by path (a schema compiled from memory cannot be sent to a worker).
+ */
+export function isFileSchema(schema: PostingSchema): boolean {
+  try {
+    return loadSchema(schema.source) === schema;
+  } catch {
+    return false;
+  }
+}
