@@ -25,7 +25,12 @@ export function escapeInline(text: string): string {
   return text.replace(UNSAFE_INLINE, escapeChar);
 }
 
-export function hasUnsafeControl(text: string): boolean {
-  UNSAFE_INLINE.lastIndex = 0;
-  return UNSAFE_INLINE.test(text);
+// JSON.stringify escapes C0 controls but not DEL, C1 controls (U+009B is a CSI on some
+// terminals), bidi overrides or the JavaScript line separators; \u escapes parse back to the same
+// value and make JSON output safe to print.
+const UNSAFE_IN_JSON = /[\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/** JSON text (from JSON.stringify) with the characters a terminal could act on \u-escaped. */
+export function escapeJsonText(json: string): string {
+  return json.replace(UNSAFE_IN_JSON, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }

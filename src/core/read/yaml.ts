@@ -250,23 +250,6 @@ function pairByKey(map: YAMLMap, key: string): Pair | undefined {
   return index.byKey.get(key);
 }
 
-/** The pair for a top-level or nested key path, to place findings on the key or its value. */
-export function findPair(doc: Document.Parsed, path: KeyPath): Pair | undefined {
-  let node: unknown = doc.contents;
-  let found: Pair | undefined;
-  for (const segment of path) {
-    if (isMap(node)) {
-      found = pairByKey(node as YAMLMap, String(segment));
-      if (!found) return undefined;
-      node = found.value;
-    } else if (isSeq(node) && typeof segment === "number") {
-      node = node.items[segment];
-      found = undefined;
-    } else return undefined;
-  }
-  return found;
-}
-
 /** Offset of the value at a key path (or of its key, or of the closest parent that exists). */
 export function offsetOf(doc: Document.Parsed, path: KeyPath, where: "key" | "value" = "value"): number {
   let node: unknown = doc.contents;
