@@ -13,19 +13,11 @@ import { buildQuery } from "../dist/core/list/list-query.js";
 import { columnsFor, readPostings, selectPostings } from "../dist/core/list/list.js";
 import { loadSchema } from "../dist/core/schema/schema.js";
 import { LIST_FORMATS } from "../dist/reporters/list.js";
+import { mulberry32 } from "./generate.mjs";
 
 const COUNT = Number(process.argv[2] ?? 10_000);
 const RUNS = Number(process.argv[3] ?? 7);
 
-function mulberry32(seed) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const rnd = mulberry32(42);
 const pick = (xs) => xs[Math.floor(rnd() * xs.length)];

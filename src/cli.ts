@@ -18,6 +18,15 @@ export function toolVersion(): string {
   return pkg.version;
 }
 
+// Help texts of the options several commands share, worded once.
+const CONFIG_HELP = "config file (default: posting.config.json found from the current folder up)";
+const ENCODING_HELP = "legacy encoding assumed for files that are not UTF-8 (default: windows-1252)";
+
+/** A repeatable option's values, in order. */
+function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}
+
 function parseCount(value: string): number {
   if (!/^\d+$/.test(value)) throw new InvalidArgumentError("expected a whole number, for example 0 or 10");
   return Number(value);
@@ -25,6 +34,9 @@ function parseCount(value: string): number {
 
 export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   const version = toolVersion();
+  // Colours: on for a terminal, off with NO_COLOR; these force either way (every command).
+  const colorOption = new Option("--color", "force colours");
+  const noColorOption = new Option("--no-color", "no colours");
   let exitCode: number = EXIT.ok;
   const program = new Command("posting")
     .description("Lint, normalize, list and scaffold job postings: Markdown files with YAML front matter.")
@@ -46,13 +58,13 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     .option("-q, --quiet", "report errors only")
     .option("--max-warnings <n>", "exit 1 when there are more than n warnings", parseCount)
     .option("--schema <path>", "JSON Schema to validate against (default: the bundled one)")
-    .option("-c, --config <path>", "config file (default: posting.config.json found from the current folder up)")
+    .option("-c, --config <path>", CONFIG_HELP)
     .option("--stdin-filename <name>", "name to show for standard input")
-    .option("--encoding <name>", "legacy encoding assumed for files that are not UTF-8 (default: windows-1252)")
+    .option("--encoding <name>", ENCODING_HELP)
     .option("--cache", "only re-check files that changed since the last --cache run")
     .option("--cache-location <path>", "cache file (default: .posting-cache in the current folder)")
-    .option("--color", "force colours")
-    .option("--no-color", "no colours")
+    .addOption(colorOption)
+    .addOption(noColorOption)
     .addHelpText(
       "after",
       "\nExit codes: 0 no errors, 1 errors found, 2 usage, config or internal failure.\n\nExamples:\n  posting lint content/_jobs\n  posting lint --format github -- content/_jobs/2026-11-20-dev.md\n",
@@ -69,12 +81,12 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     .option("--check", "list the files that would change; exit 1 if any (for CI)")
     .option("-w, --write", "rewrite the files in place (atomically; only files that change)")
     .option("--from-encoding <name>", "read non-UTF files as this encoding (for example latin1, windows-1252)")
-    .option("--encoding <name>", "legacy encoding assumed for files that are not UTF-8 (default: windows-1252)")
+    .option("--encoding <name>", ENCODING_HELP)
     .option("--schema <path>", "JSON Schema to normalize against (default: the bundled one)")
-    .option("-c, --config <path>", "config file (default: posting.config.json found from the current folder up)")
+    .option("-c, --config <path>", CONFIG_HELP)
     .option("--stdin-filename <name>", "name to show for standard input")
-    .option("--color", "force colours")
-    .option("--no-color", "no colours")
+    .addOption(colorOption)
+    .addOption(noColorOption)
     .addHelpText(
       "after",
       "\nExit codes: 0 nothing to do (or all fixed), 1 files would change (--check) or need a human, 2 usage or config failure.\n\nExamples:\n  posting normalize content/_jobs            # show what would change\n  posting normalize --check content/_jobs    # CI\n  posting normalize --write content/_jobs\n",
@@ -93,7 +105,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     .option("--open", "the posting is open to applications")
     .option("--closed", "the posting is closed")
     .option("--date <YYYY-MM-DD>", "publication date (default: today, also used in the file name)")
-    .option("--set <key=value>", "any field of the schema (repeatable; lists comma-separated)", (value: string, previous: string[] = []) => [...previous, value])
+    .option("--set <key=value>", "any field of the schema (repeatable; lists comma-separated)", collect)
     .option("--from-json <file>", "answers as a JSON object, from a file or - for standard input")
     .option("-y, --yes", "accept defaults for what is not given and do not ask for confirmation")
     .option("--dry-run", "print the posting to standard output and write nothing")
@@ -102,9 +114,9 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     .addOption(new Option("--lang <lang>", "language of the questions and the template").choices(["fr", "en"]).default("fr"))
     .option("--template <path>", "Markdown body template (default: the config's template, else the bundled one)")
     .option("--schema <path>", "JSON Schema to follow (default: the bundled one)")
-    .option("-c, --config <path>", "config file (default: posting.config.json found from the current folder up)")
-    .option("--color", "force colours")
-    .option("--no-color", "no colours")
+    .option("-c, --config <path>", CONFIG_HELP)
+    .addOption(colorOption)
+    .addOption(noColorOption)
     .addHelpText(
       "after",
       "\nOn a terminal, asks for what the flags do not give. Otherwise never waits for input: missing required fields exit 2.\n" +
@@ -126,8 +138,8 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     .option("-y, --yes", "use the defaults and flags without asking")
     .option("--hook", "add a git pre-commit hook (or print the pre-commit / lint-staged snippet the repository needs)")
     .option("--force", "replace an existing posting.config.json (and, with --hook, an existing pre-commit hook)")
-    .option("--color", "force colours")
-    .option("--no-color", "no colours")
+    .addOption(colorOption)
+    .addOption(noColorOption)
     .addHelpText(
       "after",
       "\nOn a terminal, asks for what the flags do not give; otherwise never waits for input.\n" +
@@ -139,7 +151,6 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
       exitCode = await initCommand(options, io);
     });
 
-  const collect = (value: string, previous: string[] = []) => [...previous, value];
   program
     .command("list")
     .description("list postings as a table, JSON, NDJSON or CSV, filtered and sorted")
@@ -159,10 +170,10 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     .option("--count", "print only the number of postings")
     .option("--strict", "exit 1 when some files could not be read")
     .option("--schema <path>", "JSON Schema for key aliases (default: the bundled one)")
-    .option("-c, --config <path>", "config file (default: posting.config.json found from the current folder up)")
-    .option("--encoding <name>", "legacy encoding assumed for files that are not UTF-8 (default: windows-1252)")
-    .option("--color", "force colours")
-    .option("--no-color", "no colours")
+    .option("-c, --config <path>", CONFIG_HELP)
+    .option("--encoding <name>", ENCODING_HELP)
+    .addOption(colorOption)
+    .addOption(noColorOption)
     .addHelpText(
       "after",
       "\nExit codes: 0 listed (even if nothing matched), 1 some files could not be read and --strict, 2 usage or config failure.\n\n" +

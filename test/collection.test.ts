@@ -29,40 +29,33 @@ interface Case {
   stderr?: RegExp;
 }
 
+// What fixtures/collection/site's content folder gives, whether named or taken from the config.
+const SITE_FINDINGS = [
+  "content/_jobs/2026-02-30-product-owner.md:1:1 FILE_NAME_PATTERN",
+  "content/_jobs/2026-05-04-developpeur-copie.md:2:8 NORMALIZE_VALUE",
+  "content/_jobs/2026-05-04-developpeur.md:2:8 DUPLICATE_POSTING",
+  "content/_jobs/2026-05-11-designer.md:3:10 REFERENCE_MISSING",
+  "content/_jobs/2026-05-12-designer.md:3:10 REFERENCE_MISSING",
+  "content/_jobs/2026-05-12-designer.md:3:10 SCHEMA_PATTERN",
+  "content/_jobs/2026-05-18 coach agile.md:1:1 FILE_NAME_PATTERN",
+  "content/_jobs/2026-05-19-chargé-de-déploiement.md:1:1 FILE_NAME_PATTERN",
+  "content/_jobs/offre-integrateur.md:1:1 FILE_NAME_PATTERN",
+];
+
 const CASES: Case[] = [
   {
     name: "site: names, references, duplicates in the content folder; other files are linted only",
     cwd: "site",
     args: ["content/_jobs", "docs"],
     exitCode: 1,
-    findings: [
-      "content/_jobs/2026-02-30-product-owner.md:1:1 FILE_NAME_PATTERN",
-      "content/_jobs/2026-05-04-developpeur-copie.md:2:8 NORMALIZE_VALUE",
-      "content/_jobs/2026-05-04-developpeur.md:2:8 DUPLICATE_POSTING",
-      "content/_jobs/2026-05-11-designer.md:3:10 REFERENCE_MISSING",
-      "content/_jobs/2026-05-12-designer.md:3:10 REFERENCE_MISSING",
-      "content/_jobs/2026-05-12-designer.md:3:10 SCHEMA_PATTERN",
-      "content/_jobs/2026-05-18 coach agile.md:1:1 FILE_NAME_PATTERN",
-      "content/_jobs/2026-05-19-chargé-de-déploiement.md:1:1 FILE_NAME_PATTERN",
-      "content/_jobs/offre-integrateur.md:1:1 FILE_NAME_PATTERN",
-    ],
+    findings: SITE_FINDINGS,
   },
   {
     name: "site: no argument lints the content folder",
     cwd: "site",
     args: [],
     exitCode: 1,
-    findings: [
-      "content/_jobs/2026-02-30-product-owner.md:1:1 FILE_NAME_PATTERN",
-      "content/_jobs/2026-05-04-developpeur-copie.md:2:8 NORMALIZE_VALUE",
-      "content/_jobs/2026-05-04-developpeur.md:2:8 DUPLICATE_POSTING",
-      "content/_jobs/2026-05-11-designer.md:3:10 REFERENCE_MISSING",
-      "content/_jobs/2026-05-12-designer.md:3:10 REFERENCE_MISSING",
-      "content/_jobs/2026-05-12-designer.md:3:10 SCHEMA_PATTERN",
-      "content/_jobs/2026-05-18 coach agile.md:1:1 FILE_NAME_PATTERN",
-      "content/_jobs/2026-05-19-chargé-de-déploiement.md:1:1 FILE_NAME_PATTERN",
-      "content/_jobs/offre-integrateur.md:1:1 FILE_NAME_PATTERN",
-    ],
+    findings: SITE_FINDINGS,
   },
   {
     name: "site: a file outside the content folder is linted, not held to its names and references",

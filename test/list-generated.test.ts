@@ -9,6 +9,7 @@ import type { ListQueryInput, Posting } from "../src/core/list/list-query.js";
 import { readPostings, selectPostings } from "../src/core/list/list.js";
 import { loadSchema } from "../src/core/schema/schema.js";
 import { runCli } from "./list-helpers.js";
+import { mulberry32 } from "../bench/generate.mjs";
 
 const COUNT = 3000;
 const STARTUPS = ["ma-cantine-egalim", "aides-jeunes", "pass-culture", "mon-suivi-justice", "domifa"];
@@ -34,15 +35,6 @@ interface Model {
   body: string;
 }
 
-function mulberry32(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const fold = (s: string) => s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
 const pad = (n: number) => String(n).padStart(2, "0");

@@ -100,41 +100,33 @@ async function interactivePrompter(io: CliIO, options: InitCommandOptions, deps:
   return inquirerPrompter({ input: io.stdin, output: io.stdout as unknown as NodeJS.WritableStream }, { color: useColor(io.stdout, io.env, options.color), lang: "en" });
 }
 
+type TextSetting = "content" | "fileName" | "schema" | "template";
+
+const optionalPath = (text: string) => (text.trim() === "" ? true : (relativePathProblem(text) ?? true));
+
+// The settings asked as text, in order; each only when no flag gave it.
+const TEXT_QUESTIONS: { key: TextSetting; message: string; help?: string; validate: (text: string) => true | string }[] = [
+  {
+    key: "content",
+    message: "Folder of the postings",
+    help: "Relative to this folder; `posting lint` and `posting list` read it when given no paths.",
+    validate: (text) => relativePathProblem(text) ?? true,
+  },
+  {
+    key: "fileName",
+    message: "File name pattern",
+    help: "YYYY, MM and DD stand for the date, slug for letters, digits, - and _.",
+    validate: (text) => fileNamePatternProblem(text) ?? true,
+  },
+  { key: "schema", message: "Posting schema (empty for the bundled one)", validate: optionalPath },
+  { key: "template", message: "Body template for `posting new` (empty for the bundled one)", validate: optionalPath },
+];
+
 async function ask(prompter: Prompter, given: InitAnswers, options: InitCommandOptions): Promise<InitAnswers> {
   const answers = { ...given };
-  if (options.content === undefined) {
-    answers.content = await prompter.input({
-      name: "content",
-      message: "Folder of the postings",
-      help: "Relative to this folder; `posting lint` and `posting list` read it when given no paths.",
-      default: given.content,
-      validate: (text) => relativePathProblem(text) ?? true,
-    });
-  }
-  if (options.fileName === undefined) {
-    answers.fileName = await prompter.input({
-      name: "fileName",
-      message: "File name pattern",
-      help: "YYYY, MM and DD stand for the date, slug for letters, digits, - and _.",
-      default: given.fileName,
-      validate: (text) => fileNamePatternProblem(text) ?? true,
-    });
-  }
-  if (options.schema === undefined) {
-    answers.schema = await prompter.input({
-      name: "schema",
-      message: "Posting schema (empty for the bundled one)",
-      default: given.schema,
-      validate: (text) => (text.trim() === "" ? true : (relativePathProblem(text) ?? true)),
-    });
-  }
-  if (options.template === undefined) {
-    answers.template = await prompter.input({
-      name: "template",
-      message: "Body template for `posting new` (empty for the bundled one)",
-      default: given.template,
-      validate: (text) => (text.trim() === "" ? true : (relativePathProblem(text) ?? true)),
-    });
+  for (const q of TEXT_QUESTIONS) {
+    if (options[q.key] !== undefined) continue;
+    answers[q.key] = await prompter.input({ name: q.key, message: q.message, ...(q.help ? { help: q.help } : {}), default: given[q.key], validate: q.validate });
   }
   if (given.startupReferences) {
     const keep = await prompter.confirm({
