@@ -5,12 +5,12 @@
 import { lstatSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { isMap, isScalar } from "yaml";
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, Scalar } from "yaml";
 import { describe, expect, it } from "vitest";
 import { lintBytes } from "../src/core/lint/lint.js";
 import { readPostingText } from "../src/core/read/posting.js";
-import { parseSimpleYaml } from "../src/core/read/simple-yaml.js";
-import { parseYaml } from "../src/core/read/yaml.js";
+import { locateSimple, parseSimpleYaml } from "../src/core/read/simple-yaml.js";
+import { offsetOf, parseYaml } from "../src/core/read/yaml.js";
 import { compileSchema, loadSchema } from "../src/core/schema/schema.js";
 import type { PostingSchema } from "../src/core/schema/schema.js";
 import { mulberry32 as random } from "../bench/generate.mjs";
@@ -35,23 +35,51 @@ function markdownFixtures(dir: string): string[] {
   return out.sort();
 }
 
-/** What `yaml` reads, in the shape parseSimpleYaml returns; undefined when it reports a problem. */
+/** A node as parseSimpleYaml describes it: scalars with value, style and offset; lists with their offset. */
+function describeNode(node: unknown): unknown {
+  if (isScalar(node)) return { value: node.value, plain: node.type === Scalar.PLAIN, offset: node.range![0] };
+  if (isSeq(node)) return { items: node.items.map(describeNode), offset: node.range![0] };
+  return "other";
+}
+
+/** What `yaml` reads, in the shape parseSimpleYaml returns; entries undefined when it reports a problem. */
 function readByYaml(source: string) {
   const parsed = parseYaml(source);
   const contents = parsed.doc.contents;
-  if (parsed.problems.length > 0 || parsed.yaml11Booleans.length > 0 || !isMap(contents)) return { problems: parsed.problems.length, data: parsed.data, keys: undefined };
-  const keys = contents.items.map((pair) => ({ key: isScalar(pair.key) ? String(pair.key.value) : "?", offset: pair.key && isScalar(pair.key) ? pair.key.range![0] : -1 }));
-  return { problems: 0, data: parsed.data, keys };
+  if (parsed.problems.length > 0 || !isMap(contents)) return { problems: parsed.problems.length, data: parsed.data, entries: undefined, yaml11Booleans: [] };
+  const entries = contents.items.map((pair) => ({ key: isScalar(pair.key) ? String(pair.key.value) : "?", offset: isScalar(pair.key) ? pair.key.range![0] : -1, value: describeNode(pair.value) }));
+  return { problems: 0, data: parsed.data, entries, yaml11Booleans: parsed.yaml11Booleans };
 }
 
-/** Asserts the simple reader agrees with `yaml` on `source`; returns whether it accepted. */
+/**
+ * Asserts the simple reader agrees with `yaml` on `source` (data, every offset, the style of
+ * every scalar, YAML 1.1 booleans, and the position of every key path); returns whether it accepted.
+ */
 function agrees(source: string): boolean {
   const simple = parseSimpleYaml(source);
   if (simple === undefined) return false;
   const full = readByYaml(source);
   expect(full.problems, source).toBe(0);
   expect(simple.data, source).toStrictEqual(full.data);
-  expect(simple.keys, source).toEqual(full.keys);
+  expect(simple.entries, source).toEqual(full.entries);
+  expect(simple.yaml11Booleans, source).toEqual(full.yaml11Booleans);
+  const located = locateSimple(simple, source, 2);
+  const lineCounter = new LineCounter();
+  parseDocument(source, { lineCounter });
+  const position = (offset: number) => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { line: line + 1, column: col };
+  };
+  const doc = parseYaml(source).doc;
+  for (const entry of simple.entries) {
+    const paths: (string | number)[][] = [[entry.key], [entry.key, 0], [entry.key, 1], [entry.key, 7], [entry.key, "x"]];
+    for (const path of paths) {
+      expect(located.locate(path), `${source} ${path}`).toEqual(position(offsetOf(doc, path)));
+      expect(located.locate(path, "key"), `${source} ${path}`).toEqual(position(offsetOf(doc, path, "key")));
+    }
+  }
+  expect(located.locate(["absent"]), source).toEqual(position(offsetOf(doc, ["absent"])));
+  expect(located.locate([]), source).toEqual(position(offsetOf(doc, [])));
   return true;
 }
 
@@ -145,9 +173,19 @@ describe("simple-yaml reads what yaml reads", () => {
   });
 
   it("refuses what it must leave to yaml", () => {
-    for (const source of ["k: yes", "k: [on]", "k:\n  - Off", "k: 1\nk: 2", "k: a #c", "k: &a x", "k: *a", "k: !t x", "? k\n: v", "k: |\n  x", "k: 'a\n  b'", " k: v", "k:\tv", "k: v ", "k: 0x1F", "k: +1", "__proto__: x"]) {
+    for (const source of ["k: 1\nk: 2", "k: a #c", "k: &a x", "k: *a", "k: !t x", "? k\n: v", "k: |\n  x", "k: 'a\n  b'", " k: v", "k:\tv", "k: 0x1F", "k: +1", "__proto__: x", "k:\n# c\n  - x", "k: v\t"]) {
       expect(parseSimpleYaml(source), source).toBeUndefined();
     }
+  });
+
+  it("reads YAML 1.1 booleans, blank lines and trailing spaces as yaml does (lint reports them)", () => {
+    for (const source of ["k: yes", "k: [on, 'off', No]", "k:\n  - Off\n  - \"yes\"", "k: v ", "k:   \n\nj: 1", "k:\n\n- a  \n\n- b\n", "\n\nk: YES\n\n"]) {
+      expect(agrees(source), source).toBe(true);
+    }
+    expect(parseSimpleYaml("k: [on, 'off', No]")!.yaml11Booleans.map((b) => [b.path, b.value])).toEqual([
+      [["k", 0], true],
+      [["k", 2], false],
+    ]);
   });
 });
 

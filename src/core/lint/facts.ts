@@ -2,8 +2,7 @@
 // front matter per-file linting has already parsed: the cross-file pass then never reads a file
 // again, and the cache keeps them next to the findings.
 import type { Position } from "../findings.js";
-import type { FrontMatter } from "../read/posting.js";
-import { positionOfPath } from "../read/posting.js";
+import type { LocatedFrontMatter } from "../read/posting.js";
 import type { KeyPath } from "../read/yaml.js";
 
 /** What the config asks of the cross-file pass; facts are only gathered for these. */
@@ -41,17 +40,13 @@ export function wantsFacts(wanted: FactsWanted | undefined): wanted is FactsWant
   return wanted !== undefined && (wanted.references.length > 0 || wanted.duplicates);
 }
 
-/**
- * The facts of front matter `data`; `positionOf` gives a value's file position, or undefined
- * when it cannot tell (the caller then asks again with the full YAML document).
- */
-export function factsOf(data: Record<string, unknown>, wanted: FactsWanted, positionOf: (path: KeyPath) => Position | undefined): CrossFileFacts | undefined {
+/** The facts of front matter `data`; `positionOf` gives a value's file position. */
+function factsOf(data: Record<string, unknown>, wanted: FactsWanted, positionOf: (path: KeyPath) => Position): CrossFileFacts {
   const facts: CrossFileFacts = {};
   if (wanted.duplicates) {
     const { startup, roles } = data;
     if (typeof startup === "string" && typeof roles === "string" && startup.trim() !== "" && roles.trim() !== "") {
       const at = positionOf(["roles"]);
-      if (!at) return undefined;
       const date = dateOf(data.date);
       facts.duplicate = { startup, roles, ...(date ? { date } : {}), line: at.line, column: at.column };
     }
@@ -67,40 +62,16 @@ export function factsOf(data: Record<string, unknown>, wanted: FactsWanted, posi
     for (const [text, path] of items) {
       if (text.trim() === "") continue; // an empty value is the schema's business
       const at = positionOf(path);
-      if (!at) return undefined;
       (facts.references ??= []).push({ path: path.join("/"), value: text, line: at.line, column: at.column });
     }
   }
   return facts;
 }
 
-/** Facts from a parsed YAML document (exact positions). */
-export function factsOfFrontMatter(frontMatter: FrontMatter, wanted: FactsWanted): CrossFileFacts | undefined {
+/** Facts from front matter read by either YAML reader, with the positions it gives. */
+export function factsOfFrontMatter(frontMatter: LocatedFrontMatter, wanted: FactsWanted): CrossFileFacts | undefined {
   if (!frontMatter.data) return undefined;
-  return factsOf(frontMatter.data, wanted, (path) => positionOfPath(frontMatter, path));
-}
-
-/**
- * Positions from the simple reader's key offsets (lint's fast path, no YAML document): a
- * top-level value written on its key's line starts after `key:` and its spaces, where the YAML
- * parser would put it. Anything else (a list item) is left to the full parser.
- */
-export function simplePositions(source: string, startLine: number, keys: readonly { key: string; offset: number }[]): (path: KeyPath) => Position | undefined {
-  return (path) => {
-    if (path.length !== 1) return undefined;
-    const entry = keys.find((k) => k.key === path[0]);
-    if (!entry) return undefined;
-    let offset = entry.offset + entry.key.length + 1;
-    while (source[offset] === " ") offset++;
-    if (offset >= source.length || source[offset] === "\n") return undefined;
-    let line = startLine;
-    let lineStart = 0;
-    for (let i = source.indexOf("\n"); i !== -1 && i < offset; i = source.indexOf("\n", i + 1)) {
-      line++;
-      lineStart = i + 1;
-    }
-    return { line, column: offset - lineStart + 1 };
-  };
+  return factsOf(frontMatter.data, wanted, (path) => frontMatter.locate(path));
 }
 
 function dateOf(value: unknown): string | undefined {

@@ -11,11 +11,13 @@ import { sha256Hex } from "../hash.js";
 import { finding } from "../messages.js";
 import { frontMatterFixFindings, mojibakeFindings } from "./normalizable.js";
 import { readFrontMatter, readPostingText } from "../read/posting.js";
-import { parseSimpleYaml } from "../read/simple-yaml.js";
-import type { SimpleYaml } from "../read/simple-yaml.js";
-import { factsOf, factsOfFrontMatter, simplePositions, wantsFacts } from "./facts.js";
+import type { LocatedFrontMatter } from "../read/posting.js";
+import { locateSimple, parseSimpleYaml } from "../read/simple-yaml.js";
+import { factsOfFrontMatter, wantsFacts } from "./facts.js";
 import type { CrossFileFacts, FactsWanted } from "./facts.js";
-import { dataNeedsValueChanges } from "../normalize/value-rules.js";
+import { detectValueChanges } from "../normalize/canonical.js";
+import { detectSimpleValueChanges } from "../normalize/value-rules.js";
+import type { CanonicalChanges } from "../normalize/value-rules.js";
 import type { ParseOptions } from "../read/posting.js";
 import type { CacheHit, LintCache } from "./lint-cache.js";
 import { withFile } from "./lint-cache.js";
@@ -55,39 +57,39 @@ export function lintBytes(file: string, bytes: Uint8Array, schema: PostingSchema
 /** Lint one posting, with the facts `options.facts` asks for when its front matter could be read. */
 export function lintPosting(file: string, bytes: Uint8Array, schema: PostingSchema, options: LintOptions = {}): { findings: Finding[]; facts?: CrossFileFacts } {
   const { parsed, yaml } = readPostingText(file, bytes, options);
-  const mojibake = parsed.decoded ? mojibakeFindings(file, parsed.text) : [];
-  const wanted = wantsFacts(options.facts) ? options.facts : undefined;
-  // Fast path: a file with no finding so far and simple front matter whose data passes the schema
-  // and needs no normalizing is clean, and no YAML document is built. Anything else, however
-  // small, goes through the full parser so each finding has its exact position and wording.
-  if (yaml && !options.fullParse && parsed.findings.length === 0 && mojibake.length === 0) {
-    const simple = cleanSimpleFrontMatter(yaml.source, schema);
-    if (simple) {
-      if (!wanted) return { findings: [] };
-      const facts = factsOf(simple.data, wanted, simplePositions(yaml.source, yaml.startLine, simple.keys));
-      if (facts) return { findings: [], facts };
-      // A position the simple reader cannot give: the full parser below finds nothing more.
-    }
-  }
-  if (yaml) readFrontMatter(parsed, yaml);
-  const facts = wanted && parsed.frontMatter ? factsOfFrontMatter(parsed.frontMatter, wanted) : undefined;
   const findings = parsed.findings;
   // Loops, not push(...all): a megabyte of garbled words is 150,000 findings, past the stack's
   // limit on arguments.
-  for (const f of mojibake) findings.push(f);
-  if (parsed.frontMatter?.data) {
-    const schemaFindings = validateFrontMatter(file, parsed.frontMatter, schema);
-    for (const f of schemaFindings) findings.push(f);
-    for (const f of frontMatterFixFindings(file, parsed.frontMatter, schema, schemaFindings)) findings.push(f);
+  if (parsed.decoded) for (const f of mojibakeFindings(file, parsed.text)) findings.push(f);
+  if (!yaml) return sorted(findings);
+
+  // Front matter in the simple subset (most postings) is read without building a YAML document,
+  // with the same data, positions and findings (test/simple-yaml.test.ts holds the two readers
+  // to that); anything else goes through the full parser.
+  const simple = options.fullParse ? undefined : parseSimpleYaml(yaml.source);
+  let frontMatter: LocatedFrontMatter | undefined;
+  let changes: () => CanonicalChanges;
+  if (simple) {
+    frontMatter = locateSimple(simple, yaml.source, yaml.startLine);
+    changes = () => detectSimpleValueChanges(simple, schema);
+  } else {
+    readFrontMatter(parsed, yaml);
+    const full = parsed.frontMatter;
+    frontMatter = full;
+    changes = () => detectValueChanges(full!.doc, schema);
   }
-  findings.sort(compareFindings);
-  return facts ? { findings, facts } : { findings };
+  if (!frontMatter?.data) return sorted(findings);
+  const schemaFindings = validateFrontMatter(file, frontMatter, schema);
+  for (const f of schemaFindings) findings.push(f);
+  for (const f of frontMatterFixFindings(file, frontMatter, changes(), schemaFindings)) findings.push(f);
+  const wanted = wantsFacts(options.facts) ? options.facts : undefined;
+  const facts = wanted ? factsOfFrontMatter(frontMatter, wanted) : undefined;
+  return facts ? { ...sorted(findings), facts } : sorted(findings);
 }
 
-/** Front matter in the simple subset (see simple-yaml.ts), valid, and with nothing for normalize to change in its values. */
-function cleanSimpleFrontMatter(source: string, schema: PostingSchema): SimpleYaml | undefined {
-  const simple = parseSimpleYaml(source);
-  return simple !== undefined && schema.validate(simple.data) === true && !dataNeedsValueChanges(simple.data, schema) ? simple : undefined;
+function sorted(findings: Finding[]): { findings: Finding[] } {
+  findings.sort(compareFindings);
+  return { findings };
 }
 
 export interface LintFilesOptions extends ParseOptions {

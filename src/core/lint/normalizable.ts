@@ -1,13 +1,11 @@
 // Lint reports what normalize would repair by running normalize's own detectors (mojibake, the
 // canonical value coercions) instead of a second set of rules that could drift from them.
 // Pure formatting (key order, quoting, list style) is left to `posting normalize --check`.
-import { detectValueChanges } from "../normalize/canonical.js";
+import type { CanonicalChanges } from "../normalize/value-rules.js";
 import type { Finding } from "../findings.js";
 import { finding } from "../messages.js";
 import { findMojibake } from "../read/mojibake.js";
-import type { FrontMatter } from "../read/posting.js";
-import { positionInFile } from "../read/posting.js";
-import type { PostingSchema } from "../schema/schema.js";
+import type { LocatedFrontMatter } from "../read/posting.js";
 
 /** Garbled runs reported one by one per file; past that, one finding counts the rest. */
 export const MAX_MOJIBAKE_FINDINGS = 100;
@@ -25,14 +23,13 @@ export function mojibakeFindings(file: string, text: string): Finding[] {
 }
 
 /**
- * Findings for front matter values normalize would rewrite. Where validation already reported
- * the same key, that finding is marked fixable instead of adding a second one.
+ * Findings for front matter values normalize would rewrite (`changes`, found by the same rules
+ * normalize applies: value-rules.ts). Where validation already reported the same key, that
+ * finding is marked fixable instead of adding a second one.
  */
-export function frontMatterFixFindings(file: string, frontMatter: FrontMatter, schema: PostingSchema, existing: Finding[]): Finding[] {
-  // The same detectors as canonicalizeDocument, without cloning and rewriting the document.
-  const changes = detectValueChanges(frontMatter.doc, schema);
+export function frontMatterFixFindings(file: string, frontMatter: LocatedFrontMatter, changes: CanonicalChanges, existing: Finding[]): Finding[] {
   const out: Finding[] = [];
-  const at = (offset: number, path: string) => ({ file, ...positionInFile(frontMatter, offset), path });
+  const at = (offset: number, path: string) => ({ file, ...frontMatter.positionAt(offset), path });
   const reported = (path: string) => existing.filter((f) => f.path === path || f.path.startsWith(`${path}[`) || path.startsWith(`${f.path}[`));
 
   for (const v of changes.values) {
@@ -52,7 +49,7 @@ export function frontMatterFixFindings(file: string, frontMatter: FrontMatter, s
       delete f.fixable;
       f.hint = `\`${c.key}\` is set too, with another value: keep one`;
     }
-    out.push(finding("ALIAS_CONFLICT", at(c.keyOffset, c.key), { alias: c.alias, key: c.key, aliasLine: positionInFile(frontMatter, c.aliasOffset).line }));
+    out.push(finding("ALIAS_CONFLICT", at(c.keyOffset, c.key), { alias: c.alias, key: c.key, aliasLine: frontMatter.positionAt(c.aliasOffset).line }));
   }
   for (const a of changes.ambiguities) {
     const same = reported(a.key);

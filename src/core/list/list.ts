@@ -10,7 +10,8 @@ import type { ListQuery, ListQueryInput, Posting } from "./list-query.js";
 import { buildQuery, isEmpty, matchesQuery, sortPostings, valueOf } from "./list-query.js";
 import { readFrontMatter, readPostingText } from "../read/posting.js";
 import { parseSimpleYaml } from "../read/simple-yaml.js";
-import type { ParseOptions, ParsedPosting } from "../read/posting.js";
+import type { LocatedFrontMatter, ParseOptions, ParsedPosting } from "../read/posting.js";
+import type { Yaml11Boolean } from "../read/yaml.js";
 import type { PostingSchema } from "../schema/schema.js";
 
 /** A file that was found but whose front matter could not be read; never silently dropped. */
@@ -60,16 +61,17 @@ function readForList(file: string, bytes: Uint8Array, options: ReadPostingsOptio
   const { parsed, yaml } = readPostingText(file, bytes, options);
   if (yaml && !parsed.findings.some((f) => BLOCKING.has(f.code))) {
     const simple = parseSimpleYaml(yaml.source);
-    if (simple) return postingFrom(parsed, options.schema, simple.data);
+    if (simple) return postingFrom(parsed, options.schema, simple);
     readFrontMatter(parsed, yaml);
   }
   return postingFrom(parsed, options.schema);
 }
 
 /** A parsed file as a Posting, or the reason its front matter cannot be shown. */
-export function postingFrom(parsed: ParsedPosting, schema?: PostingSchema, data = parsed.frontMatter?.data): Posting | UnreadablePosting {
-  if (!data) return unreadableFrom(parsed.file, parsed.findings);
-  const fields = effectiveFields(data, parsed, schema);
+export function postingFrom(parsed: ParsedPosting, schema?: PostingSchema, frontMatter: Pick<LocatedFrontMatter, "data" | "yaml11Booleans"> | undefined = parsed.frontMatter): Posting | UnreadablePosting {
+  const data = frontMatter?.data;
+  if (!frontMatter || !data) return unreadableFrom(parsed.file, parsed.findings);
+  const fields = effectiveFields(data, frontMatter.yaml11Booleans, schema);
   const fromFrontMatter = typeof data.date === "string" && isJekyllDate(data.date) ? data.date : undefined;
   const fromName = dateFromFileName(parsed.file);
   return {
@@ -91,8 +93,8 @@ function unreadableFrom(file: string, findings: readonly Finding[]): UnreadableP
 }
 
 /** Aliases resolved to their key (when the key itself is absent) and `yes`/`on`/`no`/`off` read as Jekyll does. */
-function effectiveFields(data: Record<string, unknown>, parsed: ParsedPosting, schema: PostingSchema | undefined): Record<string, unknown> {
-  const booleans = (parsed.frontMatter?.yaml11Booleans ?? []).filter((b) => b.path.length === 1);
+function effectiveFields(data: Record<string, unknown>, yaml11Booleans: readonly Yaml11Boolean[], schema: PostingSchema | undefined): Record<string, unknown> {
+  const booleans = yaml11Booleans.filter((b) => b.path.length === 1);
   const aliases = schema ? Object.keys(data).filter((k) => schema.aliasToKey.has(k)) : [];
   if (booleans.length === 0 && aliases.length === 0) return data;
   const fields: Record<string, unknown> = { ...data };

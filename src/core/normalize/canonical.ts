@@ -5,51 +5,11 @@
 import { Document, isMap, isScalar, isSeq, Scalar, visit, YAMLSeq } from "yaml";
 import type { Pair, YAMLMap } from "yaml";
 import type { FieldSpec, PostingSchema } from "../schema/schema.js";
-import { canonicalListItem, jekyllReadsPlainAsNonText, scalarPlan, YAML11_BOOLEAN } from "./value-rules.js";
+import { jekyllReadsPlainAsNonText, noChanges, planAliases, planValue } from "./value-rules.js";
+import type { CanonicalChanges, ScalarView, ValueView } from "./value-rules.js";
 import { keyText, nodeOffset } from "../read/yaml.js";
 
-export interface KeyRename {
-  from: string;
-  to: string;
-  offset: number;
-}
-
-export interface AliasConflict {
-  alias: string;
-  key: string;
-  aliasOffset: number;
-  keyOffset: number;
-}
-
-export interface ValueChange {
-  key: string;
-  from: string;
-  to: string;
-  why: string;
-  offset: number;
-}
-
-export interface Ambiguity {
-  key: string;
-  reason: string;
-  offset: number;
-}
-
-export interface CanonicalChanges {
-  renamed: KeyRename[];
-  /** Alias keys removed because the canonical key holds the same value. */
-  duplicateAliasesRemoved: KeyRename[];
-  conflicts: AliasConflict[];
-  values: ValueChange[];
-  ambiguities: Ambiguity[];
-  /** Keys were not in the schema's order. */
-  reordered: boolean;
-}
-
-
-function noChanges(): CanonicalChanges {
-  return { renamed: [], duplicateAliasesRemoved: [], conflicts: [], values: [], ambiguities: [], reordered: false };
-}
+export type { AliasConflict, Ambiguity, CanonicalChanges, KeyRename, ValueChange } from "./value-rules.js";
 
 /** Rewrite a parsed front matter document in place into canonical form; report what changed. */
 export function canonicalizeDocument(doc: Document, schema: PostingSchema): CanonicalChanges {
@@ -84,40 +44,18 @@ export function detectValueChanges(doc: Document, schema: PostingSchema): Canoni
 
 /** The pairs that stay, each with its key after renaming. `apply`: rename and drop in the document. */
 function renameAliases(map: YAMLMap, schema: PostingSchema, changes: CanonicalChanges, apply: boolean): [Pair, string | undefined][] {
-  const present = new Map<string, Pair>();
-  for (const pair of map.items) {
-    const key = keyText(pair);
-    if (key !== undefined) present.set(key, pair as Pair);
-  }
-  const keep: [Pair, string | undefined][] = [];
-  for (const item of map.items) {
-    const pair = item as Pair;
-    const alias = keyText(pair);
-    const canonical = alias === undefined ? undefined : schema.aliasToKey.get(alias);
-    if (alias === undefined || canonical === undefined) {
-      keep.push([pair, alias]);
-      continue;
-    }
-    const existing = present.get(canonical);
-    if (existing) {
-      if (sameValue(existing.value, pair.value)) {
-        changes.duplicateAliasesRemoved.push({ from: alias, to: canonical, offset: nodeOffset(pair.key) });
-        continue; // same value under both names: the alias line is redundant
-      }
-      changes.conflicts.push({ alias, key: canonical, aliasOffset: nodeOffset(pair.key), keyOffset: nodeOffset(existing.key) });
-      keep.push([pair, alias]); // nothing is dropped: the user decides
-      continue;
-    }
-    changes.renamed.push({ from: alias, to: canonical, offset: nodeOffset(pair.key) });
-    if (apply) {
+  const pairs = map.items as Pair[];
+  const keys = pairs.map((pair) => ({ key: keyText(pair), offset: nodeOffset(pair.key) }));
+  const keep = planAliases(keys, (a, b) => sameValue(pairs[a]!.value, pairs[b]!.value), schema, changes).map(([i, key]): [Pair, string | undefined] => [pairs[i]!, key]);
+  if (apply) {
+    for (const [pair, key] of keep) {
+      if (key === undefined || key === keyText(pair)) continue;
       const keyNode = pair.key;
-      if (isScalar(keyNode)) keyNode.value = canonical;
-      else pair.key = new Scalar(canonical);
+      if (isScalar(keyNode)) keyNode.value = key;
+      else pair.key = new Scalar(key);
     }
-    present.set(canonical, pair);
-    keep.push([pair, canonical]);
+    map.items = keep.map(([pair]) => pair) as typeof map.items;
   }
-  if (apply) map.items = keep.map(([pair]) => pair) as typeof map.items;
   return keep;
 }
 
@@ -126,75 +64,34 @@ function sameValue(a: unknown, b: unknown): boolean {
   return JSON.stringify(js(a)) === JSON.stringify(js(b));
 }
 
-/** Records the change a value needs; `apply`: also make it in the document. */
-function coerceValue(pair: Pair, field: FieldSpec, changes: CanonicalChanges, apply: boolean): void {
-  const node = pair.value;
-  const key = field.key;
-  const offset = nodeOffset(node);
-  const record = (from: string, to: string, why: string) => changes.values.push({ key, from, to, why, offset });
-
-  if (isScalar(node)) {
-    const value = node.value;
-    // A plain `yes` where a boolean is allowed: Jekyll reads true, so that is what it means.
-    if (node.type === Scalar.PLAIN && typeof value === "string" && YAML11_BOOLEAN.test(value) && field.types.includes("boolean")) {
-      const to = /^(?:yes|on)$/i.test(value);
-      record(value, String(to), "written as the boolean Jekyll reads");
-      if (apply) {
-        node.value = to;
-        node.type = undefined;
-        delete node.source;
-      }
-      return;
-    }
-    const plan = scalarPlan(value, field);
-    if (plan?.kind === "boolean") {
-      record(JSON.stringify(value), String(plan.to), "text turned into a boolean");
-      if (!apply) return;
-      node.value = plan.to;
-      node.type = undefined;
-      delete node.source; // otherwise yaml re-prints the original spelling (`False`, `yes`)
-      return;
-    }
-    if (plan?.kind === "list") {
-      record(JSON.stringify(value), `[${plan.items.join(", ")}]`, "comma-separated text turned into a list");
-      if (!apply) return;
-      const seq = new YAMLSeq();
-      for (const item of plan.items) seq.items.push(new Scalar(item));
-      pair.value = seq;
-      return;
-    }
-    if (plan?.kind === "text" && typeof value === "string") {
-      if (plan.ambiguity !== undefined) changes.ambiguities.push({ key, reason: plan.ambiguity, offset });
-      if (plan.to !== value) {
-        record(JSON.stringify(value), JSON.stringify(plan.to), whyChanged(value, plan.to));
-        if (apply) node.value = plan.to;
-      } else if (node.type === Scalar.PLAIN && jekyllReadsPlainAsNonText(value, field)) {
-        // `status: yes`, `equipe: 12:30`, `title: 2021-06-24`: text for the schema, but Jekyll
-        // reads a boolean, a number or a date; the quotes normalize adds change what the site sees.
-        record(value, JSON.stringify(value), "quoted, so Jekyll reads it as text");
-      }
-    }
-    return;
-  }
-  if (isSeq(node)) {
-    node.items.forEach((item, i) => {
-      if (!isScalar(item) || typeof item.value !== "string") return;
-      const next = canonicalListItem(item.value, field);
-      if (next !== item.value) {
-        changes.values.push({ key: `${key}[${i}]`, from: JSON.stringify(item.value), to: JSON.stringify(next), why: whyChanged(item.value, next), offset: nodeOffset(item) });
-        if (apply) item.value = next;
-      } else if (item.type === Scalar.PLAIN && jekyllReadsPlainAsNonText(item.value, field)) {
-        changes.values.push({ key: `${key}[${i}]`, from: item.value, to: JSON.stringify(item.value), why: "quoted, so Jekyll reads it as text", offset: nodeOffset(item) });
-      }
-    });
-  }
+/** How the value rules see a node: a scalar with its style, a list (of scalars), or something else. */
+function viewOf(node: unknown): ValueView {
+  const scalar = (n: unknown): ScalarView | undefined => (isScalar(n) ? { value: n.value, plain: n.type === Scalar.PLAIN, offset: nodeOffset(n) } : undefined);
+  if (isSeq(node)) return { items: node.items.map(scalar) };
+  return scalar(node);
 }
 
-function whyChanged(from: string, to: string): string {
-  if (from.trimEnd() === to) return "trailing white space removed";
-  if (from.normalize("NFC") === to) return "Unicode normalized (NFC)";
-  if (/^\d{4}-\d{2}-\d{2}$/.test(to)) return "date written YYYY-MM-DD";
-  return "value matched to the schema's spelling";
+/** Records the change a value needs (planValue); `apply`: also make it in the document. */
+function coerceValue(pair: Pair, field: FieldSpec, changes: CanonicalChanges, apply: boolean): void {
+  const fixes = planValue(viewOf(pair.value), field, changes);
+  if (!apply) return;
+  const node = pair.value;
+  for (const fix of fixes) {
+    if (fix.kind === "list") {
+      const seq = new YAMLSeq();
+      for (const item of fix.items) seq.items.push(new Scalar(item));
+      pair.value = seq;
+    } else if (fix.kind === "item") {
+      const item = isSeq(node) ? node.items[fix.index] : undefined;
+      if (isScalar(item)) item.value = fix.to;
+    } else if (isScalar(node)) {
+      node.value = fix.to;
+      if (fix.kind === "boolean") {
+        node.type = undefined;
+        delete node.source; // otherwise yaml re-prints the original spelling (`False`, `yes`)
+      }
+    }
+  }
 }
 
 /** Schema order first, then unknown keys in their original relative order. Returns true if moved. */

@@ -1,8 +1,10 @@
 // The value rules of normalize, on plain values: which text becomes a boolean or a list, and the
 // canonical spelling of text (NFC, no trailing space, the schema's enum spelling, ISO dates).
-// canonical.ts applies them to the YAML document; lint's fast path checks plain data with
-// dataNeedsValueChanges. No `yaml` import here: a clean file is linted without loading it.
+// canonical.ts applies them to the YAML document; lint also runs them on front matter read by the
+// simple reader (detectSimpleValueChanges). No `yaml` import here: a file whose front matter is
+// simple is linted without loading it.
 import { rewriteDayFirstDate } from "../read/dates.js";
+import type { SimpleYaml } from "../read/simple-yaml.js";
 import type { FieldSpec, PostingSchema } from "../schema/schema.js";
 import { foldForMatch } from "../schema/schema.js";
 
@@ -26,7 +28,7 @@ export type ScalarPlan = { kind: "boolean"; to: boolean } | { kind: "list"; item
 /**
  * What normalize makes of a scalar value of `field`: a boolean, a list, or (for text) the
  * canonical text and whether its date is ambiguous. Shared by the document rewrite and the
- * data-level check (dataNeedsValueChanges), so the two cannot drift apart.
+ * simple reader's front matter, so the two cannot drift apart.
  */
 export function scalarPlan(value: unknown, field: FieldSpec): ScalarPlan | undefined {
   if (typeof value !== "string") return undefined;
@@ -59,29 +61,6 @@ export function canonicalListItem(value: string, field: FieldSpec): string {
   return matchEnum(next, field) ?? next;
 }
 
-/**
- * Whether detectValueChanges would report anything for front matter read as plain data (the
- * fast path of lint, which builds no document). Alias keys count as a change: their renames and
- * conflicts are left to the full path.
- */
-export function dataNeedsValueChanges(data: Record<string, unknown>, schema: PostingSchema): boolean {
-  for (const key of Object.keys(data)) {
-    if (schema.aliasToKey.has(key)) return true;
-    const field = schema.fieldsByKey.get(key);
-    if (!field) continue;
-    const value = data[key];
-    // Plain or quoted is unknown here: the full path decides whether quotes must be added.
-    if (typeof value === "string" && jekyllReadsPlainAsNonText(value, field)) return true;
-    if (Array.isArray(value)) {
-      for (const item of value) if (typeof item === "string" && (canonicalListItem(item, field) !== item || jekyllReadsPlainAsNonText(item, field))) return true;
-      continue;
-    }
-    const plan = scalarPlan(value, field);
-    if (plan && (plan.kind !== "text" || plan.to !== value || plan.ambiguity !== undefined)) return true;
-  }
-  return false;
-}
-
 function toBoolean(text: string): boolean | undefined {
   const t = text.trim().toLowerCase();
   if (t === "true" || t === "yes" || t === "on") return true;
@@ -93,4 +72,171 @@ function toBoolean(text: string): boolean | undefined {
 function matchEnum(value: string, field: FieldSpec): string | undefined {
   if (!field.enum) return undefined;
   return field.synonyms.get(foldForMatch(value));
+}
+
+// The changes normalize makes to front matter values, decided on plain views of the values so
+// that the YAML document (canonical.ts) and lint's simple reader (no document) share one code.
+
+export interface KeyRename {
+  from: string;
+  to: string;
+  offset: number;
+}
+
+export interface AliasConflict {
+  alias: string;
+  key: string;
+  aliasOffset: number;
+  keyOffset: number;
+}
+
+export interface ValueChange {
+  key: string;
+  from: string;
+  to: string;
+  why: string;
+  offset: number;
+}
+
+export interface Ambiguity {
+  key: string;
+  reason: string;
+  offset: number;
+}
+
+export interface CanonicalChanges {
+  renamed: KeyRename[];
+  /** Alias keys removed because the canonical key holds the same value. */
+  duplicateAliasesRemoved: KeyRename[];
+  conflicts: AliasConflict[];
+  values: ValueChange[];
+  ambiguities: Ambiguity[];
+  /** Keys were not in the schema's order. */
+  reordered: boolean;
+}
+
+export function noChanges(): CanonicalChanges {
+  return { renamed: [], duplicateAliasesRemoved: [], conflicts: [], values: [], ambiguities: [], reordered: false };
+}
+
+/** A scalar as the value rules see it: its value, whether it was written plain, and its offset in the YAML. */
+export interface ScalarView {
+  value: unknown;
+  plain: boolean;
+  offset: number;
+}
+
+/** A value: a scalar, a list (items that are not scalars are undefined), or undefined for anything else. */
+export type ValueView = ScalarView | { items: (ScalarView | undefined)[] } | undefined;
+
+/** A change to make: the value becomes a boolean, a list or other text, or one list item other text. */
+export type ValueFix = { kind: "boolean"; to: boolean } | { kind: "list"; items: string[] } | { kind: "text"; to: string } | { kind: "item"; index: number; to: string };
+
+/**
+ * Alias keys: renamed to their key, dropped when the key is also there with the same value, or
+ * kept and reported as a conflict when the values differ (the user decides). `keys` are the
+ * mapping's keys in order, `same(a, b)` compares the values of two of them. Returns the indexes
+ * of the keys that stay, each with its key after renaming.
+ */
+export function planAliases(
+  keys: readonly { key: string | undefined; offset: number }[],
+  same: (a: number, b: number) => boolean,
+  schema: PostingSchema,
+  changes: CanonicalChanges,
+): [number, string | undefined][] {
+  const present = new Map<string, number>();
+  keys.forEach(({ key }, i) => {
+    if (key !== undefined) present.set(key, i);
+  });
+  const keep: [number, string | undefined][] = [];
+  keys.forEach(({ key: alias, offset }, i) => {
+    const canonical = alias === undefined ? undefined : schema.aliasToKey.get(alias);
+    if (alias === undefined || canonical === undefined) {
+      keep.push([i, alias]);
+      return;
+    }
+    const existing = present.get(canonical);
+    if (existing !== undefined) {
+      if (same(existing, i)) {
+        changes.duplicateAliasesRemoved.push({ from: alias, to: canonical, offset });
+        return; // same value under both names: the alias line is redundant
+      }
+      changes.conflicts.push({ alias, key: canonical, aliasOffset: offset, keyOffset: keys[existing]!.offset });
+      keep.push([i, alias]); // nothing is dropped: the user decides
+      return;
+    }
+    changes.renamed.push({ from: alias, to: canonical, offset });
+    present.set(canonical, i);
+    keep.push([i, canonical]);
+  });
+  return keep;
+}
+
+/** What normalize does to a value of `field`: the changes it reports go to `changes`, the fixes to make are returned. */
+export function planValue(view: ValueView, field: FieldSpec, changes: CanonicalChanges): ValueFix[] {
+  if (view === undefined) return [];
+  const key = field.key;
+  if ("items" in view) {
+    const fixes: ValueFix[] = [];
+    view.items.forEach((item, i) => {
+      if (!item || typeof item.value !== "string") return;
+      const next = canonicalListItem(item.value, field);
+      if (next !== item.value) {
+        changes.values.push({ key: `${key}[${i}]`, from: JSON.stringify(item.value), to: JSON.stringify(next), why: whyChanged(item.value, next), offset: item.offset });
+        fixes.push({ kind: "item", index: i, to: next });
+      } else if (item.plain && jekyllReadsPlainAsNonText(item.value, field)) {
+        changes.values.push({ key: `${key}[${i}]`, from: item.value, to: JSON.stringify(item.value), why: "quoted, so Jekyll reads it as text", offset: item.offset });
+      }
+    });
+    return fixes;
+  }
+  const { value, offset } = view;
+  const record = (from: string, to: string, why: string) => changes.values.push({ key, from, to, why, offset });
+  // A plain `yes` where a boolean is allowed: Jekyll reads true, so that is what it means.
+  if (view.plain && typeof value === "string" && YAML11_BOOLEAN.test(value) && field.types.includes("boolean")) {
+    const to = /^(?:yes|on)$/i.test(value);
+    record(value, String(to), "written as the boolean Jekyll reads");
+    return [{ kind: "boolean", to }];
+  }
+  const plan = scalarPlan(value, field);
+  if (plan?.kind === "boolean") {
+    record(JSON.stringify(value), String(plan.to), "text turned into a boolean");
+    return [{ kind: "boolean", to: plan.to }];
+  }
+  if (plan?.kind === "list") {
+    record(JSON.stringify(value), `[${plan.items.join(", ")}]`, "comma-separated text turned into a list");
+    return [{ kind: "list", items: plan.items }];
+  }
+  if (plan?.kind === "text" && typeof value === "string") {
+    if (plan.ambiguity !== undefined) changes.ambiguities.push({ key, reason: plan.ambiguity, offset });
+    if (plan.to !== value) {
+      record(JSON.stringify(value), JSON.stringify(plan.to), whyChanged(value, plan.to));
+      return [{ kind: "text", to: plan.to }];
+    }
+    if (view.plain && jekyllReadsPlainAsNonText(value, field)) {
+      // `status: yes`, `equipe: 12:30`, `title: 2021-06-24`: text for the schema, but Jekyll
+      // reads a boolean, a number or a date; the quotes normalize adds change what the site sees.
+      record(value, JSON.stringify(value), "quoted, so Jekyll reads it as text");
+    }
+  }
+  return [];
+}
+
+function whyChanged(from: string, to: string): string {
+  if (from.trimEnd() === to) return "trailing white space removed";
+  if (from.normalize("NFC") === to) return "Unicode normalized (NFC)";
+  if (/^\d{4}-\d{2}-\d{2}$/.test(to)) return "date written YYYY-MM-DD";
+  return "value matched to the schema's spelling";
+}
+
+/** The changes detectValueChanges (canonical.ts) finds, for front matter read by the simple reader. */
+export function detectSimpleValueChanges(simple: SimpleYaml, schema: PostingSchema): CanonicalChanges {
+  const changes = noChanges();
+  const { entries, data } = simple;
+  const same = (a: number, b: number) => JSON.stringify(data[entries[a]!.key]) === JSON.stringify(data[entries[b]!.key]);
+  for (const [i, key] of planAliases(entries, same, schema, changes)) {
+    const field = key === undefined ? undefined : schema.fieldsByKey.get(key);
+    if (field) planValue(entries[i]!.value, field, changes);
+  }
+  return changes;
 }

@@ -10,7 +10,22 @@ import { isObject } from "../schema/schema.js";
 import { MAX_ALIAS_COUNT, offsetOf, parseYaml } from "./yaml.js";
 import type { KeyPath, Yaml11Boolean } from "./yaml.js";
 
-export interface FrontMatter {
+/**
+ * Front matter data with what it takes to place findings on it, whichever reader produced it:
+ * the `yaml` document (FrontMatter) or the simple reader (simple-yaml.ts).
+ */
+export interface LocatedFrontMatter {
+  /** The mapping as plain data; undefined when the YAML could not be read. */
+  data: Record<string, unknown> | undefined;
+  /** Plain `yes`/`no`/`on`/`off` scalars: text in YAML 1.2, booleans for Jekyll (YAML 1.1). */
+  yaml11Booleans: Yaml11Boolean[];
+  /** File position of the value (or the key) at a key path, or of the closest parent that exists. */
+  locate(path: KeyPath, where?: "key" | "value"): Position;
+  /** File position of an offset in the YAML source. */
+  positionAt(offset: number): Position;
+}
+
+export interface FrontMatter extends LocatedFrontMatter {
   /** YAML source of the block (LF line endings). */
   yaml: string;
   doc: Document.Parsed;
@@ -19,9 +34,6 @@ export interface FrontMatter {
   startLine: number;
   /** File line of the closing delimiter. */
   closeLine: number;
-  /** The mapping as plain data; undefined when the YAML could not be read. */
-  data: Record<string, unknown> | undefined;
-  yaml11Booleans: Yaml11Boolean[];
 }
 
 export interface ParsedPosting {
@@ -151,6 +163,8 @@ export function readFrontMatter(result: ParsedPosting, source: FrontMatterSource
     closeLine: split.closeLine,
     data: undefined,
     yaml11Booleans: parsed.yaml11Booleans,
+    locate: (path, where) => positionOfPath(frontMatter, path, where),
+    positionAt: (offset) => positionInFile(frontMatter, offset),
   };
   result.frontMatter = frontMatter;
   const yamlAt = (offset: number, path = "") => ({ file, ...positionInFile(frontMatter, offset), path });

@@ -1,22 +1,44 @@
 // A fast reader for the front matter most postings have: `key: value` lines at the left margin
-// with plain or simply quoted scalars, one-line `[a, b]` lists, `- item` lists and full-line
-// comments. It returns what the `yaml` package (YAML 1.2 core schema, as parseYaml configures
-// it) would return, or undefined for anything else, which then goes through `yaml`. It refuses
-// rather than guesses: a wrong "clean" verdict would hide a finding, a refusal only costs time.
-// test/simple-yaml.test.ts checks it against `yaml` on every fixture and thousands of generated
-// front matters.
+// with plain or simply quoted scalars, one-line `[a, b]` lists, `- item` lists, full-line
+// comments, blank lines and trailing spaces. It returns what the `yaml` package (YAML 1.2 core
+// schema, as parseYaml configures it) would return, with the same source offsets for every key,
+// value and list item and the same YAML 1.1 booleans, or undefined for anything else, which then
+// goes through `yaml`. It refuses rather than guesses: a wrong reading would change a finding, a
+// refusal only costs time. test/simple-yaml.test.ts checks it against `yaml` on every fixture and
+// thousands of generated front matters.
+import type { Position } from "../findings.js";
+import type { LocatedFrontMatter } from "./posting.js";
+import type { KeyPath, Yaml11Boolean } from "./yaml.js";
+
+export type SimpleValue = string | number | boolean | null;
+
+/** A scalar as written: its value, whether it was plain (no quotes), and its first character's offset. */
+export interface SimpleScalar {
+  value: SimpleValue;
+  plain: boolean;
+  offset: number;
+}
+
+/** One top-level `key: value`; `value` is a scalar or a list, each with the offset `yaml` gives it. */
+export interface SimpleEntry {
+  key: string;
+  offset: number;
+  value: SimpleScalar | { items: SimpleScalar[]; offset: number };
+}
 
 export interface SimpleYaml {
   data: Record<string, unknown>;
-  /** Each top-level key with the offset of its first character in the source, in source order. */
-  keys: { key: string; offset: number }[];
+  /** The top-level entries in source order. */
+  entries: SimpleEntry[];
+  /** Plain `yes`/`no`/`on`/`off`: text in YAML 1.2, booleans for Jekyll (as parseYaml reports them). */
+  yaml11Booleans: Yaml11Boolean[];
 }
 
 const KEY = /^([A-Za-z_][A-Za-z0-9_.-]{0,127}):(?: +|$)/;
 // Keys the core schema reads as something other than text, and one toJS treats specially.
 const NON_TEXT_KEY = /^(?:~|[Nn]ull|NULL|[Tt]rue|TRUE|[Ff]alse|FALSE|__proto__)$/;
 const ITEM = /^( {0,8})- +/;
-// Plain `yes`/`no`/`on`/`off`: text in YAML 1.2, booleans for Jekyll; parseYaml reports them.
+// Plain `yes`/`no`/`on`/`off`: text in YAML 1.2, booleans for Jekyll (Psych, any case).
 const YAML11_BOOLEAN = /^(?:yes|no|on|off)$/i;
 const CORE_NULL = /^(?:~|[Nn]ull|NULL)$/;
 const CORE_BOOL = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
@@ -35,25 +57,45 @@ const REFUSED_CHAR = /[\x00-\x1f\x7f-\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u
 /** The mapping `source` holds, when it is within the simple subset; undefined otherwise. */
 export function parseSimpleYaml(source: string): SimpleYaml | undefined {
   const data: Record<string, unknown> = {};
-  const keys: { key: string; offset: number }[] = [];
+  const entries: SimpleEntry[] = [];
+  const yaml11Booleans: Yaml11Boolean[] = [];
   // The key whose value is still open: `key:` with nothing after it, then maybe `- item` lines.
-  let open: { key: string; items: unknown[] | undefined; indent: number } | undefined;
+  // `end` is where its line's text ends: yaml places an empty value there.
+  let open: { entry: SimpleEntry; items: SimpleScalar[] | undefined; indent: number; end: number; dash: number } | undefined;
   const close = () => {
-    if (open) data[open.key] = open.items ?? null;
+    if (!open) return;
+    if (open.items) {
+      open.entry.value = { items: open.items, offset: open.dash }; // yaml places a block list at its first `-`
+      data[open.entry.key] = open.items.map((item) => item.value);
+    } else {
+      open.entry.value = { value: null, plain: true, offset: open.end };
+      data[open.entry.key] = null;
+    }
+    entries.push(open.entry);
     open = undefined;
+  };
+  const noteBoolean = (scalar: SimpleScalar, path: (string | number)[]) => {
+    if (scalar.plain && typeof scalar.value === "string" && YAML11_BOOLEAN.test(scalar.value)) {
+      yaml11Booleans.push({ path, text: scalar.value, value: /^(?:yes|on)$/i.test(scalar.value), offset: scalar.offset });
+    }
   };
 
   let offset = 0;
   while (offset <= source.length) {
     let end = source.indexOf("\n", offset);
     if (end === -1) end = source.length;
-    const line = source.slice(offset, end);
     const lineOffset = offset;
     offset = end + 1;
+    // Trailing spaces are no part of any value here (lint reports them before parsing).
+    let textEnd = end;
+    while (textEnd > lineOffset && source.charCodeAt(textEnd - 1) === 32) textEnd--;
+    if (textEnd === lineOffset) continue; // a blank line
+    const line = source.slice(lineOffset, textEnd);
 
-    if (line === "" || REFUSED_CHAR.test(line) || line.endsWith(" ")) return undefined;
+    if (REFUSED_CHAR.test(line)) return undefined;
     if (line[0] === "#") {
-      close();
+      // A comment between `key:` and its items makes yaml place the list elsewhere: left to it.
+      if (open) return undefined;
       continue;
     }
     const item = ITEM.exec(line);
@@ -61,11 +103,15 @@ export function parseSimpleYaml(source: string): SimpleYaml | undefined {
       // Items belong to the `key:` just above, all at one indentation.
       if (!open) return undefined;
       const indent = item[1]!.length;
-      if (open.items === undefined) open.indent = indent;
-      else if (indent !== open.indent) return undefined;
-      const value = blockScalar(line.slice(item[0].length));
-      if (value === REFUSE) return undefined;
-      (open.items ??= []).push(value);
+      if (open.items === undefined) {
+        open.indent = indent;
+        open.dash = lineOffset + indent;
+      } else if (indent !== open.indent) return undefined;
+      const scalar = blockScalar(line.slice(item[0].length), lineOffset + item[0].length);
+      if (scalar === REFUSE) return undefined;
+      open.items ??= [];
+      noteBoolean(scalar, [open.entry.key, open.items.length]);
+      open.items.push(scalar);
       continue;
     }
     close();
@@ -73,39 +119,51 @@ export function parseSimpleYaml(source: string): SimpleYaml | undefined {
     if (!key || NON_TEXT_KEY.test(key[1]!)) return undefined;
     const name = key[1]!;
     if (Object.prototype.hasOwnProperty.call(data, name)) return undefined; // duplicate: parseYaml reports it
-    keys.push({ key: name, offset: lineOffset });
+    const entry: SimpleEntry = { key: name, offset: lineOffset, value: { value: null, plain: true, offset: end } };
     const rest = line.slice(key[0].length);
     if (rest === "") {
-      open = { key: name, items: undefined, indent: 0 };
+      open = { entry, items: undefined, indent: 0, end, dash: 0 };
       continue;
     }
-    const value = rest[0] === "[" ? flowList(rest) : blockScalar(rest);
-    if (value === REFUSE) return undefined;
-    data[name] = value;
+    const valueOffset = lineOffset + key[0].length;
+    if (rest[0] === "[") {
+      const items = flowList(rest, valueOffset);
+      if (items === REFUSE) return undefined;
+      items.forEach((scalar, i) => noteBoolean(scalar, [name, i]));
+      entry.value = { items, offset: valueOffset };
+      data[name] = items.map((scalar) => scalar.value);
+    } else {
+      const scalar = blockScalar(rest, valueOffset);
+      if (scalar === REFUSE) return undefined;
+      noteBoolean(scalar, [name]);
+      entry.value = scalar;
+      data[name] = scalar.value;
+    }
+    entries.push(entry);
   }
   close();
-  if (keys.length === 0) return undefined;
-  return { data, keys };
+  if (entries.length === 0) return undefined;
+  return { data, entries, yaml11Booleans };
 }
 
 const REFUSE = Symbol("refuse");
-type Value = string | number | boolean | null;
 
-/** A scalar that is the whole rest of a line (a value after `key: ` or `- `). */
-function blockScalar(text: string): Value | typeof REFUSE {
+/** A scalar that is the whole rest of a line (a value after `key: ` or `- `), starting at `offset` in the source. */
+function blockScalar(text: string, offset: number): SimpleScalar | typeof REFUSE {
   const first = text[0];
   if (first === '"' || first === "'") {
     const quoted = quotedScalar(text, 0);
-    return quoted && quoted.end === text.length ? quoted.value : REFUSE;
+    return quoted && quoted.end === text.length ? { value: quoted.value, plain: false, offset } : REFUSE;
   }
   // A comment, or a `: ` that would make the line a mapping, is left to yaml.
   if (text.includes(" #") || text.includes(": ") || text.endsWith(":")) return REFUSE;
-  return plainScalar(text);
+  const value = plainScalar(text);
+  return value === REFUSE ? REFUSE : { value, plain: true, offset };
 }
 
-/** `[a, "b", 'c']` up to the end of the line: scalars only, no nesting, no trailing comma. */
-function flowList(text: string): Value[] | typeof REFUSE {
-  const items: Value[] = [];
+/** `[a, "b", 'c']` up to the end of the line, starting at `offset` in the source: scalars only, no nesting, no trailing comma. */
+function flowList(text: string, offset: number): SimpleScalar[] | typeof REFUSE {
+  const items: SimpleScalar[] = [];
   let i = 1;
   const skipSpaces = () => {
     while (text[i] === " ") i++;
@@ -115,7 +173,8 @@ function flowList(text: string): Value[] | typeof REFUSE {
   for (;;) {
     skipSpaces();
     const ch = text[i];
-    let value: Value | typeof REFUSE;
+    const start = i;
+    let value: SimpleValue | typeof REFUSE;
     if (ch === '"' || ch === "'") {
       const quoted = quotedScalar(text, i);
       if (!quoted) return REFUSE;
@@ -129,7 +188,7 @@ function flowList(text: string): Value[] | typeof REFUSE {
       i = j;
     }
     if (value === REFUSE) return REFUSE;
-    items.push(value);
+    items.push({ value, plain: ch !== '"' && ch !== "'", offset: offset + start });
     skipSpaces();
     if (text[i] === ",") {
       i++;
@@ -143,9 +202,8 @@ function flowList(text: string): Value[] | typeof REFUSE {
 }
 
 /** A one-line plain scalar, resolved as the core schema does; refused when that is not plain text or a simple number. */
-function plainScalar(text: string): Value | typeof REFUSE {
+function plainScalar(text: string): SimpleValue | typeof REFUSE {
   if (text === "" || !PLAIN_START.test(text)) return REFUSE;
-  if (YAML11_BOOLEAN.test(text)) return REFUSE;
   if (CORE_NULL.test(text)) return null;
   if (CORE_BOOL.test(text)) return text[0] === "t" || text[0] === "T";
   if (CORE_NUMBER.test(text)) return SIMPLE_NUMBER.test(text) && text !== "-0" && !text.startsWith("-0.") ? Number(text) : REFUSE;
@@ -181,3 +239,40 @@ function quotedScalar(text: string, start: number): { value: string; end: number
 }
 
 const ESCAPES: Record<string, string> = { "\\": "\\", '"': '"', "/": "/", n: "\n", t: "\t" };
+
+/**
+ * The simple reading as front matter findings can be placed on: the same positions as the
+ * `yaml` document gives (offsetOf in yaml.ts), from the offsets kept while reading.
+ */
+export function locateSimple(simple: SimpleYaml, source: string, startLine: number): LocatedFrontMatter {
+  let lineStarts: number[] | undefined;
+  let byKey: Map<string, SimpleEntry> | undefined;
+  const positionAt = (offset: number): Position => {
+    if (!lineStarts) {
+      lineStarts = [0];
+      for (let i = source.indexOf("\n"); i !== -1; i = source.indexOf("\n", i + 1)) lineStarts.push(i + 1);
+    }
+    let low = 0;
+    let high = lineStarts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (lineStarts[mid]! <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return { line: startLine + low, column: offset - lineStarts[low]! + 1 };
+  };
+  const locate = (path: KeyPath, where: "key" | "value" = "value"): Position => {
+    byKey ??= new Map(simple.entries.map((e) => [e.key, e]));
+    let best = simple.entries[0]!.offset;
+    const entry = path.length > 0 ? byKey.get(String(path[0])) : undefined;
+    if (entry) {
+      best = entry.offset;
+      if (path.length === 1 && where === "key") return positionAt(best);
+      best = entry.value.offset;
+      const index = path[1];
+      if ("items" in entry.value && typeof index === "number" && entry.value.items[index]) best = entry.value.items[index].offset;
+    }
+    return positionAt(best);
+  };
+  return { data: simple.data, yaml11Booleans: simple.yaml11Booleans, locate, positionAt };
+}

@@ -6,11 +6,10 @@ import type { Finding } from "../findings.js";
 import { describeValue, finding } from "../messages.js";
 import type { FieldSpec, PostingSchema } from "./schema.js";
 import { foldForMatch } from "./schema.js";
-import type { FrontMatter } from "../read/posting.js";
-import { positionOfPath } from "../read/posting.js";
+import type { LocatedFrontMatter } from "../read/posting.js";
 
 /** What the site will see: YAML 1.1 `yes`/`no`/`on`/`off` read as booleans, as Jekyll does. */
-export function siteView(frontMatter: FrontMatter): Record<string, unknown> {
+export function siteView(frontMatter: Pick<LocatedFrontMatter, "data" | "yaml11Booleans">): Record<string, unknown> {
   const data = frontMatter.data ?? {};
   if (frontMatter.yaml11Booleans.length === 0) return data;
   const copy = structuredClone(data);
@@ -18,14 +17,14 @@ export function siteView(frontMatter: FrontMatter): Record<string, unknown> {
   return copy;
 }
 
-export function validateFrontMatter(file: string, frontMatter: FrontMatter, schema: PostingSchema): Finding[] {
+export function validateFrontMatter(file: string, frontMatter: LocatedFrontMatter, schema: PostingSchema): Finding[] {
   const findings: Finding[] = [];
   const data = siteView(frontMatter);
 
   for (const b of frontMatter.yaml11Booleans) {
     const field = b.path.length === 1 ? schema.fieldsByKey.get(String(b.path[0])) : undefined;
     if (field?.types.includes("boolean")) {
-      const at = positionOfPath(frontMatter, b.path);
+      const at = frontMatter.locate(b.path);
       findings.push(finding("YAML11_BOOLEAN", { file, ...at, path: pathText(b.path) }, { key: pathText(b.path), text: b.text, value: b.value }));
     }
   }
@@ -43,7 +42,7 @@ function isShadowedError(error: ErrorObject): boolean {
 
 function errorToFinding(
   file: string,
-  frontMatter: FrontMatter,
+  frontMatter: LocatedFrontMatter,
   schema: PostingSchema,
   data: Record<string, unknown>,
   error: ErrorObject,
@@ -53,7 +52,7 @@ function errorToFinding(
   const value = getAt(data, path);
   const topField = schema.fieldsByKey.get(String(path[0] ?? ""));
   const found = describeValue(value);
-  const loc = (p: (string | number)[], where: "key" | "value" = "value") => ({ file, ...positionOfPath(frontMatter, p, where), path: pathText(p) });
+  const loc = (p: (string | number)[], where: "key" | "value" = "value") => ({ file, ...frontMatter.locate(p, where), path: pathText(p) });
 
   switch (error.keyword) {
     case "required": {
