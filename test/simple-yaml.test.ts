@@ -2,7 +2,7 @@
 // reader accepts a front matter, its data and key offsets must be what `yaml` reads; and lint with
 // the fast path must report exactly what the full path reports. Checked on every Markdown fixture
 // and on thousands of seeded front matters built from scalars YAML reads in surprising ways.
-import { lstatSync, readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, Scalar } from "yaml";
@@ -14,6 +14,7 @@ import { offsetOf, parseYaml } from "../src/core/read/yaml.js";
 import { compileSchema, loadSchema } from "../src/core/schema/schema.js";
 import type { PostingSchema } from "../src/core/schema/schema.js";
 import { mulberry32 as random } from "../bench/generate.mjs";
+import { frontMatter, GOOD, markdownFixtures, pick, TRICKY_SCALARS } from "./helpers/front-matter-gen.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const bundled = loadSchema();
@@ -24,16 +25,6 @@ const SCHEMAS: [string, PostingSchema][] = [
   ["open", open],
 ];
 const CASES = Number(process.env.POSTING_SIMPLE_YAML_CASES ?? 6000);
-
-function markdownFixtures(dir: string): string[] {
-  const out: string[] = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...markdownFixtures(path));
-    else if (entry.name.endsWith(".md") && lstatSync(path).isFile()) out.push(path);
-  }
-  return out.sort();
-}
 
 /** A node as parseSimpleYaml describes it: scalars with value, style and offset; lists with their offset. */
 function describeNode(node: unknown): unknown {
@@ -81,62 +72,6 @@ function agrees(source: string): boolean {
   expect(located.locate(["absent"]), source).toEqual(position(offsetOf(doc, ["absent"])));
   expect(located.locate([]), source).toEqual(position(offsetOf(doc, [])));
   return true;
-}
-
-const pick = <T,>(items: readonly T[], rnd: () => number): T => items[Math.floor(rnd() * items.length)]!;
-
-const TRICKY_SCALARS = [
-  "yes", "No", "ON", "off", "y", "n", "~", "null", "Null", "NULL", "nULL", "true", "True", "TRUE", "tRUE", "false", "FALSE",
-  "0o17", "017", "0", "-0", "-0.0", "0.0", "1e3", "1E3", ".inf", "-.inf", ".NaN", "-.5", ".5", "5.", "0x1F", "0x", "1_000", "+1", "-1", "12",
-  "123456789012345678901", "3.14", "1.50", "12:30", "2021-06-24", "2021-06-24T10:00:00Z", "24/06/2021", "06/07/2021", "24.06.2021",
-  '"a\\"b"', "'it''s'", '"\\u00e9"', '"\\x41"', '"tab\\there"', '"a\\/b"', '"\\\\"', '""', "''", '"yes"', "'true'", '"12"', '"a: b"', "'#x'",
-  "a: b", "a:b", "a #b", "a#b", "C#", "#x", "a:", "[a, b]", "[a, [b]]", "[]", "[ a , b ]", "[a, b,]", "[a,b]", '["a", \'b\']', "[yes, 1]", "[a: b]",
-  "{a: 1}", "{}", "- x", "-x", "-", "*x", "&x y", "!tag x", "!!str 1", "@x", "`x`", "%x", "|", ">", "? x", "a, b", "Développement, Produit",
-  "Cafe\u0301", "Café", "日本語", "😀 emoji", "a\u00a0b", "x\u2028y", "https://example.org/a?b=c#d", "user@example.org", "(x)", "$x", "./x", "a ]", "a }", "a,",
-  "Produit", "produit", "Design", "ux", "dev", "React", "NodeJS", "friend", "ma-cantine-egalim", "Développeur·se", "CDD 3 ans", "  lead", "trail  ",
-];
-const KEYS = ["title", "roles", "role", "startup", "open", "date", "contrat", "junior", "domaines", "domaine", "techno", "equipe", "contact", "contacts", "externalURL", "type", "friend", "post_ouvert", "depublication_date", "poste_pourvu", "other", "a.b", "x-y", "_k", "true", "null", "1", "__proto__", "é", "Key With Space"];
-const GOOD: Record<string, string[]> = {
-  title: ["Un titre", "'Quoted: title'", '"Double"'],
-  roles: ["Développeur·se", "Product owner", "'Coach, agile'"],
-  startup: ["ma-cantine-egalim", "aides-territoires"],
-  open: ["true", "false", "yes", "'true'", "True"],
-  junior: ["false", "true", "no"],
-  date: ["2021-06-24", "2026-01-12", "24/06/2021", "2021-06-24T10:00:00Z", "'2021-06-24'"],
-  domaines: ["[Produit, Design]", "[Développement]", "[produit]", "Produit, Design", "[]"],
-  techno: ["[React, NodeJS]", "React, NodeJS", "[Python]"],
-  contact: ["contact@example.gouv.fr", "not an email"],
-  externalURL: ["https://example.org/job", "ftp://x"],
-  friend: ["true", "Incubateur partenaire"],
-  post_ouvert: ["2026-09-01"],
-};
-
-/** One front matter of `lines` entries, mostly in the simple subset, sometimes just outside it. */
-function frontMatter(rnd: () => number, goodRate = 0.6): string {
-  const lines: string[] = [];
-  const count = 1 + Math.floor(rnd() * 8);
-  for (let i = 0; i < count; i++) {
-    const key = rnd() < goodRate ? pick(Object.keys(GOOD), rnd) : pick(KEYS, rnd);
-    const value = () => (GOOD[key] && rnd() < goodRate ? pick(GOOD[key]!, rnd) : pick(TRICKY_SCALARS, rnd));
-    const roll = rnd();
-    if (roll < 0.08) lines.push(`# ${pick(TRICKY_SCALARS, rnd)}`);
-    if (roll < 0.6) lines.push(`${key}: ${value()}`);
-    else if (roll < 0.7) lines.push(`${key}:`);
-    else if (roll < 0.85) {
-      const indent = pick(["", "  ", "  ", "    ", " "], rnd);
-      lines.push(`${key}:`);
-      const items = Math.floor(rnd() * 4);
-      for (let j = 0; j < items; j++) lines.push(`${rnd() < 0.05 ? pick(["", " ", "   "], rnd) : indent}- ${value()}`);
-    } else if (roll < 0.93) {
-      const items = Array.from({ length: Math.floor(rnd() * 4) }, () => pick(TRICKY_SCALARS, rnd).replace(/^\[|\]$/g, ""));
-      lines.push(`${key}: [${items.join(pick([", ", ",", " , "], rnd))}]`);
-    } else {
-      // Just outside the subset: indentation, tabs, trailing space, extra spaces, continuation lines.
-      const odd = pick([` ${key}: ${value()}`, `${key}:\t${value()}`, `${key}: ${value()} `, `${key}:  ${value()}`, `${key}: ${value()}\n  more`, `${key}:\n  sub: 1`, `${key}: >\n  folded`, `"${key}": ${value()}`, `${key} : x`], rnd);
-      lines.push(odd);
-    }
-  }
-  return lines.join("\n");
 }
 
 describe("simple-yaml reads what yaml reads", () => {

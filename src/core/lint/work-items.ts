@@ -2,7 +2,7 @@
 // then lint it or check what normalize would do. Returns plain data (it crosses threads).
 import { sha256Hex } from "../hash.js";
 import { lintPosting, readTargetSync } from "./lint.js";
-import { normalizeBytes } from "../normalize/normalize.js";
+import { checkBytes } from "../normalize/normalize.js";
 import { loadSchema } from "../schema/schema.js";
 import type { WorkerTask, WorkItem } from "./workers.js";
 
@@ -16,12 +16,10 @@ export function runWorkItem(task: WorkerTask, item: WorkItem): unknown {
     const options = { ...(task.legacyEncoding ? { legacyEncoding: task.legacyEncoding } : {}), ...(task.facts ? { facts: task.facts } : {}) };
     return { file: item.display, ...lintPosting(item.display, read.bytes, schema, options), hash };
   }
-  const result = normalizeBytes(item.display, read.bytes, {
+  // --check needs the verdict and the findings, not the new bytes (see checkPaths).
+  return checkBytes(item.display, read.bytes, {
     schema,
-    verify: false,
     ...(task.legacyEncoding ? { legacyEncoding: task.legacyEncoding } : {}),
     ...(task.fromEncoding ? { fromEncoding: task.fromEncoding } : {}),
   });
-  // --check needs the verdict and the findings, not the new bytes (see checkPaths).
-  return { file: result.file, status: result.status, findings: result.findings };
 }

@@ -5,7 +5,7 @@
 import { Document, isMap, isScalar, isSeq, Scalar, visit, YAMLSeq } from "yaml";
 import type { Pair, YAMLMap } from "yaml";
 import type { FieldSpec, PostingSchema } from "../schema/schema.js";
-import { jekyllReadsPlainAsNonText, noChanges, planAliases, planValue } from "./value-rules.js";
+import { isReordered, jekyllReadsPlainAsNonText, noChanges, planAliases, planValue, schemaRank } from "./value-rules.js";
 import type { CanonicalChanges, ScalarView, ValueView } from "./value-rules.js";
 import { keyText, nodeOffset } from "../read/yaml.js";
 
@@ -96,12 +96,12 @@ function coerceValue(pair: Pair, field: FieldSpec, changes: CanonicalChanges, ap
 
 /** Schema order first, then unknown keys in their original relative order. Returns true if moved. */
 function reorderKeys(map: YAMLMap, schema: PostingSchema): boolean {
-  const rank = new Map(schema.fields.map((f, i) => [f.key, i]));
-  const indexed = map.items.map((pair, i) => ({ pair, i, r: rank.get(keyText(pair) ?? "") ?? Number.MAX_SAFE_INTEGER }));
-  const sorted = [...indexed].sort((a, b) => a.r - b.r || a.i - b.i);
-  const moved = sorted.some((entry, i) => entry.i !== i);
-  if (moved) map.items = sorted.map((e) => e.pair);
-  return moved;
+  const keys = map.items.map((pair) => keyText(pair));
+  if (!isReordered(keys, schema)) return false;
+  const rank = schemaRank(schema);
+  const indexed = map.items.map((pair, i) => ({ pair, i, r: rank(keys[i]) }));
+  map.items = indexed.sort((a, b) => a.r - b.r || a.i - b.i).map((e) => e.pair);
+  return true;
 }
 
 /** One output style: block lists, no blank lines, plain scalars unless quotes are needed. */

@@ -5,7 +5,7 @@ import { finding } from "../messages.js";
 import { UserError } from "../errors.js";
 import type { Finding } from "../findings.js";
 import { mapTargets, readTarget, readTargetSync } from "../lint/lint.js";
-import { normalizeBytes } from "./normalize.js";
+import { checkBytes, normalizeBytes } from "./normalize.js";
 import type { NormalizeOptions, NormalizeResult } from "./normalize.js";
 import { isFileSchema } from "../schema/schema.js";
 import { runWorkItem } from "../lint/work-items.js";
@@ -69,8 +69,7 @@ export async function checkPaths(inputs: readonly string[], options: NormalizePa
   return targets.map((target) => {
     const read = readTargetSync(target);
     if ("findings" in read) return { file: target.display, status: "refused", findings: read.findings };
-    const { file, status, findings } = normalizeBytes(target.display, read.bytes, { ...options, verify: false });
-    return { file, status, findings };
+    return checkBytes(target.display, read.bytes, options);
   });
 }
 

@@ -12,8 +12,11 @@ import { toLf } from "../read/frontmatter.js";
 import { finding } from "../messages.js";
 import { repairMojibake } from "../read/mojibake.js";
 import type { MojibakeRepair } from "../read/mojibake.js";
-import { parsePosting, positionInFile } from "../read/posting.js";
-import type { FrontMatter, ParseOptions } from "../read/posting.js";
+import { parsePosting, readPostingText } from "../read/posting.js";
+import type { LocatedFrontMatter, ParseOptions } from "../read/posting.js";
+import { locateSimple, parseSimpleYaml } from "../read/simple-yaml.js";
+import { renderSimpleCanonical } from "./canonical-simple.js";
+import { detectSimpleValueChanges, isReordered } from "./value-rules.js";
 import type { PostingSchema } from "../schema/schema.js";
 
 export interface NormalizeOptions extends ParseOptions {
@@ -112,17 +115,64 @@ export function normalizeBytes(file: string, input: Uint8Array, options: Normali
   return changed;
 }
 
+/** What `normalize --check` needs of a file: whether it would change, and what is left for a human. */
+export type NormalizeVerdict = Pick<NormalizeResult, "file" | "status" | "findings">;
+
+/**
+ * normalizeBytes' status and findings without its output, for `--check`. Front matter the simple
+ * reader takes is judged without a YAML document: "changed" when something normalize always
+ * rewrites is there (a BOM, CRLF, garbled text, a blank line, a renamed key, a value to
+ * change...), else by comparing the file with what canonical.ts would print
+ * (renderSimpleCanonical); anything else goes through normalizeBytes.
+ */
+export function checkBytes(file: string, input: Uint8Array, options: NormalizeOptions): NormalizeVerdict {
+  const quick = quickVerdict(file, input, options);
+  if (quick) return quick;
+  const { status, findings } = normalizeBytes(file, input, { ...options, verify: false });
+  return { file, status, findings };
+}
+
+/** checkBytes without the fallback: undefined when the quick reading cannot decide. */
+export function quickVerdict(file: string, input: Uint8Array, options: NormalizeOptions): NormalizeVerdict | undefined {
+  if (input.length === 0) return undefined;
+  const decoded = decodeBytes(input, options);
+  // Another encoding can still give the same bytes (ASCII read as Latin-1): normalizeBytes decides.
+  if (decoded.kind === "binary" || decoded.undecodable > 0 || decoded.encoding !== "utf-8") return undefined;
+  const lf = toLf(decoded.text);
+  const repaired = repairMojibake(lf.text);
+  if (repaired.text.startsWith("\uFEFF")) return undefined;
+  const { parsed, yaml } = readPostingText(file, Buffer.from(repaired.text, "utf8"), {});
+  if (!yaml || parsed.findings.some((f) => BLOCKING.has(f.code))) return undefined;
+  // Comments are left to yaml, which keeps them as written (trailing spaces included).
+  const simple = /^#/m.test(yaml.source) ? undefined : parseSimpleYaml(yaml.source);
+  if (!simple) return undefined;
+  const changes = detectSimpleValueChanges(simple, options.schema);
+  const findings = leftForHuman(file, locateSimple(simple, yaml.source, yaml.startLine), changes);
+  const rewritten =
+    decoded.bom ||
+    lf.crlf > 0 ||
+    repaired.repairs.length > 0 ||
+    withOneFinalNewline(parsed.body) !== parsed.body ||
+    changes.renamed.length + changes.duplicateAliasesRemoved.length + changes.values.length > 0 ||
+    isReordered(simple.entries.map((e) => e.key), options.schema) ||
+    parsed.findings.some((f) => f.code === "FRONT_MATTER_BLANK_LINE" || f.code === "FRONT_MATTER_TRAILING_SPACE");
+  if (rewritten) return { file, status: "changed", findings };
+  const canonical = renderSimpleCanonical(simple, yaml.source, options.schema);
+  if (canonical === undefined) return undefined;
+  return { file, status: decoded.text === `---\n${canonical}---\n${parsed.body}` ? "unchanged" : "changed", findings };
+}
+
 function withOneFinalNewline(text: string): string {
   const trimmed = text.replace(/\n+$/, "");
   return trimmed === "" ? "" : `${trimmed}\n`;
 }
 
 /** What normalize saw but will not decide: both spellings of a key, ambiguous dates. */
-function leftForHuman(file: string, frontMatter: FrontMatter, changes: CanonicalChanges): Finding[] {
-  const at = (offset: number, path: string) => ({ file, ...positionInFile(frontMatter, offset), path });
+function leftForHuman(file: string, frontMatter: LocatedFrontMatter, changes: CanonicalChanges): Finding[] {
+  const at = (offset: number, path: string) => ({ file, ...frontMatter.positionAt(offset), path });
   const findings: Finding[] = [];
   for (const c of changes.conflicts) {
-    findings.push(finding("ALIAS_CONFLICT", at(c.keyOffset, c.key), { alias: c.alias, key: c.key, aliasLine: positionInFile(frontMatter, c.aliasOffset).line }));
+    findings.push(finding("ALIAS_CONFLICT", at(c.keyOffset, c.key), { alias: c.alias, key: c.key, aliasLine: frontMatter.positionAt(c.aliasOffset).line }));
   }
   for (const a of changes.ambiguities) findings.push(finding("DATE_AMBIGUOUS", at(a.offset, a.key), { key: a.key, reason: a.reason }));
   return findings;

@@ -240,3 +240,20 @@ export function detectSimpleValueChanges(simple: SimpleYaml, schema: PostingSche
   }
   return changes;
 }
+
+/** A key's place in the canonical order: the schema's keys in its order, then every other key. */
+export function schemaRank(schema: PostingSchema): (key: string | undefined) => number {
+  let ranks = RANKS.get(schema);
+  if (!ranks) RANKS.set(schema, (ranks = new Map(schema.fields.map((f, i) => [f.key, i]))));
+  const known = ranks;
+  return (key) => (key === undefined ? undefined : known.get(key)) ?? Number.MAX_SAFE_INTEGER;
+}
+
+const RANKS = new WeakMap<PostingSchema, Map<string, number>>();
+
+/** Whether keys in this order would be moved by the canonical order (a stable sort by schemaRank). */
+export function isReordered(keys: readonly (string | undefined)[], schema: PostingSchema): boolean {
+  const rank = schemaRank(schema);
+  for (let i = 1; i < keys.length; i++) if (rank(keys[i - 1]) > rank(keys[i])) return true;
+  return false;
+}
