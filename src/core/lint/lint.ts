@@ -1,5 +1,6 @@
 // Lint = parse (encoding, front matter, YAML) + schema validation. Returns findings; never prints.
-import { closeSync, constants, fstatSync, openSync, readFileSync } from "node:fs";
+import { Buffer } from "node:buffer";
+import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
 import type { Stats } from "node:fs";
 import { open } from "node:fs/promises";
 import type { ResolvedConfig } from "../project/config.js";
@@ -107,7 +108,7 @@ export interface LintFilesOptions extends ParseOptions {
 
 /** Lint files, folders and globs; one unreadable file never stops the others. */
 export async function lintPaths(inputs: readonly string[], options: LintFilesOptions): Promise<LintReport> {
-  const targets = await discoverTargets(inputs, options.cwd);
+  const targets = await discoverTargets(inputs, options.cwd, { stats: options.cache !== undefined });
   return summarize(await lintTargets(targets, options));
 }
 
@@ -308,14 +309,30 @@ export function readTargetSync(target: Pick<Target, "display" | "path" | "proble
   let fd: number | undefined;
   try {
     fd = openSync(target.path, openFlags(target));
-    const refused = openedFileProblem(target, fstatSync(fd));
+    const info = fstatSync(fd);
+    const refused = openedFileProblem(target, info);
     if (refused) return refused;
-    return { bytes: readFileSync(fd) };
+    return { bytes: readOpenFile(fd, info.size) };
   } catch (error) {
     return openErrorFinding(target, error as NodeJS.ErrnoException);
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
+}
+
+/**
+ * The `size` bytes fstat announced (fewer if the file shrank meanwhile): what readFileSync(fd)
+ * reads, without the second fstat it makes to learn the size.
+ */
+function readOpenFile(fd: number, size: number): Uint8Array {
+  const bytes = Buffer.allocUnsafe(size);
+  let done = 0;
+  while (done < size) {
+    const n = readSync(fd, bytes, done, size - done, null);
+    if (n === 0) break;
+    done += n;
+  }
+  return bytes.subarray(0, done);
 }
 
 /** Run `fn` over targets with bounded concurrency, keeping the input order in the output. */

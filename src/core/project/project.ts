@@ -41,7 +41,7 @@ export async function lintProjectEach(inputs: readonly string[], options: LintPr
   const facts = factsWanted(config);
   const checker = new CrossFileChecker({ cwd, config });
   const emit = (result: FileResult) => onResult(withCrossFileFindings(result, checker.check(result)));
-  const targets = await discoverTargets(inputs, cwd);
+  const targets = await discoverTargets(inputs, cwd, { stats: options.cache !== undefined });
   await lintTargetsInOrder(targets, { schema: loadSchema(config.schemaPath), schemaFor, cwd, ...parseOptions, ...(facts ? { facts } : {}), ...(options.cache ? { cache: options.cache } : {}) }, emit);
   if (options.stdin) {
     const { name, bytes } = options.stdin;

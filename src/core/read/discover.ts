@@ -10,7 +10,7 @@ export interface Target {
   display: string;
   /** Absolute path. */
   path: string;
-  /** Size and modification time seen during discovery (regular files), for the lint cache. */
+  /** Size and modification time seen during discovery (regular files; DiscoverOptions.stats), for the lint cache. */
   size?: number;
   mtimeMs?: number;
   /**
@@ -25,7 +25,15 @@ export interface Target {
 const SKIPPED_FOLDERS = new Set(["node_modules", ".git"]);
 const GLOB_CHARS = /[*?[\]{}]/;
 
-export async function discoverTargets(inputs: readonly string[], cwd: string): Promise<Target[]> {
+export interface DiscoverOptions {
+  /**
+   * Give each regular file its size and modification time (the lint cache's key). Without it, a
+   * file a folder walk lists as regular is not stat'ed at all: the reader checks what it opens.
+   */
+  stats?: boolean;
+}
+
+export async function discoverTargets(inputs: readonly string[], cwd: string, options: DiscoverOptions = {}): Promise<Target[]> {
   const targets: Target[] = [];
   const seen = new Set<string>();
   const add = (target: Target) => {
@@ -54,7 +62,7 @@ export async function discoverTargets(inputs: readonly string[], cwd: string): P
       add({ display: displayPath(path, cwd), path, problem: { code: "FILE_NOT_REGULAR", kind: "a folder, though its name ends in .md; pass the files in it, or the folder under another name" } });
     } else if (info.isDirectory()) {
       const walked = walkMarkdown(path);
-      for (const file of walked.files) add(fileTarget(file, cwd, true));
+      for (const file of walked.files) add(file.regular && !options.stats ? { display: displayPath(file.path, cwd), path: file.path, noFollow: true } : fileTarget(file.path, cwd, true));
       for (const dir of walked.unreadable) add({ display: displayPath(dir, cwd), path: dir, problem: { code: "FILE_UNREADABLE", reason: "cannot list this folder (permission denied?)" } });
     } else {
       // A file named explicitly is read whatever its extension (lint-staged passes what it has).
@@ -95,8 +103,8 @@ function fileTarget(path: string, cwd: string, fromWalk: boolean): Target {
 }
 
 /** Recursively list *.md files (and *.md symlinks or specials, so they get reported), sorted. */
-function walkMarkdown(root: string): { files: string[]; unreadable: string[] } {
-  const out: string[] = [];
+function walkMarkdown(root: string): { files: { path: string; regular: boolean }[]; unreadable: string[] } {
+  const out: { path: string; regular: boolean }[] = [];
   const unreadable: string[] = [];
   const pending = [root];
   while (pending.length > 0) {
@@ -113,11 +121,12 @@ function walkMarkdown(root: string): { files: string[]; unreadable: string[] } {
       if (entry.isDirectory()) {
         if (!entry.name.startsWith(".") && !SKIPPED_FOLDERS.has(entry.name)) pending.push(full);
       } else if (entry.name.endsWith(".md")) {
-        out.push(full);
+        out.push({ path: full, regular: entry.isFile() });
       }
     }
   }
-  return { files: out.sort(), unreadable };
+  // Code unit order, as sort() gave for the paths alone: the same in every locale.
+  return { files: out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)), unreadable };
 }
 
 async function expandGlob(pattern: string, cwd: string): Promise<string[]> {
