@@ -143,6 +143,13 @@ async function expandGlob(pattern: string, cwd: string): Promise<string[]> {
 }
 
 export function displayPath(path: string, cwd: string): string {
+  // Walked paths are cwd-rooted joins more often than not: cut the prefix rather than have
+  // relative() resolve both paths again for each of thousands of files.
+  const prefix = cwd.endsWith(sep) ? cwd : cwd + sep;
+  if (isAbsolute(cwd) && path.startsWith(prefix) && !path.includes(`${sep}.`) && !path.includes(sep + sep)) {
+    const rel = path.slice(prefix.length);
+    return sep === "/" ? rel : rel.split(sep).join("/");
+  }
   const rel = relative(cwd, path);
   if (rel === "" || rel.startsWith(`..${sep}`) || rel === ".." || isAbsolute(rel)) return path;
   return rel.split(sep).join("/");
