@@ -5,7 +5,6 @@
 import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
-import { Worker } from "node:worker_threads";
 import type { Target } from "../read/discover.js";
 import type { FactsWanted } from "./facts.js";
 
@@ -75,6 +74,8 @@ export async function runInWorkers(
   const batches: number[] = [];
   for (let start = 0; start < items.length; start += BATCH_SIZE) batches.push(start);
   let next = 0;
+  // Loaded here, not at start-up: most runs use no worker.
+  const { Worker } = await import("node:worker_threads");
   const workers = Array.from({ length: Math.max(0, Math.min(threads - 1, batches.length - 1)) }, () => new Worker(WORKER_URL, { workerData: { task }, resourceLimits: WORKER_LIMITS }));
   const onWorkers = workers.map(
     (worker) =>

@@ -1,12 +1,12 @@
 // One schema drives every command: ajv validates with it, and its `x-` annotations tell normalize,
 // list and new about aliases, list fields, key order, labels and prompts.
-import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import type { ErrorObject, ValidateFunction } from "ajv/dist/2020.js";
 import { createAjv } from "./ajv.js";
 import { UserError } from "../errors.js";
 import { precompiledPostingValidator } from "./precompiled.js";
 import { packagePath } from "../paths.js";
+import { sha256Hex } from "../hash.js";
 
 export const BUNDLED_SCHEMA_PATH = packagePath("schemas", "posting.schema.json");
 
@@ -100,7 +100,12 @@ export function compileSchema(json: unknown, source: string, text = JSON.stringi
     aliasToKey,
     required,
     additionalProperties: json.additionalProperties !== false,
-    hash: createHash("sha256").update(text).digest("hex").slice(0, 16),
+    // Only the cache asks for it: computed then, not on every run.
+    get hash() {
+      const value = sha256Hex(text).slice(0, 16);
+      Object.defineProperty(this, "hash", { value });
+      return value;
+    },
   };
 }
 

@@ -1,9 +1,9 @@
 // Build-time only: ajv standalone code for the bundled schemas, as one ES module. The module
 // exports a factory taking the formats (src/core/formats.ts), so custom formats such as
-// `jekyll-date` stay in TypeScript, and the hashes of the schema texts it was generated from.
+// `jekyll-date` stay in TypeScript, and the schema texts it was generated from (compared whole
+// at run time: no hash to compute, so no node:crypto to load).
 import { createRequire } from "node:module";
 import { _ } from "ajv/dist/2020.js";
-import { sha256Hex } from "../hash.js";
 import { createAjv } from "./ajv.js";
 
 // CommonJS with `module.exports = fn`: require() gives the function under any module setting.
@@ -24,7 +24,6 @@ export function validatorModuleSource(texts: SchemaTexts): string {
   const runtime = [...new Set([...code.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1]!))].sort();
   const imports = runtime.map((name, i) => `import * as runtime${i} from ${JSON.stringify(`${name}.js`)};`);
   const table = runtime.map((name, i) => `${JSON.stringify(name)}: runtime${i}`).join(", ");
-  const hashes = { posting: sha256Hex(texts.posting), config: sha256Hex(texts.config) };
   return [
     "// Generated from schemas/posting.schema.json and schemas/config.schema.json by `npm run build`",
     "// (src/core/validator-codegen.ts, ajv standalone code). Do not edit: test/validator.test.ts",
@@ -37,7 +36,7 @@ export function validatorModuleSource(texts: SchemaTexts): string {
     "  while (m && typeof m !== \"function\" && m.default !== undefined) m = m.default;",
     "  return m;",
     "}",
-    `export const SOURCE_HASHES = ${JSON.stringify(hashes)};`,
+    `export const SOURCE_TEXTS = ${JSON.stringify({ posting: texts.posting, config: texts.config })};`,
     "export function createValidators(formats) {",
     "  const exports = {};",
     "  const require = (name) => ({ default: unwrap(RUNTIME[name]) });",
