@@ -2,7 +2,7 @@
 // key order, values of the declared type where the meaning is certain, and one output style.
 // `posting normalize` applies it to existing files; `posting new` renders new ones with it, so a
 // new posting is already what normalize would write.
-import { Document, isMap, isScalar, isSeq, Scalar, visit, YAMLSeq } from "yaml";
+import { Document, isMap, isNode, isScalar, isSeq, Scalar, visit, YAMLSeq } from "yaml";
 import type { Pair, YAMLMap } from "yaml";
 import type { FieldSpec, PostingSchema } from "../schema/schema.js";
 import { isReordered, jekyllReadsPlainAsNonText, noChanges, planAliases, planValue, schemaRank } from "./value-rules.js";
@@ -128,6 +128,18 @@ function applyStyle(doc: Document, schema: PostingSchema): void {
     },
   });
   if (isMap(doc.contents)) doc.contents.spaceBefore = false;
+  // Comments keep their words but not their trailing white space, which lint reports as fixable.
+  visit(doc, (_, node) => {
+    if (!isNode(node)) return;
+    node.commentBefore = trimComment(node.commentBefore);
+    node.comment = trimComment(node.comment);
+  });
+  doc.commentBefore = trimComment(doc.commentBefore);
+  doc.comment = trimComment(doc.comment);
+}
+
+function trimComment(comment: string | null | undefined): string | null | undefined {
+  return typeof comment === "string" ? comment.replace(/[ \t]+$/gm, "") : comment;
 }
 
 function styleValue(node: unknown, field: FieldSpec): void {
