@@ -138,8 +138,8 @@ function applyStyle(doc: Document, schema: PostingSchema): void {
   doc.comment = trimComment(doc.comment);
 }
 
-function trimComment(comment: string | null | undefined): string | null | undefined {
-  return typeof comment === "string" ? comment.replace(/[ \t]+$/gm, "") : comment;
+function trimComment<T extends string | null | undefined>(comment: T): T {
+  return (typeof comment === "string" ? comment.replace(/[ \t]+$/gm, "") : comment) as T;
 }
 
 function styleValue(node: unknown, field: FieldSpec): void {
