@@ -1,6 +1,12 @@
 #!/usr/bin/env node
-// Thin launcher: all behaviour lives in the bundled CLI (dist/bundle, built by `npm run build`);
-// only this file touches process.exitCode.
-import { main } from "../dist/bundle/cli.js";
+// Thin launcher: all behaviour lives in the bundled CLI (dist/bundle/cli.cjs, built by
+// `npm run build`, loaded by load-cli.js); only this file touches process.exitCode. CommonJS
+// (bin/package.json): no ES module loader to start, which a one-file `posting lint` would feel.
+"use strict";
+const { loadCli } = require("./load-cli.js");
 
-process.exitCode = await main();
+loadCli()
+  .cli.main()
+  .then((code) => {
+    process.exitCode = code;
+  });

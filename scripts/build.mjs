@@ -1,6 +1,6 @@
 // `npm run build`: (1) regenerate the precompiled schema validator, (2) tsc for the library API
-// (dist/*.js + .d.ts, one file per module), (3) esbuild for the command line: one ES module bundle
-// in dist/bundle/, split so each command's code (and its dependencies) loads only when it runs.
+// (dist/*.js + .d.ts, one file per module), (3) esbuild for the command line: dist/bundle/cli.cjs
+// and its worker script, each one CommonJS file, and V8's code cache for cli.cjs (bin/load-cli.js).
 import { execFileSync } from "node:child_process";
 import { copyFileSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -56,21 +56,28 @@ async function bundleCli() {
   // Built aside, then swapped in: a CLI started meanwhile finds the old bundle or the new one.
   const staging = at("dist/bundle.new");
   rmSync(staging, { recursive: true, force: true });
+  // One CommonJS file per entry, not ES modules split per command: a script V8 can keep a code
+  // cache for (see bin/load-cli.js). What each command needs still runs only when the command
+  // does (esbuild evaluates modules reached by import() on first use).
   await build({
     entryPoints: { cli: at("src/cli.ts"), "lint-worker": at("src/core/lint/lint-worker.ts") },
     outdir: staging, // package files (schemas/, templates/) are found from here by src/core/paths.ts
+    outExtension: { ".js": ".cjs" },
     bundle: true,
-    splitting: true,
-    format: "esm",
+    format: "cjs",
     platform: "node",
     target: "node20",
-    chunkNames: "chunk-[hash]",
-    define: { __POSTING_VERSION__: JSON.stringify(version) },
-    // Bundled CommonJS dependencies call require() for Node built-ins.
-    banner: { js: 'import { createRequire as __postingCreateRequire } from "node:module"; const require = __postingCreateRequire(import.meta.url);' },
+    define: {
+      __POSTING_VERSION__: JSON.stringify(version),
+      __POSTING_WORKER_FILE__: JSON.stringify("./lint-worker.cjs"),
+      "import.meta.url": "__postingModuleUrl",
+    },
+    banner: { js: 'const __postingModuleUrl = require("node:url").pathToFileURL(__filename).href;' },
     legalComments: "none",
     logLevel: "warning",
   });
+  // V8's code cache for the bundle, made from it in the staging folder so the two always match.
+  execFileSync(process.execPath, [at("scripts/code-cache.cjs"), join(staging, "cli.cjs"), at("fixtures/postings")], { stdio: "inherit" });
   rmSync(at("dist/bundle.old"), { recursive: true, force: true });
   try {
     renameSync(at("dist/bundle"), at("dist/bundle.old"));

@@ -319,7 +319,7 @@ describe("posting lint (in-process)", () => {
 describe("bin/posting.js (spawned)", () => {
   beforeAll(() => {
     // `npm test` builds first; build here too when running vitest alone on a fresh clone.
-    if (!existsSync(join(ROOT, "dist", "bundle", "cli.js"))) spawnSync(process.execPath, [join(ROOT, "scripts", "build.mjs")], { cwd: ROOT });
+    if (!existsSync(join(ROOT, "dist", "bundle", "cli.cjs"))) spawnSync(process.execPath, [join(ROOT, "scripts", "build.mjs")], { cwd: ROOT });
   }, 60_000);
 
   const spawnBin = (args: string[], options: { cwd?: string; input?: string } = {}) =>

@@ -221,7 +221,7 @@ for (const args of JSON.parse(process.env.POSTING_RUNS)) {
 }
 process.stdout.write(JSON.stringify({ results, maxRssKb: process.resourceUsage().maxRSS }));
 `;
-const CLI_URL = new URL("../dist/bundle/cli.js", import.meta.url).href;
+const CLI_URL = new URL("../dist/bundle/cli.cjs", import.meta.url).href;
 
 interface DriverResult {
   results: { args: string[]; exitCode: number; ms: number; stdout: string; stderr: string }[];

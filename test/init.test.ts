@@ -200,7 +200,7 @@ describe("posting init, questions (scripted prompter)", () => {
 describe("posting init --hook in a git repository", () => {
   let shims: string;
   beforeAll(() => {
-    if (!existsSync(join(ROOT, "dist", "bundle", "cli.js"))) spawnSync(process.execPath, [join(ROOT, "scripts", "build.mjs")], { cwd: ROOT });
+    if (!existsSync(join(ROOT, "dist", "bundle", "cli.cjs"))) spawnSync(process.execPath, [join(ROOT, "scripts", "build.mjs")], { cwd: ROOT });
     // `posting` on the PATH, as after `npm install -g posting-toolkit`.
     shims = mkdtempSync(join(tmpdir(), "posting-shims-"));
     writeFileSync(join(shims, "posting"), `#!/bin/sh\nexec "${process.execPath}" "${BIN}" "$@"\n`);

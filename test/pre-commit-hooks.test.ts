@@ -37,7 +37,7 @@ function runHook(id: string, files: string[]) {
 
 beforeAll(() => {
   // `npm test` builds first; build here too when running vitest alone on a fresh clone.
-  if (!existsSync(join(ROOT, "dist", "bundle", "cli.js"))) spawnSync(process.execPath, [join(ROOT, "scripts", "build.mjs")], { cwd: ROOT });
+  if (!existsSync(join(ROOT, "dist", "bundle", "cli.cjs"))) spawnSync(process.execPath, [join(ROOT, "scripts", "build.mjs")], { cwd: ROOT });
 }, 120_000);
 
 describe(".pre-commit-hooks.yaml", () => {

@@ -3,6 +3,7 @@
 // leave a worker, and at most a few batches per worker are in flight, so memory stays flat
 // however many files there are.
 import { existsSync } from "node:fs";
+import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import type { Target } from "../read/discover.js";
@@ -43,9 +44,11 @@ interface BatchReply {
   error?: string;
 }
 
-// The worker script sits next to this module once built (dist/bundle/, dist/core/); from the
-// TypeScript sources (tests) there is none and everything runs in-process.
-const WORKER_URL = new URL("./lint-worker.js", import.meta.url);
+// The worker script sits next to this module once built: lint-worker.cjs next to the command
+// line's bundle (dist/bundle/, named at build time), lint-worker.js in the library (dist/core/).
+// From the TypeScript sources (tests) there is none and everything runs in-process.
+declare const __POSTING_WORKER_FILE__: string | undefined;
+const WORKER_URL = new URL(typeof __POSTING_WORKER_FILE__ === "string" ? __POSTING_WORKER_FILE__ : "./lint-worker.js", import.meta.url);
 
 /**
  * How many threads to use for `files` files, the main thread included: 0 (plain in-process run)
@@ -75,7 +78,7 @@ export async function runInWorkers(
   for (let start = 0; start < items.length; start += BATCH_SIZE) batches.push(start);
   let next = 0;
   // Loaded here, not at start-up: most runs use no worker.
-  const { Worker } = await import("node:worker_threads");
+  const { Worker } = createRequire(import.meta.url)("node:worker_threads") as typeof import("node:worker_threads");
   const workers = Array.from({ length: Math.max(0, Math.min(threads - 1, batches.length - 1)) }, () => new Worker(WORKER_URL, { workerData: { task }, resourceLimits: WORKER_LIMITS }));
   const onWorkers = workers.map(
     (worker) =>
