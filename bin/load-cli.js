@@ -1,10 +1,12 @@
 // Loads the bundled command line (dist/bundle/cli.cjs) with the V8 code cache `npm run build`
 // made for it (cli.cjs.cache): compiling the bundle is most of what a one-file `posting lint`
 // costs beyond Node's own start, and Node 20 keeps no compile cache of its own. Without the
-// cache, or with one this Node's V8 rejects (another version), the bundle compiles as usual.
-// The cache is our build's output, made from this very bundle (scripts/code-cache.cjs).
+// cache, or with one this Node's V8 rejects (another V8 version or flags, another source
+// length), the bundle compiles as usual. The build makes the cache from this very bundle and
+// swaps the two in together (scripts/build.mjs); a bundle newer than its cache (rebuilt some
+// other way) is compiled without it, since V8 checks only the source's length.
 "use strict";
-const { readFileSync } = require("node:fs");
+const { readFileSync, statSync } = require("node:fs");
 const Module = require("node:module");
 const { dirname, join } = require("node:path");
 const { Script } = require("node:vm");
@@ -16,7 +18,7 @@ function loadCli(file = BUNDLE, { useCache = true } = {}) {
   let cachedData;
   if (useCache) {
     try {
-      cachedData = readFileSync(`${file}.cache`);
+      if (statSync(`${file}.cache`).mtimeMs >= statSync(file).mtimeMs) cachedData = readFileSync(`${file}.cache`);
     } catch {
       // no cache: compiled from source
     }
