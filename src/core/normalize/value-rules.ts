@@ -71,6 +71,7 @@ function toBoolean(text: string): boolean | undefined {
 /** The canonical enum value for a case variant or declared synonym; undefined if none. */
 function matchEnum(value: string, field: FieldSpec): string | undefined {
   if (!field.enum) return undefined;
+  if (field.canonicalEnum.has(value)) return value; // the usual case, without Unicode folding
   return field.synonyms.get(foldForMatch(value));
 }
 

@@ -25,6 +25,8 @@ export interface FieldSpec {
   enum?: readonly unknown[];
   /** Lower-cased synonym or case variant to the canonical enum value. */
   synonyms: Map<string, string>;
+  /** Enum values that are their own canonical spelling: matched as they are, without folding. */
+  canonicalEnum: ReadonlySet<string>;
   format?: string;
   patternDescription?: string;
   title?: string;
@@ -127,6 +129,7 @@ function fieldSpec(key: string, spec: Record<string, unknown>, required: boolean
     itemTypes: typesOf(items.type),
     aliases: Array.isArray(spec["x-aliases"]) ? spec["x-aliases"].map(String) : [],
     synonyms,
+    canonicalEnum: new Set((enumValues ?? []).map(String).filter((v) => synonyms.get(foldForMatch(v)) === v)),
     label: { fr: stringOrUndefined(label.fr), en: stringOrUndefined(label.en) },
     required,
     examples: Array.isArray(spec.examples) ? spec.examples : [],
