@@ -86,5 +86,5 @@ function readFirst(content) {
 const cpu = cpus();
 console.log(`## posting bench, ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC\n`);
 console.log(`Machine: ${cpu.length} × ${cpu[0]?.model ?? "unknown CPU"}, ${(totalmem() / 2 ** 30).toFixed(1)} GB RAM (${(freemem() / 2 ** 30).toFixed(1)} GB free), ${platform()} ${release()}, Node ${process.versions.node}.`);
-console.log("Postings from bench/generate.mjs (fixtures: 75% example postings, 15% valid and 10% invalid lint scenarios). `lint --cache` is a re-run on the unchanged collection. Worker threads start past 20,000 files.\n");
+console.log("Postings from bench/generate.mjs (fixtures: 75% example postings, 15% valid and 10% invalid lint scenarios). `lint --cache` is a re-run on the unchanged collection. Worker threads start past 50,000 files.\n");
 for (const n of sizes) console.log(benchSize(n));

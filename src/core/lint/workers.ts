@@ -10,13 +10,13 @@ import type { Target } from "../read/discover.js";
 import type { FactsWanted } from "./facts.js";
 
 /**
- * Below this many files, workers cost more than they save. Measured on 2 cores (Node 20): a
- * worker starts cold (it loads the code and warms it up again, some 0.3 s of work), and V8's own
- * compiler and collector threads already keep the second core busy part of the time, so one
- * thread linted 10,000 and 15,000 postings as fast as two (0.94 s vs 1.03 s, 1.2-1.35 s both);
- * at 40,000, two threads took 2.2 s instead of 2.9 s.
+ * Below this many files, workers cost more than they save. Measured on 2 cores (Node 20), with
+ * POSTING_WORKERS=0 against 2: a worker starts cold (it loads the code and warms it up again,
+ * some 0.3 s of work), and V8's own compiler and collector threads already keep the second core
+ * busy part of the time. 20,000 postings: 1.26-1.33 s both ways; 40,000: 2.16 s against 2.03 s
+ * (and 180-195 MB of memory instead of 130 MB); 100,000: 4.0-4.7 s against 4.26 s.
  */
-export const WORKER_THRESHOLD = 20_000;
+export const WORKER_THRESHOLD = 50_000;
 const BATCH_SIZE = 50;
 const BATCHES_IN_FLIGHT = 2;
 // A worker keeps almost nothing between files: a small young generation keeps its memory flat
