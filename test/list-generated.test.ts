@@ -188,6 +188,17 @@ describe(`list on ${COUNT} generated postings`, () => {
     }
   });
 
+  it("JSON and NDJSON, written a posting at a time, are what JSON.stringify prints for them all", async () => {
+    const json = await runCli(["list", ".", "--format", "json", "--sort", "file"], dir);
+    const records = JSON.parse(json.stdout) as unknown[];
+    expect(records).toHaveLength(COUNT);
+    expect(json.stdout).toBe(`${JSON.stringify(records, null, 2)}\n`);
+    const ndjson = await runCli(["list", ".", "--format", "ndjson", "--sort", "file"], dir);
+    expect(ndjson.stdout).toBe(records.map((r) => `${JSON.stringify(r)}\n`).join(""));
+    const none = await runCli(["list", ".", "--format", "json", "--where", "startup=nothing-has-this"], dir);
+    expect(none.stdout).toBe("[]\n");
+  });
+
   it("the CLI counts the same", async () => {
     for (const [args, c] of [
       [["--open"], CASES[0]!],

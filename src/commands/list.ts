@@ -15,6 +15,7 @@ import { suggestKey } from "../core/schema/validate.js";
 import type { CliIO } from "../io.js";
 import { useColor } from "../io.js";
 import { getListReporter } from "../reporters/list.js";
+import { ReportWriter } from "./report-writer.js";
 import { noInputMessage } from "./lint.js";
 
 export interface ListCommandOptions {
@@ -63,7 +64,9 @@ export async function listCommand(paths: string[], options: ListCommandOptions, 
   } else {
     const report = { ...selected, total: read.postings.length, unreadable: read.unreadable, columns, columnsChosen: options.fields !== undefined };
     const width = io.stdout.columns !== undefined && io.stdout.columns > 0 ? io.stdout.columns : DEFAULT_TABLE_WIDTH;
-    io.stdout.write(reporter(report, { color: useColor(io.stdout, io.env, options.color), width }));
+    const writer = new ReportWriter(io.stdout, false);
+    for (const piece of reporter(report, { color: useColor(io.stdout, io.env, options.color), width })) writer.write(piece);
+    writer.finish("", "");
   }
 
   if (read.unreadable.length > 0 && options.strict) {

@@ -6,11 +6,14 @@ import { escapeControl } from "../core/sanitize.js";
 import { cellText } from "./list-cells.js";
 import type { ListReporter } from "./list-types.js";
 
-export const listCsv: ListReporter = (report) => {
-  const rows = [report.columns.map((c) => c.key)];
-  for (const p of report.postings) rows.push(report.columns.map((c) => csvCell(columnValue(p, c))));
-  return rows.map((row) => `${row.map(csvField).join(",")}\r\n`).join("");
+export const listCsv: ListReporter = function* (report) {
+  yield csvRow(report.columns.map((c) => c.key));
+  for (const p of report.postings) yield csvRow(report.columns.map((c) => csvCell(columnValue(p, c))));
 };
+
+function csvRow(cells: readonly string[]): string {
+  return `${cells.map(csvField).join(",")}\r\n`;
+}
 
 /** The cell text of a value, guarded against formula injection. Plain numbers stay numbers. */
 export function csvCell(value: unknown): string {

@@ -5,12 +5,27 @@ import { columnValue } from "../core/list/list.js";
 import type { ListReport, ListReporter } from "./list-types.js";
 import { escapeJsonText } from "../core/sanitize.js";
 
-export const listJson: ListReporter = (report) => `${escapeJsonText(JSON.stringify(records(report), null, 2))}\n`;
+/** What JSON.stringify(records, null, 2) prints, one record at a time. */
+export const listJson: ListReporter = function* (report) {
+  if (report.postings.length === 0) {
+    yield "[]\n";
+    return;
+  }
+  let separator = "[\n";
+  for (const record of records(report)) {
+    // Inside the array each record is indented one level: JSON has no raw newline but its own.
+    yield `${separator}  ${escapeJsonText(JSON.stringify(record, null, 2)).replace(/\n/g, "\n  ")}`;
+    separator = ",\n";
+  }
+  yield "\n]\n";
+};
 
-export const listNdjson: ListReporter = (report) => records(report).map((r) => `${escapeJsonText(JSON.stringify(r))}\n`).join("");
+export const listNdjson: ListReporter = function* (report) {
+  for (const record of records(report)) yield `${escapeJsonText(JSON.stringify(record))}\n`;
+};
 
-function records(report: ListReport): Record<string, unknown>[] {
-  return report.postings.map((p) => (report.columnsChosen ? chosenFields(p, report) : fullRecord(p)));
+function* records(report: ListReport): Generator<Record<string, unknown>> {
+  for (const p of report.postings) yield report.columnsChosen ? chosenFields(p, report) : fullRecord(p);
 }
 
 function fullRecord(p: Posting): Record<string, unknown> {

@@ -48,7 +48,7 @@ export const listTable: ListReporter = (report, options) => {
     lines.push("");
   }
   lines.push(summaryLine(report));
-  return `${lines.join("\n")}\n`;
+  return [`${lines.join("\n")}\n`];
 };
 
 /** "3 postings, 2 open (of 12 read); 1 file could not be read". */

@@ -13,5 +13,8 @@ export interface ListReporterOptions {
   width: number;
 }
 
-/** Pure: the same report and options always give the same text. */
-export type ListReporter = (report: ListReport, options: ListReporterOptions) => string;
+/**
+ * Pure: the same report and options always give the same text, in pieces to write one after the
+ * other (JSON, NDJSON and CSV give one per posting, so 100,000 postings never make one string).
+ */
+export type ListReporter = (report: ListReport, options: ListReporterOptions) => Iterable<string>;
