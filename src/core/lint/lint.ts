@@ -163,10 +163,13 @@ export async function lintTargetsInOrder(targets: readonly Target[], options: Li
   for (let i = 0; i < targets.length; i++) {
     const target = targets[i]!;
     const hit = cache && !target.problem ? cache.lookup(target.path, target.size, target.mtimeMs, schemaOf(target).hash) : undefined;
-    if (hit) hits.set(i, hit);
-    else todo.push(i);
+    if (!hit) todo.push(i);
+    else {
+      hits.set(i, hit);
+      // Out at once when its turn has come: a re-run of an unchanged collection holds no results.
+      if (i === emitted) flush();
+    }
   }
-  flush();
 
   const remember = (target: Target, hash: string | undefined, result: FileResult) => {
     if (cache && hash !== undefined && target.size !== undefined && target.mtimeMs !== undefined) {
