@@ -69,10 +69,15 @@ async function bundleCli() {
     target: "node20",
     define: {
       __POSTING_VERSION__: JSON.stringify(version),
-      __POSTING_WORKER_FILE__: JSON.stringify("./lint-worker.cjs"),
-      "import.meta.url": "__postingModuleUrl",
+      __POSTING_WORKER_FILE__: JSON.stringify("lint-worker.cjs"),
+      // The sources find their own folder with import.meta.dirname/filename (Node 20.11+): in a
+      // CommonJS file they are __dirname/__filename, with no file URL to build at start-up.
+      "import.meta.dirname": "__dirname",
+      "import.meta.filename": "__filename",
+      // Dependencies that ask for import.meta.url (tinyglobby's fdir) get it when they do.
+      "import.meta.url": "__postingImportMeta.url",
     },
-    banner: { js: 'const __postingModuleUrl = require("node:url").pathToFileURL(__filename).href;' },
+    banner: { js: 'const __postingImportMeta = { get url() { return require("node:url").pathToFileURL(__filename).href; } };' },
     legalComments: "none",
     logLevel: "warning",
   });

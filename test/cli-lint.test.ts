@@ -343,6 +343,14 @@ describe("bin/posting.js (spawned)", () => {
     expect(r.stdout).toMatch(/^::error file=fixtures\/postings\/2026-03-09-coach-agile\.md,line=2,col=1,title=UNKNOWN_KEY::/m);
   });
 
+  it("expands a quoted glob (the glob library is loaded from the bundle only then)", () => {
+    const r = spawnBin(["lint", "--format", "github", "fixtures/postings/2026-03-*.md"]);
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(/^::error file=fixtures\/postings\/2026-03-09-coach-agile\.md,line=2,col=1,title=UNKNOWN_KEY::/m);
+    expect(r.stdout).not.toMatch(/2026-01-12/);
+  });
+
   it("reads standard input", () => {
     const r = spawnBin(["lint", "--stdin-filename", "offre.md", "-"], { input: VALID_POSTING });
     expect(r.stderr).toBe("");

@@ -5,6 +5,6 @@ import { createRequire } from "node:module";
 let crypto: typeof import("node:crypto") | undefined;
 
 export function sha256Hex(data: string | Uint8Array): string {
-  crypto ??= createRequire(import.meta.url)("node:crypto") as typeof import("node:crypto");
+  crypto ??= createRequire(import.meta.filename)("node:crypto") as typeof import("node:crypto");
   return crypto.createHash("sha256").update(data).digest("hex");
 }

@@ -3,7 +3,6 @@
 // each at a different depth.
 import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
 
 function findPackageRoot(from: string): string {
   let dir = from;
@@ -15,7 +14,7 @@ function findPackageRoot(from: string): string {
   }
 }
 
-export const PACKAGE_ROOT = findPackageRoot(dirname(fileURLToPath(import.meta.url)));
+export const PACKAGE_ROOT = findPackageRoot(import.meta.dirname);
 
 export function packagePath(...parts: string[]): string {
   return join(PACKAGE_ROOT, ...parts);

@@ -5,7 +5,7 @@
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import type { Target } from "../read/discover.js";
 import type { FactsWanted } from "./facts.js";
 
@@ -48,7 +48,7 @@ interface BatchReply {
 // line's bundle (dist/bundle/, named at build time), lint-worker.js in the library (dist/core/).
 // From the TypeScript sources (tests) there is none and everything runs in-process.
 declare const __POSTING_WORKER_FILE__: string | undefined;
-const WORKER_URL = new URL(typeof __POSTING_WORKER_FILE__ === "string" ? __POSTING_WORKER_FILE__ : "./lint-worker.js", import.meta.url);
+const WORKER_FILE = join(import.meta.dirname, typeof __POSTING_WORKER_FILE__ === "string" ? __POSTING_WORKER_FILE__ : "lint-worker.js");
 
 /**
  * How many threads to use for `files` files, the main thread included: 0 (plain in-process run)
@@ -57,8 +57,8 @@ const WORKER_URL = new URL(typeof __POSTING_WORKER_FILE__ === "string" ? __POSTI
  */
 export function workerCount(files: number, env: Record<string, string | undefined> = process.env): number {
   const forced = env.POSTING_WORKERS;
-  if (forced !== undefined && /^\d+$/.test(forced)) return Number(forced) > 1 && existsSync(fileURLToPath(WORKER_URL)) ? Number(forced) : 0;
-  if (files < WORKER_THRESHOLD || !existsSync(fileURLToPath(WORKER_URL))) return 0;
+  if (forced !== undefined && /^\d+$/.test(forced)) return Number(forced) > 1 && existsSync(WORKER_FILE) ? Number(forced) : 0;
+  if (files < WORKER_THRESHOLD || !existsSync(WORKER_FILE)) return 0;
   return Math.max(1, Math.min(availableParallelism(), 8));
 }
 
@@ -78,8 +78,8 @@ export async function runInWorkers(
   for (let start = 0; start < items.length; start += BATCH_SIZE) batches.push(start);
   let next = 0;
   // Loaded here, not at start-up: most runs use no worker.
-  const { Worker } = createRequire(import.meta.url)("node:worker_threads") as typeof import("node:worker_threads");
-  const workers = Array.from({ length: Math.max(0, Math.min(threads - 1, batches.length - 1)) }, () => new Worker(WORKER_URL, { workerData: { task }, resourceLimits: WORKER_LIMITS }));
+  const { Worker } = createRequire(import.meta.filename)("node:worker_threads") as typeof import("node:worker_threads");
+  const workers = Array.from({ length: Math.max(0, Math.min(threads - 1, batches.length - 1)) }, () => new Worker(WORKER_FILE, { workerData: { task }, resourceLimits: WORKER_LIMITS }));
   const onWorkers = workers.map(
     (worker) =>
       new Promise<void>((resolve, reject) => {

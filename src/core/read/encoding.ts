@@ -36,7 +36,7 @@ export const DEFAULT_LEGACY_ENCODING = "windows-1252";
 
 // iconv-lite (and its code tables) is loaded only for a file that is not UTF-8 or UTF-16, or an
 // encoding name other than the default: most runs never need it.
-const requireLazily = createRequire(import.meta.url);
+const requireLazily = createRequire(import.meta.filename);
 let iconvModule: typeof import("iconv-lite") | undefined;
 function iconvLite(): typeof import("iconv-lite") {
   iconvModule ??= requireLazily("iconv-lite") as typeof import("iconv-lite");

@@ -21,7 +21,7 @@ export const AJV_OPTIONS = { strict: true, allErrors: true, allowUnionTypes: tru
 // Loading ajv and compiling a schema costs ~120 ms, so ajv is loaded only when a schema was not
 // precompiled at build time. createRequire keeps loadSchema synchronous; in the CLI bundle it
 // loads ajv from node_modules instead of bundling it.
-const requireLazily = createRequire(import.meta.url);
+const requireLazily = createRequire(import.meta.filename);
 
 export function createAjv(extra: AjvOptions = {}): Ajv2020 {
   const { Ajv2020: AjvClass } = requireLazily("ajv/dist/2020") as typeof import("ajv/dist/2020.js");
