@@ -49,6 +49,16 @@ describe("normalize --check's quick verdict is normalize's verdict", () => {
     expect(changed).toBeGreaterThan(20);
   });
 
+  it("on quoted texts yaml keeps quoted because its own schema would read them as numbers, booleans or null", () => {
+    for (const value of ['"09"', '"0o17"', "'01.5'", '"01e3"', '"1e3"', '".inf"', '"~"', '"TRUE"', '"08"']) {
+      for (const text of [`---\nroles: Dev\nopen: true\ntitle: ${value}\n---\nBody\n`, `---\nroles: Dev\nopen: true\ntechno:\n  - ${value}\n---\nBody\n`]) {
+        sameVerdict("quoted.md", Buffer.from(text), bundled);
+      }
+    }
+    // Not left to chance: the canonical spelling of "09" is "09", so that file is unchanged.
+    expect(checkBytes("q.md", Buffer.from('---\ntitle: "09"\nroles: Dev\nopen: true\n---\nBody\n'), { schema: bundled }).status).toBe("unchanged");
+  });
+
   it(`on ${CASES} generated postings, canonical or one edit away`, () => {
     const rnd = random(11);
     const verdicts: (string | undefined)[] = [];

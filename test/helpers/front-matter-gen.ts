@@ -25,6 +25,7 @@ export const TRICKY_SCALARS = [
   "{a: 1}", "{}", "- x", "-x", "-", "*x", "&x y", "!tag x", "!!str 1", "@x", "`x`", "%x", "|", ">", "? x", "a, b", "Développement, Produit",
   "Cafe\u0301", "Café", "日本語", "😀 emoji", "a\u00a0b", "x\u2028y", "https://example.org/a?b=c#d", "user@example.org", "(x)", "$x", "./x", "a ]", "a }", "a,",
   "Produit", "produit", "Design", "ux", "dev", "React", "NodeJS", "friend", "ma-cantine-egalim", "Développeur·se", "CDD 3 ans", "  lead", "trail  ",
+  '"09"', '"0o17"', '"01.5"', '"01e3"', "'019'", '"1e3"', '".inf"', '"Null"', '"TRUE"',
 ];
 export const KEYS = ["title", "roles", "role", "startup", "open", "date", "contrat", "junior", "domaines", "domaine", "techno", "equipe", "contact", "contacts", "externalURL", "type", "friend", "post_ouvert", "depublication_date", "poste_pourvu", "other", "a.b", "x-y", "_k", "true", "null", "1", "__proto__", "é", "Key With Space"];
 export const GOOD: Record<string, string[]> = {

@@ -4,6 +4,7 @@
 // (quoted values of unknown keys, characters yaml escapes, `~`, empty lists) gives
 // undefined, and the caller asks canonical.ts. test/normalize-check.test.ts holds the two to the
 // same verdicts on every fixture and thousands of generated postings.
+import { coreReadsAsNonText } from "../read/simple-yaml.js";
 import type { SimpleEntry, SimpleScalar, SimpleYaml } from "../read/simple-yaml.js";
 import type { FieldSpec, PostingSchema } from "../schema/schema.js";
 import { jekyllReadsPlainAsNonText } from "./value-rules.js";
@@ -55,6 +56,9 @@ function scalarText(scalar: SimpleScalar, field: FieldSpec | undefined, source: 
     return written;
   }
   if (typeof value !== "string") return undefined;
+  // yaml quotes a text its own schema would read as something else (`"09"`, `"0o17"`) whatever
+  // style it is given: left to it.
+  if (coreReadsAsNonText(value)) return undefined;
   // Values of keys the schema does not know keep their style; only plain ones are sure here.
   const needsQuotes = field ? value === "" || jekyllReadsPlainAsNonText(value, field) || value !== value.trim() : !scalar.plain;
   if (!needsQuotes) return scalar.plain ? value : PRINTED_AS_IS.test(value) && plainIsSafe(value) ? value : undefined;

@@ -276,3 +276,8 @@ export function locateSimple(simple: SimpleYaml, source: string, startLine: numb
   };
   return { data: simple.data, yaml11Booleans: simple.yaml11Booleans, locate, positionAt };
 }
+
+/** Whether the YAML 1.2 core schema reads this text, written plain, as null, a boolean or a number. */
+export function coreReadsAsNonText(text: string): boolean {
+  return CORE_NULL.test(text) || CORE_BOOL.test(text) || CORE_NUMBER.test(text);
+}
