@@ -1,6 +1,6 @@
 // Lint = parse (encoding, front matter, YAML) + schema validation. Returns findings; never prints.
 import { Buffer } from "node:buffer";
-import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
+import { closeSync, constants, fstatSync, openSync, readFileSync, readSync } from "node:fs";
 import type { Stats } from "node:fs";
 import { open } from "node:fs/promises";
 import type { ResolvedConfig } from "../project/config.js";
@@ -325,9 +325,11 @@ export function readTargetSync(target: Pick<Target, "display" | "path" | "proble
 
 /**
  * The `size` bytes fstat announced (fewer if the file shrank meanwhile): what readFileSync(fd)
- * reads, without the second fstat it makes to learn the size.
+ * reads, without the second fstat it makes to learn the size. A file that says it is empty may
+ * not be (some virtual file systems): read to its end, as readFileSync does.
  */
 function readOpenFile(fd: number, size: number): Uint8Array {
+  if (size === 0) return readFileSync(fd);
   const bytes = Buffer.allocUnsafe(size);
   let done = 0;
   while (done < size) {

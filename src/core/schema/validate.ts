@@ -12,9 +12,16 @@ import type { LocatedFrontMatter } from "../read/posting.js";
 export function siteView(frontMatter: Pick<LocatedFrontMatter, "data" | "yaml11Booleans">): Record<string, unknown> {
   const data = frontMatter.data ?? {};
   if (frontMatter.yaml11Booleans.length === 0) return data;
-  // Only the mappings and lists on the way to each boolean are copied; the rest is shared.
-  const copy = { ...data };
-  for (const b of frontMatter.yaml11Booleans) setCopying(copy, b.path, b.value);
+  if (frontMatter.yaml11Booleans.every((b) => b.path.length === 1)) {
+    // The usual case, `open: yes`: a copy of the top level is enough.
+    const copy = { ...data };
+    for (const b of frontMatter.yaml11Booleans) setOwn(copy, String(b.path[0]), b.value);
+    return copy;
+  }
+  // Inside a list, which an alias may share with another key (`contacts: *list`): a deep copy
+  // keeps that sharing, so the site view changes both, as Jekyll reads them.
+  const copy = structuredClone(data);
+  for (const b of frontMatter.yaml11Booleans) setAt(copy, b.path, b.value);
   return copy;
 }
 
@@ -202,20 +209,17 @@ function getAt(data: unknown, path: readonly (string | number)[]): unknown {
   return node;
 }
 
-/** Sets the value at `path` in `root`, copying each container on the way so `data` stays as it was. */
-function setCopying(root: Record<string, unknown>, path: readonly (string | number)[], value: unknown): void {
-  let node: unknown = root;
-  for (let i = 0; i < path.length; i++) {
+function setAt(data: Record<string, unknown>, path: readonly (string | number)[], value: unknown): void {
+  let node: unknown = data;
+  for (let i = 0; i < path.length - 1; i++) {
     if (node === null || typeof node !== "object") return;
-    const key = path[i]!;
-    let next = i === path.length - 1 ? value : (node as Record<string | number, unknown>)[key];
-    if (i < path.length - 1) {
-      if (Array.isArray(next)) next = [...next];
-      else if (next !== null && typeof next === "object") next = { ...next };
-      else return;
-    }
-    // defineProperty, not assignment: a key named __proto__ stays an ordinary key.
-    Object.defineProperty(node, key, { value: next, writable: true, enumerable: true, configurable: true });
-    node = next;
+    node = (node as Record<string | number, unknown>)[path[i]!];
   }
+  const last = path.at(-1);
+  if (last !== undefined && node !== null && typeof node === "object") setOwn(node as Record<string | number, unknown>, last, value);
+}
+
+/** defineProperty, not assignment: a key named __proto__ stays an ordinary key. */
+function setOwn(node: Record<string | number, unknown>, key: string | number, value: unknown): void {
+  Object.defineProperty(node, key, { value, writable: true, enumerable: true, configurable: true });
 }
