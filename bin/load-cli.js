@@ -13,8 +13,12 @@ const { Script } = require("node:vm");
 
 const BUNDLE = join(__dirname, "..", "dist", "bundle", "cli.cjs");
 
-/** Runs the bundle as require() would; `useCache: false` compiles it from source. */
-function loadCli(file = BUNDLE, { useCache = true } = {}) {
+/**
+ * Runs the bundle as require() would; `useCache: false` compiles it from source. `filename` is
+ * the name it runs under (stack traces, __dirname): the build warms up a bundle in its staging
+ * folder under the name it will have once swapped in, which the cache then keeps.
+ */
+function loadCli(file = BUNDLE, { useCache = true, filename = file } = {}) {
   let cachedData;
   if (useCache) {
     try {
@@ -23,9 +27,9 @@ function loadCli(file = BUNDLE, { useCache = true } = {}) {
       // no cache: compiled from source
     }
   }
-  const script = new Script(Module.wrap(readFileSync(file, "utf8")), { filename: file, cachedData });
+  const script = new Script(Module.wrap(readFileSync(file, "utf8")), { filename, cachedData });
   const module = { exports: {} };
-  script.runInThisContext().call(module.exports, module.exports, Module.createRequire(file), module, file, dirname(file));
+  script.runInThisContext().call(module.exports, module.exports, Module.createRequire(filename), module, filename, dirname(filename));
   return { cli: module.exports, script };
 }
 

@@ -82,7 +82,7 @@ async function bundleCli() {
     logLevel: "warning",
   });
   // V8's code cache for the bundle, made from it in the staging folder so the two always match.
-  execFileSync(process.execPath, [at("scripts/code-cache.cjs"), join(staging, "cli.cjs"), at("fixtures/postings")], { stdio: "inherit" });
+  execFileSync(process.execPath, [at("scripts/code-cache.cjs"), join(staging, "cli.cjs"), at("dist/bundle/cli.cjs"), at("fixtures/postings")], { stdio: "inherit" });
   rmSync(at("dist/bundle.old"), { recursive: true, force: true });
   try {
     renameSync(at("dist/bundle"), at("dist/bundle.old"));

@@ -2,8 +2,8 @@
 // key order, values of the declared type where the meaning is certain, and one output style.
 // `posting normalize` applies it to existing files; `posting new` renders new ones with it, so a
 // new posting is already what normalize would write.
-import { Document, isMap, isNode, isScalar, isSeq, Scalar, visit, YAMLSeq } from "yaml";
-import type { Pair, YAMLMap } from "yaml";
+import { Document, isAlias, isMap, isNode, isScalar, isSeq, Scalar, visit, YAMLMap, YAMLSeq } from "yaml";
+import type { Pair } from "yaml";
 import type { FieldSpec, PostingSchema } from "../schema/schema.js";
 import { isReordered, jekyllReadsPlainAsNonText, noChanges, planAliases, planValue, schemaRank } from "./value-rules.js";
 import type { CanonicalChanges, ScalarView, ValueView } from "./value-rules.js";
@@ -100,8 +100,26 @@ function reorderKeys(map: YAMLMap, schema: PostingSchema): boolean {
   if (!isReordered(keys, schema)) return false;
   const rank = schemaRank(schema);
   const indexed = map.items.map((pair, i) => ({ pair, i, r: rank(keys[i]) }));
-  map.items = indexed.sort((a, b) => a.r - b.r || a.i - b.i).map((e) => e.pair);
+  const sorted = indexed.sort((a, b) => a.r - b.r || a.i - b.i).map((e) => e.pair);
+  // An alias must follow its anchor (`contacts: *r` after `redirect_from: &r [...]`): an order
+  // that breaks that is not used, and the keys stay where they are.
+  if (!anchorsBeforeAliases(sorted)) return false;
+  map.items = sorted;
   return true;
+}
+
+/** Whether, printed in this order, every alias comes after the anchor it refers to. */
+function anchorsBeforeAliases(pairs: YAMLMap["items"]): boolean {
+  const probe = new YAMLMap();
+  probe.items = pairs;
+  const anchors = new Set<string>();
+  let ordered = true;
+  visit(probe, (_, node) => {
+    if (isAlias(node)) {
+      if (!anchors.has(node.source)) ordered = false;
+    } else if (isNode(node) && typeof node.anchor === "string") anchors.add(node.anchor);
+  });
+  return ordered;
 }
 
 /** One output style: block lists, no blank lines, plain scalars unless quotes are needed. */

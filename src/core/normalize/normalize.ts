@@ -73,7 +73,14 @@ export function normalizeBytes(file: string, input: Uint8Array, options: Normali
   // Rewritten in place: the parse is ours alone, and positions come from the line counter.
   const doc = frontMatter.doc;
   const canonical = canonicalizeDocument(doc, options.schema);
-  const yaml = stringifyFrontMatter(doc);
+  let yaml: string;
+  try {
+    yaml = stringifyFrontMatter(doc);
+  } catch {
+    // yaml cannot print what the rewrite left (an alias whose anchor went with a removed key):
+    // the file stays as it is.
+    return { file, status: "refused", findings: [finding("NORMALIZE_UNSAFE", start, {})] };
+  }
   const body = withOneFinalNewline(parsed.body);
   const afterText = `---\n${yaml}---\n${body}`;
 
