@@ -2,6 +2,7 @@
 // (dist/*.js + .d.ts, one file per module), (3) esbuild for the command line: dist/bundle/cli.cjs
 // and its worker script, each one CommonJS file, and V8's code cache for cli.cjs (bin/load-cli.js).
 import { execFileSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { copyFileSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -77,7 +78,8 @@ async function bundleCli() {
       // Dependencies that ask for import.meta.url (tinyglobby's fdir) get it when they do.
       "import.meta.url": "__postingImportMeta.url",
     },
-    banner: { js: 'const __postingImportMeta = { get url() { return require("node:url").pathToFileURL(__filename).href; } };' },
+    // The first line stamps this build for its code cache (bin/load-cli.js).
+    banner: { js: `// posting build ${randomBytes(8).toString("hex")}\nconst __postingImportMeta = { get url() { return require("node:url").pathToFileURL(__filename).href; } };` },
     legalComments: "none",
     logLevel: "warning",
   });

@@ -3,9 +3,9 @@
 // V8's code cache for it next to the bundle (<bundle>.cache).
 // Usage: node scripts/code-cache.cjs <bundle> <name it will have> <postings folder>
 "use strict";
-const { writeFileSync } = require("node:fs");
+const { readFileSync, writeFileSync } = require("node:fs");
 const { Readable } = require("node:stream");
-const { loadCli } = require("../bin/load-cli.js");
+const { cacheFile, loadCli } = require("../bin/load-cli.js");
 
 const [bundle, filename, postings] = process.argv.slice(2);
 const { cli, script } = loadCli(bundle, { useCache: false, filename });
@@ -15,5 +15,5 @@ const commands = [["lint", postings], ["normalize", "--check", postings], ["list
 
 (async () => {
   for (const args of commands) await cli.run(args, io);
-  writeFileSync(`${bundle}.cache`, script.createCachedData());
+  writeFileSync(`${bundle}.cache`, cacheFile(readFileSync(bundle, "utf8"), script.createCachedData()));
 })();
