@@ -13,14 +13,9 @@ export type { AliasConflict, Ambiguity, CanonicalChanges, KeyRename, ValueChange
 
 /** Rewrite a parsed front matter document in place into canonical form; report what changed. */
 export function canonicalizeDocument(doc: Document, schema: PostingSchema): CanonicalChanges {
-  const changes = noChanges();
   const map = doc.contents;
-  if (!isMap(map)) return changes;
-
-  for (const [pair, key] of renameAliases(map, schema, changes, true)) {
-    const field = key === undefined ? undefined : schema.fieldsByKey.get(key);
-    if (field) coerceValue(pair, field, changes, true);
-  }
+  if (!isMap(map)) return noChanges();
+  const changes = renameAndCoerce(map, schema, true);
   changes.reordered = reorderKeys(map, schema);
   applyStyle(doc, schema);
   return changes;
@@ -32,12 +27,15 @@ export function canonicalizeDocument(doc: Document, schema: PostingSchema): Cano
  * style are not looked at.
  */
 export function detectValueChanges(doc: Document, schema: PostingSchema): CanonicalChanges {
+  return isMap(doc.contents) ? renameAndCoerce(doc.contents, schema, false) : noChanges();
+}
+
+/** Aliases renamed and values given the schema's type and spelling; `apply`: in the document too. */
+function renameAndCoerce(map: YAMLMap, schema: PostingSchema, apply: boolean): CanonicalChanges {
   const changes = noChanges();
-  const map = doc.contents;
-  if (!isMap(map)) return changes;
-  for (const [pair, key] of renameAliases(map, schema, changes, false)) {
+  for (const [pair, key] of renameAliases(map, schema, changes, apply)) {
     const field = key === undefined ? undefined : schema.fieldsByKey.get(key);
-    if (field) coerceValue(pair, field, changes, false);
+    if (field) coerceValue(pair, field, changes, apply);
   }
   return changes;
 }
