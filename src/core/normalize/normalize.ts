@@ -8,6 +8,7 @@ import type { CanonicalChanges } from "./canonical.js";
 import type { Finding } from "../findings.js";
 import { NO_DATA_CODES } from "../findings.js";
 import { decodeBytes } from "../read/encoding.js";
+import type { DecodeResult } from "../read/encoding.js";
 import { toLf } from "../read/frontmatter.js";
 import { finding } from "../messages.js";
 import { repairMojibake } from "../read/mojibake.js";
@@ -51,20 +52,37 @@ export type NormalizeResult =
 /** Codes that mean the file cannot be normalized with certainty. */
 const BLOCKING: ReadonlySet<Finding["code"]> = new Set<Finding["code"]>([...NO_DATA_CODES, "ENCODING_UNDECODABLE", "YAML_DUPLICATE_KEY"]);
 
-export function normalizeBytes(file: string, input: Uint8Array, options: NormalizeOptions): NormalizeResult {
-  const start = { file, line: 1, column: 1 };
-  if (input.length === 0) return { file, status: "refused", findings: [finding("FILE_EMPTY", start, {})] };
-  const decoded = decodeBytes(input, options);
-  if (decoded.kind === "binary") return { file, status: "refused", findings: [finding("FILE_BINARY", { file, line: decoded.line, column: decoded.column }, {})] };
-  if (decoded.undecodable > 0) {
-    return { file, status: "refused", findings: [finding("ENCODING_UNDECODABLE", start, { count: decoded.undecodable, encoding: decoded.encoding })] };
-  }
+/** The text normalize works on: decoded, with LF line endings and garbled runs repaired. */
+interface RepairedText {
+  decoded: Extract<DecodeResult, { kind: "text" }>;
+  lf: { text: string; crlf: number };
+  repaired: { text: string; repairs: MojibakeRepair[] };
+  /** The repaired text as UTF-8 without a BOM: what is parsed, and what positions refer to. */
+  utf8: Buffer;
+}
 
+/** Decoding and repairs, the first stage of normalize and of its check; or why the file is refused. */
+function repairBytes(file: string, input: Uint8Array, options: NormalizeOptions): RepairedText | { refused: NormalizeResult } {
+  const start = { file, line: 1, column: 1 };
+  const refuse = (f: Finding) => ({ refused: { file, status: "refused" as const, findings: [f] } });
+  if (input.length === 0) return refuse(finding("FILE_EMPTY", start, {}));
+  const decoded = decodeBytes(input, options);
+  if (decoded.kind === "binary") return refuse(finding("FILE_BINARY", { file, line: decoded.line, column: decoded.column }, {}));
+  if (decoded.undecodable > 0) return refuse(finding("ENCODING_UNDECODABLE", start, { count: decoded.undecodable, encoding: decoded.encoding }));
   // Repair the text first, then parse the repaired text: positions in findings refer to it.
   const lf = toLf(decoded.text);
   const repaired = repairMojibake(lf.text);
   // A garbled BOM (`ï»¿`) repairs to U+FEFF: it is still a BOM, and the output has none.
-  const utf8 = Buffer.from(repaired.text.replace(/^\uFEFF/, ""), "utf8");
+  return { decoded, lf, repaired, utf8: Buffer.from(repaired.text.replace(/^\uFEFF/, ""), "utf8") };
+}
+
+export function normalizeBytes(file: string, input: Uint8Array, options: NormalizeOptions): NormalizeResult {
+  const text = repairBytes(file, input, options);
+  return "refused" in text ? text.refused : normalizeText(file, input, text, options);
+}
+
+function normalizeText(file: string, input: Uint8Array, { decoded, lf, repaired, utf8 }: RepairedText, options: NormalizeOptions): NormalizeResult {
+  const start = { file, line: 1, column: 1 };
   const parsed = parsePosting(file, utf8, {});
   const blocking = parsed.findings.filter((f) => BLOCKING.has(f.code));
   const frontMatter = parsed.frontMatter;
@@ -133,22 +151,21 @@ export type NormalizeVerdict = Pick<NormalizeResult, "file" | "status" | "findin
  * (renderSimpleCanonical); anything else goes through normalizeBytes.
  */
 export function checkBytes(file: string, input: Uint8Array, options: NormalizeOptions): NormalizeVerdict {
-  const quick = quickVerdict(file, input, options);
-  if (quick) return quick;
-  const { status, findings } = normalizeBytes(file, input, { ...options, verify: false });
-  return { file, status, findings };
+  const text = repairBytes(file, input, options);
+  const result = "refused" in text ? text.refused : (quickVerdictOf(file, text, options) ?? normalizeText(file, input, text, { ...options, verify: false }));
+  return { file, status: result.status, findings: result.findings };
 }
 
 /** checkBytes without the fallback: undefined when the quick reading cannot decide. */
 export function quickVerdict(file: string, input: Uint8Array, options: NormalizeOptions): NormalizeVerdict | undefined {
-  if (input.length === 0) return undefined;
-  const decoded = decodeBytes(input, options);
+  const text = repairBytes(file, input, options);
+  return "refused" in text ? undefined : quickVerdictOf(file, text, options);
+}
+
+function quickVerdictOf(file: string, { decoded, lf, repaired, utf8 }: RepairedText, options: NormalizeOptions): NormalizeVerdict | undefined {
   // Another encoding can still give the same bytes (ASCII read as Latin-1): normalizeBytes decides.
-  if (decoded.kind === "binary" || decoded.undecodable > 0 || decoded.encoding !== "utf-8") return undefined;
-  const lf = toLf(decoded.text);
-  const repaired = repairMojibake(lf.text);
-  if (repaired.text.startsWith("\uFEFF")) return undefined;
-  const { parsed, yaml } = readPostingText(file, Buffer.from(repaired.text, "utf8"), {});
+  if (decoded.encoding !== "utf-8" || repaired.text.startsWith("\uFEFF")) return undefined;
+  const { parsed, yaml } = readPostingText(file, utf8, {});
   if (!yaml || parsed.findings.some((f) => BLOCKING.has(f.code))) return undefined;
   // Comments are left to yaml, which keeps them as written (trailing spaces included).
   const simple = /^#/m.test(yaml.source) ? undefined : parseSimpleYaml(yaml.source);
