@@ -139,6 +139,7 @@ export async function newCommand(options: NewCommandOptions, io: CliIO, deps: Ne
     } catch (error) {
       if (error instanceof FileExistsError) return reportExists(io, shown);
       // A full disk, a read-only folder, a folder in the way: the user's to fix, not a bug.
+      if (error instanceof UserError) throw new UserError(`cannot write ${shown}: ${error.message}; nothing was written`);
       const code = (error as NodeJS.ErrnoException).code;
       if (code) throw new UserError(`cannot write ${shown}: ${describeFsError(error as NodeJS.ErrnoException)}; nothing was written`);
       throw error;

@@ -67,6 +67,11 @@ export const FINDING_CODES = [
   "FILE_NAME_PATTERN",
   "REFERENCE_MISSING",
   "DUPLICATE_POSTING",
+  // Issue 13 (safety): hostile-input findings.
+  "FILE_TEMP_LEFTOVER",
+  "TEXT_BIDI_CONTROL",
+  "LINE_ENDINGS_CR",
+  "FRONT_MATTER_CLOSING_TEXT",
 ] as const;
 
 export type FindingCode = (typeof FINDING_CODES)[number];

@@ -50,6 +50,10 @@ export interface FindingDetails {
   FILE_NAME_PATTERN: { name: string; pattern: string; reason: string; suggestion?: string };
   REFERENCE_MISSING: { key: Path; value: string; expected: string; reason?: string };
   DUPLICATE_POSTING: { other: string; startup: string; roles: string; date: string };
+  FILE_TEMP_LEFTOVER: Record<string, never>;
+  TEXT_BIDI_CONTROL: { key: Path; char: string };
+  LINE_ENDINGS_CR: { count: number };
+  FRONT_MATTER_CLOSING_TEXT: { text: string };
 }
 
 export interface Location {
@@ -139,6 +143,24 @@ function word(code: FindingCode, d: FindingDetails[FindingCode]): Worded {
     case "LINE_ENDINGS_CRLF": {
       const { count } = d as FindingDetails["LINE_ENDINGS_CRLF"];
       return { severity: "warning", message: `Windows line endings (CRLF) on ${count} line${count === 1 ? "" : "s"}`, hint: FIX_WITH_NORMALIZE, fixable: true };
+    }
+    case "FILE_TEMP_LEFTOVER":
+      return { severity: "warning", message: "a temp file left by an interrupted `posting normalize --write` or `posting new`", hint: "the next `posting normalize --write` of this folder removes it (or delete it)" };
+    case "TEXT_BIDI_CONTROL": {
+      const { key, char } = d as FindingDetails["TEXT_BIDI_CONTROL"];
+      return {
+        severity: "warning",
+        message: `\`${key}\` holds an invisible bidirectional control (${char}): the text may display in another order than it reads`,
+        hint: "remove it unless the text truly needs it (Trojan Source)",
+      };
+    }
+    case "LINE_ENDINGS_CR": {
+      const { count } = d as FindingDetails["LINE_ENDINGS_CR"];
+      return { severity: "error", message: `old Mac line endings (CR only) on ${count} line${count === 1 ? "" : "s"}: Jekyll sees one single line and no front matter`, hint: FIX_WITH_NORMALIZE, fixable: true };
+    }
+    case "FRONT_MATTER_CLOSING_TEXT": {
+      const { text } = d as FindingDetails["FRONT_MATTER_CLOSING_TEXT"];
+      return { severity: "error", message: `this line would close the front matter but has text after its \`---\` (${JSON.stringify(truncate(text))}), so the front matter is never closed`, hint: "put the `---` alone on its line and the text on the next one" };
     }
     case "FRONT_MATTER_MISSING":
       return { severity: "error", message: "no front matter: the file must start with a `---` line", hint: "add `---`, the keys (roles, open, ...) and a closing `---` at the top of the file" };
@@ -328,6 +350,10 @@ export const CODE_SUMMARIES: Record<FindingCode, string> = {
   FILE_NAME_PATTERN: "The file name does not follow the configured pattern (default YYYY-MM-DD-slug.md).",
   REFERENCE_MISSING: "A value names a file that does not exist (config `references`).",
   DUPLICATE_POSTING: "Another posting has the same startup, roles and date.",
+  FILE_TEMP_LEFTOVER: "A temp file left by an interrupted write (the next normalize --write removes it).",
+  TEXT_BIDI_CONTROL: "A value holds a bidirectional control character (display spoofing, Trojan Source).",
+  LINE_ENDINGS_CR: "Old Mac line endings (CR only).",
+  FRONT_MATTER_CLOSING_TEXT: "The closing `---` has text glued to it, so it does not close the front matter.",
 };
 
 /** "YYYY-MM-DD-slug.md" → "2026-11-20-developpeur.md". */

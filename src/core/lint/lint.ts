@@ -253,7 +253,7 @@ export function summarize(results: FileResult[]): LintReport {
 /** Larger files are not read (FILE_UNREADABLE): a posting is a few kilobytes; a 5 MB body still reads. */
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 
-type ReadResult = { bytes: Uint8Array } | { findings: Finding[] };
+type ReadResult = { bytes: Uint8Array; stat?: Stats } | { findings: Finding[] };
 
 // What discovery saw can change before the read (a file swapped for a FIFO or a link): the file
 // is opened without blocking (a FIFO would wait for a writer forever) and, when it came from a
@@ -295,9 +295,11 @@ export async function readTarget(target: Target): Promise<ReadResult> {
   let handle;
   try {
     handle = await open(target.path, openFlags(target));
-    const refused = openedFileProblem(target, await handle.stat());
+    const stat = await handle.stat();
+    const refused = openedFileProblem(target, stat);
     if (refused) return refused;
-    return { bytes: await handle.readFile() };
+    // The stat goes with the bytes: a rewrite replaces only this very file (normalize/write.ts).
+    return { bytes: await handle.readFile(), stat };
   } catch (error) {
     return openErrorFinding(target, error as NodeJS.ErrnoException);
   } finally {

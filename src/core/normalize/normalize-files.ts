@@ -10,7 +10,8 @@ import type { NormalizeOptions, NormalizeResult } from "./normalize.js";
 import { isFileSchema } from "../schema/schema.js";
 import { runWorkItem } from "../lint/work-items.js";
 import { runInWorkers, workerCount } from "../lint/workers.js";
-import { writeFileAtomic } from "./write.js";
+import { removeStaleTempFiles, writeFileAtomic } from "./write.js";
+import { dirname } from "node:path";
 
 export interface NormalizePathsOptions extends NormalizeOptions {
   cwd: string;
@@ -20,13 +21,15 @@ export interface NormalizePathsOptions extends NormalizeOptions {
 
 export async function normalizePaths(inputs: readonly string[], options: NormalizePathsOptions): Promise<NormalizeResult[]> {
   const targets = await discoverTargets(inputs, options.cwd);
+  // A write run first removes the temp files killed runs left in its folders.
+  if (options.write) for (const folder of new Set(targets.map((t) => dirname(t.path)))) removeStaleTempFiles(folder);
   return mapTargets(targets, async (target): Promise<NormalizeResult> => {
     const read = await readTarget(target);
     if ("findings" in read) return { file: target.display, status: "refused", findings: read.findings };
     const result = normalizeBytes(target.display, read.bytes, options);
     if (options.write && result.status === "changed") {
       try {
-        await writeFileAtomic(target.path, result.output, { unchangedFrom: read.bytes });
+        await writeFileAtomic(target.path, result.output, { unchangedFrom: read.bytes, ...(read.stat ? { readStat: read.stat } : {}) });
       } catch (error) {
         const reason = error instanceof UserError ? error.message : describeFsError(error as NodeJS.ErrnoException);
         return { file: target.display, status: "refused", findings: [finding("FILE_NOT_WRITTEN", { file: target.display, line: 1, column: 1 }, { reason })] };

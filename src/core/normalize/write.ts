@@ -1,14 +1,32 @@
-// Atomic replacement of a file's bytes: write a temp file in the same folder (same file system,
-// so rename is atomic), fsync it, then rename over the original. An interruption at any point
-// leaves either the old bytes or the new ones, never a truncated file; the mode is preserved and
-// a symbolic link is never written through.
+// The one atomic writer (normalize --write, posting new, posting init, the lint cache): a temp
+// file created exclusively in the same folder (same file system, so rename is atomic), written,
+// fsynced, then renamed over the target (or hard-linked to a new name, which never overwrites).
+// An interruption at any point leaves either the old bytes or the new ones, never a truncated
+// file. The mode, owner and group are kept, a symbolic link is never written through nor
+// replaced, and the target must still be the very file that was read (same device and inode).
+// Temp names carry the writer's pid, so a later run can remove the ones a killed run left.
 import { randomBytes } from "node:crypto";
-import { unlinkSync } from "node:fs";
-import { lstat, open, readFile, rename, unlink } from "node:fs/promises";
+import { closeSync, constants, lstatSync, openSync, readdirSync, readFileSync, renameSync, unlinkSync } from "node:fs";
+import { link, lstat, mkdir, open, unlink } from "node:fs/promises";
+import type { FileHandle } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { UserError } from "../errors.js";
 
+/** What the writer needs to know of the file the new bytes were made from (an fstat of it). */
+export interface ReadIdentity {
+  dev: number;
+  ino: number;
+  mode: number;
+  uid: number;
+  gid: number;
+}
+
 export interface AtomicWriteHooks {
+  /**
+   * The stat of the file as it was read (fstat of the descriptor the bytes came from): just
+   * before the rename, the path must still be that file, not a link or another file swapped in.
+   */
+  readStat?: ReadIdentity;
   /**
    * The bytes the new content was made from: just before the rename, the file must still hold
    * them, so an editor's save in the meantime is never silently overwritten.
@@ -19,6 +37,13 @@ export interface AtomicWriteHooks {
 }
 
 export class WriteRefusedError extends UserError {}
+
+export class FileExistsError extends Error {
+  override name = "FileExistsError";
+  constructor(readonly path: string) {
+    super(`${path} already exists`);
+  }
+}
 
 /** Temp files being written right now, so an interruption can wait for them to be removed. */
 const pendingTempFiles = new Set<string>();
@@ -48,38 +73,205 @@ function checkInterrupted(): void {
   if (interrupted) throw new InterruptedError("interrupted");
 }
 
-export async function writeFileAtomic(path: string, bytes: Uint8Array, hooks: AtomicWriteHooks = {}): Promise<void> {
-  const info = await lstat(path).catch((error: NodeJS.ErrnoException) => (error.code === "ENOENT" ? undefined : Promise.reject(error)));
-  if (info?.isSymbolicLink()) throw new WriteRefusedError(`${path} is a symbolic link; posting does not write through links`);
-  if (info && !info.isFile()) throw new WriteRefusedError(`${path} is not a regular file`);
-  const mode = info ? info.mode & 0o7777 : 0o644;
-  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString("hex")}.posting-tmp`);
+// ---------------------------------------------------------------------------------------------
+// Temp names: `.<name>.<pid>.<12 hex>.posting-tmp`, the name cut to 100 characters so the temp
+// name stays within the 255 bytes a file name may have.
 
-  checkInterrupted();
-  let handle;
-  pendingTempFiles.add(temp);
+/** Temp files of this writer (group 1: the pid that wrote it). */
+export const TEMP_FILE_PATTERN = /^\..*\.(\d+)\.[0-9a-f]{12}\.posting-tmp$/;
+/** Temp files of any version of posting, the pid-less names of earlier ones included (lint reports them). */
+export const ANY_TEMP_FILE_PATTERN = /^\..*\.(?:\d+\.)?[0-9a-f]{12}\.(?:posting-)?tmp$/;
+
+export function tempPathFor(path: string): string {
+  const name = Array.from(basename(path)).slice(0, 100).join("");
+  return join(dirname(path), `.${name}.${process.pid}.${randomBytes(6).toString("hex")}.posting-tmp`);
+}
+
+function isAlive(pid: number): boolean {
+  if (pid === process.pid) return true;
   try {
-    handle = await open(temp, "wx", mode);
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code !== "ESRCH";
+  }
+}
+
+const cleanedFolders = new Set<string>();
+
+/**
+ * Remove the temp files a killed run left in `folder`: names of this scheme whose pid is no live
+ * process. Once per folder per process; returns how many were removed. Never follows a link.
+ */
+export function removeStaleTempFiles(folder: string): number {
+  if (cleanedFolders.has(folder)) return 0;
+  cleanedFolders.add(folder);
+  let names: string[];
+  try {
+    names = readdirSync(folder);
+  } catch {
+    return 0;
+  }
+  let removed = 0;
+  for (const name of names) {
+    const pid = TEMP_FILE_PATTERN.exec(name)?.[1];
+    if (pid === undefined || isAlive(Number(pid))) continue;
+    const path = join(folder, name);
+    try {
+      if (!lstatSync(path).isFile()) continue;
+      unlinkSync(path);
+      removed++;
+    } catch {
+      // gone meanwhile, or not ours to remove
+    }
+  }
+  return removed;
+}
+
+/** Temp files (of any posting version) in each folder, as paths, for lint to report. */
+export function leftoverTempFiles(folders: Iterable<string>): string[] {
+  const found: string[] = [];
+  for (const folder of folders) {
+    let names: string[];
+    try {
+      names = readdirSync(folder);
+    } catch {
+      continue;
+    }
+    for (const name of names.sort()) if (ANY_TEMP_FILE_PATTERN.test(name)) found.push(join(folder, name));
+  }
+  return found;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writing
+
+async function writeTemp(temp: string, bytes: Uint8Array, mode: number, owner: { uid: number; gid: number } | undefined): Promise<void> {
+  let handle: FileHandle | undefined;
+  try {
+    handle = await open(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0), mode);
     checkInterrupted();
     await handle.writeFile(bytes);
     await handle.chmod(mode); // the umask may have narrowed the mode given to open()
+    if (owner) await keepOwner(handle, owner);
     await handle.sync();
-    await handle.close();
-    handle = undefined;
+  } finally {
+    await handle?.close().catch(() => undefined);
+  }
+}
+
+// The replacement keeps the original's owner and group. Without the right to give it away
+// (not root), a file of our own keeps at least its owner (the group falls back quietly); a file
+// owned by someone else is refused rather than silently taken over.
+async function keepOwner(handle: FileHandle, owner: { uid: number; gid: number }): Promise<void> {
+  const info = await handle.stat();
+  if (info.uid === owner.uid && info.gid === owner.gid) return;
+  try {
+    await handle.chown(owner.uid, owner.gid);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if ((code === "EPERM" || code === "EINVAL") && info.uid === owner.uid) return;
+    throw new WriteRefusedError(`it belongs to user ${owner.uid} and group ${owner.gid}; a rewrite by this user could not keep them`);
+  }
+}
+
+/** Why `current` (an lstat of the target now) is not the file that was read; undefined when it is. */
+function replacedMeanwhile(path: string, current: { isSymbolicLink(): boolean; isFile(): boolean; dev: number; ino: number }, read: ReadIdentity | undefined): string | undefined {
+  if (current.isSymbolicLink()) return `${path} is a symbolic link; posting does not write through links`;
+  if (!current.isFile()) return `${path} is not a regular file`;
+  if (read && (current.dev !== read.dev || current.ino !== read.ino)) return `${path} was replaced by another file while it was being rewritten; it was left as is (run the command again)`;
+  return undefined;
+}
+
+function readNoFollow(path: string): Buffer {
+  const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK | (constants.O_NOFOLLOW ?? 0));
+  try {
+    return readFileSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Replace `path`'s bytes atomically (see the top of this file). */
+export async function writeFileAtomic(path: string, bytes: Uint8Array, hooks: AtomicWriteHooks = {}): Promise<void> {
+  const info = await lstat(path).catch((error: NodeJS.ErrnoException) => (error.code === "ENOENT" ? undefined : Promise.reject(error)));
+  if (info) {
+    const refused = replacedMeanwhile(path, info, hooks.readStat);
+    if (refused) throw new WriteRefusedError(refused);
+  }
+  const original = hooks.readStat ?? info;
+  const mode = original ? original.mode & 0o7777 : 0o644;
+  removeStaleTempFiles(dirname(path));
+  const temp = tempPathFor(path);
+
+  checkInterrupted();
+  pendingTempFiles.add(temp);
+  try {
+    await writeTemp(temp, bytes, mode, original ? { uid: original.uid, gid: original.gid } : undefined);
     await hooks.beforeRename?.(temp);
     checkInterrupted();
-    if (hooks.unchangedFrom && !Buffer.from(await readFile(path)).equals(Buffer.from(hooks.unchangedFrom))) {
+    // The last checks and the rename run back to back, with no turn of the event loop between
+    // them: what is renamed over is what was just checked.
+    if (hooks.unchangedFrom && !readNoFollow(path).equals(Buffer.from(hooks.unchangedFrom))) {
       throw new WriteRefusedError(`${path} changed on disk while it was being rewritten; it was left as is (run the command again)`);
     }
-    await rename(temp, path);
+    if (info || hooks.readStat) {
+      const refused = replacedMeanwhile(path, lstatSync(path), hooks.readStat ?? info);
+      if (refused) throw new WriteRefusedError(refused);
+    }
+    renameSync(temp, path);
   } catch (error) {
-    await handle?.close().catch(() => undefined);
     await unlink(temp).catch(() => undefined);
+    if ((error as NodeJS.ErrnoException).code === "ELOOP") throw new WriteRefusedError(`${path} is a symbolic link; posting does not write through links`);
     throw error;
   } finally {
     pendingTempFiles.delete(temp);
   }
 }
 
-/** Temp files an interrupted run could leave (the names writeFileAtomic uses). */
-export const TEMP_FILE_PATTERN = /^\..+\.[0-9a-f]{12}\.posting-tmp$/;
+/**
+ * Write a file that must not exist yet (`posting new`, `posting init`): the complete temp file
+ * is hard-linked to the final name, which fails if the name exists (a concurrent writer is never
+ * overwritten). With `overwrite`, writeFileAtomic replaces it. Where hard links are not
+ * supported, an exclusive create keeps the no-overwrite promise. Creates the folder if needed.
+ */
+export async function writeNewFileAtomic(path: string, bytes: Uint8Array, options: { overwrite?: boolean } = {}): Promise<void> {
+  const folder = dirname(path);
+  await mkdir(folder, { recursive: true });
+  if (options.overwrite) return writeFileAtomic(path, bytes);
+  removeStaleTempFiles(folder);
+  checkInterrupted();
+  const temp = tempPathFor(path);
+  pendingTempFiles.add(temp);
+  try {
+    await writeTemp(temp, bytes, 0o644, undefined);
+    checkInterrupted();
+    try {
+      await link(temp, path);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === "EEXIST") throw new FileExistsError(path);
+      if (code !== "EPERM" && code !== "ENOTSUP" && code !== "EOPNOTSUPP" && code !== "EXDEV") throw error;
+      await writeExclusive(path, bytes);
+    }
+  } finally {
+    await unlink(temp).catch(() => undefined);
+    pendingTempFiles.delete(temp);
+  }
+}
+
+async function writeExclusive(path: string, bytes: Uint8Array): Promise<void> {
+  let handle: FileHandle;
+  try {
+    handle = await open(path, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0), 0o644);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "EEXIST") throw new FileExistsError(path);
+    throw error;
+  }
+  try {
+    await handle.writeFile(bytes);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}

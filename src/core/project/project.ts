@@ -1,13 +1,15 @@
 // Lint as `posting lint` does, config included: each file against its collection's schema, then
 // the cross-file checks. The command and the library's `lint()` both call this.
-import { resolve } from "node:path";
+import { dirname, resolve } from "node:path";
+import { finding } from "../messages.js";
+import { leftoverTempFiles } from "../normalize/write.js";
 import { CrossFileChecker, factsWanted, withCrossFileFindings } from "../lint/collection.js";
 import type { ResolvedConfig } from "./config.js";
 import { collectionOf } from "./config.js";
 import type { FileResult, LintReport } from "../lint/lint.js";
 import type { LintCache } from "../lint/lint-cache.js";
 import { lintPosting, lintTargetsInOrder, summarize } from "../lint/lint.js";
-import { discoverTargets } from "../read/discover.js";
+import { discoverTargets, displayPath } from "../read/discover.js";
 import { loadSchema } from "../schema/schema.js";
 import type { PostingSchema } from "../schema/schema.js";
 
@@ -43,6 +45,12 @@ export async function lintProjectEach(inputs: readonly string[], options: LintPr
   const emit = (result: FileResult) => onResult(withCrossFileFindings(result, checker.check(result)));
   const targets = await discoverTargets(inputs, cwd, { stats: options.cache !== undefined });
   await lintTargetsInOrder(targets, { schema: loadSchema(config.schemaPath), schemaFor, cwd, ...parseOptions, ...(facts ? { facts } : {}), ...(options.cache ? { cache: options.cache } : {}) }, emit);
+  // Temp files an interrupted write left next to the postings (normalize --write removes them).
+  const folders = new Set(targets.filter((t) => !t.problem).map((t) => dirname(t.path)));
+  for (const temp of leftoverTempFiles(folders)) {
+    const file = displayPath(temp, cwd);
+    onResult({ file, findings: [finding("FILE_TEMP_LEFTOVER", { file, line: 1, column: 1 }, {})] });
+  }
   if (options.stdin) {
     const { name, bytes } = options.stdin;
     emit({ file: name, ...lintPosting(name, bytes, schemaFor(resolve(cwd, name)), { ...parseOptions, ...(facts ? { facts } : {}) }) });

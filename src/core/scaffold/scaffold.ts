@@ -1,10 +1,9 @@
 // `posting new` without the prompts: answers in, a posting out (front matter data, a file name that
 // cannot leave its folder, a body from a template), plus a write that never overwrites by accident.
 // Nothing here prints; the file system is touched only by the two functions that say so.
-import { randomBytes } from "node:crypto";
-import { constants } from "node:fs";
-import { link, mkdir, open, readFile, rename, unlink } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+import { writeNewFileAtomic } from "../normalize/write.js";
 import { isJekyllDate, todayIso } from "../read/dates.js";
 import { UserError } from "../errors.js";
 import type { PostingSchema } from "../schema/schema.js";
@@ -153,61 +152,14 @@ export function postingText(frontMatterYaml: string, body: string): string {
 // ---------------------------------------------------------------------------------------------
 // Writing
 
-export class FileExistsError extends Error {
-  override name = "FileExistsError";
-  constructor(readonly path: string) {
-    super(`${path} already exists`);
-  }
-}
+export { FileExistsError } from "../normalize/write.js";
 
 /**
- * Write `text` to `path` atomically: a temporary file in the same folder, then a hard link to the
- * final name, which fails if the name exists (so a concurrent writer is never overwritten). With
- * `overwrite`, a rename replaces the file in one step. Where hard links are not supported, an
- * exclusive create (`wx`) keeps the no-overwrite promise. Creates the folder if needed.
+ * Write `text` to `path` with the one atomic writer (normalize/write.ts): never over an existing
+ * file unless `overwrite`; creates the folder if needed.
  */
 export async function writeNewFile(path: string, text: string, options: { overwrite?: boolean } = {}): Promise<void> {
-  const folder = dirname(path);
-  await mkdir(folder, { recursive: true });
-  const temp = join(folder, `.${basename(path)}.${randomBytes(6).toString("hex")}.tmp`);
-  const handle = await open(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o644);
-  try {
-    try {
-      await handle.writeFile(text, "utf8");
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    if (options.overwrite) {
-      await rename(temp, path);
-      return;
-    }
-    try {
-      await link(temp, path);
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === "EEXIST") throw new FileExistsError(path);
-      if (code !== "EPERM" && code !== "ENOTSUP" && code !== "EOPNOTSUPP" && code !== "EXDEV") throw error;
-      await writeExclusive(path, text);
-    }
-  } finally {
-    await unlink(temp).catch(() => undefined);
-  }
-}
-
-async function writeExclusive(path: string, text: string): Promise<void> {
-  let handle;
-  try {
-    handle = await open(path, "wx", 0o644);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "EEXIST") throw new FileExistsError(path);
-    throw error;
-  }
-  try {
-    await handle.writeFile(text, "utf8");
-  } finally {
-    await handle.close();
-  }
+  await writeNewFileAtomic(path, Buffer.from(text, "utf8"), options);
 }
 
 /** The folder postings are written to: `--dir`, else the first content folder (a glob's fixed part). */
