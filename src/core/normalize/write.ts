@@ -99,12 +99,18 @@ function isAlive(pid: number): boolean {
 
 const cleanedFolders = new Set<string>();
 
+/** removeStaleTempFiles once per folder per process (before a writer's first write there). */
+function removeStaleTempFilesOnce(folder: string): void {
+  if (cleanedFolders.has(folder)) return;
+  cleanedFolders.add(folder);
+  removeStaleTempFiles(folder);
+}
+
 /**
  * Remove the temp files a killed run left in `folder`: names of this scheme whose pid is no live
- * process. Once per folder per process; returns how many were removed. Never follows a link.
+ * process. Returns how many were removed. Never follows a link.
  */
 export function removeStaleTempFiles(folder: string): number {
-  if (cleanedFolders.has(folder)) return 0;
   cleanedFolders.add(folder);
   let names: string[];
   try {
@@ -201,7 +207,7 @@ export async function writeFileAtomic(path: string, bytes: Uint8Array, hooks: At
   }
   const original = hooks.readStat ?? info;
   const mode = original ? original.mode & 0o7777 : 0o644;
-  removeStaleTempFiles(dirname(path));
+  removeStaleTempFilesOnce(dirname(path));
   const temp = tempPathFor(path);
 
   checkInterrupted();
@@ -239,7 +245,7 @@ export async function writeNewFileAtomic(path: string, bytes: Uint8Array, option
   const folder = dirname(path);
   await mkdir(folder, { recursive: true });
   if (options.overwrite) return writeFileAtomic(path, bytes);
-  removeStaleTempFiles(folder);
+  removeStaleTempFilesOnce(folder);
   checkInterrupted();
   const temp = tempPathFor(path);
   pendingTempFiles.add(temp);
