@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { isUserError } from "./core/errors.js";
-import { escapeInline } from "./core/sanitize.js";
+import { escapeControl, escapeInline } from "./core/sanitize.js";
 import type { CliIO } from "./io.js";
 import { packagePath } from "./core/paths.js";
 
@@ -46,7 +46,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     .exitOverride()
     .configureOutput({
       writeOut: (text) => io.stdout.write(text),
-      writeErr: (text) => io.stderr.write(text),
+      writeErr: (text) => io.stderr.write(escapeControl(text, "cli-error")),
       outputError: (text, write) => write(`posting: ${text.replace(/^error: /, "")}`),
     });
 
@@ -194,12 +194,12 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
       return EXIT.usage;
     }
     if (isUserError(error)) {
-      io.stderr.write(`posting: ${escapeInline(error.message)}\n`);
+      io.stderr.write(`posting: ${escapeInline(error.message, "cli-error")}\n`);
       return EXIT.usage;
     }
     const stack = error instanceof Error ? (error.stack ?? error.message) : String(error);
     io.stderr.write(
-      `posting: internal error. This is a bug; please report it with the command you ran.\n${escapeInline(stack).replace(/\\n/g, "\n")}\n`,
+      `posting: internal error. This is a bug; please report it with the command you ran.\n${escapeInline(stack, "cli-error").replace(/\\n/g, "\n")}\n`,
     );
     return EXIT.usage;
   }

@@ -26,7 +26,7 @@ export function inquirerPrompter(streams: Streams, options: InquirerOptions): Pr
   const fr = options.lang === "fr";
   const dim = (text: string) => (options.color ? `\u001b[2m${text}\u001b[22m` : text);
   const showHelp = (help: string | undefined) => {
-    if (help) streams.output.write(`${dim(`  ${escapeInline(help)}`)}\n`);
+    if (help) streams.output.write(`${dim(`  ${escapeInline(help, "new-prompt")}`)}\n`);
   };
   const theme = {
     style: {

@@ -82,8 +82,8 @@ export async function initCommand(options: InitCommandOptions, io: CliIO, deps: 
     }
     // Read it back through the one resolver: what init writes must load.
     await loadConfig(io.cwd, { config: configPath });
-    io.stdout.write(`${configExists ? "Replaced" : "Created"} ${CONFIG_FILE_NAME}:\n${escapeControl(text)}`);
-    if (!(await exists(resolve(io.cwd, answers.content)))) io.stdout.write(`Note: ${escapeInline(answers.content)} does not exist yet.\n`);
+    io.stdout.write(`${configExists ? "Replaced" : "Created"} ${CONFIG_FILE_NAME}:\n${escapeControl(text, "init")}`);
+    if (!(await exists(resolve(io.cwd, answers.content)))) io.stdout.write(`Note: ${escapeInline(answers.content, "init")} does not exist yet.\n`);
     content = answers.content;
   }
 
@@ -176,34 +176,34 @@ async function configuredContent(cwd: string): Promise<string> {
 
 async function installHook(content: string, options: InitCommandOptions, io: CliIO): Promise<number> {
   if (await exists(join(io.cwd, ".pre-commit-config.yaml"))) {
-    io.stdout.write(`\nThis repository uses the pre-commit framework: add these hooks to .pre-commit-config.yaml:\n\n${escapeControl(preCommitSnippet(content))}`);
+    io.stdout.write(`\nThis repository uses the pre-commit framework: add these hooks to .pre-commit-config.yaml:\n\n${escapeControl(preCommitSnippet(content), "init")}`);
     return 0;
   }
   if (await exists(join(io.cwd, ".husky"))) {
-    io.stdout.write(`\nThis repository uses husky: put \`npx lint-staged\` in .husky/pre-commit, and this in package.json:\n\n${escapeControl(lintStagedSnippet(content))}`);
+    io.stdout.write(`\nThis repository uses husky: put \`npx lint-staged\` in .husky/pre-commit, and this in package.json:\n\n${escapeControl(lintStagedSnippet(content), "init")}`);
     return 0;
   }
   const git = await gitPaths(io.cwd);
   if (!git) {
-    io.stdout.write(`\nNot in a git repository: no hook installed. In a repository, run \`posting init --hook\` again, or use one of:\n\n${escapeControl(preCommitSnippet(content))}\n${escapeControl(lintStagedSnippet(content))}`);
+    io.stdout.write(`\nNot in a git repository: no hook installed. In a repository, run \`posting init --hook\` again, or use one of:\n\n${escapeControl(preCommitSnippet(content), "init")}\n${escapeControl(lintStagedSnippet(content), "init")}`);
     return EXIT_NOT_DONE;
   }
   // Git runs hooks from the top of the work tree: the content folder is given from there.
   content = `${git.prefix}${content}`;
   const hookPath = join(git.hooks, "pre-commit");
-  const shown = escapeInline(relative(io.cwd, hookPath).split("\\").join("/"));
+  const shown = escapeInline(relative(io.cwd, hookPath).split("\\").join("/"), "init");
   const existing = await readFile(hookPath, "utf8").catch(() => undefined);
   if (existing !== undefined && existing.includes(HOOK_MARKER) && !options.force) {
     io.stdout.write(`\n${shown} already lints the postings.\n`);
     return 0;
   }
   if (existing !== undefined && !options.force) {
-    io.stdout.write(`\n${shown} already exists and was left as is. Add these lines to it (or use --force to replace it):\n\n${escapeControl(hookLines(content))}`);
+    io.stdout.write(`\n${shown} already exists and was left as is. Add these lines to it (or use --force to replace it):\n\n${escapeControl(hookLines(content), "init")}`);
     return EXIT_NOT_DONE;
   }
   await writeNewFile(hookPath, hookScript(content), { overwrite: true });
   await chmod(hookPath, 0o755);
-  io.stdout.write(`\nInstalled ${shown}: each commit lints the staged postings under ${escapeInline(content)}/.\n`);
+  io.stdout.write(`\nInstalled ${shown}: each commit lints the staged postings under ${escapeInline(content, "init")}/.\n`);
   return 0;
 }
 

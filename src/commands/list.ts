@@ -8,7 +8,7 @@ import type { ListQuery, Posting } from "../core/list/list-query.js";
 import { columnsFor, readPostings, selectPostings } from "../core/list/list.js";
 import type { UnreadablePosting } from "../core/list/list.js";
 import { resolveInputs } from "../core/lint/lint.js";
-import { escapeInline } from "../core/sanitize.js";
+import { escapeInline, escapeKey } from "../core/sanitize.js";
 import { loadSchema } from "../core/schema/schema.js";
 import type { PostingSchema } from "../core/schema/schema.js";
 import { suggestKey } from "../core/schema/validate.js";
@@ -77,7 +77,7 @@ export async function listCommand(paths: string[], options: ListCommandOptions, 
 }
 
 function unreadableLine(u: UnreadablePosting): string {
-  return `posting: ${escapeInline(u.file)}:${u.line}:${u.column}: could not read: ${escapeInline(u.reason)} [${u.code}]`;
+  return `posting: ${escapeInline(u.file, "list-notes")}:${u.line}:${u.column}: could not read: ${escapeInline(u.reason, "list-notes")} [${u.code}]`;
 }
 
 /**
@@ -91,7 +91,7 @@ function unknownKeyNotes(query: ListQuery, fieldKeys: readonly string[], posting
     if (key === "file" || key === "date" || key === "open" || schema.fieldsByKey.has(key)) continue;
     if (postings.some((p) => Object.hasOwn(p.fields, key))) continue;
     const suggestion = suggestKey(key, schema);
-    notes.push(`posting: no posting has the key \`${escapeInline(key)}\`${suggestion ? `; did you mean \`${suggestion}\`?` : ""}`);
+    notes.push(`posting: no posting has the key \`${escapeInline(escapeKey(key), "list-notes")}\`${suggestion ? `; did you mean \`${suggestion}\`?` : ""}`);
   }
   return notes;
 }

@@ -10,7 +10,7 @@ import { todayIso } from "../core/read/dates.js";
 import { describeFsError } from "../core/read/discover.js";
 import { UserError } from "../core/errors.js";
 import { lintBytes } from "../core/lint/lint.js";
-import { escapeInline } from "../core/sanitize.js";
+import { escapeInline, escapeKey } from "../core/sanitize.js";
 import type { Lang } from "../core/scaffold/scaffold.js";
 import { FileExistsError, LANGS, bundledTemplatePath, outputFolder, postingText, readTemplate, safeJoin, scaffold, writeNewFile } from "../core/scaffold/scaffold.js";
 import type { FieldSpec, PostingSchema } from "../core/schema/schema.js";
@@ -144,7 +144,7 @@ export async function newCommand(options: NewCommandOptions, io: CliIO, deps: Ne
       if (code) throw new UserError(`cannot write ${shown}: ${describeFsError(error as NodeJS.ErrnoException)}; nothing was written`);
       throw error;
     }
-    io.stdout.write(`${text.created} ${escapeInline(shown)}\n${text.next} \`posting lint ${shellQuote(escapeInline(shown))}\`.\n`);
+    io.stdout.write(`${text.created} ${escapeInline(shown, "new")}\n${text.next} \`posting lint ${shellQuote(escapeInline(shown, "new"))}\`.\n`);
     return 0;
   } catch (error) {
     if (error instanceof PromptInterrupted) {
@@ -203,7 +203,7 @@ function fieldFor(key: string, schema: PostingSchema, source: string): FieldSpec
   const field = resolveKey(key, schema);
   if (field) return field;
   const suggestion = suggestKey(key, schema);
-  throw new UserError(`${source}: "${escapeInline(key)}" is not a known key${suggestion ? `; did you mean "${suggestion}"?` : ""} (known: ${schema.fields.map((f) => f.key).join(", ")})`);
+  throw new UserError(`${source}: "${escapeInline(escapeKey(key), "new")}" is not a known key${suggestion ? `; did you mean "${suggestion}"?` : ""} (known: ${schema.fields.map((f) => f.key).join(", ")})`);
 }
 
 async function readJson(source: string, io: CliIO): Promise<Record<string, unknown>> {
@@ -307,7 +307,7 @@ function assertLintsClean(fileName: string, fileText: string, schema: PostingSch
   const findings = lintBytes(fileName, Buffer.from(fileText, "utf8"), schema);
   if (findings.length === 0) return;
   const list = findings.map((f) => `${f.line}:${f.column} ${f.code} ${f.message}`).join("; ");
-  throw new UserError(`the posting would not pass \`posting lint\` (check the template and the answers): ${escapeInline(list)}`);
+  throw new UserError(`the posting would not pass \`posting lint\` (check the template and the answers): ${escapeInline(list, "new")}`);
 }
 
 function summary(data: Record<string, unknown>, schema: PostingSchema, lang: Lang, path: string): string {
@@ -316,9 +316,9 @@ function summary(data: Record<string, unknown>, schema: PostingSchema, lang: Lan
     const field = schema.fieldsByKey.get(key);
     const label = field ? fieldLabel(field, lang) : key;
     const shown = typeof value === "boolean" ? (value ? text.yes : text.no) : Array.isArray(value) ? value.join(", ") : String(value);
-    return `  ${escapeInline(label)}: ${escapeInline(cleanText(shown))}`;
+    return `  ${escapeInline(label, "new")}: ${escapeInline(cleanText(shown), "new")}`;
   });
-  return `\n${text.summary}\n${rows.join("\n")}\n${text.willWrite}: ${escapeInline(path)}\n\n`;
+  return `\n${text.summary}\n${rows.join("\n")}\n${text.willWrite}: ${escapeInline(path, "new")}\n\n`;
 }
 
 function displayPath(cwd: string, path: string): string {
@@ -336,7 +336,7 @@ async function exists(path: string): Promise<boolean> {
 }
 
 function reportExists(io: CliIO, shown: string): number {
-  io.stderr.write(`posting: ${escapeInline(shown)} already exists; nothing was written (pass --force to replace it, or choose another title or date)\n`);
+  io.stderr.write(`posting: ${escapeInline(shown, "new")} already exists; nothing was written (pass --force to replace it, or choose another title or date)\n`);
   return EXIT_EXISTS;
 }
 

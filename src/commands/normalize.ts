@@ -55,17 +55,17 @@ export async function normalizeCommand(paths: string[], options: NormalizeComman
 
   const changed = results.filter((r) => r.status === "changed");
   for (const r of changed) {
-    const file = escapeInline(r.file);
+    const file = escapeInline(r.file, "normalize");
     if (options.check) {
       io.stdout.write(`${file}\n`);
       continue;
     }
     if (!("changes" in r)) continue;
     if (options.write) {
-      io.stdout.write(`fixed ${file}: ${describeChanges(r.changes).map(escapeInline).join("; ")}\n`);
-      for (const line of describeRepairsByLine(r.changes.mojibake)) io.stdout.write(`  ${escapeInline(line)}\n`);
+      io.stdout.write(`fixed ${file}: ${describeChanges(r.changes).map((c) => escapeInline(c, "normalize")).join("; ")}\n`);
+      for (const line of describeRepairsByLine(r.changes.mojibake)) io.stdout.write(`  ${escapeInline(line, "normalize")}\n`);
     }
-    else io.stdout.write(escapeControl(diffOf(r)));
+    else io.stdout.write(diffOf(r));
   }
   reportFindings(results, options, io);
 
@@ -81,11 +81,13 @@ export async function normalizeCommand(paths: string[], options: NormalizeComman
 }
 
 function diffOf(result: Extract<NormalizeResult, { status: "changed" }>): string {
-  const header = describeChanges(result.changes).join("; ");
-  const sep = result.file.startsWith("/") ? "" : "/";
-  const patch = createTwoFilesPatch(`a${sep}${result.file}`, `b${sep}${result.file}`, result.before, result.after, undefined, undefined, { context: 3 });
-  // createTwoFilesPatch starts with a "====" line; keep the familiar ---/+++ header.
-  return `# ${header}\n${patch.replace(/^=+\n/, "")}`;
+  const header = escapeInline(describeChanges(result.changes).join("; "), "diff");
+  // The file name is one line of the header: a line break in it must not start a line of its own.
+  const file = escapeInline(result.file, "diff");
+  const sep = file.startsWith("/") ? "" : "/";
+  const patch = createTwoFilesPatch(`a${sep}${file}`, `b${sep}${file}`, result.before, result.after, undefined, undefined, { context: 3 });
+  // createTwoFilesPatch starts with a "====" line (and an "Index:" line naming the file); keep the familiar ---/+++ header.
+  return `# ${header}\n${escapeControl(patch.replace(/^(?:Index: .*\n)?=+\n/, ""), "diff")}`;
 }
 
 function reportFindings(results: readonly { file: string; findings: Finding[] }[], options: NormalizeCommandOptions, io: CliIO): void {

@@ -19,8 +19,8 @@ export const githubParts: ReporterParts = {
     const lines: string[] = [];
     for (const f of result.findings) {
       const command = f.severity === "error" ? "error" : "warning";
-      const props = `file=${escapeProperty(escapeInline(f.file))},line=${f.line},col=${f.column},title=${escapeProperty(f.code)}`;
-      const message = escapeInline(f.hint ? `${f.message} (${f.hint})` : f.message);
+      const props = `file=${escapeProperty(escapeInline(f.file, "github"))},line=${f.line},col=${f.column},title=${escapeProperty(f.code)}`;
+      const message = escapeInline(f.hint ? `${f.message} (${f.hint})` : f.message, "github");
       lines.push(`::${command} ${props}::${escapeData(message)}`);
     }
     return linesOf(lines);

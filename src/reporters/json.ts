@@ -6,8 +6,8 @@ import type { Reporter, ReporterParts } from "./types.js";
 export const JSON_REPORT_VERSION = 1;
 
 /** JSON.stringify, indented, with terminal-unsafe characters escaped; ends with a newline. */
-export function stringifySafely(value: unknown): string {
-  return `${escapeJsonText(JSON.stringify(value, null, 2))}\n`;
+export function stringifySafely(value: unknown, caller = "json"): string {
+  return `${escapeJsonText(JSON.stringify(value, null, 2), caller)}\n`;
 }
 
 
@@ -17,9 +17,9 @@ export const jsonParts: ReporterParts = {
   totalsFirst: true,
   header: (totals) => {
     const head = JSON.stringify({ version: JSON_REPORT_VERSION, fileCount: totals.fileCount, errorCount: totals.errorCount, warningCount: totals.warningCount, files: [] }, null, 2);
-    return escapeJsonText(head.slice(0, head.lastIndexOf("]")));
+    return escapeJsonText(head.slice(0, head.lastIndexOf("]")), "json");
   },
-  file: (result, before) => `${before.fileCount > 0 ? "," : ""}\n${indented(escapeJsonText(JSON.stringify({ file: result.file, findings: result.findings }, null, 2)), 4)}`,
+  file: (result, before) => `${before.fileCount > 0 ? "," : ""}\n${indented(escapeJsonText(JSON.stringify({ file: result.file, findings: result.findings }, null, 2), "json"), 4)}`,
   footer: (totals) => (totals.fileCount === 0 ? "]\n}\n" : "\n  ]\n}\n"),
 };
 

@@ -2,6 +2,7 @@
 // one test suite, one test case per file, one <failure> per error. Warnings go to the case's
 // <system-out>, so they are visible without failing it.
 import type { Finding } from "../core/findings.js";
+import { escapeUnsafe } from "../core/sanitize.js";
 import { linesOf, reporterOf } from "./parts.js";
 import type { Reporter, ReporterParts } from "./types.js";
 
@@ -37,21 +38,16 @@ function describe(f: Finding): string {
 
 // Not allowed anywhere in XML 1.0, even as a character reference: C0 controls but tab, LF and CR,
 // lone surrogates, U+FFFE and U+FFFF. They are dropped.
-const ILLEGAL_IN_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-// Legal in XML but harmful on a terminal (DEL, C1 controls such as CSI, bidi overrides): written as
-// character references, so parsers read the same text and a terminal shows no escape sequence.
-const UNSAFE_ON_TERMINAL = /[\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+// Lone surrogates and U+FFFE/U+FFFF are not XML characters: dropped. The rest goes through the
+// one escaper, whose XML form drops the C0 controls XML 1.0 forbids and writes the other unsafe
+// characters as character references (parsers read the same text, a terminal acts on nothing).
+const ILLEGAL_IN_XML = /[\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 const charRef = (ch: string) => `&#x${ch.charCodeAt(0).toString(16).toUpperCase()};`;
 
 /** Element content: markup characters escaped, illegal characters dropped. */
 export function xmlText(text: string): string {
-  return text
-    .replace(ILLEGAL_IN_XML, "")
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(UNSAFE_ON_TERMINAL, charRef);
+  return escapeUnsafe(text.replace(ILLEGAL_IN_XML, "").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;"), "xml", "junit");
 }
 
 /** Attribute value (always double-quoted): also quotes, and line breaks and tabs kept as references. */

@@ -17,7 +17,7 @@ function csvRow(cells: readonly string[]): string {
 
 /** The cell text of a value, guarded against formula injection. Plain numbers stay numbers. */
 export function csvCell(value: unknown): string {
-  const text = escapeControl(cellText(value));
+  const text = escapeControl(cellText(value), "list-csv");
   if (typeof value === "number") return text;
   return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }

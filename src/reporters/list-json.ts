@@ -14,14 +14,14 @@ export const listJson: ListReporter = function* (report) {
   let separator = "[\n";
   for (const record of records(report)) {
     // Inside the array each record is indented one level: JSON has no raw newline but its own.
-    yield `${separator}  ${escapeJsonText(JSON.stringify(record, null, 2)).replace(/\n/g, "\n  ")}`;
+    yield `${separator}  ${escapeJsonText(JSON.stringify(record, null, 2), "list-json").replace(/\n/g, "\n  ")}`;
     separator = ",\n";
   }
   yield "\n]\n";
 };
 
 export const listNdjson: ListReporter = function* (report) {
-  for (const record of records(report)) yield `${escapeJsonText(JSON.stringify(record))}\n`;
+  for (const record of records(report)) yield `${escapeJsonText(JSON.stringify(record), "list-json")}\n`;
 };
 
 function* records(report: ListReport): Generator<Record<string, unknown>> {

@@ -3,7 +3,7 @@
 // cli-table3 sees them, so a posting cannot move the cursor, recolour or retitle the terminal.
 import { Chalk } from "chalk";
 import Table from "cli-table3";
-import { escapeInline } from "../core/sanitize.js";
+import { escapeInline, escapeKey } from "../core/sanitize.js";
 import { columnValue } from "../core/list/list.js";
 import { displayWidth, tableCellText } from "./list-cells.js";
 import type { ListReport, ListReporter } from "./list-types.js";
@@ -22,8 +22,8 @@ export const listTable: ListReporter = (report, options) => {
   const c = new Chalk({ level: options.color ? 1 : 0 });
   const lines: string[] = [];
   if (report.postings.length > 0) {
-    const head = report.columns.map((col) => escapeInline(col.key));
-    const rows = report.postings.map((p) => report.columns.map((col) => escapeInline(tableCellText(col.key, columnValue(p, col)))));
+    const head = report.columns.map((col) => escapeInline(escapeKey(col.key), "list-table"));
+    const rows = report.postings.map((p) => report.columns.map((col) => escapeInline(tableCellText(col.key, columnValue(p, col)), "list-table")));
     const widths = fitWidths(naturalWidths(head, rows), options.width);
     const table = (first: boolean) =>
       new Table({

@@ -52,7 +52,7 @@ export const sarifParts: ReporterParts = {
   file: (result, before) => {
     let text = "";
     result.findings.forEach((f, i) => {
-      text += `${before.findingCount + i > 0 ? "," : ""}\n${indented(stringifySafely(sarifResult(f)).slice(0, -1), 8)}`;
+      text += `${before.findingCount + i > 0 ? "," : ""}\n${indented(stringifySafely(sarifResult(f), "sarif").slice(0, -1), 8)}`;
     });
     return text;
   },

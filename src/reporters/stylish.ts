@@ -10,15 +10,15 @@ export const stylishParts: ReporterParts = {
   file: (result, _before, options) => {
     if (result.findings.length === 0) return "";
     const c = new Chalk({ level: options.color ? 1 : 0 });
-    const lines = [c.underline(escapeInline(result.file))];
+    const lines = [c.underline(escapeInline(result.file, "stylish"))];
     // Not Math.max(...array): spreading 150,000 findings (a megabyte of garbled text) overflows the stack.
     const width = result.findings.reduce((w, f) => Math.max(w, `${f.line}:${f.column}`.length), 0);
     for (const f of result.findings) {
       const pos = `${f.line}:${f.column}`.padEnd(width);
       const severity = f.severity === "error" ? c.red("error  ") : c.yellow("warning");
-      lines.push(`  ${c.dim(pos)}  ${severity}  ${escapeInline(f.message)}  ${c.dim(f.code)}`);
+      lines.push(`  ${c.dim(pos)}  ${severity}  ${escapeInline(f.message, "stylish")}  ${c.dim(f.code)}`);
       // The hint sits under the message: 2 + position + 2 + "warning" + 2.
-      if (f.hint) lines.push(`${" ".repeat(width + 13)}${c.dim(`→ ${escapeInline(f.hint)}`)}`);
+      if (f.hint) lines.push(`${" ".repeat(width + 13)}${c.dim(`→ ${escapeInline(f.hint, "stylish")}`)}`);
     }
     lines.push("");
     return linesOf(lines);
