@@ -47,7 +47,8 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     .configureOutput({
       writeOut: (text) => io.stdout.write(text),
       writeErr: (text) => io.stderr.write(escapeControl(text, "cli-error")),
-      outputError: (text, write) => write(`posting: ${text.replace(/^error: /, "")}`),
+      // An error names what was typed (an unknown option): one line, escaped like any untrusted text.
+      outputError: (text, write) => write(`posting: ${escapeInline(text.replace(/^error: /, "").replace(/\n$/, ""), "cli-error")}\n`),
     });
 
   program

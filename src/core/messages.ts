@@ -1,6 +1,7 @@
 // Every finding's wording lives here, so codes, severities and messages stay consistent across
 // commands and the README's table of codes can be checked against one switch.
 import type { Finding, FindingCode, Severity } from "./findings.js";
+import { capText, escapeKey } from "./sanitize.js";
 
 type Path = string;
 
@@ -74,19 +75,33 @@ const FIX_WITH_NORMALIZE = "run `posting normalize --write` to fix it";
 
 /** Build a finding; the only place a message is worded. */
 export function finding<C extends FindingCode>(code: C, at: Location, details: FindingDetails[C]): Finding {
-  const worded = word(code, details as FindingDetails[FindingCode]);
+  const worded = word(code, quotable(details) as FindingDetails[FindingCode]);
   const result: Finding = {
     code,
     severity: worded.severity,
     file: at.file,
     line: at.line,
     column: at.column,
-    path: at.path ?? "",
+    path: capText(at.path ?? ""),
     message: worded.message,
   };
   if (worded.hint) result.hint = worded.hint;
   if (worded.fixable) result.fixable = true;
   return result;
+}
+
+const KEY_DETAILS = new Set(["key", "alias"]);
+
+// Text from the file quoted in a message is capped (MAX_QUOTED characters, with an ellipsis) so a
+// short crafted input cannot make a huge message line, and a no-break space in a key is shown.
+function quotable(details: object): object {
+  let out: Record<string, unknown> | undefined;
+  for (const [name, value] of Object.entries(details)) {
+    if (typeof value !== "string") continue;
+    const shown = capText(KEY_DETAILS.has(name) ? escapeKey(value) : value);
+    if (shown !== value) (out ??= { ...details })[name] = shown;
+  }
+  return out ?? details;
 }
 
 function word(code: FindingCode, d: FindingDetails[FindingCode]): Worded {

@@ -81,11 +81,13 @@ export function escapeKey(key: string): string {
 /** Longest value quoted in a message, in characters. */
 export const MAX_QUOTED = 200;
 
-/** `text` cut to `max` characters (code points, never half a surrogate pair), with an ellipsis. */
+/** `text` cut to `max` characters (UTF-16 units, never half a surrogate pair), ending with an ellipsis. */
 export function capText(text: string, max = MAX_QUOTED): string {
   if (text.length <= max) return text;
-  const points = Array.from(text.slice(0, max + 1));
-  return points.length > max - 1 ? `${points.slice(0, max - 1).join("")}…` : text;
+  let cut = max - 1;
+  const last = text.charCodeAt(cut - 1);
+  if (last >= 0xd800 && last <= 0xdbff) cut--;
+  return `${text.slice(0, cut)}…`;
 }
 
 /** Bidi controls, for the finding that names them (TEXT_BIDI_CONTROL). */

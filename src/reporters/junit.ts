@@ -2,7 +2,7 @@
 // one test suite, one test case per file, one <failure> per error. Warnings go to the case's
 // <system-out>, so they are visible without failing it.
 import type { Finding } from "../core/findings.js";
-import { escapeUnsafe } from "../core/sanitize.js";
+import { escapeInline, escapeUnsafe } from "../core/sanitize.js";
 import { linesOf, reporterOf } from "./parts.js";
 import type { Reporter, ReporterParts } from "./types.js";
 
@@ -33,7 +33,9 @@ export const junitParts: ReporterParts = {
 export const junit: Reporter = reporterOf(junitParts);
 
 function describe(f: Finding): string {
-  return `${f.file}:${f.line}:${f.column} ${f.severity} ${f.code}: ${f.message}${f.hint ? `\n  → ${f.hint}` : ""}`;
+  // Each part stays on its line (a line break in a file name or a key must not start a line of the log).
+  const line = (text: string) => escapeInline(text, "junit");
+  return `${line(f.file)}:${f.line}:${f.column} ${f.severity} ${f.code}: ${line(f.message)}${f.hint ? `\n  → ${line(f.hint)}` : ""}`;
 }
 
 // Not allowed anywhere in XML 1.0, even as a character reference: C0 controls but tab, LF and CR,

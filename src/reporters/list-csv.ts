@@ -2,12 +2,12 @@
 // Cells are untrusted: control characters other than tab and line breaks are made visible, and a
 // cell a spreadsheet would run as a formula (= + - @, tab, CR first) gets a leading single quote.
 import { columnValue } from "../core/list/list.js";
-import { escapeControl } from "../core/sanitize.js";
+import { escapeControl, escapeKey } from "../core/sanitize.js";
 import { cellText } from "./list-cells.js";
 import type { ListReporter } from "./list-types.js";
 
 export const listCsv: ListReporter = function* (report) {
-  yield csvRow(report.columns.map((c) => c.key));
+  yield csvRow(report.columns.map((c) => escapeControl(escapeKey(c.key), "list-csv")));
   for (const p of report.postings) yield csvRow(report.columns.map((c) => csvCell(columnValue(p, c))));
 };
 
