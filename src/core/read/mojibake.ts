@@ -76,7 +76,8 @@ export function repairMojibake(text: string): { text: string; repairs: MojibakeR
   return { text: joinPieces(pieces), repairs };
 }
 
-const MAX_PASSES = 4;
+// Every repair shortens the text, so the passes end; the bound only caps the work on hostile input.
+const MAX_PASSES = 16;
 
 /** A repair in the coordinates of the text one pass reads. */
 interface Edit {
@@ -141,58 +142,101 @@ function joinPieces(pieces: readonly Piece[]): string {
 }
 
 /**
- * Applies edits (in the coordinates of the joined pieces) so that each repaired piece still
- * knows which stretch of the input it replaces. An edit touching a repaired piece absorbs it.
+ * Applies one pass's edits (in the coordinates of the joined pieces, sorted, not overlapping) so
+ * that every repaired piece still knows which stretch of the input it replaces. An edit that
+ * touches a repaired piece absorbs all of it, and edits that touch the same repaired piece become
+ * one piece: pieces never overlap in the input, and their texts, joined, are the new text.
  */
-function applyEdits(input: readonly Piece[], edits: readonly Edit[]): Piece[] {
-  const pieces = [...input];
-  const out: Piece[] = [];
-  let p = 0;
-  let at = 0; // offset of pieces[p] in the joined text
-  for (const edit of edits) {
-    while (p < pieces.length && at + pieces[p]!.text.length <= edit.start) {
-      at += pieces[p]!.text.length;
-      out.push(pieces[p++]!);
-    }
-    const first = pieces[p];
-    if (!first) break;
-    let origStart: number;
-    let prefix = "";
-    let vias = first.vias;
-    if (first.vias) {
-      origStart = first.origStart;
-      prefix = first.text.slice(0, edit.start - at);
-    } else {
-      origStart = first.origStart + (edit.start - at);
-      if (edit.start > at) {
-        out.push({ origStart: first.origStart, origEnd: origStart, text: first.text.slice(0, edit.start - at) });
-      }
-    }
-    while (p < pieces.length - 1 && at + pieces[p]!.text.length < edit.end) {
-      at += pieces[p]!.text.length;
-      p++;
-      vias ??= pieces[p]!.vias;
-    }
-    const last = pieces[p]!;
-    const inLast = edit.end - at;
-    let origEnd: number;
-    let suffix = "";
-    if (last.vias) {
-      origEnd = last.origEnd;
-      suffix = last.text.slice(inLast);
-      at += last.text.length;
-      p++;
-    } else {
-      origEnd = last.origStart + inLast;
-      const rest = last.text.slice(inLast);
-      at = edit.end;
-      if (rest === "") p++;
-      else pieces[p] = { origStart: origEnd, origEnd: last.origEnd, text: rest };
-    }
-    out.push({ origStart, origEnd, text: prefix + edit.text + suffix, vias: [...(vias ?? []), ...edit.vias] });
+function applyEdits(pieces: readonly Piece[], edits: readonly Edit[]): Piece[] {
+  const starts: number[] = [];
+  let total = 0;
+  for (const piece of pieces) {
+    starts.push(total);
+    total += piece.text.length;
   }
-  while (p < pieces.length) out.push(pieces[p++]!);
+  const out: Piece[] = [];
+  let p = 0; // first piece not wholly emitted
+  let cursor = 0; // joined offset up to which the text is emitted
+  /** Emits the joined text [cursor, to) as it is (whole repaired pieces, slices of copied ones). */
+  const copyUpTo = (to: number): void => {
+    while (cursor < to) {
+      const piece = pieces[p]!;
+      const pieceEnd = starts[p]! + piece.text.length;
+      if (piece.vias) {
+        out.push(piece);
+      } else {
+        const from = cursor - starts[p]!;
+        const until = Math.min(to, pieceEnd) - starts[p]!;
+        out.push({ origStart: piece.origStart + from, origEnd: piece.origStart + until, text: piece.text.slice(from, until) });
+      }
+      cursor = Math.min(to, pieceEnd);
+      if (cursor === pieceEnd) p++;
+    }
+  };
+  /** Index of the piece holding joined offset `at` (at < total), searching from `from`. */
+  const pieceAt = (at: number, from: number): number => {
+    let i = from;
+    while (starts[i]! + pieces[i]!.text.length <= at) i++;
+    return i;
+  };
+  let e = 0;
+  while (e < edits.length) {
+    // A group: edits chained by the repaired pieces they share, widened to whole repaired pieces.
+    const first = edits[e]!;
+    const i = pieceAt(first.start, p);
+    let groupStart = pieces[i]!.vias ? starts[i]! : first.start;
+    if (groupStart < cursor) groupStart = cursor; // cannot happen: a repaired piece is emitted whole
+    let j = pieceAt(first.end - 1, i);
+    let groupEnd = pieces[j]!.vias ? starts[j]! + pieces[j]!.text.length : first.end;
+    let last = e;
+    while (last + 1 < edits.length && edits[last + 1]!.start < groupEnd) {
+      last++;
+      const next = edits[last]!;
+      j = pieceAt(next.end - 1, j);
+      groupEnd = Math.max(groupEnd, pieces[j]!.vias ? starts[j]! + pieces[j]!.text.length : next.end);
+    }
+    copyUpTo(groupStart);
+    const firstPiece = pieces[i]!;
+    const lastPiece = pieces[j]!;
+    const origStart = firstPiece.vias ? firstPiece.origStart : firstPiece.origStart + (groupStart - starts[i]!);
+    const origEnd = lastPiece.vias ? lastPiece.origEnd : lastPiece.origStart + (groupEnd - starts[j]!);
+    let text = "";
+    let at = groupStart;
+    const vias: string[] = [];
+    for (let k = i; k <= j; k++) {
+      const v = pieces[k]!.vias;
+      if (v && v.length > vias.length) vias.splice(0, vias.length, ...v);
+    }
+    const absorbed = vias.length;
+    let added: string[] = [];
+    for (let k = e; k <= last; k++) {
+      const edit = edits[k]!;
+      text += joinedSlice(pieces, starts, i, at, edit.start) + edit.text;
+      at = edit.end;
+      if (edit.vias.length > added.length) added = edit.vias;
+    }
+    text += joinedSlice(pieces, starts, i, at, groupEnd);
+    vias.splice(absorbed, 0, ...added);
+    out.push({ origStart, origEnd, text, vias });
+    cursor = groupEnd;
+    p = j;
+    if (cursor === starts[j]! + lastPiece.text.length) p++;
+    e = last + 1;
+  }
+  copyUpTo(total);
   return out.filter((piece) => piece.text !== "" || piece.vias);
+}
+
+/** The joined text [from, to), read from the pieces starting at index `i`. */
+function joinedSlice(pieces: readonly Piece[], starts: readonly number[], i: number, from: number, to: number): string {
+  let text = "";
+  for (let k = i; k < pieces.length && starts[k]! < to; k++) {
+    const s = starts[k]!;
+    const piece = pieces[k]!;
+    if (s + piece.text.length <= from) continue;
+    text += piece.text.slice(Math.max(0, from - s), Math.min(piece.text.length, to - s));
+  }
+  return text;
 }
 
 // ---------------------------------------------------------------------------------------------
