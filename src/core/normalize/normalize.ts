@@ -11,6 +11,7 @@ import { decodeBytes } from "../read/encoding.js";
 import type { DecodeResult } from "../read/encoding.js";
 import { toLf } from "../read/frontmatter.js";
 import { finding } from "../messages.js";
+import { editsExplain } from "../read/edits.js";
 import { repairMojibake } from "../read/mojibake.js";
 import type { MojibakeRepair } from "../read/mojibake.js";
 import { parsePosting, readPostingText } from "../read/posting.js";
@@ -72,6 +73,8 @@ function repairBytes(file: string, input: Uint8Array, options: NormalizeOptions)
   // Repair the text first, then parse the repaired text: positions in findings refer to it.
   const lf = toLf(decoded.text);
   const repaired = repairMojibake(lf.text);
+  // The written text may differ from the input only inside the reported repairs.
+  if (!editsExplain(lf.text, repaired.text, repaired.repairs)) return refuse(finding("NORMALIZE_UNSAFE", start, {}));
   // A garbled BOM (`ï»¿`) repairs to U+FEFF: it is still a BOM, and the output has none.
   return { decoded, lf, repaired, utf8: Buffer.from(repaired.text.replace(/^\uFEFF/, ""), "utf8") };
 }

@@ -54,7 +54,7 @@ export function repairMojibake(text: string): { text: string; repairs: MojibakeR
   if (firstPass.length === 0) return { text, repairs: [] };
   let pieces = applyEdits([{ origStart: 0, origEnd: text.length, text }], firstPass);
   for (let pass = 1; pass < MAX_PASSES; pass++) {
-    const edits = scanOnce(joinPieces(pieces));
+    const edits = scanOnce(joinPieces(pieces), repairedRanges(pieces));
     if (edits.length === 0) break;
     pieces = applyEdits(pieces, edits);
   }
@@ -76,7 +76,8 @@ export function repairMojibake(text: string): { text: string; repairs: MojibakeR
   return { text: joinPieces(pieces), repairs };
 }
 
-const MAX_PASSES = 4;
+// Every repair shortens the text, so the passes end; the bound only caps the work on hostile input.
+const MAX_PASSES = 16;
 
 /** A repair in the coordinates of the text one pass reads. */
 interface Edit {
@@ -91,7 +92,8 @@ interface Edit {
  * also repaired when the whole text reads as mojibake: some run has strong evidence and every
  * non-ASCII character belongs to a run, so nothing in the file was ever correctly encoded.
  */
-function scanOnce(text: string): Edit[] {
+function scanOnce(text: string, repaired: readonly Range[] = []): Edit[] {
+  let r = 0;
   const edits: Edit[] = [];
   const doubtful: Edit[] = [];
   const scan = CANDIDATE; // shared: scanOnce never runs inside itself
@@ -99,11 +101,22 @@ function scanOnce(text: string): Edit[] {
   let match: RegExpExecArray | null;
   while ((match = scan.exec(text)) !== null) {
     const before = codePointBefore(text, match.index);
-    let found = readRun(text, match.index, text.length, before, -1, { lostByte: true, c1: true });
+    if (text.charCodeAt(match.index + 1) === 0x20) {
+      // `Ã` + space + a lowercase word: `à` whose no-break space became a plain space.
+      const lost = lostNbspEdit(text, match.index, before);
+      if (lost) edits.push(lost);
+      scan.lastIndex = match.index + 1;
+      continue;
+    }
+    // A candidate inside one repaired run is a further reading of mojibake (not two repaired
+    // runs side by side: `É` + `“` is not `ɓ`).
+    while (r < repaired.length && repaired[r]!.end <= match.index) r++;
+    const inner = r < repaired.length && repaired[r]!.start <= match.index && match.index + 2 <= repaired[r]!.end;
+    let found = readRun(text, match.index, text.length, before, -1, { lostByte: true, c1: true, inner });
     let full = found ? repeatRepair(text, found) : undefined;
     if (found && !full && found.hasC1) {
       // A C1 control only makes sense as the byte of a second reading; without one, read less.
-      found = readRun(text, match.index, text.length, before, -1, { lostByte: true, c1: false });
+      found = readRun(text, match.index, text.length, before, -1, { lostByte: true, c1: false, inner });
       full = found ? repeatRepair(text, found) : undefined;
     }
     if (!found) {
@@ -111,7 +124,7 @@ function scanOnce(text: string): Edit[] {
       continue;
     }
     scan.lastIndex = found.end;
-    if (!full) continue;
+    if (!full || found.refused) continue;
     const edit = { start: found.start, end: found.end, text: full.text, vias: full.vias };
     (found.accepted ? edits : doubtful).push(edit);
   }
@@ -127,6 +140,36 @@ function scanOnce(text: string): Edit[] {
 
 const NON_ASCII = /[^\u0000-\u007F]/;
 
+interface Range {
+  start: number;
+  end: number;
+}
+
+/** Where the repaired pieces are in the joined text. */
+function repairedRanges(pieces: readonly Piece[]): Range[] {
+  const ranges: Range[] = [];
+  let at = 0;
+  for (const piece of pieces) {
+    if (piece.vias) ranges.push({ start: at, end: at + piece.text.length });
+    at += piece.text.length;
+  }
+  return ranges;
+}
+
+/**
+ * `Ã` + space before a lowercase word (the regex checked that much) is `à` whose no-break space
+ * (byte A0) a decoder or an editor turned into a space: `voilÃ le`, `jusqu'Ã nos`. A capital `Ã`
+ * is never a word of its own, but it ends Portuguese words in capitals (`NÃO`, `IRMÃ `), so not
+ * after a capital or a digit. Before `s` alone, the space was the byte itself (`Ã s` is `às`).
+ */
+function lostNbspEdit(text: string, at: number, before: number): Edit | undefined {
+  if (isUppercase(before) || (before >= 0x30 && before <= 0x39)) return undefined;
+  const portugueseAs = text.charCodeAt(at + 2) === 0x73 && !isLetter(text.codePointAt(at + 3) ?? -1);
+  return portugueseAs
+    ? { start: at, end: at + 2, text: "\u00E0", vias: ["Windows-1252"] }
+    : { start: at, end: at + 1, text: "\u00E0", vias: ["Windows-1252"] };
+}
+
 /** A stretch of the repaired text and the stretch of the input it comes from. */
 interface Piece {
   origStart: number;
@@ -141,58 +184,101 @@ function joinPieces(pieces: readonly Piece[]): string {
 }
 
 /**
- * Applies edits (in the coordinates of the joined pieces) so that each repaired piece still
- * knows which stretch of the input it replaces. An edit touching a repaired piece absorbs it.
+ * Applies one pass's edits (in the coordinates of the joined pieces, sorted, not overlapping) so
+ * that every repaired piece still knows which stretch of the input it replaces. An edit that
+ * touches a repaired piece absorbs all of it, and edits that touch the same repaired piece become
+ * one piece: pieces never overlap in the input, and their texts, joined, are the new text.
  */
-function applyEdits(input: readonly Piece[], edits: readonly Edit[]): Piece[] {
-  const pieces = [...input];
-  const out: Piece[] = [];
-  let p = 0;
-  let at = 0; // offset of pieces[p] in the joined text
-  for (const edit of edits) {
-    while (p < pieces.length && at + pieces[p]!.text.length <= edit.start) {
-      at += pieces[p]!.text.length;
-      out.push(pieces[p++]!);
-    }
-    const first = pieces[p];
-    if (!first) break;
-    let origStart: number;
-    let prefix = "";
-    let vias = first.vias;
-    if (first.vias) {
-      origStart = first.origStart;
-      prefix = first.text.slice(0, edit.start - at);
-    } else {
-      origStart = first.origStart + (edit.start - at);
-      if (edit.start > at) {
-        out.push({ origStart: first.origStart, origEnd: origStart, text: first.text.slice(0, edit.start - at) });
-      }
-    }
-    while (p < pieces.length - 1 && at + pieces[p]!.text.length < edit.end) {
-      at += pieces[p]!.text.length;
-      p++;
-      vias ??= pieces[p]!.vias;
-    }
-    const last = pieces[p]!;
-    const inLast = edit.end - at;
-    let origEnd: number;
-    let suffix = "";
-    if (last.vias) {
-      origEnd = last.origEnd;
-      suffix = last.text.slice(inLast);
-      at += last.text.length;
-      p++;
-    } else {
-      origEnd = last.origStart + inLast;
-      const rest = last.text.slice(inLast);
-      at = edit.end;
-      if (rest === "") p++;
-      else pieces[p] = { origStart: origEnd, origEnd: last.origEnd, text: rest };
-    }
-    out.push({ origStart, origEnd, text: prefix + edit.text + suffix, vias: [...(vias ?? []), ...edit.vias] });
+function applyEdits(pieces: readonly Piece[], edits: readonly Edit[]): Piece[] {
+  const starts: number[] = [];
+  let total = 0;
+  for (const piece of pieces) {
+    starts.push(total);
+    total += piece.text.length;
   }
-  while (p < pieces.length) out.push(pieces[p++]!);
+  const out: Piece[] = [];
+  let p = 0; // first piece not wholly emitted
+  let cursor = 0; // joined offset up to which the text is emitted
+  /** Emits the joined text [cursor, to) as it is (whole repaired pieces, slices of copied ones). */
+  const copyUpTo = (to: number): void => {
+    while (cursor < to) {
+      const piece = pieces[p]!;
+      const pieceEnd = starts[p]! + piece.text.length;
+      if (piece.vias) {
+        out.push(piece);
+      } else {
+        const from = cursor - starts[p]!;
+        const until = Math.min(to, pieceEnd) - starts[p]!;
+        out.push({ origStart: piece.origStart + from, origEnd: piece.origStart + until, text: piece.text.slice(from, until) });
+      }
+      cursor = Math.min(to, pieceEnd);
+      if (cursor === pieceEnd) p++;
+    }
+  };
+  /** Index of the piece holding joined offset `at` (at < total), searching from `from`. */
+  const pieceAt = (at: number, from: number): number => {
+    let i = from;
+    while (starts[i]! + pieces[i]!.text.length <= at) i++;
+    return i;
+  };
+  let e = 0;
+  while (e < edits.length) {
+    // A group: edits chained by the repaired pieces they share, widened to whole repaired pieces.
+    const first = edits[e]!;
+    const i = pieceAt(first.start, p);
+    let groupStart = pieces[i]!.vias ? starts[i]! : first.start;
+    if (groupStart < cursor) groupStart = cursor; // cannot happen: a repaired piece is emitted whole
+    let j = pieceAt(first.end - 1, i);
+    let groupEnd = pieces[j]!.vias ? starts[j]! + pieces[j]!.text.length : first.end;
+    let last = e;
+    while (last + 1 < edits.length && edits[last + 1]!.start < groupEnd) {
+      last++;
+      const next = edits[last]!;
+      j = pieceAt(next.end - 1, j);
+      groupEnd = Math.max(groupEnd, pieces[j]!.vias ? starts[j]! + pieces[j]!.text.length : next.end);
+    }
+    copyUpTo(groupStart);
+    const firstPiece = pieces[i]!;
+    const lastPiece = pieces[j]!;
+    const origStart = firstPiece.vias ? firstPiece.origStart : firstPiece.origStart + (groupStart - starts[i]!);
+    const origEnd = lastPiece.vias ? lastPiece.origEnd : lastPiece.origStart + (groupEnd - starts[j]!);
+    let text = "";
+    let at = groupStart;
+    const vias: string[] = [];
+    for (let k = i; k <= j; k++) {
+      const v = pieces[k]!.vias;
+      if (v && v.length > vias.length) vias.splice(0, vias.length, ...v);
+    }
+    const absorbed = vias.length;
+    let added: string[] = [];
+    for (let k = e; k <= last; k++) {
+      const edit = edits[k]!;
+      text += joinedSlice(pieces, starts, i, at, edit.start) + edit.text;
+      at = edit.end;
+      if (edit.vias.length > added.length) added = edit.vias;
+    }
+    text += joinedSlice(pieces, starts, i, at, groupEnd);
+    vias.splice(absorbed, 0, ...added);
+    out.push({ origStart, origEnd, text, vias });
+    cursor = groupEnd;
+    p = j;
+    if (cursor === starts[j]! + lastPiece.text.length) p++;
+    e = last + 1;
+  }
+  copyUpTo(total);
   return out.filter((piece) => piece.text !== "" || piece.vias);
+}
+
+/** The joined text [from, to), read from the pieces starting at index `i`. */
+function joinedSlice(pieces: readonly Piece[], starts: readonly number[], i: number, from: number, to: number): string {
+  let text = "";
+  for (let k = i; k < pieces.length && starts[k]! < to; k++) {
+    const s = starts[k]!;
+    const piece = pieces[k]!;
+    if (s + piece.text.length <= from) continue;
+    text += piece.text.slice(Math.max(0, from - s), Math.min(piece.text.length, to - s));
+  }
+  return text;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -267,7 +353,7 @@ const CONTINUATION_CLASS = `[\\u0080-\\u00BF${escapeForClass(CP1252_HIGH.replace
 /** Lead bytes C2-F4 (Latin-1 letters Â…ô) and Windows-1254's ğ (F0) and Ğ (D0). */
 const LEAD_CLASS = "[\\u00C2-\\u00F4\\u011E\\u011F]";
 /** A lead character followed by a continuation character: the only place mojibake can start. */
-const CANDIDATE = new RegExp(`${LEAD_CLASS}${CONTINUATION_CLASS}`, "g");
+const CANDIDATE = new RegExp(`${LEAD_CLASS}${CONTINUATION_CLASS}|\u00C3(?= [a-z\u00DF-\u00F6\u00F8-\u00FF])`, "g");
 
 /**
  * Continuation characters that real text can put right after a capital letter (closing quotes,
@@ -301,6 +387,11 @@ interface ReadOptions {
   lostByte: boolean;
   /** Accept sequences that spell C1 controls, which a further reading must turn into bytes. */
   c1: boolean;
+  /**
+   * A reading inside a run that was already mojibake: IPA and spacing modifier letters are
+   * plausible there (`Ã‹â€º` is `˛`), never in a first reading (`Ê¼` is Portuguese `Ê` + `¼`).
+   */
+  inner?: boolean;
 }
 
 interface Run {
@@ -312,6 +403,8 @@ interface Run {
   accepted: boolean;
   /** The decoded text contains C1 controls (only valid as the input of another reading). */
   hasC1: boolean;
+  /** Never mojibake, even when the rest of the text is: `5×£35` is a price. */
+  refused?: boolean;
 }
 
 /**
@@ -353,16 +446,55 @@ function readRun(
   const after = i < limit ? (s.codePointAt(i) ?? -1) : afterLimit;
   let accepted = strong;
   const lone = codePoints[0] ?? 0;
-  if (codePoints.length === 1 && lone >= 0x370 && lone < 0x800 && (isLatinLetter(before) || isLatinLetter(after))) {
-    // One Greek, Cyrillic, Hebrew or Arabic letter glued to a Latin word is a capital followed
-    // by a symbol (`ÑANDÚœuvre`), not a word of another script.
-    accepted = false;
+  if (options.inner && lone >= 0x250 && lone < 0x300 && codePoints.length === 1) {
+    // A modifier letter is only ever read inside mojibake (`Ã‹Å’` is `ˌ` twice over).
+    accepted = true;
+  } else if (codePoints.length === 1 && i - start === 2) {
+    accepted = acceptsPair(s.charCodeAt(start), s.charCodeAt(start + 1), lone, before, after, accepted);
   } else if (!accepted && latinOnly) {
     // Weak evidence only: believe it inside a word, never next to spaces or capitals alone, and
     // only for Latin letters and symbols (`ÑANDÚ—le` is not Arabic).
     accepted = isLowercaseOrDigit(before) || (!lastWasNbsp && isLetter(after));
   }
-  return { start, end: i, text: fromCodePoints(codePoints), flags, accepted, hasC1 };
+  // `×` is a symbol, and one Hebrew letter alone is a product or a price: `5×£35`, `×¥`.
+  const refused = codePoints.length === 1 && s.charCodeAt(start) === 0xd7;
+  return { start, end: i, text: fromCodePoints(codePoints), flags, accepted: accepted && !refused, hasC1, refused };
+}
+
+/**
+ * Whether one two-character sequence alone (`lead`, `cont`, decoding to `cp`, between `before`
+ * and `after`) is mojibake, given whether its continuation is strong evidence. Two characters are
+ * the place where legitimate text looks most like mojibake, so each known look-alike is refused
+ * here (left as written; the whole-text rule of scanOnce may still accept it).
+ */
+function acceptsPair(lead: number, cont: number, cp: number, before: number, after: number, strong: boolean): boolean {
+  const contIsLetter = isLetter(cont);
+  if (cp >= 0x370 && cp < 0x800) {
+    if (!(isLatinLetter(before) || isLatinLetter(after))) return strong;
+    // Glued to a Latin word, a capital then a letter is Latin text (`ÑANDÚœuvre`); a Greek
+    // letter spelled with a symbol is mojibake inside a word (`IL2RÎ³cKO`).
+    if (contIsLetter || cp >= 0x400) return false;
+    return strong || (isLetterOrDigit(before) && isLetterOrDigit(after));
+  }
+  // A lowercase letter closing a word in capitals is a capital and a symbol (`AHÅ™`, `MÄ£ÄM`).
+  if (isLowercase(cp) && isUppercase(before) && !isLowercase(after)) return false;
+  // Two letters standing alone are a word or initials (`Åš,`), not one letter.
+  if (contIsLetter && !isLetter(before) && !isLetter(after)) return false;
+  // `Ã’s`: a capital's apostrophe-s.
+  if (cont === 0x2019 && after === 0x73) return false;
+  // `Ã` with a symbol, outside a word, is a formula (`x = Ã² + Ã·2`, `Ã±1`).
+  if (lead === 0xc3 && FORMULA_SYMBOLS.has(cont) && !isLetter(before) && !isLetter(after)) return false;
+  if (strong) return true;
+  // Weak evidence only: believe it inside a word, never next to spaces or capitals alone, and
+  // only for Latin letters and symbols (`ÑANDÚ—le` is not Arabic).
+  if (cp >= LATIN_EXTENDED_B) return false;
+  return isLowercaseOrDigit(before) || (cont !== NBSP && isLetter(after));
+}
+
+const FORMULA_SYMBOLS = new Set([..."±·¬¯°´²³¹¼½¾µ¶¦"].map((c) => c.charCodeAt(0)));
+
+function isLetterOrDigit(code: number): boolean {
+  return isLetter(code) || (code >= 0x30 && code <= 0x39);
 }
 
 /** String.fromCodePoint(...all) overflows the stack past ~100,000 arguments: a long garbled run. */
@@ -417,15 +549,21 @@ function readSequence(s: string, i: number, limit: number, prevCodePoint: number
     codePoint = (codePoint << 6) | (b & 0x3f);
     flags |= flagsOf(c);
     // After `Â` (a no-break space or a Latin-1 symbol) only superscripts are ambiguous (`Â²`).
-    if (lead === 0xc2 ? !SUPERSCRIPTS.has(c) : !WEAK_CONTINUATIONS.has(c)) strongContinuations++;
+    // `Â` + no-break space is weak after a capital: French typography after `Â` (`PRÉCISÂ\u00A0:`).
+    if (lead === 0xc2 ? !SUPERSCRIPTS.has(c) && !(c === NBSP && !options.inner && isUppercase(prevCodePoint)) : !WEAK_CONTINUATIONS.has(c)) strongContinuations++;
   }
-  if (codePoint < 0xa0 ? !options.c1 : !isPlausible(codePoint, prevCodePoint)) return undefined;
+  if (codePoint < 0xa0 ? !options.c1 : !isPlausible(codePoint, prevCodePoint, options.inner === true)) return undefined;
 
   let strong = strongContinuations > 0;
+  // IPA and modifiers (inner readings only) also need a continuation no text puts after a
+  // capital, or a lowercase letter before: `Ã‹â€º` is `˛` and `HawaiÃŠÂ»i` is `Hawaiʻi`, but
+  // `Ã‰â€œ` is `É“`, not `ɓ`.
+  if (codePoint >= 0x250 && codePoint < 0x300 && !strong && !isLowercase(prevCodePoint)) return undefined;
   if (need === 1 && !strong && lead === 0xc3 && s.charCodeAt(i + 1) === NBSP) {
     // `Ã` + no-break space is `à`, the most common French mojibake, but not at the end of a word
     // in capitals (`IRMÃ\u00A0!` is Portuguese). `Â` + no-break space is strong already.
-    strong = !isUppercase(prevCodePoint);
+    // A lowercase letter right after the space continues the word: `CÃ\u00A0nan` is `Cànan`.
+    strong = !isUppercase(prevCodePoint) || (i + 2 < limit && isLowercase(s.codePointAt(i + 2) ?? -1));
   }
   if (need >= 2 && !strong) {
     // Only punctuation after an accented letter is ordinary text (`café »`), unless it spells a
@@ -452,8 +590,9 @@ const LOWERCASE = /^\p{Ll}$/u;
 const UPPERCASE = /^\p{Lu}$/u;
 
 /** Whether a decoded character is something real text contains (given the one before it). */
-function isPlausible(cp: number, prevCodePoint: number): boolean {
+function isPlausible(cp: number, prevCodePoint: number, inner: boolean): boolean {
   if (cp === 0xfffd) return false; // never produce a replacement character
+  if (inner && cp >= 0x250 && cp < 0x300) return true; // IPA and spacing modifiers, twice over only
   if (!isPlausibleBlock(cp, prevCodePoint)) return false;
   if ((cp & 0xfffe) === 0xfffe || (cp >= 0xfdd0 && cp <= 0xfdef)) return false;
   return !UNASSIGNED_OR_PRIVATE.test(String.fromCodePoint(cp));
@@ -464,14 +603,16 @@ function isPlausibleBlock(cp: number, prevCodePoint: number): boolean {
   if (cp < 0x250) return true; // Latin-1 symbols and letters, Latin Extended-A and -B
   if (cp === 0x2c6 || cp === 0x2dc) return true; // ˆ and ˜ are Windows-1252 characters (mojibake twice over)
   if (cp < 0x300) return false; // IPA and spacing modifiers: what `Ê` or `É` + `»` spell
-  if (cp < 0x370) return prevCodePoint >= 0 && isLetter(prevCodePoint); // combining marks (NFD text)
+  if (cp < 0x370) return canCarryMark(prevCodePoint); // combining marks (NFD text, strike-through)
   if (cp < 0x500) return true; // Greek, Cyrillic
   if (cp < 0x5d0) return false; // Cyrillic Supplement, Armenian, Hebrew points
   if (cp <= 0x5ea) return true; // Hebrew letters
   if (cp < 0x600) return false;
   if (cp < 0x700) return true; // Arabic
   if (cp < 0x900) return false; // Syriac, Thaana, NKo, Samaritan…: what `Ü`/`ß`/`à` + `»` spell
-  if (cp < 0x2c00) return true; // Indic, Thai, Georgian, Hangul Jamo, Latin Extended Additional, punctuation, symbols
+  if (cp < 0x1d00) return true; // Indic, Thai, Georgian, Hangul Jamo
+  if (cp < 0x1e00) return false; // phonetic extensions: what `á` + `´´` spells
+  if (cp < 0x2c00) return true; // Latin Extended Additional (Vietnamese), punctuation, symbols
   if (cp < 0x2e00) return false;
   if (cp < 0xa000) return true; // supplemental punctuation, CJK, kana
   if (cp < 0xac00) return false;
@@ -486,6 +627,12 @@ function isPlausibleBlock(cp: number, prevCodePoint: number): boolean {
   if (cp >= 0x20000 && cp < 0x40000) return true; // CJK extensions
   if (cp >= 0xe0000 && cp < 0xe0080) return true; // tags (flag sequences)
   return false;
+}
+
+/** A combining mark follows a letter, a digit (`6̶`) or a quote (`'́` in a face), not a space. */
+function canCarryMark(code: number): boolean {
+  if (code < 0x21) return false;
+  return isLetter(code) || (code >= 0x30 && code <= 0x39) || code === 0x27 || code === 0x22 || code === 0x2019;
 }
 
 function isLetter(code: number): boolean {
@@ -503,6 +650,12 @@ function isUppercase(code: number): boolean {
   if (code < 0) return false;
   if (code < 0x80) return code >= 0x41 && code <= 0x5a;
   return UPPERCASE.test(String.fromCodePoint(code));
+}
+
+function isLowercase(code: number): boolean {
+  if (code < 0) return false;
+  if (code < 0x80) return code >= 0x61 && code <= 0x7a;
+  return LOWERCASE.test(String.fromCodePoint(code));
 }
 
 function isLowercaseOrDigit(code: number): boolean {
@@ -527,7 +680,7 @@ function repeatRepair(source: string, first: Run): { text: string; vias: string[
   let best = first.hasC1 ? undefined : { text: first.text, vias: [...vias] };
   for (let level = 1; level < 3; level++) {
     const text = current.text;
-    const again = readRun(text, 0, text.length, before, after, { lostByte: false, c1: true });
+    const again = readRun(text, 0, text.length, before, after, { lostByte: false, c1: true, inner: true });
     if (!again || !again.accepted || again.end !== text.length) break;
     vias.push(readingName(again.flags));
     current = again;
