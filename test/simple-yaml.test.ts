@@ -37,9 +37,9 @@ function describeNode(node: unknown): unknown {
 function readByYaml(source: string) {
   const parsed = parseYaml(source);
   const contents = parsed.doc.contents;
-  if (parsed.problems.length > 0 || !isMap(contents)) return { problems: parsed.problems.length, data: parsed.data, entries: undefined, yaml11Booleans: [] };
+  if (parsed.problems.length > 0 || !isMap(contents)) return { problems: parsed.problems.length, data: parsed.data, entries: undefined, yaml11Readings: [] };
   const entries = contents.items.map((pair) => ({ key: isScalar(pair.key) ? String(pair.key.value) : "?", offset: isScalar(pair.key) ? pair.key.range![0] : -1, value: describeNode(pair.value) }));
-  return { problems: 0, data: parsed.data, entries, yaml11Booleans: parsed.yaml11Booleans };
+  return { problems: 0, data: parsed.data, entries, yaml11Readings: parsed.yaml11Readings };
 }
 
 /**
@@ -53,7 +53,7 @@ function agrees(source: string): boolean {
   expect(full.problems, source).toBe(0);
   expect(simple.data, source).toStrictEqual(full.data);
   expect(simple.entries, source).toEqual(full.entries);
-  expect(simple.yaml11Booleans, source).toEqual(full.yaml11Booleans);
+  expect(simple.yaml11Readings, source).toEqual(full.yaml11Readings);
   const located = locateSimple(simple, source, 2);
   const lineCounter = new LineCounter();
   parseDocument(source, { lineCounter });
@@ -117,7 +117,7 @@ describe("simple-yaml reads what yaml reads", () => {
     for (const source of ["k: yes", "k: [on, 'off', No]", "k:\n  - Off\n  - \"yes\"", "k: v ", "k:   \n\nj: 1", "k:\n\n- a  \n\n- b\n", "\n\nk: YES\n\n"]) {
       expect(agrees(source), source).toBe(true);
     }
-    expect(parseSimpleYaml("k: [on, 'off', No]")!.yaml11Booleans.map((b) => [b.path, b.value])).toEqual([
+    expect(parseSimpleYaml("k: [on, 'off', No]")!.yaml11Readings.map((b) => [b.path, b.value])).toEqual([
       [["k", 0], true],
       [["k", 2], false],
     ]);
