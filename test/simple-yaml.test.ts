@@ -37,9 +37,9 @@ function describeNode(node: unknown): unknown {
 function readByYaml(source: string) {
   const parsed = parseYaml(source);
   const contents = parsed.doc.contents;
-  if (parsed.problems.length > 0 || !isMap(contents)) return { problems: parsed.problems.length, data: parsed.data, entries: undefined, yaml11Booleans: [] };
+  if (parsed.problems.length > 0 || !isMap(contents)) return { problems: parsed.problems.length, data: parsed.data, entries: undefined, yaml11Readings: [] };
   const entries = contents.items.map((pair) => ({ key: isScalar(pair.key) ? String(pair.key.value) : "?", offset: isScalar(pair.key) ? pair.key.range![0] : -1, value: describeNode(pair.value) }));
-  return { problems: 0, data: parsed.data, entries, yaml11Booleans: parsed.yaml11Booleans };
+  return { problems: 0, data: parsed.data, entries, yaml11Readings: parsed.yaml11Readings };
 }
 
 /**
@@ -53,7 +53,7 @@ function agrees(source: string): boolean {
   expect(full.problems, source).toBe(0);
   expect(simple.data, source).toStrictEqual(full.data);
   expect(simple.entries, source).toEqual(full.entries);
-  expect(simple.yaml11Booleans, source).toEqual(full.yaml11Booleans);
+  expect(simple.yaml11Readings, source).toEqual(full.yaml11Readings);
   const located = locateSimple(simple, source, 2);
   const lineCounter = new LineCounter();
   parseDocument(source, { lineCounter });
@@ -107,6 +107,24 @@ describe("simple-yaml reads what yaml reads", () => {
     }
   });
 
+  it("reads Psych's YAML 1.1 readings of values and keys as yaml does", () => {
+    const sources = ["k: tRUE", "k: nULL", "k: 45,000", "k: 1_000", "k: 9:00", "k: 1:30:00", "k: [tRUE, 1_000]", "k:\n  - 12,500\n  - NuLl", "on: x", "yes: 1\nNo: 2", "k: y", "k: 1_0.5", "tRUE: x"];
+    for (const source of sources) expect(agrees(source), source).toBe(true);
+    // Left to yaml, which must then find the same readings.
+    for (const source of ["k: 0123", "k: 0612345678", "k: 0o17", "k: 1e3", "0123: x", "&t roles: Dev\ntitle: *t", "k: !!timestamp 2026-01-12"]) {
+      expect(parseSimpleYaml(source), source).toBeUndefined();
+    }
+    expect(parseSimpleYaml("on: 45,000\nk: [nULL, x]")!.yaml11Readings.map((r) => [r.path, r.value, r.key ?? false])).toEqual([
+      [["on"], true, true],
+      [["on"], 45000, false],
+      [["k", 0], null, false],
+    ]);
+    expect(readByYaml("k: 0123\nj: 0612345678").yaml11Readings.map((r) => [r.path, r.kind, r.value])).toEqual([
+      [["k"], "integer", 83],
+      [["j"], "text", "0612345678"],
+    ]);
+  });
+
   it("refuses what it must leave to yaml", () => {
     for (const source of ["k: 1\nk: 2", "k: a #c", "k: &a x", "k: *a", "k: !t x", "? k\n: v", "k: |\n  x", "k: 'a\n  b'", " k: v", "k:\tv", "k: 0x1F", "k: +1", "__proto__: x", "k:\n# c\n  - x", "k: v\t"]) {
       expect(parseSimpleYaml(source), source).toBeUndefined();
@@ -117,7 +135,7 @@ describe("simple-yaml reads what yaml reads", () => {
     for (const source of ["k: yes", "k: [on, 'off', No]", "k:\n  - Off\n  - \"yes\"", "k: v ", "k:   \n\nj: 1", "k:\n\n- a  \n\n- b\n", "\n\nk: YES\n\n"]) {
       expect(agrees(source), source).toBe(true);
     }
-    expect(parseSimpleYaml("k: [on, 'off', No]")!.yaml11Booleans.map((b) => [b.path, b.value])).toEqual([
+    expect(parseSimpleYaml("k: [on, 'off', No]")!.yaml11Readings.map((b) => [b.path, b.value])).toEqual([
       [["k", 0], true],
       [["k", 2], false],
     ]);

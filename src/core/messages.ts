@@ -32,6 +32,9 @@ export interface FindingDetails {
   YAML_ALIAS_LIMIT: { limit: number };
   YAML_TOO_DEEP: Record<string, never>;
   YAML11_BOOLEAN: { key: Path; text: string; value: boolean };
+  YAML11_READING: { key: Path; text: string; jekyll: string; isKey: boolean };
+  YAML_TAG: { key: Path; tag: string };
+  YAML_TAG_UNKNOWN: { key: Path; tag: string };
   UNKNOWN_KEY: { key: Path; suggestion?: string; isAlias: boolean };
   ALIAS_CONFLICT: { alias: string; key: string; aliasLine: number };
   NORMALIZE_KEY_ALIAS: { alias: string; key: string };
@@ -225,6 +228,20 @@ function word(code: FindingCode, d: FindingDetails[FindingCode]): Worded {
       const { key, text, value } = d as FindingDetails["YAML11_BOOLEAN"];
       return { severity: "warning", message: `\`${key}\` is written \`${text}\`: Jekyll reads it as ${value}, other YAML tools as the text "${text}"`, hint: `write \`${value}\`; ${FIX_WITH_NORMALIZE}`, fixable: true };
     }
+    case "YAML11_READING": {
+      const { key, text, jekyll, isKey } = d as FindingDetails["YAML11_READING"];
+      const quoted = JSON.stringify(text);
+      if (isKey) return { severity: "warning", message: `the key \`${text}\` is read by Jekyll (YAML 1.1) as ${jekyll}, not as the text ${quoted}`, hint: `write the key in quotes: ${quoted}:` };
+      return { severity: "warning", message: `\`${key}\` is written \`${text}\`: Jekyll (YAML 1.1) reads it as ${jekyll}, other YAML tools (YAML 1.2) differently`, hint: `write ${quoted} in quotes if you mean the text, or write the value the way Jekyll reads it` };
+    }
+    case "YAML_TAG": {
+      const { key, tag } = d as FindingDetails["YAML_TAG"];
+      return { severity: "warning", message: `\`${key}\` has the tag ${tag}: posting reads the text written, Jekyll (Psych) reads it otherwise or refuses it`, hint: "remove the tag and write the value plainly" };
+    }
+    case "YAML_TAG_UNKNOWN": {
+      const { key, tag } = d as FindingDetails["YAML_TAG_UNKNOWN"];
+      return { severity: "error", message: `\`${key}\` has the tag ${tag}, which Jekyll's safe YAML loading refuses or ignores; posting reads the text written`, hint: "remove the tag; front matter holds plain values" };
+    }
     case "UNKNOWN_KEY": {
       const { key, suggestion, isAlias } = d as FindingDetails["UNKNOWN_KEY"];
       const message = `\`${key}\` is not a known key${suggestion ? `; did you mean \`${suggestion}\`?` : ""}`;
@@ -346,6 +363,9 @@ export const CODE_SUMMARIES: Record<FindingCode, string> = {
   YAML_ALIAS_LIMIT: "Too many YAML alias expansions.",
   YAML_TOO_DEEP: "The front matter is nested too deeply.",
   YAML11_BOOLEAN: "A YAML 1.1 boolean (yes, no, on, off) that tools read differently.",
+  YAML11_READING: "A plain value or key Jekyll (YAML 1.1) reads otherwise than YAML 1.2 (0123, 45,000, 9:00, tRUE, on:).",
+  YAML_TAG: "A standard YAML tag (!!timestamp, !!set, !!binary, !!omap…) Jekyll reads otherwise; read as the text written.",
+  YAML_TAG_UNKNOWN: "An unknown or language-specific tag (!!python/…, !ruby/…, !include); read as the text written.",
   UNKNOWN_KEY: "A key the schema does not know.",
   ALIAS_CONFLICT: "A key and its old spelling are both set, with different values.",
   NORMALIZE_KEY_ALIAS: "An old spelling of a key.",

@@ -4,23 +4,23 @@
 // simple reader (detectSimpleValueChanges). No `yaml` import here: a file whose front matter is
 // simple is linted without loading it.
 import { rewriteDayFirstDate } from "../read/dates.js";
+import { isYaml11BooleanWord, psychReadsPlainAsNonText } from "../read/yaml11.js";
+import { coreReadsAsNonText } from "../read/simple-yaml.js";
 import type { SimpleYaml } from "../read/simple-yaml.js";
 import type { FieldSpec, PostingSchema } from "../schema/schema.js";
 import { foldForMatch } from "../schema/schema.js";
 
 export const DATE_FORMATS = new Set(["jekyll-date", "date", "date-time"]);
 
-/** Psych (Jekyll) reads these plain scalars as something other than text. */
-const YAML11_NON_STRING =
-  /^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|null|Null|NULL|~|[-+]?(?:0|[1-9][\d_]*)(?:\.\d*)?(?:[eE][-+]?\d+)?|[-+]?0[0-7_]+|0x[\da-fA-F_]+|0b[01_]+|[-+]?\d[\d_]*(?::[0-5]?\d)+(?:\.\d*)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
 const DATE_LIKE = /^\d{4}-\d{1,2}-\d{1,2}(?:[Tt ]|$)/;
-/** YAML 1.1 booleans: text in YAML 1.2, booleans for Jekyll. */
-export const YAML11_BOOLEAN = /^(?:yes|no|on|off)$/i;
 
-/** Whether Jekyll would read this text as a boolean, a number, null or a date if it were unquoted. */
+/**
+ * Whether Jekyll would read this text as a boolean, a number, null or a date if it were unquoted
+ * (or YAML 1.2 tools would read it as something other than text: `0612345678`, `1e3`).
+ */
 export function jekyllReadsPlainAsNonText(text: string, field: FieldSpec | undefined): boolean {
   const isDateField = field?.format !== undefined && DATE_FORMATS.has(field.format);
-  return YAML11_NON_STRING.test(text) || (!isDateField && DATE_LIKE.test(text));
+  return psychReadsPlainAsNonText(text) || coreReadsAsNonText(text) || (!isDateField && DATE_LIKE.test(text));
 }
 
 export type ScalarPlan = { kind: "boolean"; to: boolean } | { kind: "list"; items: string[] } | { kind: "text"; to: string; ambiguity?: string };
@@ -194,7 +194,7 @@ export function planValue(view: ValueView, field: FieldSpec, changes: CanonicalC
   const { value, offset } = view;
   const record = (from: string, to: string, why: string) => changes.values.push({ key, from, to, why, offset });
   // A plain `yes` where a boolean is allowed: Jekyll reads true, so that is what it means.
-  if (view.plain && typeof value === "string" && YAML11_BOOLEAN.test(value) && field.types.includes("boolean")) {
+  if (view.plain && typeof value === "string" && isYaml11BooleanWord(value) && field.types.includes("boolean")) {
     const to = /^(?:yes|on)$/i.test(value);
     record(value, String(to), "written as the boolean Jekyll reads");
     return [{ kind: "boolean", to }];

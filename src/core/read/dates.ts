@@ -1,7 +1,7 @@
 // Dates are validated as text, as written: no Date objects, so no time-zone shift can creep in.
 
 const JEKYLL_DATE =
-  /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:[ \t]*(?:[Zz]|[+-]\d{2}(?::?\d{2})?))?)?$/;
+  /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:[ \t]*(?:[Zz]|[+-]\d{2}(?::?\d{2})?))?)?$/;
 
 export function isRealCalendarDate(year: number, month: number, day: number): boolean {
   if (month < 1 || month > 12 || day < 1) return false;

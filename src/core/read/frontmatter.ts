@@ -45,6 +45,7 @@ export function splitFrontMatter(text: string): SplitResult {
   let offset = firstEnd + 1;
   let line = 2;
   let afterBlank = false;
+  let flow = 0;
   while (offset <= text.length) {
     const end = lineEnd(text, offset);
     const current = text.slice(offset, end);
@@ -54,8 +55,10 @@ export function splitFrontMatter(text: string): SplitResult {
       return { kind: "ok", yaml, yamlStartLine: 2, closeLine: line, body: text.slice(bodyOffset), bodyOffset };
     }
     // Without this, a missing closing `---` makes the body (up to a `---` rule further down) read as YAML.
-    if (afterBlank && looksLikeMarkdown(current)) return { kind: "unterminated" };
+    // Inside a flow collection left open on a line above (`k: {a: 1,`), any line is YAML.
+    if (afterBlank && flow === 0 && looksLikeMarkdown(current)) return { kind: "unterminated" };
     afterBlank = current.trim() === "";
+    flow = flowDepthAfter(current, flow);
     if (end >= text.length) break;
     offset = end + 1;
     line++;
@@ -70,6 +73,42 @@ export function splitFrontMatter(text: string): SplitResult {
 function looksLikeMarkdown(line: string): boolean {
   if (MARKDOWN_HEADING.test(line)) return true;
   return line.trim() !== "" && !YAML_LIKE_LINE.test(line);
+}
+
+// Where a flow collection may open at depth 0: as the value of `key: `, or as a `- ` item.
+const FLOW_START = /^[ \t]*(?:-[ \t]+)*(?:[^ \t#'"[{][^#]*?:[ \t]+)?(?=[[{])/;
+
+/**
+ * Brackets of flow collections still open after `line`, given `depth` open before it; quoted
+ * text and comments skipped. At depth 0 only a collection opening a value counts, so brackets in
+ * plain text (`title: a [b`) change nothing.
+ */
+function flowDepthAfter(line: string, depth: number): number {
+  let i = 0;
+  if (depth === 0) {
+    if (!line.includes("[") && !line.includes("{")) return 0;
+    const start = FLOW_START.exec(line);
+    if (!start) return 0;
+    i = start[0].length;
+  }
+  let quote: string | undefined;
+  for (; i < line.length; i++) {
+    const ch = line[i]!;
+    if (quote !== undefined) {
+      if (ch === "\\" && quote === '"') i++;
+      else if (ch === quote) quote = undefined;
+      continue;
+    }
+    // A quote opens quoted text only where a scalar starts (`l'école` is plain text).
+    if ((ch === '"' || ch === "'") && /[[{,: \t]/.test(line[i - 1] ?? " ")) quote = ch;
+    else if (ch === "#" && (i === 0 || line[i - 1] === " " || line[i - 1] === "\t")) break;
+    else if (ch === "[" || ch === "{") depth++;
+    else if (ch === "]" || ch === "}") {
+      depth--;
+      if (depth === 0) return 0;
+    }
+  }
+  return depth;
 }
 
 function lineEnd(text: string, from: number): number {

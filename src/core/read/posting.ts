@@ -7,8 +7,8 @@ import type { Finding, Position } from "../findings.js";
 import { splitFrontMatter, toLf } from "./frontmatter.js";
 import { finding } from "../messages.js";
 import { isObject } from "../schema/schema.js";
-import { MAX_ALIAS_COUNT, offsetOf, parseYaml } from "./yaml.js";
-import type { KeyPath, Yaml11Boolean } from "./yaml.js";
+import { MAX_ALIAS_COUNT, offsetOf, parseYaml, YAML_TAG_PREFIX } from "./yaml.js";
+import type { KeyPath, Yaml11Reading } from "./yaml.js";
 
 /**
  * Front matter data with what it takes to place findings on it, whichever reader produced it:
@@ -17,8 +17,8 @@ import type { KeyPath, Yaml11Boolean } from "./yaml.js";
 export interface LocatedFrontMatter {
   /** The mapping as plain data; undefined when the YAML could not be read. */
   data: Record<string, unknown> | undefined;
-  /** Plain `yes`/`no`/`on`/`off` scalars: text in YAML 1.2, booleans for Jekyll (YAML 1.1). */
-  yaml11Booleans: Yaml11Boolean[];
+  /** Plain scalars (values and keys) Jekyll reads otherwise than YAML 1.2: `yes`, `0123`, `on:`. */
+  yaml11Readings: Yaml11Reading[];
   /** File position of the value (or the key) at a key path, or of the closest parent that exists. */
   locate(path: KeyPath, where?: "key" | "value"): Position;
   /** File position of an offset in the YAML source. */
@@ -162,7 +162,7 @@ export function readFrontMatter(result: ParsedPosting, source: FrontMatterSource
     startLine: split.yamlStartLine,
     closeLine: split.closeLine,
     data: undefined,
-    yaml11Booleans: parsed.yaml11Booleans,
+    yaml11Readings: parsed.yaml11Readings,
     locate: (path, where) => positionOfPath(frontMatter, path, where),
     positionAt: (offset) => positionInFile(frontMatter, offset),
   };
@@ -187,6 +187,11 @@ export function readFrontMatter(result: ParsedPosting, source: FrontMatterSource
         findings.push(finding("YAML_TOO_DEEP", yamlAt(problem.offset), {}));
         break;
     }
+  }
+  for (const tag of parsed.tags) {
+    const key = tag.path.map(String).join(".");
+    const written = tag.tag.startsWith(YAML_TAG_PREFIX) ? `!!${tag.tag.slice(YAML_TAG_PREFIX.length)}` : tag.tag;
+    findings.push(finding(tag.standard ? "YAML_TAG" : "YAML_TAG_UNKNOWN", yamlAt(tag.offset, key), { key, tag: written }));
   }
   // Duplicate keys still leave readable data (the last value wins, as in Jekyll).
   const readable = parsed.problems.every((p) => p.kind === "duplicate-key");

@@ -2,13 +2,14 @@
 // with plain or simply quoted scalars, one-line `[a, b]` lists, `- item` lists, full-line
 // comments, blank lines and trailing spaces. It returns what the `yaml` package (YAML 1.2 core
 // schema, as parseYaml configures it) would return, with the same source offsets for every key,
-// value and list item and the same YAML 1.1 booleans, or undefined for anything else, which then
+// value and list item and the same YAML 1.1 readings (yaml11.ts), or undefined for anything else, which then
 // goes through `yaml`. It refuses rather than guesses: a wrong reading would change a finding, a
 // refusal only costs time. test/simple-yaml.test.ts checks it against `yaml` on every fixture and
 // thousands of generated front matters.
 import type { Position } from "../findings.js";
 import type { LocatedFrontMatter } from "./posting.js";
-import type { KeyPath, Yaml11Boolean } from "./yaml.js";
+import type { KeyPath, Yaml11Reading } from "./yaml.js";
+import { yaml11Reading } from "./yaml11.js";
 
 export type SimpleValue = string | number | boolean | null;
 
@@ -30,16 +31,14 @@ export interface SimpleYaml {
   data: Record<string, unknown>;
   /** The top-level entries in source order. */
   entries: SimpleEntry[];
-  /** Plain `yes`/`no`/`on`/`off`: text in YAML 1.2, booleans for Jekyll (as parseYaml reports them). */
-  yaml11Booleans: Yaml11Boolean[];
+  /** Plain scalars Jekyll reads otherwise (YAML 1.1), keys included, as parseYaml reports them. */
+  yaml11Readings: Yaml11Reading[];
 }
 
 const KEY = /^([A-Za-z_][A-Za-z0-9_.-]{0,127}):(?: +|$)/;
 // Keys the core schema reads as something other than text, and one toJS treats specially.
 const NON_TEXT_KEY = /^(?:~|[Nn]ull|NULL|[Tt]rue|TRUE|[Ff]alse|FALSE|__proto__)$/;
 const ITEM = /^( {0,8})- +/;
-// Plain `yes`/`no`/`on`/`off`: text in YAML 1.2, booleans for Jekyll (Psych, any case).
-const YAML11_BOOLEAN = /^(?:yes|no|on|off)$/i;
 const CORE_NULL = /^(?:~|[Nn]ull|NULL)$/;
 const CORE_BOOL = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
 // The core schema's number forms (yaml's int, intOct, intHex, floatNaN, floatExp and float tests).
@@ -58,7 +57,7 @@ const REFUSED_CHAR = /[\x00-\x1f\x7f-\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u
 export function parseSimpleYaml(source: string): SimpleYaml | undefined {
   const data: Record<string, unknown> = {};
   const entries: SimpleEntry[] = [];
-  const yaml11Booleans: Yaml11Boolean[] = [];
+  const yaml11Readings: Yaml11Reading[] = [];
   // The key whose value is still open: `key:` with nothing after it, then maybe `- item` lines.
   // `end` is where its line's text ends: yaml places an empty value there.
   let open: { entry: SimpleEntry; items: SimpleScalar[] | undefined; indent: number; end: number; dash: number } | undefined;
@@ -74,10 +73,11 @@ export function parseSimpleYaml(source: string): SimpleYaml | undefined {
     entries.push(open.entry);
     open = undefined;
   };
-  const noteBoolean = (scalar: SimpleScalar, path: (string | number)[]) => {
-    if (scalar.plain && typeof scalar.value === "string" && YAML11_BOOLEAN.test(scalar.value)) {
-      yaml11Booleans.push({ path, text: scalar.value, value: /^(?:yes|on)$/i.test(scalar.value), offset: scalar.offset });
-    }
+  // Numbers read here are plain decimals, which Psych reads alike: only text can read otherwise.
+  const noteReading = (scalar: SimpleScalar, path: (string | number)[]) => {
+    if (!scalar.plain || typeof scalar.value !== "string") return;
+    const reading = yaml11Reading(scalar.value);
+    if (reading) yaml11Readings.push({ ...reading, path, text: scalar.value, offset: scalar.offset });
   };
 
   let offset = 0;
@@ -110,7 +110,7 @@ export function parseSimpleYaml(source: string): SimpleYaml | undefined {
       const scalar = blockScalar(line.slice(item[0].length), lineOffset + item[0].length);
       if (scalar === REFUSE) return undefined;
       open.items ??= [];
-      noteBoolean(scalar, [open.entry.key, open.items.length]);
+      noteReading(scalar, [open.entry.key, open.items.length]);
       open.items.push(scalar);
       continue;
     }
@@ -119,6 +119,8 @@ export function parseSimpleYaml(source: string): SimpleYaml | undefined {
     if (!key || NON_TEXT_KEY.test(key[1]!)) return undefined;
     const name = key[1]!;
     if (Object.prototype.hasOwnProperty.call(data, name)) return undefined; // duplicate: parseYaml reports it
+    const keyReading = yaml11Reading(name);
+    if (keyReading) yaml11Readings.push({ ...keyReading, path: [name], text: name, offset: lineOffset, key: true });
     const entry: SimpleEntry = { key: name, offset: lineOffset, value: { value: null, plain: true, offset: end } };
     const rest = line.slice(key[0].length);
     if (rest === "") {
@@ -129,13 +131,13 @@ export function parseSimpleYaml(source: string): SimpleYaml | undefined {
     if (rest[0] === "[") {
       const items = flowList(rest, valueOffset);
       if (items === REFUSE) return undefined;
-      items.forEach((scalar, i) => noteBoolean(scalar, [name, i]));
+      items.forEach((scalar, i) => noteReading(scalar, [name, i]));
       entry.value = { items, offset: valueOffset };
       data[name] = items.map((scalar) => scalar.value);
     } else {
       const scalar = blockScalar(rest, valueOffset);
       if (scalar === REFUSE) return undefined;
-      noteBoolean(scalar, [name]);
+      noteReading(scalar, [name]);
       entry.value = scalar;
       data[name] = scalar.value;
     }
@@ -143,7 +145,7 @@ export function parseSimpleYaml(source: string): SimpleYaml | undefined {
   }
   close();
   if (entries.length === 0) return undefined;
-  return { data, entries, yaml11Booleans };
+  return { data, entries, yaml11Readings };
 }
 
 const REFUSE = Symbol("refuse");
@@ -274,7 +276,7 @@ export function locateSimple(simple: SimpleYaml, source: string, startLine: numb
     }
     return positionAt(best);
   };
-  return { data: simple.data, yaml11Booleans: simple.yaml11Booleans, locate, positionAt };
+  return { data: simple.data, yaml11Readings: simple.yaml11Readings, locate, positionAt };
 }
 
 /** Whether the YAML 1.2 core schema reads this text, written plain, as null, a boolean or a number. */

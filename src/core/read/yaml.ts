@@ -1,7 +1,9 @@
 // YAML with source positions (the `yaml` package's Document API), bounded alias expansion, and
-// the YAML 1.1 reading Jekyll gives to `yes`/`no`/`on`/`off`.
+// the YAML 1.1 reading Jekyll gives to plain scalars where it differs (yaml11.ts).
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, Scalar, visit } from "yaml";
 import type { Document, Node, Pair, YAMLError, YAMLMap } from "yaml";
+import { yaml11Reading } from "./yaml11.js";
+import type { Yaml11Value } from "./yaml11.js";
 
 /** Aliases (`*name`) expanded at most this many times: a front matter never needs more. */
 export const MAX_ALIAS_COUNT = 100;
@@ -20,26 +22,44 @@ export interface YamlProblem {
   firstOffset?: number;
 }
 
-export interface Yaml11Boolean {
+/**
+ * A plain scalar Jekyll (Psych, YAML 1.1) reads otherwise than YAML 1.2 does: `yes` is true,
+ * `0123` is 83, `0612345678` is text. `key` is set when the scalar is a key (`on: x`).
+ */
+export interface Yaml11Reading extends Yaml11Value {
   path: KeyPath;
   text: string;
-  value: boolean;
+  offset: number;
+  key?: true;
+}
+
+/** An explicit tag (`!!timestamp`, `!include`): the node is read as the text written. */
+export interface YamlTag {
+  /** The tag as resolved (`tag:yaml.org,2002:set`, `!include`). */
+  tag: string;
+  /** A YAML 1.1 standard tag (warning) rather than an unknown or language-specific one (error). */
+  standard: boolean;
+  path: KeyPath;
   offset: number;
 }
 
 export interface ParsedYaml {
   doc: Document.Parsed;
   lineCounter: LineCounter;
-  /** Plain JavaScript data (YAML 1.2 core schema; dates stay text as written). */
+  /** Plain JavaScript data (YAML 1.2 core schema; dates and explicitly tagged nodes stay text as written). */
   data: unknown;
   problems: YamlProblem[];
-  /** Plain `yes`/`no`/`on`/`off` scalars: text in YAML 1.2, booleans for Jekyll (YAML 1.1). */
-  yaml11Booleans: Yaml11Boolean[];
+  /** Plain scalars Jekyll reads otherwise (YAML 1.1), in source order. */
+  yaml11Readings: Yaml11Reading[];
+  /** Explicit tags other than the core schema's, in source order. */
+  tags: YamlTag[];
 }
 
-// Psych, Jekyll's YAML reader, resolves these (any case) to booleans.
-const YAML11_TRUE = /^(?:yes|on)$/i;
-const YAML11_FALSE = /^(?:no|off)$/i;
+export const YAML_TAG_PREFIX = "tag:yaml.org,2002:";
+// The core schema's own tags: read as yaml reads them, the same in Psych.
+const CORE_TAGS = new Set(["str", "int", "float", "bool", "null", "map", "seq"].map((t) => YAML_TAG_PREFIX + t));
+// YAML 1.1's other standard tags (and `!`): Psych reads them its own way or refuses them.
+const STANDARD_TAGS = new Set(["!", ...["binary", "omap", "pairs", "set", "timestamp", "merge", "value", "yaml"].map((t) => YAML_TAG_PREFIX + t)]);
 
 export function parseYaml(source: string): ParsedYaml {
   const lineCounter = new LineCounter();
@@ -48,7 +68,7 @@ export function parseYaml(source: string): ParsedYaml {
     // Not parsed at all: the positions come from the source's own line starts.
     lineCounter.addNewLine(0);
     for (let i = source.indexOf("\n"); i !== -1; i = source.indexOf("\n", i + 1)) lineCounter.addNewLine(i + 1);
-    return { doc: parseDocument(""), lineCounter, data: undefined, problems: [{ kind: "too-deep", offset: deep }], yaml11Booleans: [] };
+    return { doc: parseDocument(""), lineCounter, data: undefined, problems: [{ kind: "too-deep", offset: deep }], yaml11Readings: [], tags: [] };
   }
   const doc = parseDocument(source, {
     lineCounter,
@@ -57,13 +77,18 @@ export function parseYaml(source: string): ParsedYaml {
     uniqueKeys: false, // reported below with both lines, instead of yaml's one-line error
     prettyErrors: false,
     merge: false, // `<<` stays an ordinary (unknown) key: no implicit merging
+    // `!!timestamp`, `!!set`, `!!binary`, `!!omap` stay the text (or plain collection) written,
+    // not a Date, a Set, bytes or a Map; walk() reports the tag.
+    resolveKnownTags: false,
+    // toJS warns on process (stderr) about keys that are collections; the key text is data.
+    logLevel: "error",
   });
   const problems = yamlErrorProblems(doc);
-  const yaml11Booleans: Yaml11Boolean[] = [];
+  const found: Found = { readings: [], tags: [], anchors: new Set() };
   let data: unknown;
 
   if (problems.length === 0) {
-    const depth = walk(doc.contents, [], 0, problems, yaml11Booleans, new Set());
+    const depth = walk(doc.contents, [], 0, problems, found);
     if (depth) problems.push({ kind: "too-deep", offset: depth.offset });
   }
   // Duplicate keys still leave readable data (the last value wins, as in Jekyll).
@@ -78,7 +103,7 @@ export function parseYaml(source: string): ParsedYaml {
       else throw error;
     }
   }
-  return { doc, lineCounter, data, problems, yaml11Booleans };
+  return { doc, lineCounter, data, problems, yaml11Readings: found.readings, tags: found.tags };
 }
 
 /**
@@ -174,45 +199,52 @@ function firstLine(message: string): string {
   return line.replace(/ at line \d+, column \d+:?$/, "");
 }
 
-/** Collects duplicate keys and YAML 1.1 booleans; returns where nesting got too deep, if it did. */
-function walk(
-  node: unknown,
-  path: (string | number)[],
-  depth: number,
-  problems: YamlProblem[],
-  booleans: Yaml11Boolean[],
-  anchors: Set<string>,
-): { offset: number } | undefined {
+interface Found {
+  readings: Yaml11Reading[];
+  tags: YamlTag[];
+  anchors: Set<string>;
+}
+
+/** Collects duplicate keys, YAML 1.1 readings and tags; returns where nesting got too deep, if it did. */
+function walk(node: unknown, path: (string | number)[], depth: number, problems: YamlProblem[], found: Found, atKey = false): { offset: number } | undefined {
   if (depth > MAX_DEPTH) return { offset: nodeOffset(node) };
   if (isAlias(node)) {
     // An alias must follow its anchor; yaml only notices when converting, without a position.
-    if (!anchors.has(node.source)) problems.push({ kind: "syntax", offset: nodeOffset(node), reason: `the alias *${node.source} refers to no anchor &${node.source} above it` });
+    if (!found.anchors.has(node.source)) problems.push({ kind: "syntax", offset: nodeOffset(node), reason: `the alias *${node.source} refers to no anchor &${node.source} above it` });
     return undefined;
   }
-  const anchor = node && typeof node === "object" && "anchor" in node ? (node as { anchor?: unknown }).anchor : undefined;
-  if (typeof anchor === "string") anchors.add(anchor);
+  if (!node || typeof node !== "object") return undefined;
+  const { anchor, tag } = node as { anchor?: unknown; tag?: unknown };
+  if (typeof anchor === "string") found.anchors.add(anchor);
+  if (typeof tag === "string" && !CORE_TAGS.has(tag)) found.tags.push({ tag, standard: STANDARD_TAGS.has(tag), path, offset: nodeOffset(node) });
   if (isMap(node)) {
     const seen = new Map<string, number>();
     for (const pair of node.items) {
       const key = keyText(pair);
       const offset = nodeOffset(pair.key);
-      if (isAlias(pair.key)) walk(pair.key, path, depth + 1, problems, booleans, anchors);
+      const keyPath = [...path, key ?? "?"];
+      // Under a key that is a collection (which toJS turns into text), readings have no path to apply to.
+      const here = key === undefined ? { ...found, readings: [] } : found;
+      // A key is walked for its anchor (`&t roles: Dev`, then `*t`), its tag and its YAML 1.1 reading.
+      const deepKey = walk(pair.key, keyPath, depth + 1, problems, here, true);
+      if (deepKey) return deepKey;
       if (key !== undefined) {
         const first = seen.get(key);
         if (first !== undefined) problems.push({ kind: "duplicate-key", offset, key: [...path, key].join("."), firstOffset: first });
         else seen.set(key, offset);
       }
-      const deep = walk(pair.value, [...path, key ?? "?"], depth + 1, problems, booleans, anchors);
+      const deep = walk(pair.value, keyPath, depth + 1, problems, here);
       if (deep) return deep;
     }
   } else if (isSeq(node)) {
     for (let i = 0; i < node.items.length; i++) {
-      const deep = walk(node.items[i], [...path, i], depth + 1, problems, booleans, anchors);
+      const deep = walk(node.items[i], [...path, i], depth + 1, problems, found);
       if (deep) return deep;
     }
-  } else if (isScalar(node) && node.type === Scalar.PLAIN && typeof node.value === "string") {
-    const value = YAML11_TRUE.test(node.value) ? true : YAML11_FALSE.test(node.value) ? false : undefined;
-    if (value !== undefined) booleans.push({ path, text: node.value, value, offset: nodeOffset(node) });
+  } else if (isScalar(node) && node.type === Scalar.PLAIN && node.tag === undefined) {
+    const text = typeof node.source === "string" ? node.source : String(node.value);
+    const reading = yaml11Reading(text);
+    if (reading) found.readings.push(atKey ? { ...reading, path, text, offset: nodeOffset(node), key: true } : { ...reading, path, text, offset: nodeOffset(node) });
   }
   return undefined;
 }

@@ -7,21 +7,27 @@ import { describeValue, finding } from "../messages.js";
 import type { FieldSpec, PostingSchema } from "./schema.js";
 import { foldForMatch } from "./schema.js";
 import type { LocatedFrontMatter } from "../read/posting.js";
+import { isYaml11BooleanWord } from "../read/yaml11.js";
+import type { Yaml11Value } from "../read/yaml11.js";
 
-/** What the site will see: YAML 1.1 `yes`/`no`/`on`/`off` read as booleans, as Jekyll does. */
-export function siteView(frontMatter: Pick<LocatedFrontMatter, "data" | "yaml11Booleans">): Record<string, unknown> {
+/**
+ * What the site will see: plain scalars read as Psych (YAML 1.1) reads them, as Jekyll does
+ * (`yes` is true, `0123` is 83, `0612345678` stays text). Keys stay as written.
+ */
+export function siteView(frontMatter: Pick<LocatedFrontMatter, "data" | "yaml11Readings">): Record<string, unknown> {
   const data = frontMatter.data ?? {};
-  if (frontMatter.yaml11Booleans.length === 0) return data;
-  if (frontMatter.yaml11Booleans.every((b) => b.path.length === 1)) {
+  const readings = frontMatter.yaml11Readings.filter((r) => !r.key);
+  if (readings.length === 0) return data;
+  if (readings.every((r) => r.path.length === 1)) {
     // The usual case, `open: yes`: a copy of the top level is enough.
     const copy = { ...data };
-    for (const b of frontMatter.yaml11Booleans) setOwn(copy, String(b.path[0]), b.value);
+    for (const r of readings) setOwn(copy, String(r.path[0]), r.value);
     return copy;
   }
   // Inside a list, which an alias may share with another key (`contacts: *list`): a deep copy
   // keeps that sharing, so the site view changes both, as Jekyll reads them.
   const copy = structuredClone(data);
-  for (const b of frontMatter.yaml11Booleans) setAt(copy, b.path, b.value);
+  for (const r of readings) setAt(copy, r.path, r.value);
   return copy;
 }
 
@@ -29,11 +35,16 @@ export function validateFrontMatter(file: string, frontMatter: LocatedFrontMatte
   const findings: Finding[] = [];
   const data = siteView(frontMatter);
 
-  for (const b of frontMatter.yaml11Booleans) {
-    const field = b.path.length === 1 ? schema.fieldsByKey.get(String(b.path[0])) : undefined;
-    if (field?.types.includes("boolean")) {
-      const at = frontMatter.locate(b.path);
-      findings.push(finding("YAML11_BOOLEAN", { file, ...at, path: pathText(b.path) }, { key: pathText(b.path), text: b.text, value: b.value }));
+  for (const r of frontMatter.yaml11Readings) {
+    const key = pathText(r.path);
+    if (!r.key && typeof r.value === "boolean" && isYaml11BooleanWord(r.text)) {
+      // `yes`/`no`/`on`/`off` where a boolean is allowed; elsewhere the schema says what is wrong.
+      const field = r.path.length === 1 ? schema.fieldsByKey.get(String(r.path[0])) : undefined;
+      if (field?.types.includes("boolean")) findings.push(finding("YAML11_BOOLEAN", { file, ...frontMatter.locate(r.path), path: key }, { key, text: r.text, value: r.value }));
+    } else if (r.kind !== "text") {
+      // Text Jekyll reads as text is what was meant: only readings as something else are reported.
+      const at = frontMatter.locate(r.path, r.key ? "key" : "value");
+      findings.push(finding("YAML11_READING", { file, ...at, path: key }, { key, text: r.text, jekyll: describeReading(r), isKey: r.key === true }));
     }
   }
 
@@ -41,6 +52,14 @@ export function validateFrontMatter(file: string, frontMatter: LocatedFrontMatte
   const errors = (schema.validate.errors ?? []).filter((e) => !isShadowedError(e));
   for (const error of errors) findings.push(errorToFinding(file, frontMatter, schema, data, error));
   return findings;
+}
+
+/** Psych's value in words: "the number 83", "true", "empty (null)". */
+function describeReading(reading: Yaml11Value): string {
+  if (reading.kind === "null") return "empty (null)";
+  if (reading.kind === "boolean") return String(reading.value);
+  if (reading.kind === "integer" || reading.kind === "float") return `the number ${String(reading.value)}`;
+  return `the text ${JSON.stringify(reading.value)}`;
 }
 
 // With `type: ["array", "string"]` and failing items, ajv reports both; keep the useful one.
