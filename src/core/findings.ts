@@ -97,6 +97,9 @@ export const NO_DATA_CODES: ReadonlySet<FindingCode> = new Set<FindingCode>([
   "YAML_TOO_DEEP",
 ]);
 
+/** Findings after which normalize leaves the file as it is (so lint marks nothing fixable there). */
+export const NORMALIZE_BLOCKING_CODES: ReadonlySet<FindingCode> = new Set<FindingCode>([...NO_DATA_CODES, "ENCODING_UNDECODABLE", "YAML_DUPLICATE_KEY"]);
+
 export interface Position {
   line: number;
   column: number;

@@ -24,7 +24,8 @@ export interface FindingDetails {
   FRONT_MATTER_EMPTY: Record<string, never>;
   FRONT_MATTER_NOT_MAPPING: { found: string };
   FRONT_MATTER_LANGUAGE: { language: string };
-  FRONT_MATTER_TOO_LARGE: { kilobytes: number; limit: number };
+  /** `withoutComments`: the size and limit are of the lines that are not comments. */
+  FRONT_MATTER_TOO_LARGE: { kilobytes: number; limit: number; withoutComments: boolean };
   FRONT_MATTER_BLANK_LINE: Record<string, never>;
   FRONT_MATTER_TRAILING_SPACE: Record<string, never>;
   YAML_SYNTAX: { reason: string };
@@ -75,6 +76,15 @@ interface Worded {
 }
 
 const FIX_WITH_NORMALIZE = "run `posting normalize --write` to fix it";
+
+/**
+ * The hint of a finding normalize would fix, in a file it leaves as it is: `blocker` is the
+ * finding that stops it, or the encoding in which some bytes have no character.
+ */
+export function hintWhileBlocked(hint: string | undefined, blocker: { code: FindingCode } | { encoding: string }): string | undefined {
+  const why = "code" in blocker ? `\`posting normalize --write\` fixes it once ${blocker.code} is fixed` : `\`posting normalize --write\` cannot fix it (some bytes have no character in ${blocker.encoding})`;
+  return hint?.includes(FIX_WITH_NORMALIZE) ? hint.replace(FIX_WITH_NORMALIZE, why) : hint;
+}
 
 /** Build a finding; the only place a message is worded. */
 export function finding<C extends FindingCode>(code: C, at: Location, details: FindingDetails[C]): Finding {
@@ -199,10 +209,11 @@ function word(code: FindingCode, d: FindingDetails[FindingCode]): Worded {
       return { severity: "error", message: `front matter in "${language}" is not supported (and is never run); only YAML is`, hint: "start the file with a plain `---` line and write the front matter in YAML" };
     }
     case "FRONT_MATTER_TOO_LARGE": {
-      const { kilobytes, limit } = d as FindingDetails["FRONT_MATTER_TOO_LARGE"];
+      const { kilobytes, limit, withoutComments } = d as FindingDetails["FRONT_MATTER_TOO_LARGE"];
+      const size = withoutComments ? `holds ${kilobytes} KB besides its comments` : `is ${kilobytes} KB long`;
       return {
         severity: "error",
-        message: `the front matter is ${kilobytes} KB long, more than the ${limit} KB posting reads; it was not read`,
+        message: `the front matter ${size}, more than the ${limit} KB posting reads; it was not read`,
         hint: "a posting's front matter is a few short `key: value` lines; move long text to the body",
       };
     }

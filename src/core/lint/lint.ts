@@ -10,7 +10,7 @@ import type { Finding } from "../findings.js";
 import { compareFindings, countBySeverity } from "../findings.js";
 import { sha256Hex } from "../hash.js";
 import { finding } from "../messages.js";
-import { frontMatterFixFindings, mojibakeFindings } from "./normalizable.js";
+import { frontMatterFixFindings, mojibakeFindings, withdrawBlockedFixes } from "./normalizable.js";
 import { readFrontMatter, readPostingText } from "../read/posting.js";
 import type { LocatedFrontMatter } from "../read/posting.js";
 import { locateSimple, parseSimpleYaml } from "../read/simple-yaml.js";
@@ -59,10 +59,14 @@ export function lintBytes(file: string, bytes: Uint8Array, schema: PostingSchema
 export function lintPosting(file: string, bytes: Uint8Array, schema: PostingSchema, options: LintOptions = {}): { findings: Finding[]; facts?: CrossFileFacts } {
   const { parsed, yaml } = readPostingText(file, bytes, options);
   const findings = parsed.findings;
+  const sorted = (result: { findings: Finding[]; facts?: CrossFileFacts }) => {
+    withdrawBlockedFixes(result.findings, { count: parsed.decoded?.undecodable ?? 0, encoding: parsed.decoded?.encoding ?? "" });
+    return sortedFindings(result);
+  };
   // Loops, not push(...all): a megabyte of garbled words is 150,000 findings, past the stack's
   // limit on arguments.
   if (parsed.decoded) for (const f of mojibakeFindings(file, parsed.text)) findings.push(f);
-  if (!yaml) return sorted(findings);
+  if (!yaml) return sorted({ findings });
 
   // Front matter in the simple subset (most postings) is read without building a YAML document,
   // with the same data, positions and findings (test/simple-yaml.test.ts holds the two readers
@@ -79,18 +83,18 @@ export function lintPosting(file: string, bytes: Uint8Array, schema: PostingSche
     frontMatter = full;
     changes = () => detectValueChanges(full!.doc, schema);
   }
-  if (!frontMatter?.data) return sorted(findings);
+  if (!frontMatter?.data) return sorted({ findings });
   const schemaFindings = validateFrontMatter(file, frontMatter, schema);
   for (const f of schemaFindings) findings.push(f);
   for (const f of frontMatterFixFindings(file, frontMatter, changes(), schemaFindings)) findings.push(f);
   const wanted = wantsFacts(options.facts) ? options.facts : undefined;
   const facts = wanted ? factsOfFrontMatter(frontMatter, wanted) : undefined;
-  return facts ? { ...sorted(findings), facts } : sorted(findings);
+  return sorted(facts ? { findings, facts } : { findings });
 }
 
-function sorted(findings: Finding[]): { findings: Finding[] } {
-  findings.sort(compareFindings);
-  return { findings };
+function sortedFindings<T extends { findings: Finding[] }>(result: T): T {
+  result.findings.sort(compareFindings);
+  return result;
 }
 
 export interface LintFilesOptions extends ParseOptions {

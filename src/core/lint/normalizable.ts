@@ -3,7 +3,8 @@
 // Pure formatting (key order, quoting, list style) is left to `posting normalize --check`.
 import type { CanonicalChanges } from "../normalize/value-rules.js";
 import type { Finding } from "../findings.js";
-import { finding } from "../messages.js";
+import { NORMALIZE_BLOCKING_CODES } from "../findings.js";
+import { finding, hintWhileBlocked } from "../messages.js";
 import { findMojibake } from "../read/mojibake.js";
 import type { LocatedFrontMatter } from "../read/posting.js";
 
@@ -57,4 +58,22 @@ export function frontMatterFixFindings(file: string, frontMatter: LocatedFrontMa
     else out.push(finding("DATE_AMBIGUOUS", at(a.offset, a.key), { key: a.key, reason: a.reason }));
   }
   return out;
+}
+
+/**
+ * "Fixable" is a promise that `posting normalize --write` keeps: in a file normalize leaves as it
+ * is (a finding in NORMALIZE_BLOCKING_CODES, or bytes with no character in the legacy encoding),
+ * nothing is fixable and the hint says what stops the fix.
+ */
+export function withdrawBlockedFixes(findings: Finding[], undecodable: { count: number; encoding: string }): void {
+  const code = findings.find((f) => NORMALIZE_BLOCKING_CODES.has(f.code))?.code;
+  if (code === undefined && undecodable.count === 0) return;
+  const blocker = code === undefined ? { encoding: undecodable.encoding } : { code };
+  for (const f of findings) {
+    if (!f.fixable) continue;
+    delete f.fixable;
+    const hint = hintWhileBlocked(f.hint, blocker);
+    if (hint === undefined) delete f.hint;
+    else f.hint = hint;
+  }
 }

@@ -44,7 +44,7 @@ function renameAndCoerce(map: YAMLMap, schema: PostingSchema, apply: boolean): C
 function renameAliases(map: YAMLMap, schema: PostingSchema, changes: CanonicalChanges, apply: boolean): [Pair, string | undefined][] {
   const pairs = map.items as Pair[];
   const keys = pairs.map((pair) => ({ key: keyText(pair), offset: nodeOffset(pair.key) }));
-  const keep = planAliases(keys, (a, b) => sameValue(pairs[a]!.value, pairs[b]!.value), schema, changes).map(([i, key]): [Pair, string | undefined] => [pairs[i]!, key]);
+  const keep = planAliases(keys, (i) => plainValue(pairs[i]!.value), schema, changes).map(([i, key]): [Pair, string | undefined] => [pairs[i]!, key]);
   if (apply) {
     for (const [pair, key] of keep) {
       if (key === undefined || key === keyText(pair)) continue;
@@ -57,9 +57,8 @@ function renameAliases(map: YAMLMap, schema: PostingSchema, changes: CanonicalCh
   return keep;
 }
 
-function sameValue(a: unknown, b: unknown): boolean {
-  const js = (n: unknown) => (n && typeof n === "object" && "toJSON" in n ? (n as { toJSON(): unknown }).toJSON() : n);
-  return JSON.stringify(js(a)) === JSON.stringify(js(b));
+function plainValue(node: unknown): unknown {
+  return node && typeof node === "object" && "toJSON" in node ? (node as { toJSON(): unknown }).toJSON() : node;
 }
 
 /** How the value rules see a node: a scalar with its style, a list (of scalars), or something else. */
@@ -154,8 +153,15 @@ function applyStyle(doc: Document, schema: PostingSchema): void {
   doc.comment = trimComment(doc.comment);
 }
 
+/**
+ * A comment without trailing white space nor blank lines. yaml holds an empty comment (`#` alone)
+ * as a line of one space, and a blank line between comment lines as an empty line: the first
+ * is kept (comments are kept), the second goes like every other blank line of the front matter.
+ */
 function trimComment<T extends string | null | undefined>(comment: T): T {
-  return (typeof comment === "string" ? comment.replace(/[ \t]+$/gm, "") : comment) as T;
+  if (typeof comment !== "string") return comment;
+  const lines = comment.split("\n").flatMap((line) => (line === "" ? [] : [line.replace(/[ \t]+$/, "") || " "]));
+  return (lines.length === 0 ? null : lines.join("\n")) as T;
 }
 
 function styleValue(node: unknown, field: FieldSpec): void {
@@ -181,6 +187,27 @@ function styleValue(node: unknown, field: FieldSpec): void {
 /** Serialize a canonical document's YAML (no `---` lines), ending with one newline. */
 export function stringifyFrontMatter(doc: Document): string {
   keepNumberSpelling(doc);
+  // yaml puts a blank line before the comment that ends a document; here it follows the last
+  // line, as it was read (normalize removes blank lines, so it must not add one).
+  const trailing = doc.comment;
+  doc.comment = null;
+  let text: string;
+  try {
+    text = printDocument(doc);
+  } finally {
+    doc.comment = trailing;
+  }
+  if (trailing) text += `${commentLines(trailing)}\n`;
+  // An empty list item is printed `- ` (nullStr ""), with a trailing space lint would report.
+  return text.replace(/^( *-) $/gm, "$1");
+}
+
+/** yaml's comment printing (stringifyComment): a line of one space is an empty `#`. */
+function commentLines(comment: string): string {
+  return comment.replace(/^(?!$)(?: $)?/gm, "#");
+}
+
+function printDocument(doc: Document): string {
   const text = doc.toString({
     lineWidth: 0,
     minContentWidth: 0,

@@ -6,7 +6,7 @@ import { isDeepStrictEqual } from "node:util";
 import { canonicalizeDocument, stringifyFrontMatter } from "./canonical.js";
 import type { CanonicalChanges } from "./canonical.js";
 import type { Finding } from "../findings.js";
-import { NO_DATA_CODES } from "../findings.js";
+import { NORMALIZE_BLOCKING_CODES } from "../findings.js";
 import { decodeBytes } from "../read/encoding.js";
 import type { DecodeResult } from "../read/encoding.js";
 import { toLf } from "../read/frontmatter.js";
@@ -51,7 +51,7 @@ export type NormalizeResult =
   | { file: string; status: "refused"; findings: Finding[] };
 
 /** Codes that mean the file cannot be normalized with certainty. */
-const BLOCKING: ReadonlySet<Finding["code"]> = new Set<Finding["code"]>([...NO_DATA_CODES, "ENCODING_UNDECODABLE", "YAML_DUPLICATE_KEY"]);
+const BLOCKING = NORMALIZE_BLOCKING_CODES;
 
 /** The text normalize works on: decoded, with LF line endings and garbled runs repaired. */
 interface RepairedText {
@@ -103,13 +103,23 @@ function normalizeText(file: string, input: Uint8Array, { decoded, lf, repaired,
     return { file, status: "refused", findings: [finding("NORMALIZE_UNSAFE", start, {})] };
   }
   const body = withOneFinalNewline(parsed.body);
-  const afterText = `---\n${yaml}---\n${body}`;
-
   const findings = leftForHuman(file, frontMatter, canonical);
-  const output = Buffer.from(afterText, "utf8");
+  const inputBytes = Buffer.from(input.buffer, input.byteOffset, input.byteLength);
+  let afterText = `---\n${yaml}---\n${body}`;
+  let output = Buffer.from(afterText, "utf8");
   // Already canonical: nothing will be written, so there is nothing to verify.
-  if (Buffer.compare(output, Buffer.from(input.buffer, input.byteOffset, input.byteLength)) === 0) {
-    return { file, status: "unchanged", findings };
+  if (Buffer.compare(output, inputBytes) === 0) return { file, status: "unchanged", findings };
+  if (options.verify !== false) {
+    // Never write what we cannot read back to the data we meant to write, nor what a second run
+    // would rewrite again (--write must converge).
+    const settled = settle(file, yaml, body, doc.toJS({ maxAliasCount: 100 }) as unknown, options.schema);
+    if (settled === undefined) return { file, status: "refused", findings: [finding("NORMALIZE_UNSAFE", start, {})] };
+    if (settled !== yaml) {
+      yaml = settled;
+      afterText = `---\n${yaml}---\n${body}`;
+      output = Buffer.from(afterText, "utf8");
+      if (Buffer.compare(output, inputBytes) === 0) return { file, status: "unchanged", findings };
+    }
   }
 
   const changes: NormalizeChanges = {
@@ -123,24 +133,30 @@ function normalizeText(file: string, input: Uint8Array, { decoded, lf, repaired,
     finalNewlineFixed: body !== parsed.body,
   };
   if (decoded.encoding !== "utf-8") changes.encodingFrom = decoded.encoding;
-  const changed: NormalizeResult = { file, status: "changed", before: decoded.text, after: afterText, output, changes, findings };
-  if (options.verify === false) return changed;
+  return { file, status: "changed", before: decoded.text, after: afterText, output, changes, findings };
+}
 
-  // Never write what we cannot read back to the data we meant to write.
-  const check = parsePosting(file, Buffer.from(afterText, "utf8"), {});
-  const expected = doc.toJS({ maxAliasCount: 100 }) as unknown;
-  if (!check.frontMatter?.data || !isDeepStrictEqual(check.frontMatter.data, expected) || check.body !== body) {
-    return { file, status: "refused", findings: [finding("NORMALIZE_UNSAFE", start, {})] };
-  }
-  // Nor what a second run would rewrite again: yaml does not always print back what it reads the
-  // same way (a comment holding a lone CR gained a `#` on every run), and --write must converge.
-  const recheck = check.frontMatter.doc;
-  canonicalizeDocument(recheck, options.schema);
-  if (stringifyFrontMatter(recheck) !== yaml) {
-    return { file, status: "refused", findings: [finding("NORMALIZE_UNSAFE", start, {})] };
-  }
+/** Rounds of reading back what normalize prints before it gives up on reaching a fixed point. */
+const SETTLE_ROUNDS = 3;
 
-  return changed;
+/**
+ * The front matter normalize writes: `yaml` if it reads back to `expected` and a second run
+ * would print it the same, else what repeated runs settle on (yaml reads some comments back
+ * elsewhere than it printed them: `key:` then a comment line becomes `key: # comment`). Never
+ * what does not read back to the data meant (undefined then: the file is left as it is).
+ */
+function settle(file: string, yaml: string, body: string, expected: unknown, schema: PostingSchema): string | undefined {
+  let current = yaml;
+  for (let round = 0; round < SETTLE_ROUNDS; round++) {
+    const check = parsePosting(file, Buffer.from(`---\n${current}---\n${body}`, "utf8"), {});
+    if (!check.frontMatter?.data || !isDeepStrictEqual(check.frontMatter.data, expected) || check.body !== body) return undefined;
+    const recheck = check.frontMatter.doc;
+    canonicalizeDocument(recheck, schema);
+    const next = stringifyFrontMatter(recheck);
+    if (next === current) return current;
+    current = next;
+  }
+  return undefined;
 }
 
 /** What `normalize --check` needs of a file: whether it would change, and what is left for a human. */

@@ -6,6 +6,7 @@
 import { rewriteDayFirstDate } from "../read/dates.js";
 import { isYaml11BooleanWord, psychReadsPlainAsNonText } from "../read/yaml11.js";
 import { coreReadsAsNonText } from "../read/simple-yaml.js";
+import { splitCommaList } from "./comma-list.js";
 import type { SimpleYaml } from "../read/simple-yaml.js";
 import type { FieldSpec, PostingSchema } from "../schema/schema.js";
 import { foldForMatch } from "../schema/schema.js";
@@ -37,11 +38,11 @@ export function scalarPlan(value: unknown, field: FieldSpec): ScalarPlan | undef
     if (bool !== undefined) return { kind: "boolean", to: bool };
   }
   if (field.list) {
-    const items = value
-      .split(",")
-      .map((s) => s.trim())
-      .filter((s) => s !== "");
-    if (items.length > 0) return { kind: "list", items: items.map((s) => matchEnum(s, field) ?? s) };
+    const items = splitCommaList(value);
+    // Brackets that do not pair up: where the items end is a guess, so the text stays as it is
+    // (validation reports it as text where a list is expected).
+    if (items === undefined) return undefined;
+    if (items.length > 0) return { kind: "list", items: items.map((s) => canonicalListItem(s, field)) };
   }
   let next = value.normalize("NFC");
   if (/\s$/.test(next) && !next.includes("\n")) next = next.trimEnd();
@@ -134,17 +135,19 @@ export type ValueView = ScalarView | { items: (ScalarView | undefined)[] } | und
 export type ValueFix = { kind: "boolean"; to: boolean } | { kind: "list"; items: string[] } | { kind: "text"; to: string } | { kind: "item"; index: number; to: string };
 
 /**
- * Alias keys: renamed to their key, dropped when the key is also there with the same value, or
+ * Alias keys: renamed to their key, dropped when the key is also there with the same value once
+ * both are given the key's type and spelling (`domaine: Design` beside `domaines: [Design]`), or
  * kept and reported as a conflict when the values differ (the user decides). `keys` are the
- * mapping's keys in order, `same(a, b)` compares the values of two of them. Returns the indexes
- * of the keys that stay, each with its key after renaming.
+ * mapping's keys in order, `valueOf(i)` is the plain value of key `i`. Returns the indexes of the
+ * keys that stay, each with its key after renaming.
  */
 export function planAliases(
   keys: readonly { key: string | undefined; offset: number }[],
-  same: (a: number, b: number) => boolean,
+  valueOf: (i: number) => unknown,
   schema: PostingSchema,
   changes: CanonicalChanges,
 ): [number, string | undefined][] {
+  const same = (a: number, b: number, field: FieldSpec | undefined) => JSON.stringify(coercedValue(valueOf(a), field)) === JSON.stringify(coercedValue(valueOf(b), field));
   const present = new Map<string, number>();
   keys.forEach(({ key }, i) => {
     if (key !== undefined) present.set(key, i);
@@ -158,7 +161,7 @@ export function planAliases(
     }
     const existing = present.get(canonical);
     if (existing !== undefined) {
-      if (same(existing, i)) {
+      if (same(existing, i, schema.fieldsByKey.get(canonical))) {
         changes.duplicateAliasesRemoved.push({ from: alias, to: canonical, offset });
         return; // same value under both names: the alias line is redundant
       }
@@ -171,6 +174,15 @@ export function planAliases(
     keep.push([i, canonical]);
   });
   return keep;
+}
+
+/** A plain value as normalize leaves it in `field`: what two spellings of one key are compared on. */
+function coercedValue(value: unknown, field: FieldSpec | undefined): unknown {
+  if (!field) return value;
+  if (Array.isArray(value)) return value.map((item: unknown) => (typeof item === "string" ? canonicalListItem(item, field) : item));
+  const plan = scalarPlan(value, field);
+  if (!plan) return value;
+  return plan.kind === "boolean" ? plan.to : plan.kind === "list" ? plan.items : plan.to;
 }
 
 /** What normalize does to a value of `field`: the changes it reports go to `changes`, the fixes to make are returned. */
@@ -234,8 +246,7 @@ function whyChanged(from: string, to: string): string {
 export function detectSimpleValueChanges(simple: SimpleYaml, schema: PostingSchema): CanonicalChanges {
   const changes = noChanges();
   const { entries, data } = simple;
-  const same = (a: number, b: number) => JSON.stringify(data[entries[a]!.key]) === JSON.stringify(data[entries[b]!.key]);
-  for (const [i, key] of planAliases(entries, same, schema, changes)) {
+  for (const [i, key] of planAliases(entries, (i) => data[entries[i]!.key], schema, changes)) {
     const field = key === undefined ? undefined : schema.fieldsByKey.get(key);
     if (field) planValue(entries[i]!.value, field, changes);
   }

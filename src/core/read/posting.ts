@@ -6,6 +6,7 @@ import type { DecodeOptions, DecodeResult } from "./encoding.js";
 import type { Finding, Position } from "../findings.js";
 import { splitFrontMatter, toLf } from "./frontmatter.js";
 import { finding } from "../messages.js";
+import type { FindingDetails } from "../messages.js";
 import { isObject } from "../schema/schema.js";
 import { MAX_ALIAS_COUNT, offsetOf, parseYaml, YAML_TAG_PREFIX } from "./yaml.js";
 import type { KeyPath, Yaml11Reading } from "./yaml.js";
@@ -50,8 +51,14 @@ export interface ParsedPosting {
 
 export interface ParseOptions extends DecodeOptions {}
 
-/** Front matter longer than this (in characters) is not parsed: FRONT_MATTER_TOO_LARGE. */
+/**
+ * Front matter whose keys and values (comment lines not counted) are longer than this, in
+ * characters, is not parsed: FRONT_MATTER_TOO_LARGE. Comment lines are not counted because some
+ * sites keep pages of instructions for recruiters there; they cost the parser little.
+ */
 export const MAX_FRONT_MATTER_LENGTH = 16 * 1024;
+/** Front matter longer than this, comments included, is never parsed. */
+export const MAX_FRONT_MATTER_TOTAL_LENGTH = 64 * 1024;
 
 export function parsePosting(file: string, bytes: Uint8Array, options: ParseOptions = {}): ParsedPosting {
   const { parsed, yaml } = readPostingText(file, bytes, options);
@@ -103,7 +110,10 @@ export function readPostingText(file: string, bytes: Uint8Array, options: ParseO
   const { text, crlf } = toLf(decoded.text);
   result.text = text;
   result.crlf = crlf;
-  if (crlf > 0) findings.push(finding("LINE_ENDINGS_CRLF", at(1, firstLineLength(text) + 1), { count: crlf }));
+  if (crlf > 0) {
+    const first = firstCrlf(decoded.text);
+    findings.push(finding("LINE_ENDINGS_CRLF", at(first.line, first.column), { count: crlf }));
+  }
   result.body = text;
 
   if (text.trim() === "") {
@@ -133,9 +143,9 @@ export function readPostingText(file: string, bytes: Uint8Array, options: ParseO
   // YAML parsing, validation and the findings that follow cost time and memory in proportion to
   // the front matter (seconds and gigabytes for a megabyte of keys or quotes); a posting needs a
   // few hundred bytes, so anything far beyond is refused before the YAML parser sees it.
-  if (split.yaml.length > MAX_FRONT_MATTER_LENGTH) {
-    const kilobytes = Math.ceil(split.yaml.length / 1024);
-    findings.push(finding("FRONT_MATTER_TOO_LARGE", at(1, 1), { kilobytes, limit: MAX_FRONT_MATTER_LENGTH / 1024 }));
+  const tooLarge = frontMatterTooLarge(split.yaml);
+  if (tooLarge) {
+    findings.push(finding("FRONT_MATTER_TOO_LARGE", at(1, 1), tooLarge));
     return { parsed: result };
   }
 
@@ -234,9 +244,26 @@ function isOnlyComments(yaml: string): boolean {
   return yaml.split("\n").every((l) => l.trim() === "" || l.trimStart().startsWith("#"));
 }
 
-function firstLineLength(text: string): number {
-  const i = text.indexOf("\n");
-  return i === -1 ? text.length : i;
+/** Why this front matter is too large to parse (FRONT_MATTER_TOO_LARGE), or undefined. */
+function frontMatterTooLarge(yaml: string): FindingDetails["FRONT_MATTER_TOO_LARGE"] | undefined {
+  if (yaml.length <= MAX_FRONT_MATTER_LENGTH) return undefined; // nearly every file: no counting
+  const kilobytes = (length: number) => Math.ceil(length / 1024);
+  if (yaml.length > MAX_FRONT_MATTER_TOTAL_LENGTH) return { kilobytes: kilobytes(yaml.length), limit: MAX_FRONT_MATTER_TOTAL_LENGTH / 1024, withoutComments: false };
+  const withoutComments = yaml.replace(/^[ \t]*#.*(?:\n|$)/gm, "").length;
+  if (withoutComments > MAX_FRONT_MATTER_LENGTH) return { kilobytes: kilobytes(withoutComments), limit: MAX_FRONT_MATTER_LENGTH / 1024, withoutComments: true };
+  return undefined;
+}
+
+/** Line and column (UTF-16 units) of the `\r` of the first CRLF, where an editor shows it. */
+function firstCrlf(text: string): { line: number; column: number } {
+  const at = text.indexOf("\r\n");
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf("\n"); i !== -1 && i < at; i = text.indexOf("\n", i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, column: at - lineStart + 1 };
 }
 
 function describeShape(value: unknown): string {

@@ -1,6 +1,7 @@
 // Answers typed by a person (a prompt, `--set key=value`, `--from-json`) to front matter values,
 // checked against the same schema lint uses, with the reason in the recruiter's language.
 import type { ErrorObject } from "ajv/dist/2020.js";
+import { splitCommaList } from "../normalize/comma-list.js";
 import { explainBadDate, isJekyllDate, rewriteDayFirstDate, todayIso } from "../read/dates.js";
 import type { Lang } from "./scaffold.js";
 import type { FieldSpec, PostingSchema } from "../schema/schema.js";
@@ -19,9 +20,12 @@ export function cleanText(text: string): string {
     .trim();
 }
 
-/** Split comma-separated text into a list, dropping empty items and duplicates. */
+/**
+ * Split comma-separated text into a list by normalize's rule (splitCommaList: commas outside
+ * brackets), dropping empty items and duplicates; text whose brackets do not pair up is one item.
+ */
 export function splitList(text: string): string[] {
-  const items = text.split(/[,;]/).map(cleanText).filter((s) => s !== "");
+  const items = (splitCommaList(text) ?? [text]).map(cleanText).filter((s) => s !== "");
   return [...new Set(items)];
 }
 

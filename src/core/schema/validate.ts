@@ -1,6 +1,8 @@
 // Schema validation of a parsed posting, with ajv's errors turned into findings that name the key,
 // say what was expected in words and sit on the right line.
+import { distance as levenshtein } from "fastest-levenshtein";
 import type { ErrorObject } from "ajv/dist/2020.js";
+import { splitCommaList } from "../normalize/comma-list.js";
 import { explainBadDate } from "../read/dates.js";
 import type { Finding } from "../findings.js";
 import { describeValue, finding } from "../messages.js";
@@ -167,12 +169,19 @@ function typeHint(field: FieldSpec | undefined, value: unknown, depth: number): 
   }
   if (field.types.includes("string") && typeof value === "boolean") return `Jekyll reads an unquoted yes/no/true/false as a boolean; put the text in quotes`;
   if (field.types.includes("string") && typeof value === "number") return `put the text in quotes`;
-  if (field.list && typeof value === "string") return "write a list (`- item` lines, or [a, b]); run `posting normalize --write` to turn a comma-separated text into a list";
+  if (field.list && typeof value === "string") {
+    if (splitCommaList(value) === undefined) return "write a list (`- item` lines, or [a, b]); its brackets do not pair up, so normalize leaves it as it is";
+    return "write a list (`- item` lines, or [a, b]); run `posting normalize --write` to turn a comma-separated text into a list";
+  }
   if (value === null) return `give \`${field.key}\` a value or remove the line`;
   return undefined;
 }
 
-/** "Did you mean": declared aliases first, then the closest known key by edit distance. */
+/**
+ * "Did you mean": declared aliases first, then the known key (or alias) closest in Levenshtein
+ * distance, if it is close for the shorter of the two names: at most a third of its length (two
+ * edits for a five-letter key, a transposition), so a short key never matches a long one.
+ */
 export function suggestKey(unknown: string, schema: PostingSchema): string | undefined {
   const alias = schema.aliasToKey.get(unknown);
   if (alias) return alias;
@@ -181,29 +190,20 @@ export function suggestKey(unknown: string, schema: PostingSchema): string | und
   let bestDistance = Infinity;
   for (const field of schema.fields) {
     for (const candidate of [field.key, ...field.aliases]) {
-      const d = editDistance(lower, candidate.toLowerCase());
-      if (d < bestDistance) {
+      const name = candidate.toLowerCase();
+      const d = levenshtein(lower, name);
+      if (d < bestDistance && d <= closeEnough(lower, name)) {
         bestDistance = d;
         best = field.key;
       }
     }
   }
-  const allowed = Math.max(1, Math.floor(unknown.length / 3));
-  return bestDistance <= allowed ? best : undefined;
+  return best;
 }
 
-export function editDistance(a: string, b: string): number {
-  if (Math.abs(a.length - b.length) > 3) return Math.abs(a.length - b.length);
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
-    }
-    previous = current;
-  }
-  return previous[b.length]!;
+/** The most edits at which two names are still taken for one another. */
+function closeEnough(a: string, b: string): number {
+  return Math.max(1, Math.round(Math.min(a.length, b.length) / 3));
 }
 
 function parsePointer(pointer: string): (string | number)[] {
