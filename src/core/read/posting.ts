@@ -91,6 +91,9 @@ export function readPostingText(file: string, bytes: Uint8Array, options: ParseO
   result.decoded = decoded;
   if (decoded.encoding === "utf-16le" || decoded.encoding === "utf-16be") {
     findings.push(finding("ENCODING_UTF16", at(1, 1), { encoding: decoded.encoding }));
+  } else if (decoded.truncatedUtf8) {
+    const { line, column, byte } = decoded.truncatedUtf8;
+    findings.push(finding("ENCODING_INVALID_UTF8", at(line, column), { byte, guess: "UTF-8 cut short", truncated: true }));
   } else if (decoded.firstInvalidUtf8) {
     const { line, column, byte } = decoded.firstInvalidUtf8;
     const guess = decoded.encoding === "windows-1252" ? "windows-1252 (Windows Western European)" : decoded.encoding;
