@@ -103,10 +103,11 @@ export function readPostingText(file: string, bytes: Uint8Array, options: ParseO
   }
   if (decoded.bom && decoded.encoding === "utf-8") findings.push(finding("ENCODING_BOM", at(1, 1), {}));
 
-  const { text, crlf } = toLf(decoded.text);
+  const { text, crlf, cr } = toLf(decoded.text);
   result.text = text;
   result.crlf = crlf;
   if (crlf > 0) findings.push(finding("LINE_ENDINGS_CRLF", at(1, firstLineLength(text) + 1), { count: crlf }));
+  if (cr) findings.push(finding("LINE_ENDINGS_CR", at(1, firstLineLength(text) + 1), { count: cr }));
   result.body = text;
 
   if (text.trim() === "") {
@@ -124,6 +125,9 @@ export function readPostingText(file: string, bytes: Uint8Array, options: ParseO
       return { parsed: result };
     case "unterminated":
       findings.push(finding("FRONT_MATTER_UNTERMINATED", at(1, 1), {}));
+      return { parsed: result };
+    case "closing-text":
+      findings.push(finding("FRONT_MATTER_CLOSING_TEXT", at(split.line, 4), { text: split.text }));
       return { parsed: result };
     case "language":
       findings.push(finding("FRONT_MATTER_LANGUAGE", at(1, 4), { language: split.language }));
