@@ -96,16 +96,20 @@ const MAY_HOLD_BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]|\\[uU]/;
 /** TEXT_BIDI_CONTROL for every key and text value holding a bidi control (display spoofing). */
 function bidiFindings(file: string, frontMatter: LocatedFrontMatter): Finding[] {
   const found: Finding[] = [];
+  const report = (text: string, path: (string | number)[], where: "key" | "value") => {
+    const ch = BIDI_CONTROL.exec(text)?.[0];
+    if (!ch) return;
+    const char = `U+${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`;
+    found.push(finding("TEXT_BIDI_CONTROL", { file, ...frontMatter.locate(path, where), path: pathText(path) }, { key: pathText(path), char }));
+  };
   const visit = (value: unknown, path: (string | number)[], depth: number): void => {
     if (depth > 64) return;
     if (typeof value === "string") {
-      const ch = BIDI_CONTROL.exec(value)?.[0];
-      if (ch) found.push(finding("TEXT_BIDI_CONTROL", { file, ...frontMatter.locate(path, "value"), path: pathText(path) }, { key: pathText(path), char: `U+${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}` }));
+      report(value, path, "value");
     } else if (Array.isArray(value)) value.forEach((item, i) => visit(item, [...path, i], depth + 1));
     else if (value !== null && typeof value === "object") {
       for (const [key, item] of Object.entries(value)) {
-        const ch = BIDI_CONTROL.exec(key)?.[0];
-        if (ch) found.push(finding("TEXT_BIDI_CONTROL", { file, ...frontMatter.locate([...path, key], "key"), path: pathText([...path, key]) }, { key: pathText([...path, key]), char: `U+${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}` }));
+        report(key, [...path, key], "key");
         visit(item, [...path, key], depth + 1);
       }
     }
