@@ -65,6 +65,14 @@ write(
   lines("---", "roles: Développeur·se", "title: Offre CRLF ", "open: true", "salaire: 45 k€", "---", "", "Fins de ligne Windows.").replace(/\n/g, "\r\n"),
 );
 
+// Old Mac line endings (CR only): told about them (end of line 1), and read with each CR as a
+// line break, so `open: yes` is still found at 3:7.
+write("line-endings-cr", lines("---", "roles: Développeur·se", "open: yes", "---", "", "Fins de ligne Mac.").replace(/\n/g, "\r"));
+
+// A UTF-8 file whose last character is cut short (E2 82, two of the three bytes of `€`):
+// broken UTF-8 at 6:14, not Windows-1252.
+write("encoding-truncated-utf8", concat(lines("---", "roles: Développeur", "open: true", "---", ""), "Prime de 500 ", [0xe2, 0x82]));
+
 // A PNG image saved with a .md name: the first NUL byte is on "line" 3, column 1.
 write("file-binary", [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52, 0x00, 0x00, 0x00, 0x01]);
 

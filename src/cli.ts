@@ -177,7 +177,9 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     .addOption(noColorOption)
     .addHelpText(
       "after",
-      "\nExit codes: 0 listed (even if nothing matched), 1 some files could not be read and --strict, 2 usage or config failure.\n\n" +
+      "\nExit codes: 0 listed (even if nothing matched), 1 some files could not be read and --strict, 2 usage or config failure.\n" +
+        "Files that cannot be read as postings (---js front matter, broken YAML, binary…) are named on stderr and skipped;\n" +
+        "they do not change the exit code unless --strict. `posting lint` exits 1 on them.\n\n" +
         'Examples:\n  posting list content/_jobs --open\n  posting list --stale 90 --sort date\n  posting list --where "techno~react" --where "date>=2026-01-01" --format csv > postings.csv\n',
     )
     .action(async (paths: string[], options) => {

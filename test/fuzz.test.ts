@@ -7,7 +7,9 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { explainBadDate, isJekyllDate, rewriteDayFirstDate } from "../src/core/read/dates.js";
-import { lintBytes } from "../src/core/lint/lint.js";
+import { lintBytes, summarize } from "../src/core/lint/lint.js";
+import { REPORTERS } from "../src/reporters/index.js";
+import { NEVER_RAW, NEVER_RAW_PATTERN } from "./helpers/unsafe.js";
 import { postingFrom } from "../src/core/list/list.js";
 import { normalizeBytes } from "../src/core/normalize/normalize.js";
 import { parsePosting } from "../src/core/read/posting.js";
@@ -29,7 +31,7 @@ const REPLACEMENT = Buffer.from("\uFFFD");
 type Mutation = (bytes: Buffer, rnd: () => number) => Buffer;
 const pick = <T>(items: readonly T[], rnd: () => number): T => items[Math.floor(rnd() * items.length)]!;
 const at = (length: number, rnd: () => number) => Math.floor(rnd() * (length + 1));
-const INTERESTING_BYTES = [0x00, 0x0a, 0x0d, 0x1b, 0x22, 0x27, 0x2d, 0x3a, 0x23, 0x26, 0x2a, 0x21, 0x7c, 0x3e, 0x5b, 0x7b, 0x80, 0xc3, 0xa9, 0xef, 0xbb, 0xbf, 0xfe, 0xff];
+const INTERESTING_BYTES = [0x00, 0x0a, 0x0d, 0x1b, 0x9b, 0xe2, 0x82, 0xc2, 0x80, 0xae, 0x22, 0x27, 0x2d, 0x3a, 0x23, 0x26, 0x2a, 0x21, 0x7c, 0x3e, 0x5b, 0x7b, 0x80, 0xc3, 0xa9, 0xef, 0xbb, 0xbf, 0xfe, 0xff];
 const YAML_SNIPPETS = ["---", "...", "---js", "- ", ": ", "&a ", "*a", "<<: *a", "!!js/function ", "!tag ", "? ", "|", ">-", '"', "'", "\t", "  ", "[", "]", "{", "}", "#", "%YAML 1.1", "__proto__: ", "\u202e", "\u001b[2J", "Ã©", "\r\n", "\uFEFF"];
 
 const byteMutations: Record<string, Mutation> = {
@@ -125,6 +127,10 @@ describe("fuzz: mutated postings end in findings or success, never an exception"
         postingFrom(parsed, schema);
         const result = normalizeBytes("fuzz.md", input, { schema });
         if (result.status === "changed") {
+          // Control, bidi and invisible characters in the output were raw in the input (a body
+          // is kept byte for byte); an escape in the front matter stays an escape.
+          const written = Buffer.from(result.output).toString("utf8");
+          for (const ch of NEVER_RAW) if (ch !== "\r" && written.includes(ch)) expect(input.includes(Buffer.from(ch)), `${label}: normalize wrote a raw U+${ch.charCodeAt(0).toString(16)}`).toBe(true);
           if (Buffer.from(result.output).includes(REPLACEMENT)) expect(input.includes(REPLACEMENT), `${label}: normalize wrote U+FFFD`).toBe(true);
           const again = normalizeBytes("fuzz.md", result.output, { schema });
           expect(again.status, `${label}: normalize is idempotent`).toBe("unchanged");
@@ -133,7 +139,14 @@ describe("fuzz: mutated postings end in findings or success, never an exception"
       } catch (error) {
         throw new Error(`${label}: ${(error as Error).stack ?? String(error)}`);
       }
+      // Whatever the bytes, every reporter prints nothing raw and no huge line.
+      const report = summarize([{ file: "fuzz.md", findings }]);
+      for (const [name, reporter] of Object.entries(REPORTERS)) {
+        const printed = reporter(report, { color: false }).replace(/\r\n/g, "\n");
+        expect(NEVER_RAW_PATTERN.test(printed), `${label}: ${name} printed a raw control`).toBe(false);
+      }
       for (const f of findings) {
+        expect(f.message.length, `${label}: message length`).toBeLessThan(1500);
         expect(f.line, label).toBeGreaterThanOrEqual(1);
         expect(f.column, label).toBeGreaterThanOrEqual(1);
         expect(f.message, label).not.toBe("");

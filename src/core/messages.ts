@@ -11,7 +11,7 @@ export interface FindingDetails {
   FILE_NOT_WRITTEN: { reason: string };
   FILE_BINARY: Record<string, never>;
   FILE_EMPTY: Record<string, never>;
-  ENCODING_INVALID_UTF8: { byte: number; guess: string };
+  ENCODING_INVALID_UTF8: { byte: number; guess: string; truncated?: boolean };
   ENCODING_UTF16: { encoding: string };
   ENCODING_LEGACY: { encoding: string };
   ENCODING_BOM: Record<string, never>;
@@ -137,7 +137,14 @@ function word(code: FindingCode, d: FindingDetails[FindingCode]): Worded {
     case "FILE_EMPTY":
       return { severity: "error", message: "the file is empty", hint: "a posting starts with a `---` line, its front matter (roles, open, ...), a closing `---`, then the text" };
     case "ENCODING_INVALID_UTF8": {
-      const { byte, guess } = d as FindingDetails["ENCODING_INVALID_UTF8"];
+      const { byte, guess, truncated } = d as FindingDetails["ENCODING_INVALID_UTF8"];
+      if (truncated) {
+        return {
+          severity: "error",
+          message: `the file is not valid UTF-8: the character starting with byte 0x${byte.toString(16).toUpperCase().padStart(2, "0")} here is cut short (broken UTF-8, not a legacy encoding)`,
+          hint: "retype the character in your editor; normalize leaves the file as is unless `--from-encoding` names its encoding",
+        };
+      }
       return {
         severity: "error",
         message: `the file is not valid UTF-8 (byte 0x${byte.toString(16).toUpperCase().padStart(2, "0")} here); it looks like ${guess}`,

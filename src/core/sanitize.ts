@@ -90,5 +90,12 @@ export function capText(text: string, max = MAX_QUOTED): string {
   return `${text.slice(0, cut)}…`;
 }
 
+const HAS_UNSAFE = new RegExp(`[\\u0000-\\u0008\\u000b-\\u001f${SET}]`);
+
+/** Whether `text` holds a character of the set (tab and line feed aside). */
+export function hasUnsafeText(text: string): boolean {
+  return HAS_UNSAFE.test(text);
+}
+
 /** Bidi controls, for the finding that names them (TEXT_BIDI_CONTROL). */
 export const BIDI_CONTROL = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;

@@ -24,7 +24,8 @@ import type { CacheHit, LintCache } from "./lint-cache.js";
 import { withFile } from "./lint-cache.js";
 import { isFileSchema } from "../schema/schema.js";
 import type { PostingSchema } from "../schema/schema.js";
-import { validateFrontMatter } from "../schema/validate.js";
+import { pathText, validateFrontMatter } from "../schema/validate.js";
+import { BIDI_CONTROL } from "../sanitize.js";
 import { runWorkItem } from "./work-items.js";
 import { runInWorkers, workerCount } from "./workers.js";
 import type { WorkItem } from "./workers.js";
@@ -86,11 +87,41 @@ export function lintPosting(file: string, bytes: Uint8Array, schema: PostingSche
   if (!frontMatter?.data) return sorted({ findings });
   const schemaFindings = validateFrontMatter(file, frontMatter, schema);
   for (const f of schemaFindings) findings.push(f);
+  if (MAY_HOLD_BIDI.test(yaml.source)) for (const f of bidiFindings(file, frontMatter)) findings.push(f);
   for (const f of frontMatterFixFindings(file, frontMatter, changes(), schemaFindings)) findings.push(f);
   const wanted = wantsFacts(options.facts) ? options.facts : undefined;
   const facts = wanted ? factsOfFrontMatter(frontMatter, wanted) : undefined;
   return sorted(facts ? { findings, facts } : { findings });
 }
+
+// Raw bidi controls, or escapes that could be one: only then are the values walked.
+const MAY_HOLD_BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]|\\[uU]/;
+
+/** TEXT_BIDI_CONTROL for every key and text value holding a bidi control (display spoofing). */
+function bidiFindings(file: string, frontMatter: LocatedFrontMatter): Finding[] {
+  const found: Finding[] = [];
+  const report = (text: string, path: (string | number)[], where: "key" | "value") => {
+    const ch = BIDI_CONTROL.exec(text)?.[0];
+    if (!ch) return;
+    const char = `U+${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`;
+    found.push(finding("TEXT_BIDI_CONTROL", { file, ...frontMatter.locate(path, where), path: pathText(path) }, { key: pathText(path), char }));
+  };
+  const visit = (value: unknown, path: (string | number)[], depth: number): void => {
+    if (depth > 64) return;
+    if (typeof value === "string") {
+      report(value, path, "value");
+    } else if (Array.isArray(value)) value.forEach((item, i) => visit(item, [...path, i], depth + 1));
+    else if (value !== null && typeof value === "object") {
+      for (const [key, item] of Object.entries(value)) {
+        report(key, [...path, key], "key");
+        visit(item, [...path, key], depth + 1);
+      }
+    }
+  };
+  visit(frontMatter.data, [], 0);
+  return found;
+}
+
 
 function sortedFindings<T extends { findings: Finding[] }>(result: T): T {
   result.findings.sort(compareFindings);

@@ -248,12 +248,15 @@ function equalsText(value: unknown, expected: string): boolean {
   const expectedDay = /^\d{4}-\d{2}-\d{2}$/.test(expected) ? expected : undefined;
   const expectedNumber = toNumber(expected);
   const expectedBoolean = BOOLEAN_WORDS.get(expected.toLowerCase());
+  // The same text typed composed (NFC, as keyboards do) or stored decomposed (NFD, as some
+  // editors and macOS file names do) is the same text.
+  const expectedNfc = expected.normalize("NFC");
   return someElement(value, (v) => {
     if (typeof v === "boolean") return expectedBoolean !== undefined ? v === expectedBoolean : String(v) === expected;
     if (typeof v === "number") return expectedNumber !== undefined ? v === expectedNumber : String(v) === expected;
     const text = scalarText(v);
     if (text === undefined) return false;
-    if (text === expected) return true;
+    if (text === expected || text.normalize("NFC") === expectedNfc) return true;
     // A day matches a date-time on that day (`date=2021-07-13` finds `2021-07-13T17:01:57Z`).
     return expectedDay !== undefined && dayOf(text) === expectedDay;
   });

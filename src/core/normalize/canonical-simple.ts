@@ -8,6 +8,7 @@ import { coreReadsAsNonText } from "../read/simple-yaml.js";
 import type { SimpleEntry, SimpleScalar, SimpleYaml } from "../read/simple-yaml.js";
 import type { FieldSpec, PostingSchema } from "../schema/schema.js";
 import { jekyllReadsPlainAsNonText } from "./value-rules.js";
+import { hasUnsafeText } from "../sanitize.js";
 
 // Text yaml prints between double quotes as it is: no quote, backslash, control character, line
 // separator or character outside the Basic Multilingual Plane.
@@ -56,6 +57,8 @@ function scalarText(scalar: SimpleScalar, field: FieldSpec | undefined, source: 
     return written;
   }
   if (typeof value !== "string") return undefined;
+  // Control, bidi and invisible characters are printed as escapes: left to canonical.ts.
+  if (hasUnsafeText(value)) return undefined;
   // yaml quotes a text its own schema would read as something else (`"09"`, `"0o17"`) whatever
   // style it is given: left to it.
   if (coreReadsAsNonText(value)) return undefined;

@@ -8,6 +8,7 @@ import type { FieldSpec, PostingSchema } from "../schema/schema.js";
 import { isReordered, jekyllReadsPlainAsNonText, noChanges, planAliases, planValue, schemaRank } from "./value-rules.js";
 import type { CanonicalChanges, ScalarView, ValueView } from "./value-rules.js";
 import { keyText, nodeOffset } from "../read/yaml.js";
+import { escapeUnsafe, hasUnsafeText } from "../sanitize.js";
 
 export type { AliasConflict, Ambiguity, CanonicalChanges, KeyRename, ValueChange } from "./value-rules.js";
 
@@ -187,6 +188,7 @@ function styleValue(node: unknown, field: FieldSpec): void {
 /** Serialize a canonical document's YAML (no `---` lines), ending with one newline. */
 export function stringifyFrontMatter(doc: Document): string {
   keepNumberSpelling(doc);
+  keepUnsafeCharactersEscaped(doc);
   // yaml puts a blank line before the comment that ends a document; here it follows the last
   // line, as it was read (normalize removes blank lines, so it must not add one).
   const trailing = doc.comment;
@@ -225,6 +227,29 @@ export function renderFrontMatter(data: Record<string, unknown>, schema: Posting
   const doc = new Document(data, { version: "1.2" });
   canonicalizeDocument(doc, schema);
   return stringifyFrontMatter(doc);
+}
+
+/**
+ * A text holding a control, bidi or invisible character (sanitize.ts's set) is printed double-
+ * quoted with that character as a `\u` escape: yaml's printer escapes only C0 controls, and a
+ * `"\x9b"` read from the file must not be written back as a raw C1 byte.
+ */
+function keepUnsafeCharactersEscaped(doc: Document): void {
+  const schema = doc.schema;
+  schema.tags = schema.tags.map((tag) => {
+    if (tag.tag !== "tag:yaml.org,2002:str" || !tag.stringify) return tag;
+    const print = tag.stringify;
+    return {
+      ...tag,
+      stringify: (item, ctx, onComment, onChompKeep) => {
+        if (!isScalar(item) || typeof item.value !== "string" || !hasUnsafeText(item.value)) return print(item, ctx, onComment, onChompKeep);
+        item.type = Scalar.QUOTE_DOUBLE;
+        const text = print(item, ctx, onComment, onChompKeep);
+        // JSON's \uXXXX is also a YAML double-quoted escape.
+        return text.startsWith('"') ? escapeUnsafe(text, "json", "yaml-file") : text;
+      },
+    } as typeof tag;
+  });
 }
 
 /**

@@ -69,6 +69,8 @@ function repairBytes(file: string, input: Uint8Array, options: NormalizeOptions)
   if (input.length === 0) return refuse(finding("FILE_EMPTY", start, {}));
   const decoded = decodeBytes(input, options);
   if (decoded.kind === "binary") return refuse(finding("FILE_BINARY", { file, line: decoded.line, column: decoded.column }, {}));
+  // Broken UTF-8 is not legacy text: reported, never converted (unless --from-encoding says so).
+  if (decoded.truncatedUtf8) return refuse(finding("ENCODING_INVALID_UTF8", { file, line: decoded.truncatedUtf8.line, column: decoded.truncatedUtf8.column }, { byte: decoded.truncatedUtf8.byte, guess: "UTF-8 cut short", truncated: true }));
   if (decoded.undecodable > 0) return refuse(finding("ENCODING_UNDECODABLE", start, { count: decoded.undecodable, encoding: decoded.encoding }));
   // Repair the text first, then parse the repaired text: positions in findings refer to it.
   const lf = toLf(decoded.text);

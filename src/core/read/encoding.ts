@@ -22,6 +22,12 @@ export type DecodeResult =
        * kept as the C1 control of the same number so nothing is lost, but not trustworthy.
        */
       undecodable: number;
+      /**
+       * The first truncated UTF-8 sequence (a lead byte and some, not all, of its continuation
+       * bytes, such as `E2 82` at the end of the file): broken UTF-8, not legacy text, so it is
+       * reported and never converted (only `fromEncoding` reads such bytes in a legacy encoding).
+       */
+      truncatedUtf8?: { line: number; column: number; byte: number };
     }
   | { kind: "binary"; line: number; column: number };
 
@@ -92,8 +98,10 @@ function decodeUtf8Like(
   // Files are often mostly UTF-8 with a few bytes typed in a legacy editor: keep every valid
   // UTF-8 sequence and read only the stray bytes in the legacy encoding (reading the whole file
   // as Windows-1252 would turn its correct `é` into `Ã©`).
-  const { text, undecodable } = decodeUtf8WithFallback(body, table);
-  return { kind: "text", text, encoding: legacyEncoding, bom, detectedBy: "legacy-fallback", firstInvalidUtf8, undecodable };
+  const { text, undecodable, truncatedAt } = decodeUtf8WithFallback(body, table);
+  const result: DecodeResult = { kind: "text", text, encoding: legacyEncoding, bom, detectedBy: "legacy-fallback", firstInvalidUtf8, undecodable };
+  if (truncatedAt !== undefined) result.truncatedUtf8 = { ...bytePosition(body, truncatedAt), byte: body[truncatedAt]! };
+  return result;
 }
 
 const tables = new Map<string, string[] | undefined>();
@@ -110,15 +118,37 @@ function singleByteTable(encoding: string): string[] | undefined {
   return table;
 }
 
-function decodeUtf8WithFallback(bytes: Buffer, table: string[]): { text: string; undecodable: number } {
+/**
+ * How many bytes a truncated UTF-8 sequence at `i` has (a lead byte followed by at least one but
+ * fewer than all of the continuation bytes it announces), or 0. A lone lead byte followed by
+ * ASCII (`caf\xE9 ` in Windows-1252) is not one: that is the usual legacy byte.
+ */
+function truncatedSequenceLength(bytes: Uint8Array, i: number): number {
+  const b = bytes[i]!;
+  const need = b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : 0;
+  let k = 0;
+  while (k < need && ((bytes[i + 1 + k] ?? 0) & 0xc0) === 0x80) k++;
+  return k >= 1 && k < need ? k + 1 : 0;
+}
+
+function decodeUtf8WithFallback(bytes: Buffer, table: string[]): { text: string; undecodable: number; truncatedAt?: number } {
   const parts: string[] = [];
   let undecodable = 0;
+  let truncatedAt: number | undefined;
   let start = 0;
   while (start < bytes.length) {
     const rest = bytes.subarray(start);
     const bad = firstInvalidUtf8Offset(rest);
     parts.push(rest.subarray(0, bad).toString("utf8"));
     if (bad >= rest.length) break;
+    const cut = truncatedSequenceLength(rest, bad);
+    if (cut > 0) {
+      // Shown as the legacy characters (lint quotes the text), but marked: nothing converts it.
+      truncatedAt ??= start + bad;
+      for (let k = 0; k < cut; k++) parts.push(table[rest[bad + k]!]!);
+      start += bad + cut;
+      continue;
+    }
     const byte = rest[bad]!;
     const ch = table[byte]!;
     if (ch === "\uFFFD") {
@@ -127,7 +157,7 @@ function decodeUtf8WithFallback(bytes: Buffer, table: string[]): { text: string;
     } else parts.push(ch);
     start += bad + 1;
   }
-  return { text: parts.join(""), undecodable };
+  return truncatedAt === undefined ? { text: parts.join(""), undecodable } : { text: parts.join(""), undecodable, truncatedAt };
 }
 
 function decodeLegacy(

@@ -19,11 +19,15 @@ export type SplitResult =
   | { kind: "missing" }
   | { kind: "not-at-top"; startLine: number }
   | { kind: "unterminated" }
+  /** Never closed, but a line starts with `---` and has text glued after it (`---trailing`). */
+  | { kind: "closing-text"; line: number; text: string }
   | { kind: "language"; language: string };
 
 const OPEN = /^---[ \t]*$/;
 const CLOSE = /^(?:---|\.\.\.)[ \t]*$/;
 const LANGUAGE_OPEN = /^---[ \t]*([A-Za-z][\w-]*)[ \t]*$/;
+// A closing `---` with text after it, which Jekyll does not take as the end of the block.
+const CLOSE_WITH_TEXT = /^---(?!-)[ \t]*(\S.*)$/;
 const KEY_LINE = /^["']?[A-Za-z_][\w -]*["']?[ \t]*:(?:[ \t]|$)/;
 const MARKDOWN_HEADING = /^#{2,6}[ \t]+\S/;
 // Indented, a comment, a list item, a complex key, a delimiter, or anything with a colon (a key).
@@ -46,9 +50,15 @@ export function splitFrontMatter(text: string): SplitResult {
   let line = 2;
   let afterBlank = false;
   let flow = 0;
+  let closingText: { kind: "closing-text"; line: number; text: string } | undefined;
+  const unterminated = (): SplitResult => closingText ?? { kind: "unterminated" };
   while (offset <= text.length) {
     const end = lineEnd(text, offset);
     const current = text.slice(offset, end);
+    if (!closingText) {
+      const glued = CLOSE_WITH_TEXT.exec(current);
+      if (glued) closingText = { kind: "closing-text", line, text: glued[1]! };
+    }
     if (CLOSE.test(current)) {
       const yaml = firstEnd + 1 <= offset ? text.slice(firstEnd + 1, Math.max(firstEnd + 1, offset - 1)) : "";
       const bodyOffset = Math.min(end + 1, text.length);
@@ -56,14 +66,14 @@ export function splitFrontMatter(text: string): SplitResult {
     }
     // Without this, a missing closing `---` makes the body (up to a `---` rule further down) read as YAML.
     // Inside a flow collection left open on a line above (`k: {a: 1,`), any line is YAML.
-    if (afterBlank && flow === 0 && looksLikeMarkdown(current)) return { kind: "unterminated" };
+    if (afterBlank && flow === 0 && looksLikeMarkdown(current)) return unterminated();
     afterBlank = current.trim() === "";
     flow = flowDepthAfter(current, flow);
     if (end >= text.length) break;
     offset = end + 1;
     line++;
   }
-  return { kind: "unterminated" };
+  return unterminated();
 }
 
 /**
@@ -128,9 +138,20 @@ function findMisplacedBlock(text: string): number | undefined {
   return undefined;
 }
 
-/** CRLF to LF; returns how many were converted (line numbers are unchanged). */
-export function toLf(text: string): { text: string; crlf: number } {
-  if (!text.includes("\r\n")) return { text, crlf: 0 };
+/**
+ * CRLF to LF; returns how many were converted (line numbers are unchanged). A text with CRs and
+ * no LF at all has old Mac line endings: each CR is a line break (`cr` counts them).
+ */
+export function toLf(text: string): { text: string; crlf: number; cr?: number } {
+  if (!text.includes("\r\n")) {
+    if (!text.includes("\r") || text.includes("\n")) return { text, crlf: 0 };
+    let cr = 0;
+    const out = text.replace(/\r/g, () => {
+      cr++;
+      return "\n";
+    });
+    return { text: out, crlf: 0, cr };
+  }
   let crlf = 0;
   const out = text.replace(/\r\n/g, () => {
     crlf++;

@@ -98,6 +98,9 @@ export function readPostingText(file: string, bytes: Uint8Array, options: ParseO
   result.decoded = decoded;
   if (decoded.encoding === "utf-16le" || decoded.encoding === "utf-16be") {
     findings.push(finding("ENCODING_UTF16", at(1, 1), { encoding: decoded.encoding }));
+  } else if (decoded.truncatedUtf8) {
+    const { line, column, byte } = decoded.truncatedUtf8;
+    findings.push(finding("ENCODING_INVALID_UTF8", at(line, column), { byte, guess: "UTF-8 cut short", truncated: true }));
   } else if (decoded.firstInvalidUtf8) {
     const { line, column, byte } = decoded.firstInvalidUtf8;
     const guess = decoded.encoding === "windows-1252" ? "windows-1252 (Windows Western European)" : decoded.encoding;
@@ -107,13 +110,15 @@ export function readPostingText(file: string, bytes: Uint8Array, options: ParseO
   }
   if (decoded.bom && decoded.encoding === "utf-8") findings.push(finding("ENCODING_BOM", at(1, 1), {}));
 
-  const { text, crlf } = toLf(decoded.text);
+  const { text, crlf, cr } = toLf(decoded.text);
   result.text = text;
   result.crlf = crlf;
   if (crlf > 0) {
     const first = firstCrlf(decoded.text);
     findings.push(finding("LINE_ENDINGS_CRLF", at(first.line, first.column), { count: crlf }));
   }
+  // CR-only text has no line feed: its first line ends at the first CR.
+  if (cr) findings.push(finding("LINE_ENDINGS_CR", at(1, decoded.text.indexOf("\r") + 1), { count: cr }));
   result.body = text;
 
   if (text.trim() === "") {
@@ -131,6 +136,9 @@ export function readPostingText(file: string, bytes: Uint8Array, options: ParseO
       return { parsed: result };
     case "unterminated":
       findings.push(finding("FRONT_MATTER_UNTERMINATED", at(1, 1), {}));
+      return { parsed: result };
+    case "closing-text":
+      findings.push(finding("FRONT_MATTER_CLOSING_TEXT", at(split.line, 4), { text: split.text }));
       return { parsed: result };
     case "language":
       findings.push(finding("FRONT_MATTER_LANGUAGE", at(1, 4), { language: split.language }));

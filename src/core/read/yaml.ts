@@ -1,7 +1,7 @@
 // YAML with source positions (the `yaml` package's Document API), bounded alias expansion, and
 // the YAML 1.1 reading Jekyll gives to plain scalars where it differs (yaml11.ts).
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, Scalar, visit } from "yaml";
-import type { Document, Node, Pair, YAMLError, YAMLMap } from "yaml";
+import { Document, isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, Scalar, visit } from "yaml";
+import type { Node, Pair, YAMLError, YAMLMap, YAMLSeq } from "yaml";
 import { yaml11Reading } from "./yaml11.js";
 import type { Yaml11Value } from "./yaml11.js";
 
@@ -80,7 +80,7 @@ export function parseYaml(source: string): ParsedYaml {
     // `!!timestamp`, `!!set`, `!!binary`, `!!omap` stay the text (or plain collection) written,
     // not a Date, a Set, bytes or a Map; walk() reports the tag.
     resolveKnownTags: false,
-    // toJS warns on process (stderr) about keys that are collections; the key text is data.
+    // yaml's warnings (a mapping used as a key) would go to stderr raw, file text included.
     logLevel: "error",
   });
   const problems = yamlErrorProblems(doc);
@@ -268,12 +268,32 @@ export function nodeOffset(node: unknown): number {
 // `find` did); the index is rebuilt if the mapping's items are replaced or change in number.
 const keyIndexes = new WeakMap<YAMLMap, { items: unknown[]; size: number; byKey: Map<string, Pair> }>();
 
+/**
+ * The key a pair has in the data (what toJS makes of it), so findings on odd keys point at their
+ * own line: `~` is the key "", a mapping or list key its flow text (`{ k: v }`). A collection key
+ * holding an alias is left unplaced (its parent's position is used).
+ */
+function dataKeyText(pair: Pair): string | undefined {
+  const key = pair.key;
+  if (isScalar(key)) return key.value === null ? "" : String(key.value);
+  if (!isMap(key) && !isSeq(key)) return undefined;
+  try {
+    const copy = key.clone() as YAMLMap | YAMLSeq;
+    copy.flow = true;
+    const doc = new Document(null, { logLevel: "error" });
+    doc.contents = copy;
+    return doc.toString({ lineWidth: 0 }).trim();
+  } catch {
+    return undefined;
+  }
+}
+
 function pairByKey(map: YAMLMap, key: string): Pair | undefined {
   let index = keyIndexes.get(map);
   if (!index || index.items !== map.items || index.size !== map.items.length) {
     const byKey = new Map<string, Pair>();
     for (const pair of map.items) {
-      const text = keyText(pair as Pair);
+      const text = dataKeyText(pair as Pair);
       if (text !== undefined && !byKey.has(text)) byKey.set(text, pair as Pair);
     }
     index = { items: map.items, size: map.items.length, byKey };
