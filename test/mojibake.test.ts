@@ -43,6 +43,7 @@ describe("repair fixtures", () => {
       "mixed-line",
       "nbsp",
       "other-scripts",
+      "overlapping-passes",
       "twice-over",
       "whole-file",
       "windows-1254-emoji",
@@ -122,6 +123,17 @@ describe("repair fixtures", () => {
     const text = "Ã” surprise : lâ€™Ã©quipe a gagné !\nSoit x = Ã² + 1.\n";
     expect(rows(findMojibake(text))).toEqual([
       [1, 16, "â€™Ã©", "’é", "Windows-1252"],
+    ]);
+  });
+
+  it("overlapping-passes: runs garbled 2-3 times whose inner reading is a modifier letter lose no line and no character", () => {
+    const input = read("overlapping-passes", "input.md");
+    const { text, repairs } = repairMojibake(input);
+    expect(text.split("\n")).toHaveLength(input.split("\n").length);
+    expect(rebuild(input, repairs)).toBe(text);
+    expect(rows(repairs).filter((r) => r[0] === 4)).toEqual([
+      [4, 11, "Ã¢Ë\u0153ÂºÃ\u2039â\u20ACºÃ¢Ë\u0153Âº", "☺˛☺", "Windows-1252 twice"],
+      [4, 35, "Ã\u0192Â¢Ã\u2026â\u20AC\u2122Ã\u2026Â¡Ã\u0192â\u20AC¹Ã\u2039â\u20AC\u00A0Ã\u0192Â¢Ã\u2026â\u20AC\u2122Ã\u2026Â¡", "⌚ˈ⌚", "Windows-1252 3 times"],
     ]);
   });
 

@@ -455,6 +455,9 @@ function readRun(
     // Weak evidence only: believe it inside a word, never next to spaces or capitals alone, and
     // only for Latin letters and symbols (`ÑANDÚ—le` is not Arabic).
     accepted = isLowercaseOrDigit(before) || (!lastWasNbsp && isLetter(after));
+  } else if (!accepted && options.inner) {
+    // A further reading inside a word (`dÊ’É’b` twice over is `dʒɒb`).
+    accepted = isLowercaseOrDigit(before);
   }
   // `×` is a symbol, and one Hebrew letter alone is a product or a price: `5×£35`, `×¥`.
   const refused = codePoints.length === 1 && s.charCodeAt(start) === 0xd7;
