@@ -468,6 +468,24 @@ describe("case table (fixtures/encoding/mojibake-cases.json)", () => {
   });
 });
 
+describe("ambiguous runs", () => {
+  it("are left as written and reported with what they would be", () => {
+    const text = "Soit x = Ã² + Ã·2 ; PRÉCISÂ\u00A0: lu";
+    const result = repairMojibake(text);
+    expect(result.text).toBe(text);
+    expect(result.repairs).toEqual([]);
+    expect(rows(result.ambiguous)).toEqual([
+      [1, 10, "Ã²", "ò", "Windows-1252"],
+      [1, 15, "Ã·", "÷", "Windows-1252"],
+      [1, 27, "Â\u00A0", "\u00A0", "Windows-1252"],
+    ]);
+  });
+
+  it("are repaired when nothing else in the text was correctly encoded", () => {
+    expect(repairMojibake("x = Ã² et lâ€™Ã©tÃ©").text).toBe("x = ò et l’été");
+  });
+});
+
 describe("the write invariant (edits.ts)", () => {
   const input = "a Ã© b â€™ c";
   const { text, repairs } = repairMojibake(input);

@@ -49,31 +49,62 @@ export function findMojibake(text: string): MojibakeRepair[] {
  * Repairing again finds nothing: when a repair reveals more mojibake (text garbled twice, only
  * partly), the passes are composed and reported as one repair of the original run.
  */
-export function repairMojibake(text: string): { text: string; repairs: MojibakeRepair[] } {
-  const firstPass = scanOnce(text);
-  if (firstPass.length === 0) return { text, repairs: [] };
+export function repairMojibake(text: string): MojibakeResult {
+  const left: Edit[] = [];
+  const firstPass = scanOnce(text, [], left);
+  if (firstPass.length === 0) return { text, repairs: [], ambiguous: located(text, left) };
   let pieces = applyEdits([{ origStart: 0, origEnd: text.length, text }], firstPass);
   for (let pass = 1; pass < MAX_PASSES; pass++) {
     const edits = scanOnce(joinPieces(pieces), repairedRanges(pieces));
     if (edits.length === 0) break;
     pieces = applyEdits(pieces, edits);
   }
-  const repairs: MojibakeRepair[] = [];
+  const spans = pieces.filter((p) => p.vias).map((p) => ({ start: p.origStart, end: p.origEnd, text: p.text, vias: p.vias ?? [] }));
+  const untouched = outside(left, spans);
+  return { text: joinPieces(pieces), repairs: located(text, spans), ambiguous: located(text, untouched) };
+}
+
+export interface MojibakeResult {
+  /** The text with every repair applied. */
+  text: string;
+  /** The repairs, in order, never overlapping, in the coordinates of the input. */
+  repairs: MojibakeRepair[];
+  /**
+   * Runs that read as mojibake with too little evidence (`Ã·2` in a formula, `PRÉCISÂ\u00A0:`):
+   * left as written; `repaired` says what they would be.
+   */
+  ambiguous: MojibakeRepair[];
+}
+
+/** The edits (sorted) that overlap none of the spans (sorted, not overlapping). */
+function outside(edits: readonly Edit[], spans: readonly Edit[]): Edit[] {
+  const out: Edit[] = [];
+  let k = 0;
+  for (const edit of edits) {
+    while (k < spans.length && spans[k]!.end <= edit.start) k++;
+    const span = spans[k];
+    if (!span || span.start >= edit.end) out.push(edit);
+  }
+  return out;
+}
+
+/** Edits in the coordinates of `text` (sorted), with their lines and columns. */
+function located(text: string, edits: readonly Edit[]): MojibakeRepair[] {
+  const out: MojibakeRepair[] = [];
   let cursor: LineCursor = { offset: 0, line: 1, lineStart: 0 };
-  for (const piece of pieces) {
-    if (!piece.vias) continue;
-    cursor = advanceLines(text, cursor, piece.origStart);
-    repairs.push({
-      start: piece.origStart,
-      end: piece.origEnd,
+  for (const edit of edits) {
+    cursor = advanceLines(text, cursor, edit.start);
+    out.push({
+      start: edit.start,
+      end: edit.end,
       line: cursor.line,
-      column: piece.origStart - cursor.lineStart + 1,
-      found: text.slice(piece.origStart, piece.origEnd),
-      repaired: piece.text,
-      via: describeVia(piece.vias),
+      column: edit.start - cursor.lineStart + 1,
+      found: text.slice(edit.start, edit.end),
+      repaired: edit.text,
+      via: describeVia(edit.vias),
     });
   }
-  return { text: joinPieces(pieces), repairs };
+  return out;
 }
 
 // Every repair shortens the text, so the passes end; the bound only caps the work on hostile input.
@@ -92,7 +123,7 @@ interface Edit {
  * also repaired when the whole text reads as mojibake: some run has strong evidence and every
  * non-ASCII character belongs to a run, so nothing in the file was ever correctly encoded.
  */
-function scanOnce(text: string, repaired: readonly Range[] = []): Edit[] {
+function scanOnce(text: string, repaired: readonly Range[] = [], left?: Edit[]): Edit[] {
   let r = 0;
   const edits: Edit[] = [];
   const doubtful: Edit[] = [];
@@ -128,17 +159,24 @@ function scanOnce(text: string, repaired: readonly Range[] = []): Edit[] {
     const edit = { start: found.start, end: found.end, text: full.text, vias: full.vias };
     (found.accepted ? edits : doubtful).push(edit);
   }
-  if (doubtful.length === 0 || edits.length === 0) return edits;
+  if (doubtful.length === 0) return edits;
   const all = [...edits, ...doubtful].sort((a, b) => a.start - b.start);
-  let from = 0;
-  for (const edit of all) {
-    if (NON_ASCII.test(text.slice(from, edit.start))) return edits;
-    from = edit.end;
-  }
-  return NON_ASCII.test(text.slice(from)) ? edits : all;
+  if (edits.length > 0 && readsAsMojibake(text, all)) return all;
+  left?.push(...doubtful);
+  return edits;
 }
 
 const NON_ASCII = /[^\u0000-\u007F]/;
+
+/** Whether every non-ASCII character of `text` belongs to one of the (sorted) runs. */
+function readsAsMojibake(text: string, runs: readonly Edit[]): boolean {
+  let from = 0;
+  for (const run of runs) {
+    if (NON_ASCII.test(text.slice(from, run.start))) return false;
+    from = run.end;
+  }
+  return !NON_ASCII.test(text.slice(from));
+}
 
 interface Range {
   start: number;
