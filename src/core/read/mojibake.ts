@@ -132,11 +132,13 @@ function scanOnce(text: string, repaired: readonly Range[] = [], left?: Edit[]):
   let match: RegExpExecArray | null;
   while ((match = scan.exec(text)) !== null) {
     const before = codePointBefore(text, match.index);
-    if (text.charCodeAt(match.index + 1) === 0x20) {
-      // `Ã` + space + a lowercase word: `à` whose no-break space became a plain space.
-      const lost = lostNbspEdit(text, match.index, before);
+    const first = text.charCodeAt(match.index);
+    const next = text.charCodeAt(match.index + 1);
+    if (first < 0xa0 || next === 0x20 || (first === 0xc3 && next >= 0x61 && next <= 0x7a)) {
+      // Single characters: a C1 control, `Ã` + space, `Ã` inside a lowercase word.
+      const lost = first < 0xa0 ? c1Edit(first, match.index) : lostByteEdit(text, match.index, before);
       if (lost) edits.push(lost);
-      scan.lastIndex = match.index + 1;
+      scan.lastIndex = lost ? lost.end : match.index + 1;
       continue;
     }
     // A candidate inside one repaired run is a further reading of mojibake (not two repaired
@@ -200,12 +202,25 @@ function repairedRanges(pieces: readonly Piece[]): Range[] {
  * is never a word of its own, but it ends Portuguese words in capitals (`NÃO`, `IRMÃ `), so not
  * after a capital or a digit. Before `s` alone, the space was the byte itself (`Ã s` is `às`).
  */
-function lostNbspEdit(text: string, at: number, before: number): Edit | undefined {
+function lostByteEdit(text: string, at: number, before: number): Edit | undefined {
+  if (text.charCodeAt(at + 1) !== 0x20) {
+    // `Ã` between lowercase letters (`antÃgeno`): `í` whose soft hyphen (byte AD), invisible,
+    // was dropped. No language writes a capital `Ã` inside a lowercase word.
+    return before >= 0x61 && before <= 0x7a ? { start: at, end: at + 1, text: "\u00ED", vias: ["Windows-1252"] } : undefined;
+  }
   if (isUppercase(before) || (before >= 0x30 && before <= 0x39)) return undefined;
-  const portugueseAs = text.charCodeAt(at + 2) === 0x73 && !isLetter(text.codePointAt(at + 3) ?? -1);
-  return portugueseAs
-    ? { start: at, end: at + 2, text: "\u00E0", vias: ["Windows-1252"] }
-    : { start: at, end: at + 1, text: "\u00E0", vias: ["Windows-1252"] };
+  // Portuguese `às`, `àquele`, `àquela`, `àquilo`: the space is the lost byte, not a word break.
+  const joined = /^ (?:s(?=[\s,.;:!?)]|$)|quel[ae]s?\b|quilo\b)/.test(text.slice(at + 1, at + 9));
+  return { start: at, end: joined ? at + 2 : at + 1, text: "\u00E0", vias: ["Windows-1252"] };
+}
+
+/**
+ * A C1 control left alone is a Windows-1252 character read as Latin-1 (`\u0093` for `“`);
+ * real text has none. The five bytes Windows-1252 leaves undefined stay as they are.
+ */
+function c1Edit(code: number, at: number): Edit | undefined {
+  const ch = CP1252_HIGH.charCodeAt(code - 0x80);
+  return ch === code ? undefined : { start: at, end: at + 1, text: String.fromCharCode(ch), vias: ["Latin-1"] };
 }
 
 /** A stretch of the repaired text and the stretch of the input it comes from. */
@@ -391,7 +406,10 @@ const CONTINUATION_CLASS = `[\\u0080-\\u00BF${escapeForClass(CP1252_HIGH.replace
 /** Lead bytes C2-F4 (Latin-1 letters Â…ô) and Windows-1254's ğ (F0) and Ğ (D0). */
 const LEAD_CLASS = "[\\u00C2-\\u00F4\\u011E\\u011F]";
 /** A lead character followed by a continuation character: the only place mojibake can start. */
-const CANDIDATE = new RegExp(`${LEAD_CLASS}${CONTINUATION_CLASS}|\u00C3(?= [a-z\u00DF-\u00F6\u00F8-\u00FF])`, "g");
+const CANDIDATE = new RegExp(
+  `${LEAD_CLASS}${CONTINUATION_CLASS}|\u00C3(?= [a-z\u00DF-\u00F6\u00F8-\u00FF])|(?<=[a-z])\u00C3(?=[a-z])|[\u0080-\u009F]`,
+  "g",
+);
 
 /**
  * Continuation characters that real text can put right after a capital letter (closing quotes,
@@ -670,10 +688,9 @@ function isPlausibleBlock(cp: number, prevCodePoint: number): boolean {
   return false;
 }
 
-/** A combining mark follows a letter, a digit (`6̶`) or a quote (`'́` in a face), not a space. */
+/** A combining mark follows a letter, a digit (`6̶`), a quote or a symbol (`'́`, `$̶`), not a space. */
 function canCarryMark(code: number): boolean {
-  if (code < 0x21) return false;
-  return isLetter(code) || (code >= 0x30 && code <= 0x39) || code === 0x27 || code === 0x22 || code === 0x2019;
+  return code > 0x20 && !(code >= 0x7f && code <= 0xa0) && !/^\s$/u.test(String.fromCodePoint(code));
 }
 
 function isLetter(code: number): boolean {
