@@ -10,17 +10,29 @@
 //    code point, IPA, or a rare script that accented capitals happen to spell).
 // 3. Each sequence needs evidence. Strong evidence is a continuation character that almost never
 //    follows a letter in real text (`©`, `§`, `€`, `‰`, `«`, `°`, `Ÿ`, C1 controls…), or `Ã`/`Â`
-//    + no-break space (`à`) when not after a capital. Weak continuations (closing quotes, dashes,
-//    `…`, `»`, `²³¹`) can legitimately follow a capital: `SE ACABÓ”`, `Ã²` in a formula. A run
-//    with only weak evidence is repaired inside a word (a lowercase letter or digit before it,
-//    or a letter right after it), and only if it spells Latin. Sequences of three or four bytes
-//    with only weak continuations or a no-break space (`é\u00A0»` in `café »`) are refused, and
-//    so is a Windows-1254 reading (`ğ`, `Ğ` are real letters) without strong evidence.
-// 4. A run with only weak evidence is still repaired when the whole text reads as mojibake: some
+//    + no-break space (`à`) when not after a capital (or when a lowercase letter follows:
+//    `CÃ\u00A0nan`). Weak continuations (closing quotes, dashes, `…`, `»`, `²³¹`) can
+//    legitimately follow a capital: `SE ACABÓ”`, `Ã²` in a formula. A run with only weak evidence
+//    is repaired inside a word (a lowercase letter or digit before it, or a letter right after
+//    it), and only if it spells Latin. Sequences of three or four bytes with only weak
+//    continuations or a no-break space (`é\u00A0»` in `café »`) are refused, and so is a
+//    Windows-1254 reading (`ğ`, `Ğ` are real letters) without strong evidence.
+// 4. A run of one two-character sequence is where legitimate text looks most like mojibake, so
+//    the known look-alikes are left alone (acceptsPair): `×` + a symbol (`5×£35`), a lowercase
+//    letter closing a word in capitals (`AHÅ™`), two letters alone (`Åš`), `Ã’s`, `Ã` + a
+//    symbol in a formula (`Ã·2`), `Â` + no-break space after a capital (`PRÉCISÂ\u00A0:`).
+// 5. A run with only weak evidence is still repaired when the whole text reads as mojibake: some
 //    run has strong evidence and every non-ASCII character of the text belongs to a run (ftfy
-//    decides on the whole text; this is the same evidence, still applied run by run).
-// 5. The repaired run is read again, in case the text went through the round trip twice, and
-//    the text is scanned again until nothing changes; repairs are reported against the input.
+//    decides on the whole text; this is the same evidence, still applied run by run). Otherwise
+//    it is left as written and reported in `ambiguous`.
+// 6. Single characters: a lone C1 control is Windows-1252 read as Latin-1; `Ã` + space before a
+//    lowercase word, or `Ã` inside one, is `à` or `í` whose invisible byte (A0, AD) was lost.
+// 7. The repaired run is read again while it is itself mojibake (text garbled two or three
+//    times); only these further readings may spell IPA and modifier letters (`˛`, `ˈ`). Then the
+//    text is scanned again until nothing changes. Every repair stays an edit of the input: a pass
+//    that touches repaired pieces absorbs them whole (applyEdits), so repairs never overlap, and
+//    the output is exactly the input with each reported span replaced (checked on every write by
+//    normalize, see edits.ts).
 
 export interface MojibakeRepair {
   /** UTF-16 offset of the garbled run in the input text. */
