@@ -43,6 +43,7 @@ describe("repair fixtures", () => {
       "mixed-line",
       "nbsp",
       "other-scripts",
+      "overlapping-passes",
       "twice-over",
       "whole-file",
       "windows-1254-emoji",
@@ -122,6 +123,17 @@ describe("repair fixtures", () => {
     const text = "Ã” surprise : lâ€™Ã©quipe a gagné !\nSoit x = Ã² + 1.\n";
     expect(rows(findMojibake(text))).toEqual([
       [1, 16, "â€™Ã©", "’é", "Windows-1252"],
+    ]);
+  });
+
+  it("overlapping-passes: runs garbled 2-3 times whose inner reading is a modifier letter lose no line and no character", () => {
+    const input = read("overlapping-passes", "input.md");
+    const { text, repairs } = repairMojibake(input);
+    expect(text.split("\n")).toHaveLength(input.split("\n").length);
+    expect(rebuild(input, repairs)).toBe(text);
+    expect(rows(repairs).filter((r) => r[0] === 4)).toEqual([
+      [4, 11, "Ã¢Ë\u0153ÂºÃ\u2039â\u20ACºÃ¢Ë\u0153Âº", "☺˛☺", "Windows-1252 twice"],
+      [4, 35, "Ã\u0192Â¢Ã\u2026â\u20AC\u2122Ã\u2026Â¡Ã\u0192â\u20AC¹Ã\u2039â\u20AC\u00A0Ã\u0192Â¢Ã\u2026â\u20AC\u2122Ã\u2026Â¡", "⌚ˈ⌚", "Windows-1252 3 times"],
     ]);
   });
 
@@ -453,6 +465,24 @@ describe("case table (fixtures/encoding/mojibake-cases.json)", () => {
     const text = expectSafeRepair(c.in);
     expect(text).toBe(c.out);
     if (c.in === c.out) expect(findMojibake(c.in)).toEqual([]);
+  });
+});
+
+describe("ambiguous runs", () => {
+  it("are left as written and reported with what they would be", () => {
+    const text = "Soit x = Ã² + Ã·2 ; PRÉCISÂ\u00A0: lu";
+    const result = repairMojibake(text);
+    expect(result.text).toBe(text);
+    expect(result.repairs).toEqual([]);
+    expect(rows(result.ambiguous)).toEqual([
+      [1, 10, "Ã²", "ò", "Windows-1252"],
+      [1, 15, "Ã·", "÷", "Windows-1252"],
+      [1, 27, "Â\u00A0", "\u00A0", "Windows-1252"],
+    ]);
+  });
+
+  it("are repaired when nothing else in the text was correctly encoded", () => {
+    expect(repairMojibake("x = Ã² et lâ€™Ã©tÃ©").text).toBe("x = ò et l’été");
   });
 });
 

@@ -10,17 +10,29 @@
 //    code point, IPA, or a rare script that accented capitals happen to spell).
 // 3. Each sequence needs evidence. Strong evidence is a continuation character that almost never
 //    follows a letter in real text (`©`, `§`, `€`, `‰`, `«`, `°`, `Ÿ`, C1 controls…), or `Ã`/`Â`
-//    + no-break space (`à`) when not after a capital. Weak continuations (closing quotes, dashes,
-//    `…`, `»`, `²³¹`) can legitimately follow a capital: `SE ACABÓ”`, `Ã²` in a formula. A run
-//    with only weak evidence is repaired inside a word (a lowercase letter or digit before it,
-//    or a letter right after it), and only if it spells Latin. Sequences of three or four bytes
-//    with only weak continuations or a no-break space (`é\u00A0»` in `café »`) are refused, and
-//    so is a Windows-1254 reading (`ğ`, `Ğ` are real letters) without strong evidence.
-// 4. A run with only weak evidence is still repaired when the whole text reads as mojibake: some
+//    + no-break space (`à`) when not after a capital (or when a lowercase letter follows:
+//    `CÃ\u00A0nan`). Weak continuations (closing quotes, dashes, `…`, `»`, `²³¹`) can
+//    legitimately follow a capital: `SE ACABÓ”`, `Ã²` in a formula. A run with only weak evidence
+//    is repaired inside a word (a lowercase letter or digit before it, or a letter right after
+//    it), and only if it spells Latin. Sequences of three or four bytes with only weak
+//    continuations or a no-break space (`é\u00A0»` in `café »`) are refused, and so is a
+//    Windows-1254 reading (`ğ`, `Ğ` are real letters) without strong evidence.
+// 4. A run of one two-character sequence is where legitimate text looks most like mojibake, so
+//    the known look-alikes are left alone (acceptsPair): `×` + a symbol (`5×£35`), a lowercase
+//    letter closing a word in capitals (`AHÅ™`), two letters alone (`Åš`), `Ã’s`, `Ã` + a
+//    symbol in a formula (`Ã·2`), `Â` + no-break space after a capital (`PRÉCISÂ\u00A0:`).
+// 5. A run with only weak evidence is still repaired when the whole text reads as mojibake: some
 //    run has strong evidence and every non-ASCII character of the text belongs to a run (ftfy
-//    decides on the whole text; this is the same evidence, still applied run by run).
-// 5. The repaired run is read again, in case the text went through the round trip twice, and
-//    the text is scanned again until nothing changes; repairs are reported against the input.
+//    decides on the whole text; this is the same evidence, still applied run by run). Otherwise
+//    it is left as written and reported in `ambiguous`.
+// 6. Single characters: a lone C1 control is Windows-1252 read as Latin-1; `Ã` + space before a
+//    lowercase word, or `Ã` inside one, is `à` or `í` whose invisible byte (A0, AD) was lost.
+// 7. The repaired run is read again while it is itself mojibake (text garbled two or three
+//    times); only these further readings may spell IPA and modifier letters (`˛`, `ˈ`). Then the
+//    text is scanned again until nothing changes. Every repair stays an edit of the input: a pass
+//    that touches repaired pieces absorbs them whole (applyEdits), so repairs never overlap, and
+//    the output is exactly the input with each reported span replaced (checked on every write by
+//    normalize, see edits.ts).
 
 export interface MojibakeRepair {
   /** UTF-16 offset of the garbled run in the input text. */
@@ -49,31 +61,62 @@ export function findMojibake(text: string): MojibakeRepair[] {
  * Repairing again finds nothing: when a repair reveals more mojibake (text garbled twice, only
  * partly), the passes are composed and reported as one repair of the original run.
  */
-export function repairMojibake(text: string): { text: string; repairs: MojibakeRepair[] } {
-  const firstPass = scanOnce(text);
-  if (firstPass.length === 0) return { text, repairs: [] };
+export function repairMojibake(text: string): MojibakeResult {
+  const left: Edit[] = [];
+  const firstPass = scanOnce(text, [], left);
+  if (firstPass.length === 0) return { text, repairs: [], ambiguous: located(text, left) };
   let pieces = applyEdits([{ origStart: 0, origEnd: text.length, text }], firstPass);
   for (let pass = 1; pass < MAX_PASSES; pass++) {
     const edits = scanOnce(joinPieces(pieces), repairedRanges(pieces));
     if (edits.length === 0) break;
     pieces = applyEdits(pieces, edits);
   }
-  const repairs: MojibakeRepair[] = [];
+  const spans = pieces.filter((p) => p.vias).map((p) => ({ start: p.origStart, end: p.origEnd, text: p.text, vias: p.vias ?? [] }));
+  const untouched = outside(left, spans);
+  return { text: joinPieces(pieces), repairs: located(text, spans), ambiguous: located(text, untouched) };
+}
+
+export interface MojibakeResult {
+  /** The text with every repair applied. */
+  text: string;
+  /** The repairs, in order, never overlapping, in the coordinates of the input. */
+  repairs: MojibakeRepair[];
+  /**
+   * Runs that read as mojibake with too little evidence (`Ã·2` in a formula, `PRÉCISÂ\u00A0:`):
+   * left as written; `repaired` says what they would be.
+   */
+  ambiguous: MojibakeRepair[];
+}
+
+/** The edits (sorted) that overlap none of the spans (sorted, not overlapping). */
+function outside(edits: readonly Edit[], spans: readonly Edit[]): Edit[] {
+  const out: Edit[] = [];
+  let k = 0;
+  for (const edit of edits) {
+    while (k < spans.length && spans[k]!.end <= edit.start) k++;
+    const span = spans[k];
+    if (!span || span.start >= edit.end) out.push(edit);
+  }
+  return out;
+}
+
+/** Edits in the coordinates of `text` (sorted), with their lines and columns. */
+function located(text: string, edits: readonly Edit[]): MojibakeRepair[] {
+  const out: MojibakeRepair[] = [];
   let cursor: LineCursor = { offset: 0, line: 1, lineStart: 0 };
-  for (const piece of pieces) {
-    if (!piece.vias) continue;
-    cursor = advanceLines(text, cursor, piece.origStart);
-    repairs.push({
-      start: piece.origStart,
-      end: piece.origEnd,
+  for (const edit of edits) {
+    cursor = advanceLines(text, cursor, edit.start);
+    out.push({
+      start: edit.start,
+      end: edit.end,
       line: cursor.line,
-      column: piece.origStart - cursor.lineStart + 1,
-      found: text.slice(piece.origStart, piece.origEnd),
-      repaired: piece.text,
-      via: describeVia(piece.vias),
+      column: edit.start - cursor.lineStart + 1,
+      found: text.slice(edit.start, edit.end),
+      repaired: edit.text,
+      via: describeVia(edit.vias),
     });
   }
-  return { text: joinPieces(pieces), repairs };
+  return out;
 }
 
 // Every repair shortens the text, so the passes end; the bound only caps the work on hostile input.
@@ -92,7 +135,7 @@ interface Edit {
  * also repaired when the whole text reads as mojibake: some run has strong evidence and every
  * non-ASCII character belongs to a run, so nothing in the file was ever correctly encoded.
  */
-function scanOnce(text: string, repaired: readonly Range[] = []): Edit[] {
+function scanOnce(text: string, repaired: readonly Range[] = [], left?: Edit[]): Edit[] {
   let r = 0;
   const edits: Edit[] = [];
   const doubtful: Edit[] = [];
@@ -101,11 +144,13 @@ function scanOnce(text: string, repaired: readonly Range[] = []): Edit[] {
   let match: RegExpExecArray | null;
   while ((match = scan.exec(text)) !== null) {
     const before = codePointBefore(text, match.index);
-    if (text.charCodeAt(match.index + 1) === 0x20) {
-      // `Ã` + space + a lowercase word: `à` whose no-break space became a plain space.
-      const lost = lostNbspEdit(text, match.index, before);
+    const first = text.charCodeAt(match.index);
+    const next = text.charCodeAt(match.index + 1);
+    if (first < 0xa0 || next === 0x20 || (first === 0xc3 && next >= 0x61 && next <= 0x7a)) {
+      // Single characters: a C1 control, `Ã` + space, `Ã` inside a lowercase word.
+      const lost = first < 0xa0 ? c1Edit(first, match.index) : lostByteEdit(text, match.index, before);
       if (lost) edits.push(lost);
-      scan.lastIndex = match.index + 1;
+      scan.lastIndex = lost ? lost.end : match.index + 1;
       continue;
     }
     // A candidate inside one repaired run is a further reading of mojibake (not two repaired
@@ -128,17 +173,24 @@ function scanOnce(text: string, repaired: readonly Range[] = []): Edit[] {
     const edit = { start: found.start, end: found.end, text: full.text, vias: full.vias };
     (found.accepted ? edits : doubtful).push(edit);
   }
-  if (doubtful.length === 0 || edits.length === 0) return edits;
+  if (doubtful.length === 0) return edits;
   const all = [...edits, ...doubtful].sort((a, b) => a.start - b.start);
-  let from = 0;
-  for (const edit of all) {
-    if (NON_ASCII.test(text.slice(from, edit.start))) return edits;
-    from = edit.end;
-  }
-  return NON_ASCII.test(text.slice(from)) ? edits : all;
+  if (edits.length > 0 && readsAsMojibake(text, all)) return all;
+  left?.push(...doubtful);
+  return edits;
 }
 
 const NON_ASCII = /[^\u0000-\u007F]/;
+
+/** Whether every non-ASCII character of `text` belongs to one of the (sorted) runs. */
+function readsAsMojibake(text: string, runs: readonly Edit[]): boolean {
+  let from = 0;
+  for (const run of runs) {
+    if (NON_ASCII.test(text.slice(from, run.start))) return false;
+    from = run.end;
+  }
+  return !NON_ASCII.test(text.slice(from));
+}
 
 interface Range {
   start: number;
@@ -157,17 +209,33 @@ function repairedRanges(pieces: readonly Piece[]): Range[] {
 }
 
 /**
- * `Ã` + space before a lowercase word (the regex checked that much) is `à` whose no-break space
+ * `Ã` + space before a lowercase word is `à` whose no-break space
  * (byte A0) a decoder or an editor turned into a space: `voilÃ le`, `jusqu'Ã nos`. A capital `Ã`
  * is never a word of its own, but it ends Portuguese words in capitals (`NÃO`, `IRMÃ `), so not
  * after a capital or a digit. Before `s` alone, the space was the byte itself (`Ã s` is `às`).
  */
-function lostNbspEdit(text: string, at: number, before: number): Edit | undefined {
+function lostByteEdit(text: string, at: number, before: number): Edit | undefined {
+  if (text.charCodeAt(at + 1) !== 0x20) {
+    // `Ã` between lowercase letters (`antÃgeno`): `í` whose soft hyphen (byte AD), invisible,
+    // was dropped. No language writes a capital `Ã` inside a lowercase word.
+    return before >= 0x61 && before <= 0x7a ? { start: at, end: at + 1, text: "\u00ED", vias: ["Windows-1252"] } : undefined;
+  }
   if (isUppercase(before) || (before >= 0x30 && before <= 0x39)) return undefined;
-  const portugueseAs = text.charCodeAt(at + 2) === 0x73 && !isLetter(text.codePointAt(at + 3) ?? -1);
-  return portugueseAs
-    ? { start: at, end: at + 2, text: "\u00E0", vias: ["Windows-1252"] }
-    : { start: at, end: at + 1, text: "\u00E0", vias: ["Windows-1252"] };
+  if (!LOWERCASE_WORD_START.test(text.charAt(at + 2))) return undefined;
+  // Portuguese `às`, `àquele`, `àquela`, `àquilo`: the space is the lost byte, not a word break.
+  const joined = /^ (?:s(?=[\s,.;:!?)]|$)|quel[ae]s?\b|quilo\b)/.test(text.slice(at + 1, at + 9));
+  return { start: at, end: joined ? at + 2 : at + 1, text: "\u00E0", vias: ["Windows-1252"] };
+}
+
+const LOWERCASE_WORD_START = /^[a-z\u00DF-\u00F6\u00F8-\u00FF]$/;
+
+/**
+ * A C1 control left alone is a Windows-1252 character read as Latin-1 (`\u0093` for `“`);
+ * real text has none. The five bytes Windows-1252 leaves undefined stay as they are.
+ */
+function c1Edit(code: number, at: number): Edit | undefined {
+  const ch = CP1252_HIGH.charCodeAt(code - 0x80);
+  return ch === code ? undefined : { start: at, end: at + 1, text: String.fromCharCode(ch), vias: ["Latin-1"] };
 }
 
 /** A stretch of the repaired text and the stretch of the input it comes from. */
@@ -352,8 +420,15 @@ function escapeForClass(chars: string): string {
 const CONTINUATION_CLASS = `[\\u0080-\\u00BF${escapeForClass(CP1252_HIGH.replace(/[\u0080-\u009F]/g, ""))}]`;
 /** Lead bytes C2-F4 (Latin-1 letters Â…ô) and Windows-1254's ğ (F0) and Ğ (D0). */
 const LEAD_CLASS = "[\\u00C2-\\u00F4\\u011E\\u011F]";
-/** A lead character followed by a continuation character: the only place mojibake can start. */
-const CANDIDATE = new RegExp(`${LEAD_CLASS}${CONTINUATION_CLASS}|\u00C3(?= [a-z\u00DF-\u00F6\u00F8-\u00FF])`, "g");
+/**
+ * The only places mojibake can start: a lead character followed by a continuation character, a
+ * C1 control, or `Ã` before a space or a lowercase letter (a byte lost). One regex, so text with
+ * no candidate costs one scan; the C1 alternative first keeps V8's scan fast.
+ */
+const CANDIDATE = new RegExp(
+  `[\u0080-\u009F]|${LEAD_CLASS}(?:${CONTINUATION_CLASS}|(?<=\u00C3)[ a-z])`,
+  "g",
+);
 
 /**
  * Continuation characters that real text can put right after a capital letter (closing quotes,
@@ -455,6 +530,9 @@ function readRun(
     // Weak evidence only: believe it inside a word, never next to spaces or capitals alone, and
     // only for Latin letters and symbols (`ÑANDÚ—le` is not Arabic).
     accepted = isLowercaseOrDigit(before) || (!lastWasNbsp && isLetter(after));
+  } else if (!accepted && options.inner) {
+    // A further reading inside a word (`dÊ’É’b` twice over is `dʒɒb`).
+    accepted = isLowercaseOrDigit(before);
   }
   // `×` is a symbol, and one Hebrew letter alone is a product or a price: `5×£35`, `×¥`.
   const refused = codePoints.length === 1 && s.charCodeAt(start) === 0xd7;
@@ -629,10 +707,9 @@ function isPlausibleBlock(cp: number, prevCodePoint: number): boolean {
   return false;
 }
 
-/** A combining mark follows a letter, a digit (`6̶`) or a quote (`'́` in a face), not a space. */
+/** A combining mark follows a letter, a digit (`6̶`), a quote or a symbol (`'́`, `$̶`), not a space. */
 function canCarryMark(code: number): boolean {
-  if (code < 0x21) return false;
-  return isLetter(code) || (code >= 0x30 && code <= 0x39) || code === 0x27 || code === 0x22 || code === 0x2019;
+  return code > 0x20 && !(code >= 0x7f && code <= 0xa0) && !/^\s$/u.test(String.fromCodePoint(code));
 }
 
 function isLetter(code: number): boolean {
