@@ -136,7 +136,7 @@ const INTENDED: { reason: string; applies(doc: Doc): boolean }[] = [
   },
   {
     reason: "keys Psych reads as booleans or numbers (`on:`, `yes:`, `0123:`): posting keeps the key text and reports YAML11_READING",
-    applies: (doc) => doc.diff!.endsWith("(keys)") && doc.parsed.yaml11Readings.some((r) => r.key && r.kind !== "text"),
+    applies: (doc) => doc.diff!.endsWith("(keys)") && doc.parsed.yaml11Readings.some((r) => r.key && r.kind !== "text" && r.kind !== "merge"),
   },
   {
     reason: "keys YAML 1.2 reads as null, booleans or numbers too (`~:`, `true:`, `1.50:`): JavaScript names them by text, Ruby keeps the value",
@@ -157,7 +157,7 @@ const INTENDED: { reason: string; applies(doc: Doc): boolean }[] = [
   },
   {
     reason: "`<<` merge keys: Psych merges the mapping, posting keeps `<<` as a key (merge: false)",
-    applies: (doc) => /^\s*<<\s*:/m.test(doc.source),
+    applies: (doc) => doc.parsed.yaml11Readings.some((r) => r.kind === "merge"),
   },
 ];
 

@@ -56,6 +56,12 @@ describe("YAML as the site reads it", () => {
     expect(parseYaml("title: *t\n&t roles: Dev").problems.map((p) => p.kind)).toEqual(["syntax"]);
   });
 
+  it("flags a `<<` key, which Psych reads as a merge", () => {
+    const parsed = parseYaml("base: &b {x: 1}\nk:\n  <<: *b\n  y: 2");
+    expect(parsed.yaml11Readings.map((r) => [r.path, r.kind, r.key])).toEqual([[["k", "<<"], "merge", true]]);
+    expect(parsed.data).toEqual({ base: { x: 1 }, k: { "<<": { x: 1 }, y: 2 } });
+  });
+
   it("finds the end of a front matter whose flow collection holds a blank line", () => {
     for (const yaml of ["key: {a: 1,\n\nb}", "roles: [Dev,\n\nOps]", "k: [\"a]\",\n\nb]", "- [a,\n\nb]"]) {
       expect(splitFrontMatter(`---\n${yaml}\n---\nBody.\n`).kind, yaml).toBe("ok");

@@ -33,7 +33,7 @@ export interface FindingDetails {
   YAML_ALIAS_LIMIT: { limit: number };
   YAML_TOO_DEEP: Record<string, never>;
   YAML11_BOOLEAN: { key: Path; text: string; value: boolean };
-  YAML11_READING: { key: Path; text: string; jekyll: string; isKey: boolean };
+  YAML11_READING: { key: Path; text: string; jekyll: string; isKey: boolean; literal?: string };
   YAML_TAG: { key: Path; tag: string };
   YAML_TAG_UNKNOWN: { key: Path; tag: string };
   UNKNOWN_KEY: { key: Path; suggestion?: string; isAlias: boolean };
@@ -247,10 +247,13 @@ function word(code: FindingCode, d: FindingDetails[FindingCode]): Worded {
       return { severity: "warning", message: `\`${key}\` is written \`${text}\`: Jekyll reads it as ${value}, other YAML tools as the text "${text}"`, hint: `write \`${value}\`; ${FIX_WITH_NORMALIZE}`, fixable: true };
     }
     case "YAML11_READING": {
-      const { key, text, jekyll, isKey } = d as FindingDetails["YAML11_READING"];
+      const { key, text, jekyll, isKey, literal } = d as FindingDetails["YAML11_READING"];
       const quoted = JSON.stringify(text);
-      if (isKey) return { severity: "warning", message: `the key \`${text}\` is read by Jekyll (YAML 1.1) as ${jekyll}, not as the text ${quoted}`, hint: `write the key in quotes: ${quoted}:` };
-      return { severity: "warning", message: `\`${key}\` is written \`${text}\`: Jekyll (YAML 1.1) reads it as ${jekyll}, other YAML tools (YAML 1.2) differently`, hint: `write ${quoted} in quotes if you mean the text, or write the value the way Jekyll reads it` };
+      if (isKey) {
+        const hint = text === "<<" ? "write out the keys it would merge: other YAML tools keep a key named <<" : `write the key in quotes: ${quoted}:`;
+        return { severity: "warning", message: `the key \`${text}\` is read by Jekyll (YAML 1.1) as ${jekyll}, not as the text ${quoted}`, hint };
+      }
+      return { severity: "warning", message: `\`${key}\` is written \`${text}\`: Jekyll (YAML 1.1) reads it as ${jekyll}, other YAML tools (YAML 1.2) differently`, hint: `write ${quoted} in quotes if you mean the text${literal ? `, or \`${literal}\` if you mean ${jekyll}` : ""}` };
     }
     case "YAML_TAG": {
       const { key, tag } = d as FindingDetails["YAML_TAG"];

@@ -97,6 +97,9 @@ function flowDepthAfter(line: string, depth: number): number {
   let i = 0;
   if (depth === 0) {
     if (!line.includes("[") && !line.includes("{")) return 0;
+    // The usual flow list, closed on its line (`domaines: [a, b]`).
+    const last = line.trimEnd().at(-1);
+    if (last === "]" || last === "}") return 0;
     const start = FLOW_START.exec(line);
     if (!start) return 0;
     i = start[0].length;

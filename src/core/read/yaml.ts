@@ -243,7 +243,8 @@ function walk(node: unknown, path: (string | number)[], depth: number, problems:
     }
   } else if (isScalar(node) && node.type === Scalar.PLAIN && node.tag === undefined) {
     const text = typeof node.source === "string" ? node.source : String(node.value);
-    const reading = yaml11Reading(text);
+    // A plain `<<` key is a merge for Psych (posting reads it with merge: false, as a key).
+    const reading: Yaml11Value | undefined = atKey && text === "<<" ? { kind: "merge", value: text } : yaml11Reading(text);
     if (reading) found.readings.push(atKey ? { ...reading, path, text, offset: nodeOffset(node), key: true } : { ...reading, path, text, offset: nodeOffset(node) });
   }
   return undefined;

@@ -14,7 +14,8 @@ export interface PsychValue {
 
 /** Psych's reading of a plain scalar where it differs from the YAML 1.2 core reading. */
 export interface Yaml11Value {
-  kind: "null" | "boolean" | "integer" | "float" | "text";
+  /** `merge`: a plain `<<` key, which Psych reads as a merge of the mapping it names. */
+  kind: "null" | "boolean" | "integer" | "float" | "text" | "merge";
   value: string | number | boolean | null;
 }
 
@@ -23,6 +24,7 @@ export interface Yaml11Value {
 const MAY_BE_NON_TEXT = /^[-+.:0-9~nNyYtTfFoO]/;
 // Psych's "surely a string" test (Ruby's [[:alpha:]] is Unicode letters, \s ASCII spaces).
 const PSYCH_WORDY = /^[^\d.:-]?[\p{Alphabetic}_ \t\r\n\f\v!@#$%^&*(){}<>|/\\~;=]+/u;
+const PSYCH_WORD = /^(?:null|yes|no|true|false|on|off)$/i;
 const PSYCH_TIME = /^-?\d{4}-\d{1,2}-\d{1,2}(?:[Tt]|\s+)\d{1,2}:\d\d:\d\d(?:\.\d*)?(?:\s*(?:Z|[-+]\d{1,2}:?(?:\d\d)?))?$/;
 const PSYCH_DATE = /^(\d{4})-(1[012]|0\d|\d)-([12]\d|3[01]|0\d|\d)$/;
 const PSYCH_SEXAGESIMAL_INT = /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9]){1,2}$/;
@@ -39,7 +41,11 @@ export function isYaml11BooleanWord(text: string): boolean {
 export function psychPlainValue(text: string): PsychValue {
   if (text === "") return { kind: "null", value: null };
   if (!MAY_BE_NON_TEXT.test(text)) return { kind: "text", value: text };
-  if (PSYCH_WORDY.test(text) || text.includes("\n")) {
+  // PSYCH_WORDY, short-cut: past MAY_BE_NON_TEXT, a letter or `~` first always matches it, a digit,
+  // `.`, `:` or `-` never does; only `+` needs the (slow, Unicode) test.
+  const first = text[0]!;
+  const wordy = first === "+" ? PSYCH_WORDY.test(text) : first === "~" || (first > "9" && first !== ":");
+  if (wordy || text.includes("\n")) {
     if (text.length > 5 || /^[^ytonf~]/i.test(text)) return { kind: "text", value: text };
     if (text === "~" || /^null$/i.test(text)) return { kind: "null", value: null };
     if (/^(?:yes|true|on)$/i.test(text)) return { kind: "boolean", value: true };
@@ -70,18 +76,32 @@ export function psychPlainValue(text: string): PsychValue {
  * which Jekyll's safe loading refuses or keeps as text.
  */
 export function yaml11Reading(text: string): Yaml11Value | undefined {
-  if (!MAY_BE_NON_TEXT.test(text) && text !== "") return undefined;
+  if (surelyTextBoth(text)) return undefined;
   const psych = psychPlainValue(text);
   if (psych.kind === "date" || psych.kind === "symbol") return undefined;
-  // Text Psych reads as text, beginning with a letter, is null or a boolean in YAML 1.2 only when short.
-  if (psych.kind === "text" && text.length > 5 && !/^[-+.0-9]/.test(text)) return undefined;
+  // YAML 1.2 reads as non-text only numbers (a sign, dot or digit first) and words Psych reads so too.
+  if (psych.kind === "text" && !/^[-+.0-9]/.test(text)) return undefined;
   const core = coreValue(text);
   if (sameValue(core, psych.value)) return undefined;
-  return { kind: psych.kind, value: psych.value };
+  return { kind: psych.kind as Yaml11Value["kind"], value: psych.value };
+}
+
+/**
+ * The hot path, a few character tests: text both readers read as text (or as the same date). Past
+ * MAY_BE_NON_TEXT, a word (a letter first) is non-text for Psych only when it is one of its seven
+ * words, and `dddd-…` is a date or text for both.
+ */
+function surelyTextBoth(text: string): boolean {
+  if (text === "") return false;
+  if (!MAY_BE_NON_TEXT.test(text)) return true;
+  const first = text.charCodeAt(0) | 0x20;
+  if (first >= 0x61 && first <= 0x7a) return text.length > 5 || !PSYCH_WORD.test(text);
+  return text.charCodeAt(4) === 0x2d && /^\d{4}-/.test(text);
 }
 
 /** Whether Jekyll reads this text, written plain, as something other than text or a date. */
 export function psychReadsPlainAsNonText(text: string): boolean {
+  if (surelyTextBoth(text)) return false;
   const kind = psychPlainValue(text).kind;
   return kind !== "text" && kind !== "date";
 }

@@ -46,7 +46,9 @@ export function validateFrontMatter(file: string, frontMatter: LocatedFrontMatte
     } else if (r.kind !== "text") {
       // Text Jekyll reads as text is what was meant: only readings as something else are reported.
       const at = frontMatter.locate(r.path, r.key ? "key" : "value");
-      findings.push(finding("YAML11_READING", { file, ...at, path: key }, { key, text: r.text, jekyll: describeReading(r), isKey: r.key === true }));
+      const literal = readingLiteral(r);
+      const details = { key, text: r.text, jekyll: describeReading(r), isKey: r.key === true };
+      findings.push(finding("YAML11_READING", { file, ...at, path: key }, literal === undefined ? details : { ...details, literal }));
     }
   }
 
@@ -56,11 +58,19 @@ export function validateFrontMatter(file: string, frontMatter: LocatedFrontMatte
   return findings;
 }
 
+/** How to write Psych's value so that every YAML reader agrees (`83`, `true`), when there is one. */
+function readingLiteral(reading: Yaml11Value): string | undefined {
+  if (reading.kind === "boolean") return String(reading.value);
+  if ((reading.kind === "integer" || reading.kind === "float") && Number.isFinite(reading.value)) return String(reading.value);
+  return undefined;
+}
+
 /** Psych's value in words: "the number 83", "true", "empty (null)". */
 function describeReading(reading: Yaml11Value): string {
   if (reading.kind === "null") return "empty (null)";
   if (reading.kind === "boolean") return String(reading.value);
   if (reading.kind === "integer" || reading.kind === "float") return `the number ${String(reading.value)}`;
+  if (reading.kind === "merge") return "a merge of the mapping it names";
   return `the text ${JSON.stringify(reading.value)}`;
 }
 
