@@ -215,6 +215,7 @@ function leftForHuman(file: string, frontMatter: LocatedFrontMatter, changes: Ca
     findings.push(finding("ALIAS_CONFLICT", at(c.keyOffset, c.key), { alias: c.alias, key: c.key, aliasLine: frontMatter.positionAt(c.aliasOffset).line }));
   }
   for (const a of changes.ambiguities) findings.push(finding("DATE_AMBIGUOUS", at(a.offset, a.key), { key: a.key, reason: a.reason }));
+  for (const u of changes.unsplit) findings.push(finding("COMMA_LIST_UNBALANCED", at(u.offset, u.key), { key: u.key }));
   return findings;
 }
 
