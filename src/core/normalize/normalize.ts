@@ -124,8 +124,9 @@ function normalizeText(file: string, input: Uint8Array, { decoded, lf, repaired,
     crlfConverted: lf.crlf,
     mojibake: repaired.repairs,
     frontMatter: canonical,
-    blankLinesRemoved: frontMatter.yaml.split("\n").filter((l) => l.trim() === "").length,
-    trailingSpacesRemoved: frontMatter.yaml.split("\n").filter((l) => l.trim() !== "" && /[ \t]$/.test(l)).length,
+    // As lint counts them: blank lines and trailing spaces inside block text are its text, kept.
+    blankLinesRemoved: parsed.findings.filter((f) => f.code === "FRONT_MATTER_BLANK_LINE").length,
+    trailingSpacesRemoved: parsed.findings.filter((f) => f.code === "FRONT_MATTER_TRAILING_SPACE").length,
     restyled: yaml !== withOneFinalNewline(frontMatter.yaml),
     finalNewlineFixed: body !== parsed.body,
   };
