@@ -43,6 +43,7 @@ export interface FindingDetails {
   NORMALIZE_VALUE: { key: Path; from: string; to: string; why: string };
   NORMALIZE_UNSAFE: Record<string, never>;
   DATE_AMBIGUOUS: { key: Path; reason: string };
+  COMMA_LIST_UNBALANCED: { key: Path };
   SCHEMA_REQUIRED: { key: string; description?: string };
   SCHEMA_TYPE: { key: Path; expected: string; found: string; hint?: string };
   SCHEMA_ENUM: { key: Path; allowed: readonly unknown[]; found: string; suggestion?: string };
@@ -81,8 +82,13 @@ const FIX_WITH_NORMALIZE = "run `posting normalize --write` to fix it";
  * The hint of a finding normalize would fix, in a file it leaves as it is: `blocker` is the
  * finding that stops it, or the encoding in which some bytes have no character.
  */
-export function hintWhileBlocked(hint: string | undefined, blocker: { code: FindingCode } | { encoding: string }): string | undefined {
-  const why = "code" in blocker ? `\`posting normalize --write\` fixes it once ${blocker.code} is fixed` : `\`posting normalize --write\` cannot fix it (some bytes have no character in ${blocker.encoding})`;
+export function hintWhileBlocked(hint: string | undefined, blocker: { code: FindingCode } | { encoding: string } | { unsafe: true }): string | undefined {
+  const why =
+    "code" in blocker
+      ? `\`posting normalize --write\` fixes it once ${blocker.code} is fixed`
+      : "encoding" in blocker
+        ? `\`posting normalize --write\` cannot fix it (some bytes have no character in ${blocker.encoding})`
+        : "fix it by hand: `posting normalize --write` leaves this file as it is (its rewrite would not read back to the same data)";
   return hint?.includes(FIX_WITH_NORMALIZE) ? hint.replace(FIX_WITH_NORMALIZE, why) : hint;
 }
 
@@ -291,6 +297,14 @@ function word(code: FindingCode, d: FindingDetails[FindingCode]): Worded {
       const { key, reason } = d as FindingDetails["DATE_AMBIGUOUS"];
       return { severity: "error", message: `\`${key}\`: ${reason}`, hint: "write the date as YYYY-MM-DD" };
     }
+    case "COMMA_LIST_UNBALANCED": {
+      const { key } = d as FindingDetails["COMMA_LIST_UNBALANCED"];
+      return {
+        severity: "warning",
+        message: `\`${key}\` looks like a comma-separated list, but its brackets do not pair up, so where its items end is unclear; normalize leaves it as it is`,
+        hint: "write it as a list (`- item` lines), or pair the brackets",
+      };
+    }
     case "SCHEMA_REQUIRED": {
       const { key, description } = d as FindingDetails["SCHEMA_REQUIRED"];
       return { severity: "error", message: `\`${key}\` is required but missing`, hint: description ? `add \`${key}:\` to the front matter: ${description}` : `add \`${key}:\` to the front matter` };
@@ -394,6 +408,7 @@ export const CODE_SUMMARIES: Record<FindingCode, string> = {
   NORMALIZE_VALUE: "A value normalize would rewrite.",
   NORMALIZE_UNSAFE: "Normalize could not rewrite the file safely.",
   DATE_AMBIGUOUS: "A date that cannot be read with certainty.",
+  COMMA_LIST_UNBALANCED: "Comma-separated text whose brackets do not pair up: not turned into a list.",
   SCHEMA_REQUIRED: "A required key is missing.",
   SCHEMA_TYPE: "A value has the wrong type.",
   SCHEMA_ENUM: "A value is not one of the allowed values.",

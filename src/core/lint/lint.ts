@@ -2,6 +2,8 @@
 import { Buffer } from "node:buffer";
 import { closeSync, constants, fstatSync, openSync, readFileSync, readSync } from "node:fs";
 import type { Stats } from "node:fs";
+import { isAlias, visit } from "yaml";
+import type { Document } from "yaml";
 import { open } from "node:fs/promises";
 import type { ResolvedConfig } from "../project/config.js";
 import { describeFsError, discoverTargets } from "../read/discover.js";
@@ -11,6 +13,8 @@ import { compareFindings, countBySeverity } from "../findings.js";
 import { sha256Hex } from "../hash.js";
 import { finding } from "../messages.js";
 import { frontMatterFixFindings, mojibakeFindings, withdrawBlockedFixes } from "./normalizable.js";
+import type { FixBlocker } from "./normalizable.js";
+import { normalizeBytes } from "../normalize/normalize.js";
 import { readFrontMatter, readPostingText } from "../read/posting.js";
 import type { LocatedFrontMatter } from "../read/posting.js";
 import { locateSimple, parseSimpleYaml } from "../read/simple-yaml.js";
@@ -60,8 +64,9 @@ export function lintBytes(file: string, bytes: Uint8Array, schema: PostingSchema
 export function lintPosting(file: string, bytes: Uint8Array, schema: PostingSchema, options: LintOptions = {}): { findings: Finding[]; facts?: CrossFileFacts } {
   const { parsed, yaml } = readPostingText(file, bytes, options);
   const findings = parsed.findings;
+  let blocker: FixBlocker | undefined = parsed.decoded?.undecodable ? { encoding: parsed.decoded.encoding } : undefined;
   const sorted = (result: { findings: Finding[]; facts?: CrossFileFacts }) => {
-    withdrawBlockedFixes(result.findings, { count: parsed.decoded?.undecodable ?? 0, encoding: parsed.decoded?.encoding ?? "" });
+    withdrawBlockedFixes(result.findings, blocker);
     return sortedFindings(result);
   };
   // Loops, not push(...all): a megabyte of garbled words is 150,000 findings, past the stack's
@@ -89,6 +94,11 @@ export function lintPosting(file: string, bytes: Uint8Array, schema: PostingSche
   for (const f of schemaFindings) findings.push(f);
   if (MAY_HOLD_BIDI.test(yaml.source)) for (const f of bidiFindings(file, frontMatter)) findings.push(f);
   for (const f of frontMatterFixFindings(file, frontMatter, changes(), schemaFindings)) findings.push(f);
+  // Renaming or rewriting a value that an alias (`*x`) refers to can change what the alias
+  // reads, which normalize then refuses; such files are rare, so normalize is asked here.
+  if (!simple && findings.some((f) => f.fixable) && hasAliases(parsed.frontMatter!.doc) && normalizeBytes(file, bytes, { ...options, schema }).status === "refused") {
+    blocker = { unsafe: true };
+  }
   const wanted = wantsFacts(options.facts) ? options.facts : undefined;
   const facts = wanted ? factsOfFrontMatter(frontMatter, wanted) : undefined;
   return sorted(facts ? { findings, facts } : { findings });
@@ -122,6 +132,15 @@ function bidiFindings(file: string, frontMatter: LocatedFrontMatter): Finding[] 
   return found;
 }
 
+function hasAliases(doc: Document): boolean {
+  let found = false;
+  visit(doc, (_, node) => {
+    if (!isAlias(node)) return undefined;
+    found = true;
+    return visit.BREAK;
+  });
+  return found;
+}
 
 function sortedFindings<T extends { findings: Finding[] }>(result: T): T {
   result.findings.sort(compareFindings);

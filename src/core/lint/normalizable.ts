@@ -2,7 +2,7 @@
 // canonical value coercions) instead of a second set of rules that could drift from them.
 // Pure formatting (key order, quoting, list style) is left to `posting normalize --check`.
 import type { CanonicalChanges } from "../normalize/value-rules.js";
-import type { Finding } from "../findings.js";
+import type { Finding, FindingCode } from "../findings.js";
 import { NORMALIZE_BLOCKING_CODES } from "../findings.js";
 import { finding, hintWhileBlocked } from "../messages.js";
 import { findMojibake } from "../read/mojibake.js";
@@ -52,6 +52,10 @@ export function frontMatterFixFindings(file: string, frontMatter: LocatedFrontMa
     }
     out.push(finding("ALIAS_CONFLICT", at(c.keyOffset, c.key), { alias: c.alias, key: c.key, aliasLine: frontMatter.positionAt(c.aliasOffset).line }));
   }
+  for (const u of changes.unsplit) {
+    // A list-only field already has its SCHEMA_TYPE finding, whose hint says as much.
+    if (reported(u.key).length === 0) out.push(finding("COMMA_LIST_UNBALANCED", at(u.offset, u.key), { key: u.key }));
+  }
   for (const a of changes.ambiguities) {
     const same = reported(a.key);
     if (same.length > 0) for (const f of same) f.hint = `${a.reason}; write it YYYY-MM-DD`;
@@ -60,19 +64,22 @@ export function frontMatterFixFindings(file: string, frontMatter: LocatedFrontMa
   return out;
 }
 
+/** What stops normalize on a file: a finding, bytes with no character in the encoding, or its own check. */
+export type FixBlocker = { code: FindingCode } | { encoding: string } | { unsafe: true };
+
 /**
  * "Fixable" is a promise that `posting normalize --write` keeps: in a file normalize leaves as it
- * is (a finding in NORMALIZE_BLOCKING_CODES, or bytes with no character in the legacy encoding),
- * nothing is fixable and the hint says what stops the fix.
+ * is (a finding in NORMALIZE_BLOCKING_CODES, or `blocker`), nothing is fixable and the hint says
+ * what stops the fix.
  */
-export function withdrawBlockedFixes(findings: Finding[], undecodable: { count: number; encoding: string }): void {
+export function withdrawBlockedFixes(findings: Finding[], blocker?: FixBlocker): void {
   const code = findings.find((f) => NORMALIZE_BLOCKING_CODES.has(f.code))?.code;
-  if (code === undefined && undecodable.count === 0) return;
-  const blocker = code === undefined ? { encoding: undecodable.encoding } : { code };
+  const why = code === undefined ? blocker : { code };
+  if (why === undefined) return;
   for (const f of findings) {
     if (!f.fixable) continue;
     delete f.fixable;
-    const hint = hintWhileBlocked(f.hint, blocker);
+    const hint = hintWhileBlocked(f.hint, why);
     if (hint === undefined) delete f.hint;
     else f.hint = hint;
   }

@@ -142,6 +142,14 @@ function applyStyle(doc: Document, schema: PostingSchema): void {
     Map(_, map) {
       map.spaceBefore = false;
     },
+    Scalar(_, scalar) {
+      scalar.spaceBefore = false; // values of unknown keys too
+      // An empty block scalar prints as `|` and a blank line, which lint reports, and the blank
+      // lines that end a `|+` text do not always read back (at the end of the front matter):
+      // between double quotes, they are the same text.
+      const block = scalar.type === Scalar.BLOCK_LITERAL || scalar.type === Scalar.BLOCK_FOLDED;
+      if (block && typeof scalar.value === "string" && (scalar.value === "" || scalar.value.endsWith("\n\n"))) scalar.type = Scalar.QUOTE_DOUBLE;
+    },
   });
   if (isMap(doc.contents)) doc.contents.spaceBefore = false;
   // Comments keep their words but not their trailing white space, which lint reports as fixable.
@@ -152,6 +160,11 @@ function applyStyle(doc: Document, schema: PostingSchema): void {
   });
   doc.commentBefore = trimComment(doc.commentBefore);
   doc.comment = trimComment(doc.comment);
+  // yaml prints a blank line after the document's opening comment: it goes on the mapping.
+  if (doc.commentBefore && isNode(doc.contents)) {
+    doc.contents.commentBefore = doc.contents.commentBefore ? `${doc.commentBefore}\n${doc.contents.commentBefore}` : doc.commentBefore;
+    doc.commentBefore = null;
+  }
 }
 
 /**
@@ -200,13 +213,21 @@ export function stringifyFrontMatter(doc: Document): string {
     doc.comment = trailing;
   }
   if (trailing) text += `${commentLines(trailing)}\n`;
-  // An empty list item is printed `- ` (nullStr ""), with a trailing space lint would report.
-  return text.replace(/^( *-) $/gm, "$1");
+  // An empty list item is printed `- ` (nullStr ""), with a trailing space lint would report;
+  // a line of block text so changed would not read back the same, and normalize refuses that.
+  return text.replace(/^( *-(?: -)*) $/gm, "$1");
 }
 
-/** yaml's comment printing (stringifyComment): a line of one space is an empty `#`. */
+/**
+ * yaml's comment printing (stringifyComment: a line of one space is an empty `#`), with lines
+ * split at LF only: yaml's own regular expression also starts a line after a CR or U+2028, which
+ * YAML does not, so such a comment gained a `#` on every run.
+ */
 function commentLines(comment: string): string {
-  return comment.replace(/^(?!$)(?: $)?/gm, "#");
+  return comment
+    .split("\n")
+    .map((line) => (line === "" ? "" : line === " " ? "#" : `#${line}`))
+    .join("\n");
 }
 
 function printDocument(doc: Document): string {
@@ -218,6 +239,7 @@ function printDocument(doc: Document): string {
     defaultKeyType: "PLAIN",
     flowCollectionPadding: false,
     nullStr: "",
+    commentString: commentLines,
   });
   return text.endsWith("\n") ? text : `${text}\n`;
 }

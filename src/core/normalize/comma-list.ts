@@ -5,8 +5,9 @@
 const OPENING: Record<string, string> = { "(": ")", "[": "]", "{": "}" };
 const CLOSING = new Set(Object.values(OPENING));
 
-/** The trimmed, non-empty items of `text`; undefined when its brackets do not pair up. */
+/** The trimmed, non-empty items of `text`; undefined when it has commas and brackets that do not pair up. */
 export function splitCommaList(text: string): string[] | undefined {
+  if (!text.includes(",")) return text.trim() === "" ? [] : [text.trim()];
   const items: string[] = [];
   const open: string[] = [];
   let start = 0;

@@ -129,8 +129,9 @@ function normalizeText(file: string, input: Uint8Array, { decoded, lf, repaired,
     crlfConverted: lf.crlf,
     mojibake: repaired.repairs,
     frontMatter: canonical,
-    blankLinesRemoved: frontMatter.yaml.split("\n").filter((l) => l.trim() === "").length,
-    trailingSpacesRemoved: frontMatter.yaml.split("\n").filter((l) => l.trim() !== "" && /[ \t]$/.test(l)).length,
+    // As lint counts them: blank lines and trailing spaces inside block text are its text, kept.
+    blankLinesRemoved: parsed.findings.filter((f) => f.code === "FRONT_MATTER_BLANK_LINE").length,
+    trailingSpacesRemoved: parsed.findings.filter((f) => f.code === "FRONT_MATTER_TRAILING_SPACE").length,
     restyled: yaml !== withOneFinalNewline(frontMatter.yaml),
     finalNewlineFixed: body !== parsed.body,
   };
@@ -220,6 +221,7 @@ function leftForHuman(file: string, frontMatter: LocatedFrontMatter, changes: Ca
     findings.push(finding("ALIAS_CONFLICT", at(c.keyOffset, c.key), { alias: c.alias, key: c.key, aliasLine: frontMatter.positionAt(c.aliasOffset).line }));
   }
   for (const a of changes.ambiguities) findings.push(finding("DATE_AMBIGUOUS", at(a.offset, a.key), { key: a.key, reason: a.reason }));
+  for (const u of changes.unsplit) findings.push(finding("COMMA_LIST_UNBALANCED", at(u.offset, u.key), { key: u.key }));
   return findings;
 }
 

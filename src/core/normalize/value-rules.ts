@@ -108,6 +108,8 @@ export interface Ambiguity {
 
 export interface CanonicalChanges {
   renamed: KeyRename[];
+  /** Comma-separated text in list fields left as it is: its brackets do not pair up. */
+  unsplit: { key: string; offset: number }[];
   /** Alias keys removed because the canonical key holds the same value. */
   duplicateAliasesRemoved: KeyRename[];
   conflicts: AliasConflict[];
@@ -118,7 +120,7 @@ export interface CanonicalChanges {
 }
 
 export function noChanges(): CanonicalChanges {
-  return { renamed: [], duplicateAliasesRemoved: [], conflicts: [], values: [], ambiguities: [], reordered: false };
+  return { renamed: [], unsplit: [], duplicateAliasesRemoved: [], conflicts: [], values: [], ambiguities: [], reordered: false };
 }
 
 /** A scalar as the value rules see it: its value, whether it was written plain, and its offset in the YAML. */
@@ -210,6 +212,10 @@ export function planValue(view: ValueView, field: FieldSpec, changes: CanonicalC
     const to = /^(?:yes|on)$/i.test(value);
     record(value, String(to), "written as the boolean Jekyll reads");
     return [{ kind: "boolean", to }];
+  }
+  if (field.list && typeof value === "string" && splitCommaList(value) === undefined) {
+    changes.unsplit.push({ key, offset });
+    return [];
   }
   const plan = scalarPlan(value, field);
   if (plan?.kind === "boolean") {

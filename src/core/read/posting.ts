@@ -233,11 +233,22 @@ export function positionOfPath(frontMatter: FrontMatter, path: KeyPath, where: "
   return positionInFile(frontMatter, offsetOf(frontMatter.doc, path, where));
 }
 
+/** A line that opens a block scalar: `key: |`, `- >-`, `key: &a |+ # note`. */
+const BLOCK_SCALAR_HEADER = /(?:(?:^|[ \t])[?-]|:)[ \t]+(?:[!&]\S*[ \t]+)*[|>][1-9+-]{0,2}[ \t]*(?:#.*)?$/;
+
 function whitespaceFindings(file: string, yaml: string, startLine: number): Finding[] {
   const findings: Finding[] = [];
   const lines = yaml.split("\n");
+  // Inside a block scalar (`description: |`), blank lines and trailing spaces are its text, which
+  // normalize keeps as it is: they are not reported (and not promised a fix).
+  let blockIndent = -1;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
+    if (blockIndent >= 0) {
+      if (line.trim() === "" || /^ */.exec(line)![0].length > blockIndent) continue;
+      blockIndent = -1;
+    }
+    if (BLOCK_SCALAR_HEADER.test(line)) blockIndent = /^ */.exec(line)![0].length;
     if (line.trim() === "") {
       findings.push(finding("FRONT_MATTER_BLANK_LINE", { file, line: startLine + i, column: 1 }, {}));
       continue;
