@@ -8,6 +8,7 @@ import { splitFrontMatter, toLf } from "./frontmatter.js";
 import { finding } from "../messages.js";
 import { isObject } from "../schema/schema.js";
 import { MAX_ALIAS_COUNT, offsetOf, parseYaml } from "./yaml.js";
+import { MAX_EXPANDED_NODES } from "./alias-budget.js";
 import type { KeyPath, Yaml11Boolean } from "./yaml.js";
 
 /**
@@ -181,7 +182,7 @@ export function readFrontMatter(result: ParsedPosting, source: FrontMatterSource
         break;
       }
       case "alias-limit":
-        findings.push(finding("YAML_ALIAS_LIMIT", at(split.yamlStartLine, 1), { limit: MAX_ALIAS_COUNT }));
+        findings.push(finding("YAML_ALIAS_LIMIT", at(split.yamlStartLine, 1), { limit: MAX_ALIAS_COUNT, nodes: MAX_EXPANDED_NODES }));
         break;
       case "too-deep":
         findings.push(finding("YAML_TOO_DEEP", yamlAt(problem.offset), {}));
