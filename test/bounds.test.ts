@@ -2,12 +2,13 @@
 // the schema and the config, links named on the command line. Where memory is the point, the
 // built bin runs in a child with a small heap (a blow-up crashes it) and a timeout (a hang fails
 // it); the time bounds are generous for a loaded 2-core machine, the output bounds are tight.
-import { spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import { execFileSync, spawnSync } from "node:child_process";
+import { cpSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, truncateSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { MAX_CACHE_BYTES } from "../src/core/lint/lint-cache.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const BIN = join(ROOT, "bin", "posting.js");
@@ -72,5 +73,86 @@ describe("alias expansion is bounded by the expanded size, empty leaves included
     const [posting] = JSON.parse(r.stdout) as { data: { techno: string[]; "x-d": unknown[] } }[];
     expect(posting?.data.techno).toEqual(["Python", "Pandas"]);
     expect(posting?.data["x-d"]).toHaveLength(10);
+  });
+});
+
+describe("the lint cache is read only from a posting cache in a regular file, and written only over one", () => {
+  const PASSWD = "root:x:0:0:root:/root:/bin/bash\ndaemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin\n";
+  let dir: string;
+  beforeAll(() => {
+    dir = join(work, "cache");
+    mkdirSync(dir);
+    cpSync(join(ROOT, "fixtures", "postings", "2026-03-09-coach-agile.md"), join(dir, "posting.md"));
+  });
+  const lintWith = (location: string) => bin(["lint", "--cache", "--cache-location", location, "posting.md"], dir, 10_000);
+  const expectRefused = (r: ChildResult, what: RegExp) => {
+    expect(r.error, "the command must not block").toBeUndefined();
+    expect(r.status).toBe(1); // the posting's own finding, as without a cache
+    expect(r.stdout).toContain("UNKNOWN_KEY");
+    expect(r.stderr.trim().split("\n"), "one warning").toHaveLength(1);
+    expect(r.stderr).toMatch(what);
+  };
+
+  it("/dev/zero is refused at once (it was read until memory ran out)", () => {
+    expectRefused(lintWith("/dev/zero"), /^posting: warning: the cache \/dev\/zero is a device or socket, not a regular file: not used/);
+  });
+
+  it("a FIFO is never opened for reading (it blocked the run)", () => {
+    const fifo = join(dir, "cache.fifo");
+    execFileSync("mkfifo", [fifo]);
+    expectRefused(lintWith(fifo), /is a FIFO, not a regular file/);
+    expect(lstatSync(fifo).isFIFO()).toBe(true);
+  });
+
+  it("a symbolic link, even to a posting cache, is neither read nor written through", () => {
+    const real = join(dir, "real.cache");
+    expect(lintWith(real).stderr).toBe("");
+    const before = readFileSync(real);
+    const link = join(dir, "link.cache");
+    symlinkSync(real, link);
+    expectRefused(lintWith(link), /link\.cache is a symbolic link \(not followed\)/);
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(readFileSync(real).equals(before)).toBe(true);
+    // the default location, committed as a link to a system file
+    const project = join(dir, "committed");
+    mkdirSync(project);
+    cpSync(join(dir, "posting.md"), join(project, "posting.md"));
+    writeFileSync(join(dir, "passwd-link-target"), PASSWD);
+    symlinkSync(join(dir, "passwd-link-target"), join(project, ".posting-cache"));
+    const r = bin(["lint", "--cache", "posting.md"], project, 10_000);
+    expectRefused(r, /\.posting-cache is a symbolic link/);
+    expect(readFileSync(join(dir, "passwd-link-target"), "utf8")).toBe(PASSWD);
+    expect(r.stdout + r.stderr).not.toContain("root:x");
+  });
+
+  it("a regular file that is not a posting cache stays byte for byte as it was", () => {
+    const passwd = join(dir, "passwd");
+    writeFileSync(passwd, PASSWD);
+    expectRefused(lintWith(passwd), /passwd is not a posting cache \(its first line is not a posting cache header\): not used, and left as it is/);
+    expect(readFileSync(passwd, "utf8")).toBe(PASSWD);
+  });
+
+  it("a file over the size cap is refused unread", () => {
+    const big = join(dir, "big.cache");
+    writeFileSync(big, "");
+    truncateSync(big, MAX_CACHE_BYTES + 1);
+    expectRefused(lintWith(big), /big\.cache is larger than 64 MB/);
+    expect(statSync(big).size).toBe(MAX_CACHE_BYTES + 1);
+  });
+
+  it("a posting cache, an empty file or no file is used and written; a folder gets the cache inside it", () => {
+    for (const name of ["fresh.cache", "empty.cache"]) {
+      const location = join(dir, name);
+      if (name === "empty.cache") writeFileSync(location, "");
+      const first = lintWith(location);
+      expect(first.stderr).toBe("");
+      expect(readFileSync(location, "utf8")).toMatch(/^\{"format":/);
+      const second = lintWith(location);
+      expect(second).toEqual(first);
+    }
+    const folder = join(dir, "cache-folder");
+    mkdirSync(folder);
+    expect(lintWith(folder).stderr).toBe("");
+    expect(readFileSync(join(folder, ".posting-cache"), "utf8")).toMatch(/^\{"format":/);
   });
 });
