@@ -3,12 +3,13 @@
 // Nothing here prints; the file system is touched only by the two functions that say so.
 import { randomBytes } from "node:crypto";
 import { constants } from "node:fs";
-import { link, mkdir, open, readFile, rename, unlink } from "node:fs/promises";
+import { link, mkdir, open, rename, unlink } from "node:fs/promises";
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { isJekyllDate, todayIso } from "../read/dates.js";
 import { UserError } from "../errors.js";
 import type { PostingSchema } from "../schema/schema.js";
 import { packagePath } from "../paths.js";
+import { MAX_TEMPLATE_BYTES, readBounded } from "../files/read-bounded.js";
 
 export type Lang = "fr" | "en";
 export const LANGS: readonly Lang[] = ["fr", "en"];
@@ -90,7 +91,7 @@ export function bundledTemplatePath(lang: Lang): string {
 export async function readTemplate(path: string): Promise<string> {
   let text: string;
   try {
-    text = await readFile(path, "utf8");
+    text = readBounded(path, MAX_TEMPLATE_BYTES).toString("utf8");
   } catch (error) {
     throw new UserError(`cannot read the template ${path}: ${(error as Error).message}`);
   }
