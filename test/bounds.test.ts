@@ -9,6 +9,8 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MAX_CACHE_BYTES } from "../src/core/lint/lint-cache.js";
+import { readTemplate } from "../src/core/scaffold/scaffold.js";
+import { findUnsafePattern, unsafePatternReason } from "../src/core/schema/safe-pattern.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const BIN = join(ROOT, "bin", "posting.js");
@@ -154,5 +156,93 @@ describe("the lint cache is read only from a posting cache in a regular file, an
     mkdirSync(folder);
     expect(lintWith(folder).stderr).toBe("");
     expect(readFileSync(join(folder, ".posting-cache"), "utf8")).toMatch(/^\{"format":/);
+  });
+});
+
+describe("schema, config and template: regular files of bounded size, safe patterns, no bytes echoed", () => {
+  let dir: string;
+  const SECRET = "SECRET_TOKEN=hunter2-do-not-print";
+  beforeAll(() => {
+    dir = join(work, "schema");
+    mkdirSync(dir);
+    cpSync(join(ROOT, "fixtures", "postings", "2026-03-09-coach-agile.md"), join(dir, "posting.md"));
+    writeFileSync(join(dir, "environ.json"), `PATH=/usr/bin\0${SECRET}\0`);
+    execFileSync("mkfifo", [join(dir, "schema.fifo")]);
+    const bundled = JSON.parse(readFileSync(join(ROOT, "schemas", "posting.schema.json"), "utf8")) as { properties: Record<string, Record<string, unknown>> };
+    const withPattern = (pattern: string) => JSON.stringify({ ...bundled, properties: { ...bundled.properties, startup: { ...bundled.properties.startup, pattern } } });
+    writeFileSync(join(dir, "redos.json"), withPattern("^(a+)+$"));
+    writeFileSync(join(dir, "long.json"), withPattern("a".repeat(200_000)));
+    writeFileSync(join(dir, "pp.json"), JSON.stringify({ ...bundled, patternProperties: { "^(x|xy)*$": {} } }));
+  });
+  const lint = (...args: string[]) => bin(["lint", ...args, "posting.md"], dir, 10_000);
+  const expectConfigError = (r: ChildResult, message: RegExp) => {
+    expect(r.error, "the command must end quickly").toBeUndefined();
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr.trim().split("\n"), "one line, no stack trace").toHaveLength(1);
+    expect(r.stderr).not.toContain(SECRET.slice(0, 12));
+  };
+
+  it("a device or a FIFO as the schema is refused at once (memory grew without limit, or the run blocked)", () => {
+    expectConfigError(lint("--schema", "/dev/zero"), /^posting: cannot read the schema \/dev\/zero: is a device or socket, not a regular file$/m);
+    expectConfigError(lint("--schema", "schema.fifo"), /cannot read the schema .*schema\.fifo: is a FIFO, not a regular file/);
+  });
+
+  it("a schema that is not JSON is named with a position, never with its bytes", () => {
+    expectConfigError(lint("--schema", "environ.json"), /^posting: the schema .*environ\.json is not valid JSON at line 1 column 1$/m);
+  });
+
+  it("a config that is not JSON, or names /dev/zero as its schema, is an error naming the file", () => {
+    const project = join(dir, "project");
+    mkdirSync(project);
+    cpSync(join(dir, "posting.md"), join(project, "posting.md"));
+    writeFileSync(join(project, "posting.config.json"), `{\n  "content": ["."],\n  ${SECRET}\n}`);
+    const broken = bin(["lint", "posting.md"], project, 10_000);
+    expectConfigError(broken, /posting\.config\.json is not valid JSON at line 3 column 3$/m);
+    writeFileSync(join(project, "posting.config.json"), JSON.stringify({ schema: "/dev/zero" }));
+    expectConfigError(bin(["lint", "posting.md"], project, 10_000), /cannot read the schema \/dev\/zero: is a device or socket/);
+    rmSync(join(project, "posting.config.json"));
+    expectConfigError(bin(["lint", "-c", "/dev/zero", "posting.md"], project, 10_000), /cannot read the config file \/dev\/zero: is a device or socket/);
+  });
+
+  it("patterns that can take exponential time, or too long to check, are refused naming their JSON pointer", () => {
+    expectConfigError(lint("--schema", "redos.json"), /the schema .*redos\.json: the pattern at \/properties\/startup\/pattern repeats a group that itself holds a repetition/);
+    expectConfigError(lint("--schema", "long.json"), /the schema .*long\.json: the pattern at \/properties\/startup\/pattern is longer than 1000 characters/);
+    expectConfigError(lint("--schema", "pp.json"), /the pattern at \/patternProperties\/\^\(x\|xy\)\*\$ repeats a group/);
+  });
+});
+
+describe("the safe-pattern check", () => {
+  it.each([
+    ["^(a+)+$", /repeats a group/],
+    ["(a|a)*", /repeats a group/],
+    ["^(\\w+\\s?)*$", /repeats a group/],
+    ["((ab)*c)+", /repeats a group/],
+    ["(a)\\1", /backreference/],
+    ["(?<n>a)\\k<n>", /backreference/],
+    ["a(?=b)", /lookahead or lookbehind/],
+    ["(?<!a)b", /lookahead or lookbehind/],
+    ["(a", /unbalanced/],
+    ["x".repeat(1001), /longer than 1000/],
+  ])("refuses %s", (pattern, reason) => {
+    expect(unsafePatternReason(pattern)).toMatch(reason);
+  });
+
+  it.each(["^[A-Za-z0-9][A-Za-z0-9._-]*$", "^https?://", "^\\d{4}-\\d{2}-\\d{2}$", "^(?:CDI|CDD)?$", "[(]+\\)*", "(?:ab)+", "\\p{L}+"])("accepts %s", (pattern) => {
+    expect(unsafePatternReason(pattern)).toBeUndefined();
+  });
+
+  it("passes every pattern of the bundled schemas", () => {
+    for (const name of ["posting.schema.json", "config.schema.json"]) {
+      expect(findUnsafePattern(JSON.parse(readFileSync(join(ROOT, "schemas", name), "utf8"))), name).toBeUndefined();
+    }
+  });
+
+  it("the template is read only from a regular file of at most 256 KB", async () => {
+    await expect(readTemplate("/dev/zero")).rejects.toThrow(/cannot read the template \/dev\/zero: is a device or socket/);
+    const big = join(work, "big-template.md");
+    writeFileSync(big, "x".repeat(256 * 1024 + 1));
+    await expect(readTemplate(big)).rejects.toThrow(/is larger than 256 KB/);
   });
 });

@@ -42,17 +42,19 @@ export function readBounded(path: string, maxBytes: number, options: ReadBounded
   }
   try {
     checkRegular(fstatSync(fd), maxBytes);
-    // Read at most one byte past the cap: a file that grew meanwhile is refused, not read on.
-    const buffer = Buffer.allocUnsafe(Math.min(maxBytes + 1, Math.max(info.size, 4096) + 1));
+    // Read at most one byte past the cap: a file that grew meanwhile, or one whose size stat does
+    // not tell (/proc), is refused once it passes the cap, never read on.
+    const chunks: Buffer[] = [];
     let length = 0;
-    for (;;) {
-      if (length === buffer.length) break;
-      const n = readSync(fd, buffer, length, buffer.length - length, null);
+    for (let chunkSize = Math.min(maxBytes + 1, info.size + 1); length <= maxBytes; chunkSize = Math.min(maxBytes + 1 - length, 64 * 1024)) {
+      const chunk = Buffer.allocUnsafe(Math.max(chunkSize, 1));
+      const n = readSync(fd, chunk, 0, chunk.length, null);
       if (n === 0) break;
+      chunks.push(chunk.subarray(0, n));
       length += n;
     }
     if (length > maxBytes) throw tooLarge(maxBytes);
-    return buffer.subarray(0, length);
+    return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, length);
   } catch (error) {
     throw error instanceof ReadRefusedError ? error : unreadable(error);
   } finally {

@@ -7,6 +7,7 @@ import { precompiledPostingValidator } from "./precompiled.js";
 import { packagePath } from "../paths.js";
 import { sha256Hex } from "../hash.js";
 import { MAX_SCHEMA_BYTES, parseJsonText, readBounded } from "../files/read-bounded.js";
+import { findUnsafePattern } from "./safe-pattern.js";
 
 export const BUNDLED_SCHEMA_PATH = packagePath("schemas", "posting.schema.json");
 
@@ -79,6 +80,8 @@ export function loadSchema(path: string = BUNDLED_SCHEMA_PATH): PostingSchema {
 /** `validate` is the build-time compiled validator of this very schema, when there is one. */
 export function compileSchema(json: unknown, source: string, text = JSON.stringify(json), validate?: ValidateFunction): PostingSchema {
   if (!isObject(json)) throw new SchemaError(`the schema ${source} must be a JSON object`);
+  const unsafe = validate ? undefined : findUnsafePattern(json);
+  if (unsafe) throw new SchemaError(`the schema ${source}: the pattern at ${unsafe.pointer} ${unsafe.reason}; the schema was not used`);
   try {
     validate ??= createAjv().compile(json);
   } catch (error) {
