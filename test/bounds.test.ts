@@ -246,3 +246,60 @@ describe("the safe-pattern check", () => {
     await expect(readTemplate(big)).rejects.toThrow(/is larger than 256 KB/);
   });
 });
+
+describe("the config search stops at the repository root", () => {
+  it("a parent's posting.config.json or package.json above the folder holding .git is never used", () => {
+    const parent = join(work, "config-parent");
+    const repo = join(parent, "repo");
+    mkdirSync(join(repo, "content"), { recursive: true });
+    cpSync(join(ROOT, "fixtures", "postings", "2026-03-09-coach-agile.md"), join(repo, "content", "posting.md"));
+    // If this config were used the run would fail on it (exit 2).
+    writeFileSync(join(parent, "posting.config.json"), JSON.stringify({ "not-a-setting": true }));
+    const lintIn = (cwd: string) => bin(["lint", "posting.md"], cwd, 10_000);
+    const outside = lintIn(join(repo, "content"));
+    expect(outside.status, "without a repository the search goes up to the parent").toBe(2);
+    expect(outside.stderr).toContain("not-a-setting");
+
+    for (const dotGit of ["folder", "file"]) {
+      if (dotGit === "folder") mkdirSync(join(repo, ".git"));
+      else {
+        rmSync(join(repo, ".git"), { recursive: true });
+        writeFileSync(join(repo, ".git"), "gitdir: ../elsewhere/.git/worktrees/repo\n"); // a worktree
+      }
+      const inside = lintIn(join(repo, "content"));
+      expect(inside.stderr, `.git as a ${dotGit}`).toBe("");
+      expect(inside.status).toBe(1);
+      expect(inside.stdout).toContain("UNKNOWN_KEY");
+    }
+    rmSync(join(parent, "posting.config.json"));
+    writeFileSync(join(parent, "package.json"), JSON.stringify({ name: "parent", posting: { "not-a-setting": true } }));
+    expect(lintIn(join(repo, "content")).stderr).toBe("");
+    // and the repository's own config is still found from below
+    writeFileSync(join(repo, "posting.config.json"), JSON.stringify({ "own-bad-setting": true }));
+    expect(lintIn(join(repo, "content")).stderr).toContain("own-bad-setting");
+  });
+});
+
+describe("a symbolic link named on the command line is refused like one met in a folder", () => {
+  it("a link to a file outside the project is reported FILE_NOT_REGULAR, never read nor echoed, by every command", () => {
+    const dir = join(work, "named-link");
+    mkdirSync(dir);
+    const secret = join(work, "outside-secret.md");
+    writeFileSync(secret, "---\nroles: SECRET-ROLE-VALUE\nopen: SECRET-OPEN-VALUE\ntitles: SECRET-TITLE\n---\n");
+    symlinkSync(secret, join(dir, "posting.md"));
+    symlinkSync(join(work, "no-such-file.md"), join(dir, "broken.md"));
+    mkdirSync(join(work, "outside-folder"));
+    cpSync(secret, join(work, "outside-folder", "a.md"));
+    symlinkSync(join(work, "outside-folder"), join(dir, "folder-link"));
+    for (const args of [["lint"], ["lint", "--format", "json"], ["normalize", "--check"], ["normalize", "--write"], ["list", "--format", "json"]]) {
+      const r = bin([...args, "posting.md", "broken.md", "folder-link"], dir, 10_000);
+      const out = r.stdout + r.stderr;
+      expect(out, args.join(" ")).not.toContain("SECRET");
+      expect(out.match(/FILE_NOT_REGULAR/g)?.length ?? 0, args.join(" ")).toBe(3);
+      expect(out).toContain("a symbolic link; links are never followed");
+      expect(r.stderr).not.toMatch(/internal error/);
+    }
+    expect(lstatSync(join(dir, "posting.md")).isSymbolicLink()).toBe(true);
+    expect(readFileSync(secret, "utf8")).toContain("titles: SECRET-TITLE");
+  });
+});

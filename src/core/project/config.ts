@@ -1,6 +1,7 @@
 // One config resolver for every command: defaults < config file < flags. The file is found by
 // walking up from the current folder and validated against schemas/config.schema.json, so a typo
 // fails with the file, the key and the reason instead of being ignored.
+import { lstatSync } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import { dirname, isAbsolute, join, resolve, sep } from "node:path";
 import { DEFAULT_LEGACY_ENCODING, isKnownEncoding } from "../read/encoding.js";
@@ -164,9 +165,21 @@ async function findConfig(cwd: string): Promise<{ file: string; raw: RawConfig }
     if (own) return own;
     const fromPackage = await readPackageKey(join(dir, "package.json"));
     if (fromPackage) return fromPackage;
+    // Never above the repository: a parent's config is not this project's (nor trusted by it).
+    if (isRepositoryRoot(dir)) return undefined;
     const parent = dirname(dir);
     if (parent === dir) return undefined;
     dir = parent;
+  }
+}
+
+/** A folder holding `.git` (a folder, or a file in a worktree or submodule). */
+function isRepositoryRoot(dir: string): boolean {
+  try {
+    lstatSync(join(dir, ".git"));
+    return true;
+  } catch {
+    return false;
   }
 }
 
