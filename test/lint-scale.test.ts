@@ -77,10 +77,16 @@ describe("posting lint --cache", () => {
   it("ignores a corrupt or unreadable cache file instead of failing", async () => {
     const plain = await runCli(["lint", "content"], dir);
     const corrupt = join(dir, "corrupt.cache");
-    for (const garbage of ["not json", '{"format":1,"key":5,"files":[]}', '{"format":1,"files":{"x":[1]}}', ""]) {
+    for (const garbage of ['{"format":1,"key":5,"files":[]}', '{"format":1,"files":{"x":[1]}}', ""]) {
       writeFileSync(corrupt, garbage);
       expect(await runCli(["lint", "--cache", "--cache-location", corrupt, "content"], dir)).toEqual(plain);
     }
+    // Not a posting cache at all: ignored with one warning, and left as it is (test/bounds.test.ts).
+    writeFileSync(corrupt, "not json");
+    const foreign = await runCli(["lint", "--cache", "--cache-location", corrupt, "content"], dir);
+    expect({ ...foreign, stderr: "" }).toEqual(plain);
+    expect(foreign.stderr).toMatch(/^posting: warning: the cache .*corrupt\.cache is not a posting cache[^\n]*\n$/);
+    expect(readFileSync(corrupt, "utf8")).toBe("not json");
     // A cache that cannot be written (its folder is a file): the run still succeeds.
     const unwritable = join(dir, "content", "batch-000", readdirFirst(join(dir, "content", "batch-000")), "lint.cache");
     expect(await runCli(["lint", "--cache", "--cache-location", unwritable, "content"], dir)).toEqual(plain);

@@ -1,9 +1,10 @@
 // `posting lint`: validate postings and report findings; exit 1 when any error is found.
-import { statSync } from "node:fs";
+import { lstatSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { loadConfig } from "../core/project/config.js";
 import type { ResolvedConfig } from "../core/project/config.js";
 import { UserError } from "../core/errors.js";
+import { escapeInline } from "../core/sanitize.js";
 import type { FileResult } from "../core/lint/lint.js";
 import type { LintCache } from "../core/lint/lint-cache.js";
 import { resolveInputs } from "../core/lint/lint.js";
@@ -39,6 +40,7 @@ export async function lintCommand(paths: string[], options: LintCommandOptions, 
   const fileInputs = inputs.filter((p) => p !== "-");
   const stdin = fileInputs.length !== inputs.length ? { name: options.stdinFilename ?? STDIN_DEFAULT_NAME, bytes: await readAll(io.stdin) } : undefined;
   const cache = options.cache ? { cache: await openCache(options, config, io.cwd, version) } : {};
+  if (cache.cache?.warning) io.stderr.write(`posting: warning: ${escapeInline(cache.cache.warning)}\n`);
   const reporterOptions = { color: useColor(io.stdout, io.env, options.color), version };
 
   // Each file's block is written as soon as its findings are final (cross-file ones included);
@@ -79,7 +81,7 @@ async function openCache(options: LintCommandOptions, config: ResolvedConfig, cw
 
 function isFolder(path: string): boolean {
   try {
-    return statSync(path).isDirectory();
+    return lstatSync(path).isDirectory(); // a link to a folder is not followed: the cache refuses it
   } catch {
     return false; // not there yet, or not reachable: the cache then fails quietly on write
   }

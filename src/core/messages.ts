@@ -30,7 +30,7 @@ export interface FindingDetails {
   FRONT_MATTER_TRAILING_SPACE: Record<string, never>;
   YAML_SYNTAX: { reason: string };
   YAML_DUPLICATE_KEY: { key: Path; firstLine: number; line: number };
-  YAML_ALIAS_LIMIT: { limit: number };
+  YAML_ALIAS_LIMIT: { limit: number; nodes: number };
   YAML_TOO_DEEP: Record<string, never>;
   YAML11_BOOLEAN: { key: Path; text: string; value: boolean };
   YAML11_READING: { key: Path; text: string; jekyll: string; isKey: boolean; literal?: string };
@@ -243,8 +243,8 @@ function word(code: FindingCode, d: FindingDetails[FindingCode]): Worded {
       return { severity: "error", message: `\`${key}\` is set twice, on lines ${firstLine} and ${line}; Jekyll keeps only the last one`, hint: "keep one of the two lines" };
     }
     case "YAML_ALIAS_LIMIT": {
-      const { limit } = d as FindingDetails["YAML_ALIAS_LIMIT"];
-      return { severity: "error", message: `the front matter expands YAML aliases (*name) more than ${limit} times; it was not read`, hint: "write the values out instead of using anchors and aliases" };
+      const { limit, nodes } = d as FindingDetails["YAML_ALIAS_LIMIT"];
+      return { severity: "error", message: `the front matter's YAML aliases (*name) expand past the limit (${limit} aliases, ${nodes.toLocaleString("en-US")} values in all); it was not read`, hint: "write the values out instead of using anchors and aliases" };
     }
     case "YAML_TOO_DEEP":
       return { severity: "error", message: "the front matter is nested too deeply to read", hint: "postings use flat `key: value` lines and short lists" };
@@ -395,7 +395,7 @@ export const CODE_SUMMARIES: Record<FindingCode, string> = {
   FRONT_MATTER_TRAILING_SPACE: "Trailing white space in the front matter.",
   YAML_SYNTAX: "YAML syntax error.",
   YAML_DUPLICATE_KEY: "A key is set twice.",
-  YAML_ALIAS_LIMIT: "Too many YAML alias expansions.",
+  YAML_ALIAS_LIMIT: "YAML aliases that expand to too much data.",
   YAML_TOO_DEEP: "The front matter is nested too deeply.",
   YAML11_BOOLEAN: "A YAML 1.1 boolean (yes, no, on, off) that tools read differently.",
   YAML11_READING: "A plain value or key Jekyll (YAML 1.1) reads otherwise than YAML 1.2 (0123, 45,000, 9:00, tRUE, on:).",

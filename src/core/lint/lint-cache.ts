@@ -7,15 +7,25 @@
 // The file is one JSON header line, then one line per posting: its path as a JSON string, a tab,
 // its entry as JSON. Entries stay bytes until a file asks for its own, and an entry a run reuses
 // is written back as the same bytes: a re-run of 100,000 postings never holds them all parsed.
+//
+// The cache may be committed by a stranger, or its location chosen by one: it is read only from a
+// regular file under MAX_CACHE_BYTES (never through a link, never a FIFO or device), and replaced
+// only when it already is a posting cache (its header line says so) or an empty file: a file that
+// is anything else is left byte for byte as it is, and the run goes on without a cache, saying so
+// once (`warning`).
 import { Buffer } from "node:buffer";
 import { existsSync } from "node:fs";
-import { readFile } from "node:fs/promises";
+import { readBounded, ReadRefusedError } from "../files/read-bounded.js";
 import type { Finding } from "../findings.js";
 import { isCrossFileFacts } from "./facts.js";
 import type { CrossFileFacts } from "./facts.js";
 
 export const DEFAULT_CACHE_FILE = ".posting-cache";
+/** 100,000 postings with findings take about 40 MB. */
+export const MAX_CACHE_BYTES = 64 * 1024 * 1024;
 const FORMAT = 3;
+/** How every cache header line starts: what tells a posting cache from any other file. */
+const HEADER_START = `{"format":`;
 const NEWLINE = 0x0a;
 const TAB = 0x09;
 
@@ -38,15 +48,19 @@ export class LintCache {
     private readonly key: string,
     /** The last run's entries: path to the bytes of its entry's JSON (not parsed yet). */
     private readonly previous: Map<string, Uint8Array>,
+    /** Why the cache file is neither read nor written, for the run to say once; undefined when usable. */
+    readonly warning?: string,
   ) {}
 
   /** `key` covers what changes every result: the tool version and the config. */
   static async open(location: string, key: string): Promise<LintCache> {
+    const file = readCacheFile(location);
+    if ("refused" in file) return new LintCache(location, key, new Map(), file.refused);
     let previous = new Map<string, Uint8Array>();
     try {
-      previous = readEntries(await readFile(location), key);
+      previous = readEntries(file.bytes, key);
     } catch {
-      // no cache yet, or one we cannot use: start afresh
+      // a corrupt posting cache: start afresh (and replace it)
     }
     return new LintCache(location, key, previous);
   }
@@ -92,7 +106,9 @@ export class LintCache {
       if (existsSync(path)) kept.set(path, bytes);
       else dropped = true;
     }
-    if (!this.changed && !dropped) return;
+    if (this.warning !== undefined || (!this.changed && !dropped)) return;
+    // What is there now must still be a posting cache, an empty file or nothing (it was when read).
+    if ("refused" in readCacheFile(this.location)) return;
     const parts: Uint8Array[] = [Buffer.from(`${JSON.stringify({ format: FORMAT, key: this.key })}\n`)];
     for (const entries of [kept, this.fresh]) {
       for (const [path, entry] of entries) {
@@ -121,6 +137,24 @@ export class LintCache {
     if (entry[5] !== 0 && !isCrossFileFacts(entry[5])) return undefined;
     return entry as Entry;
   }
+}
+
+/**
+ * The bytes of the cache file (empty when there is none yet), or why it must be neither read nor
+ * written: not a regular file, a link, too large, or not a posting cache.
+ */
+function readCacheFile(location: string): { bytes: Buffer } | { refused: string } {
+  let bytes: Buffer;
+  try {
+    bytes = readBounded(location, MAX_CACHE_BYTES, { noFollow: true });
+  } catch (error) {
+    if (error instanceof ReadRefusedError && error.reason === "missing") return { bytes: Buffer.alloc(0) };
+    return { refused: `the cache ${location} ${(error as Error).message}: not used, and left as it is` };
+  }
+  if (bytes.length > 0 && !bytes.subarray(0, HEADER_START.length).equals(Buffer.from(HEADER_START))) {
+    return { refused: `the cache ${location} is not a posting cache (its first line is not a posting cache header): not used, and left as it is` };
+  }
+  return { bytes };
 }
 
 /** The entries of a cache file written for `key`, each still the bytes of its JSON; none if the file is not one. */

@@ -1,6 +1,7 @@
 // One config resolver for every command: defaults < config file < flags. The file is found by
 // walking up from the current folder and validated against schemas/config.schema.json, so a typo
 // fails with the file, the key and the reason instead of being ignored.
+import { lstatSync } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import { dirname, isAbsolute, join, resolve, sep } from "node:path";
 import { DEFAULT_LEGACY_ENCODING, isKnownEncoding } from "../read/encoding.js";
@@ -10,6 +11,7 @@ import { createAjv } from "../schema/ajv.js";
 import { precompiledConfigValidator } from "../schema/precompiled.js";
 import { BUNDLED_SCHEMA_PATH, isObject } from "../schema/schema.js";
 import { packagePath } from "../paths.js";
+import { MAX_CONFIG_BYTES, parseJsonText, readBounded, ReadRefusedError } from "../files/read-bounded.js";
 
 export const CONFIG_FILE_NAME = "posting.config.json";
 const CONFIG_SCHEMA_PATH = packagePath("schemas", "config.schema.json");
@@ -163,34 +165,41 @@ async function findConfig(cwd: string): Promise<{ file: string; raw: RawConfig }
     if (own) return own;
     const fromPackage = await readPackageKey(join(dir, "package.json"));
     if (fromPackage) return fromPackage;
+    // Never above the repository: a parent's config is not this project's (nor trusted by it).
+    if (isRepositoryRoot(dir)) return undefined;
     const parent = dirname(dir);
     if (parent === dir) return undefined;
     dir = parent;
   }
 }
 
+/** A folder holding `.git` (a folder, or a file in a worktree or submodule). */
+function isRepositoryRoot(dir: string): boolean {
+  try {
+    lstatSync(join(dir, ".git"));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 async function readConfigFile(file: string, mustExist: boolean): Promise<{ file: string; raw: RawConfig } | undefined> {
   let text: string;
   try {
-    text = await readFile(file, "utf8");
+    text = readBounded(file, MAX_CONFIG_BYTES).toString("utf8");
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (!mustExist && (code === "ENOENT" || code === "ENOTDIR")) return undefined;
+    if (!mustExist && error instanceof ReadRefusedError && error.reason === "missing") return undefined;
     throw new ConfigError(`cannot read the config file ${file}: ${(error as Error).message}`, file);
   }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new ConfigError(`${file} is not valid JSON: ${(error as Error).message}`, file);
-  }
-  return { file, raw: await checkConfig(json, file) };
+  const parsed = parseJsonText(text);
+  if (!parsed.ok) throw new ConfigError(`${file} is not valid JSON at ${parsed.where}`, file);
+  return { file, raw: await checkConfig(parsed.value, file) };
 }
 
 async function readPackageKey(file: string): Promise<{ file: string; raw: RawConfig } | undefined> {
   let json: unknown;
   try {
-    json = JSON.parse(await readFile(file, "utf8"));
+    json = JSON.parse(readBounded(file, MAX_CONFIG_BYTES).toString("utf8"));
   } catch {
     return undefined; // a broken package.json is npm's business, not ours
   }

@@ -44,6 +44,12 @@ export async function discoverTargets(inputs: readonly string[], cwd: string, op
 
   for (const input of inputs) {
     const path = resolve(cwd, input);
+    // A link named explicitly is refused as a walk refuses it: it may point anywhere (a secret
+    // outside the project, then echoed in messages), whether to a file, a folder or nothing.
+    if (isLink(path)) {
+      add({ display: displayPath(path, cwd), path, problem: { code: "FILE_NOT_REGULAR", kind: EXPLICIT_LINK } });
+      continue;
+    }
     const info = statOrError(path, false);
     if (info instanceof Error) {
       if (info.code === "ENOENT" && GLOB_CHARS.test(input)) {
@@ -72,6 +78,13 @@ export async function discoverTargets(inputs: readonly string[], cwd: string, op
   return targets;
 }
 
+const EXPLICIT_LINK = "a symbolic link; links are never followed, named or inside folders";
+
+function isLink(path: string): boolean {
+  const info = statOrError(path, true);
+  return !(info instanceof Error) && info.isSymbolicLink();
+}
+
 // Blocking file system calls: for thousands of files they are several times faster than
 // fs.promises, and discovery has nothing else to do meanwhile.
 function statOrError(path: string, link: boolean): Stats | NodeJS.ErrnoException {
@@ -89,7 +102,8 @@ function fileTarget(path: string, cwd: string, fromWalk: boolean): Target {
     const reason = info.code === "ELOOP" ? "symbolic link loop" : describeFsError(info);
     return { display, path, problem: { code: "FILE_UNREADABLE", reason } };
   }
-  if (info.isFile()) return fromWalk ? { display, path, size: info.size, mtimeMs: info.mtimeMs, noFollow: true } : { display, path, size: info.size, mtimeMs: info.mtimeMs };
+  // Opened without following links either way: a link swapped in after discovery is refused.
+  if (info.isFile()) return { display, path, size: info.size, mtimeMs: info.mtimeMs, noFollow: true };
   const kind = info.isSymbolicLink()
     ? "a symbolic link; links are not followed inside folders"
     : info.isDirectory()

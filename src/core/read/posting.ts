@@ -10,6 +10,7 @@ import type { FindingDetails } from "../messages.js";
 import { isObject } from "../schema/schema.js";
 import { MAX_ALIAS_COUNT, offsetOf, parseYaml, YAML_TAG_PREFIX } from "./yaml.js";
 import type { KeyPath, Yaml11Reading } from "./yaml.js";
+import { MAX_EXPANDED_NODES } from "./alias-budget.js";
 
 /**
  * Front matter data with what it takes to place findings on it, whichever reader produced it:
@@ -199,7 +200,7 @@ export function readFrontMatter(result: ParsedPosting, source: FrontMatterSource
         break;
       }
       case "alias-limit":
-        findings.push(finding("YAML_ALIAS_LIMIT", at(split.yamlStartLine, 1), { limit: MAX_ALIAS_COUNT }));
+        findings.push(finding("YAML_ALIAS_LIMIT", at(split.yamlStartLine, 1), { limit: MAX_ALIAS_COUNT, nodes: MAX_EXPANDED_NODES }));
         break;
       case "too-deep":
         findings.push(finding("YAML_TOO_DEEP", yamlAt(problem.offset), {}));

@@ -4,6 +4,7 @@ import { Document, isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, 
 import type { Node, Pair, YAMLError, YAMLMap, YAMLSeq } from "yaml";
 import { yaml11Reading } from "./yaml11.js";
 import type { Yaml11Value } from "./yaml11.js";
+import { expandedSizeExceeds } from "./alias-budget.js";
 
 /** Aliases (`*name`) expanded at most this many times: a front matter never needs more. */
 export const MAX_ALIAS_COUNT = 100;
@@ -94,7 +95,9 @@ export function parseYaml(source: string): ParsedYaml {
   // Duplicate keys still leave readable data (the last value wins, as in Jekyll).
   if (problems.every((p) => p.kind === "duplicate-key")) {
     try {
-      data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+      // Counted on the Document first: yaml's own count weighs an alias of `{}` as nothing.
+      if (expandedSizeExceeds(doc)) problems.push({ kind: "alias-limit", offset: 0 });
+      else data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     } catch (error) {
       // yaml throws a ReferenceError both for too many aliases and for an alias with no anchor;
       // unknown anchors are caught by walk(), so what is left here is the expansion limit.

@@ -1,13 +1,13 @@
 // `posting new` without the prompts: answers in, a posting out (front matter data, a file name that
 // cannot leave its folder, a body from a template), plus a write that never overwrites by accident.
 // Nothing here prints; the file system is touched only by the two functions that say so.
-import { readFile } from "node:fs/promises";
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { writeNewFileAtomic } from "../normalize/write.js";
 import { isJekyllDate, todayIso } from "../read/dates.js";
 import { UserError } from "../errors.js";
 import type { PostingSchema } from "../schema/schema.js";
 import { packagePath } from "../paths.js";
+import { MAX_TEMPLATE_BYTES, readBounded } from "../files/read-bounded.js";
 
 export type Lang = "fr" | "en";
 export const LANGS: readonly Lang[] = ["fr", "en"];
@@ -89,7 +89,7 @@ export function bundledTemplatePath(lang: Lang): string {
 export async function readTemplate(path: string): Promise<string> {
   let text: string;
   try {
-    text = await readFile(path, "utf8");
+    text = readBounded(path, MAX_TEMPLATE_BYTES).toString("utf8");
   } catch (error) {
     throw new UserError(`cannot read the template ${path}: ${(error as Error).message}`);
   }

@@ -1,12 +1,13 @@
 // One schema drives every command: ajv validates with it, and its `x-` annotations tell normalize,
 // list and new about aliases, list fields, key order, labels and prompts.
-import { readFileSync } from "node:fs";
 import type { ErrorObject, ValidateFunction } from "ajv/dist/2020.js";
 import { createAjv } from "./ajv.js";
 import { UserError } from "../errors.js";
 import { precompiledPostingValidator } from "./precompiled.js";
 import { packagePath } from "../paths.js";
 import { sha256Hex } from "../hash.js";
+import { MAX_SCHEMA_BYTES, parseJsonText, readBounded } from "../files/read-bounded.js";
+import { findUnsafePattern } from "./safe-pattern.js";
 
 export const BUNDLED_SCHEMA_PATH = packagePath("schemas", "posting.schema.json");
 
@@ -62,16 +63,13 @@ export function loadSchema(path: string = BUNDLED_SCHEMA_PATH): PostingSchema {
   if (cached) return cached;
   let text: string;
   try {
-    text = readFileSync(path, "utf8");
+    text = readBounded(path, MAX_SCHEMA_BYTES).toString("utf8");
   } catch (error) {
     throw new SchemaError(`cannot read the schema ${path}: ${(error as Error).message}`);
   }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new SchemaError(`the schema ${path} is not valid JSON: ${(error as Error).message}`);
-  }
+  const parsed = parseJsonText(text);
+  if (!parsed.ok) throw new SchemaError(`the schema ${path} is not valid JSON at ${parsed.where}`);
+  const json = parsed.value;
   const precompiled = path === BUNDLED_SCHEMA_PATH ? precompiledPostingValidator(text) : undefined;
   const schema = compileSchema(json, path, text, precompiled);
   compiledBySource.set(path, schema);
@@ -82,6 +80,8 @@ export function loadSchema(path: string = BUNDLED_SCHEMA_PATH): PostingSchema {
 /** `validate` is the build-time compiled validator of this very schema, when there is one. */
 export function compileSchema(json: unknown, source: string, text = JSON.stringify(json), validate?: ValidateFunction): PostingSchema {
   if (!isObject(json)) throw new SchemaError(`the schema ${source} must be a JSON object`);
+  const unsafe = validate ? undefined : findUnsafePattern(json);
+  if (unsafe) throw new SchemaError(`the schema ${source}: the pattern at ${unsafe.pointer} ${unsafe.reason}; the schema was not used`);
   try {
     validate ??= createAjv().compile(json);
   } catch (error) {
