@@ -168,7 +168,8 @@ describe("must not repair", () => {
     "IRMÃ” disse",
     "DAĞ’DA",
     "ï¿½",
-  ])("%s", (text) => {
+    "\u009B31m C1 \u009Ctexte\u009D",
+  ])("%j", (text) => {
     expect(findMojibake(text)).toEqual([]);
   });
 });

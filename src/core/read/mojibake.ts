@@ -230,13 +230,18 @@ function lostByteEdit(text: string, at: number, before: number): Edit | undefine
 const LOWERCASE_WORD_START = /^[a-z\u00DF-\u00F6\u00F8-\u00FF]$/;
 
 /**
- * A C1 control left alone is a Windows-1252 character read as Latin-1 (`\u0093` for `“`);
- * real text has none. The five bytes Windows-1252 leaves undefined stay as they are.
+ * A C1 control left alone, for Windows-1252 punctuation, is that punctuation read as Latin-1
+ * (`\u0093` for `“`, `\u0085` for `…`). Only punctuation: the others are terminal controls as
+ * well (`\u009B` is CSI), which a YAML printer may write raw from an escape, and are left to the
+ * escaping of output.
  */
 function c1Edit(code: number, at: number): Edit | undefined {
-  const ch = CP1252_HIGH.charCodeAt(code - 0x80);
-  return ch === code ? undefined : { start: at, end: at + 1, text: String.fromCharCode(ch), vias: ["Latin-1"] };
+  if (!C1_PUNCTUATION.has(code)) return undefined;
+  return { start: at, end: at + 1, text: CP1252_HIGH.charAt(code - 0x80), vias: ["Latin-1"] };
 }
+
+/** € ‚ „ … ‘ ’ “ ” • – — ™ */
+const C1_PUNCTUATION = new Set([0x80, 0x82, 0x84, 0x85, 0x91, 0x92, 0x93, 0x94, 0x95, 0x96, 0x97, 0x99]);
 
 /** A stretch of the repaired text and the stretch of the input it comes from. */
 interface Piece {
