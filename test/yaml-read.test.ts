@@ -32,6 +32,8 @@ describe("YAML as the site reads it", () => {
       ["d", false],
     ]);
     expect(parsed.data).toEqual({ a: "2026-01-12", b: "x.yml", c: "x", d: { a: 1 }, e: "5" });
+    // Placed on the tag itself, not on the value after it.
+    expect(parsed.tags.map((t) => t.offset)).toEqual([3, 29, 47, 78]);
   });
 
   it("says nothing on stderr about keys that are collections", async () => {

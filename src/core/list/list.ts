@@ -98,7 +98,8 @@ function effectiveFields(data: Record<string, unknown>, yaml11Readings: readonly
   const aliases = schema ? Object.keys(data).filter((k) => schema.aliasToKey.has(k)) : [];
   if (readings.length === 0 && aliases.length === 0) return data;
   const fields: Record<string, unknown> = { ...data };
-  for (const r of readings) fields[String(r.path[0])] = r.value;
+  // defineProperty: a key named __proto__ stays an ordinary key.
+  for (const r of readings) Object.defineProperty(fields, String(r.path[0]), { value: r.value, writable: true, enumerable: true, configurable: true });
   for (const alias of aliases) {
     const key = schema!.aliasToKey.get(alias)!;
     if (!Object.hasOwn(data, key)) fields[key] = fields[alias];

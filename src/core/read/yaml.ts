@@ -85,7 +85,7 @@ export function parseYaml(source: string): ParsedYaml {
     logLevel: "error",
   });
   const problems = yamlErrorProblems(doc);
-  const found: Found = { readings: [], tags: [], anchors: new Set() };
+  const found: Found = { readings: [], tags: [], anchors: new Set(), source };
   let data: unknown;
 
   if (problems.length === 0) {
@@ -206,6 +206,15 @@ interface Found {
   readings: Yaml11Reading[];
   tags: YamlTag[];
   anchors: Set<string>;
+  source: string;
+}
+
+/** Where the tag written before the node at `offset` starts (yaml keeps only the node's own range). */
+function tagOffset(source: string, offset: number): number {
+  let start = source.lastIndexOf("!", offset - 1);
+  while (start > 0 && !/\s/.test(source[start - 1]!)) start--;
+  // Only the tag, spaces and perhaps an anchor may stand between it and the node.
+  return start >= 0 && /^![^\s]*\s+(?:&[^\s]+\s+)?$/.test(source.slice(start, offset)) ? start : offset;
 }
 
 /** Collects duplicate keys, YAML 1.1 readings and tags; returns where nesting got too deep, if it did. */
@@ -219,7 +228,7 @@ function walk(node: unknown, path: (string | number)[], depth: number, problems:
   if (!node || typeof node !== "object") return undefined;
   const { anchor, tag } = node as { anchor?: unknown; tag?: unknown };
   if (typeof anchor === "string") found.anchors.add(anchor);
-  if (typeof tag === "string" && !CORE_TAGS.has(tag)) found.tags.push({ tag, standard: STANDARD_TAGS.has(tag), path, offset: nodeOffset(node) });
+  if (typeof tag === "string" && !CORE_TAGS.has(tag)) found.tags.push({ tag, standard: STANDARD_TAGS.has(tag), path, offset: tagOffset(found.source, nodeOffset(node)) });
   if (isMap(node)) {
     const seen = new Map<string, number>();
     for (const pair of node.items) {
