@@ -2,9 +2,9 @@
 import { Buffer } from "node:buffer";
 import { closeSync, constants, fstatSync, openSync, readFileSync, readSync } from "node:fs";
 import type { Stats } from "node:fs";
+import { open } from "node:fs/promises";
 import { isAlias, visit } from "yaml";
 import type { Document } from "yaml";
-import { open } from "node:fs/promises";
 import type { ResolvedConfig } from "../project/config.js";
 import { describeFsError, discoverTargets } from "../read/discover.js";
 import type { Target } from "../read/discover.js";

@@ -50,9 +50,6 @@ export type NormalizeResult =
   | { file: string; status: "changed"; before: string; after: string; output: Uint8Array; changes: NormalizeChanges; findings: Finding[] }
   | { file: string; status: "refused"; findings: Finding[] };
 
-/** Codes that mean the file cannot be normalized with certainty. */
-const BLOCKING = NORMALIZE_BLOCKING_CODES;
-
 /** The text normalize works on: decoded, with LF line endings and garbled runs repaired. */
 interface RepairedText {
   decoded: Extract<DecodeResult, { kind: "text" }>;
@@ -89,7 +86,7 @@ export function normalizeBytes(file: string, input: Uint8Array, options: Normali
 function normalizeText(file: string, input: Uint8Array, { decoded, lf, repaired, utf8 }: RepairedText, options: NormalizeOptions): NormalizeResult {
   const start = { file, line: 1, column: 1 };
   const parsed = parsePosting(file, utf8, {});
-  const blocking = parsed.findings.filter((f) => BLOCKING.has(f.code));
+  const blocking = parsed.findings.filter((f) => NORMALIZE_BLOCKING_CODES.has(f.code));
   const frontMatter = parsed.frontMatter;
   if (blocking.length > 0 || !frontMatter?.data) return { file, status: "refused", findings: blocking };
 
@@ -188,7 +185,7 @@ function quickVerdictOf(file: string, { decoded, lf, repaired, utf8 }: RepairedT
   // Another encoding can still give the same bytes (ASCII read as Latin-1): normalizeBytes decides.
   if (decoded.encoding !== "utf-8" || repaired.text.startsWith("\uFEFF")) return undefined;
   const { parsed, yaml } = readPostingText(file, utf8, {});
-  if (!yaml || parsed.findings.some((f) => BLOCKING.has(f.code))) return undefined;
+  if (!yaml || parsed.findings.some((f) => NORMALIZE_BLOCKING_CODES.has(f.code))) return undefined;
   // Comments are left to yaml, which keeps them as written (trailing spaces included).
   const simple = /^#/m.test(yaml.source) ? undefined : parseSimpleYaml(yaml.source);
   if (!simple) return undefined;
