@@ -95,8 +95,9 @@ export function parseYaml(source: string): ParsedYaml {
   // Duplicate keys still leave readable data (the last value wins, as in Jekyll).
   if (problems.every((p) => p.kind === "duplicate-key")) {
     try {
-      // Counted on the Document first: yaml's own count weighs an alias of `{}` as nothing.
-      if (expandedSizeExceeds(doc)) problems.push({ kind: "alias-limit", offset: 0 });
+      // Counted on the Document first: yaml's own count weighs an alias of `{}` as nothing. With
+      // no `*` there is no alias, and the data is no larger than the source.
+      if (source.includes("*") && expandedSizeExceeds(doc)) problems.push({ kind: "alias-limit", offset: 0 });
       else data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     } catch (error) {
       // yaml throws a ReferenceError both for too many aliases and for an alias with no anchor;
