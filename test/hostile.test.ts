@@ -265,7 +265,10 @@ describe("bounded cost: each command on each costly file (child process)", () =>
 
   it.each(COSTLY)("%s: lint, normalize --check, list each well under the bounds", (name) => {
     const runs = [["lint", "posting.md"], ["normalize", "--check", "posting.md"], ["list", "--format", "json", "posting.md"]];
-    const { results, maxRssKb } = drive(runs, join(work, name));
+    // One child per command: the bound is per command, as the README states it.
+    const driven = runs.map((run) => drive([run], join(work, name)));
+    const results = driven.flatMap((d) => d.results);
+    const maxRssKb = Math.max(...driven.map((d) => d.maxRssKb));
     for (const r of results) {
       expect(r.stderr).not.toMatch(/internal error/);
       expect(r.ms, `${r.args.join(" ")} took ${Math.round(r.ms)} ms`).toBeLessThan(MAX_MS);

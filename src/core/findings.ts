@@ -76,6 +76,7 @@ export const FINDING_CODES = [
   "TEXT_BIDI_CONTROL",
   "LINE_ENDINGS_CR",
   "FRONT_MATTER_CLOSING_TEXT",
+  "YAML11_LINE_BREAK",
 ] as const;
 
 export type FindingCode = (typeof FINDING_CODES)[number];

@@ -60,6 +60,7 @@ export interface FindingDetails {
   TEXT_BIDI_CONTROL: { key: Path; char: string };
   LINE_ENDINGS_CR: { count: number };
   FRONT_MATTER_CLOSING_TEXT: { text: string };
+  YAML11_LINE_BREAK: { char: string };
 }
 
 export interface Location {
@@ -202,6 +203,14 @@ function word(code: FindingCode, d: FindingDetails[FindingCode]): Worded {
     case "FRONT_MATTER_CLOSING_TEXT": {
       const { text } = d as FindingDetails["FRONT_MATTER_CLOSING_TEXT"];
       return { severity: "error", message: `this line would close the front matter but has text after its \`---\` (${JSON.stringify(truncate(text))}), so the front matter is never closed`, hint: "put the `---` alone on its line and the text on the next one" };
+    }
+    case "YAML11_LINE_BREAK": {
+      const { char } = d as FindingDetails["YAML11_LINE_BREAK"];
+      return {
+        severity: "error",
+        message: `an invisible ${char} in the front matter: Jekyll's YAML 1.1 reader takes it for a line break, so it reads this front matter otherwise (or refuses it)`,
+        hint: `delete it, or inside a double-quoted value write it as the escape \\u${char.slice(2)}`,
+      };
     }
     case "FRONT_MATTER_MISSING":
       return { severity: "error", message: "no front matter: the file must start with a `---` line", hint: "add `---`, the keys (roles, open, ...) and a closing `---` at the top of the file" };
@@ -425,6 +434,7 @@ export const CODE_SUMMARIES: Record<FindingCode, string> = {
   TEXT_BIDI_CONTROL: "A value holds a bidirectional control character (display spoofing, Trojan Source).",
   LINE_ENDINGS_CR: "Old Mac line endings (CR only).",
   FRONT_MATTER_CLOSING_TEXT: "The closing `---` has text glued to it, so it does not close the front matter.",
+  YAML11_LINE_BREAK: "A next-line, line or paragraph separator (U+0085, U+2028, U+2029) in the front matter: a line break for Jekyll's YAML 1.1.",
 };
 
 /** "YYYY-MM-DD-slug.md" → "2026-11-20-developpeur.md". */

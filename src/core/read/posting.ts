@@ -159,6 +159,14 @@ export function readPostingText(file: string, bytes: Uint8Array, options: ParseO
   }
 
   for (const f of whitespaceFindings(file, split.yaml, split.yamlStartLine)) findings.push(f);
+  const yaml11Break = YAML11_ONLY_LINE_BREAK.exec(split.yaml);
+  if (yaml11Break) {
+    const before = split.yaml.slice(0, yaml11Break.index);
+    const lineStart = before.lastIndexOf("\n") + 1;
+    const char = `U+${yaml11Break[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`;
+    const line = split.yamlStartLine + (before.length - before.replaceAll("\n", "").length);
+    findings.push(finding("YAML11_LINE_BREAK", at(line, yaml11Break.index - lineStart + 1), { char }));
+  }
 
   if (split.yaml.trim() === "" || isOnlyComments(split.yaml)) {
     findings.push(finding("FRONT_MATTER_EMPTY", at(1, 1), {}));
@@ -236,6 +244,12 @@ export function positionOfPath(frontMatter: FrontMatter, path: KeyPath, where: "
 
 /** A line that opens a block scalar: `key: |`, `- >-`, `key: &a |+ # note`. */
 const BLOCK_SCALAR_HEADER = /(?:(?:^|[ \t])[?-]|:)[ \t]+(?:[!&]\S*[ \t]+)*[|>][1-9+-]{0,2}[ \t]*(?:#.*)?$/;
+
+/**
+ * Line breaks in YAML 1.1 (libyaml, so Psych and Jekyll) but not in YAML 1.2: next line, line
+ * separator, paragraph separator. Raw in a front matter, they split a line only for the site.
+ */
+const YAML11_ONLY_LINE_BREAK = /[\u0085\u2028\u2029]/;
 
 function whitespaceFindings(file: string, yaml: string, startLine: number): Finding[] {
   const findings: Finding[] = [];
