@@ -106,9 +106,9 @@ export class LintCache {
       if (existsSync(path)) kept.set(path, bytes);
       else dropped = true;
     }
+    // A file that is not a posting cache was not read and is never replaced; writeFileAtomic
+    // refuses a link or a special file swapped in since.
     if (this.warning !== undefined || (!this.changed && !dropped)) return;
-    // What is there now must still be a posting cache, an empty file or nothing (it was when read).
-    if ("refused" in readCacheFile(this.location)) return;
     const parts: Uint8Array[] = [Buffer.from(`${JSON.stringify({ format: FORMAT, key: this.key })}\n`)];
     for (const entries of [kept, this.fresh]) {
       for (const [path, entry] of entries) {
