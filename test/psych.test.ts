@@ -15,7 +15,7 @@ import { locateSimple, parseSimpleYaml } from "../src/core/read/simple-yaml.js";
 import { parseYaml } from "../src/core/read/yaml.js";
 import type { ParsedYaml } from "../src/core/read/yaml.js";
 import { psychPlainValue } from "../src/core/read/yaml11.js";
-import { siteView } from "../src/core/schema/validate.js";
+import { siteView } from "../src/core/read/site-view.js";
 import { markdownFixtures, pick } from "./helpers/front-matter-gen.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));

@@ -10,7 +10,8 @@ import { isJekyllDate } from "../src/core/read/dates.js";
 import { lintBytes } from "../src/core/lint/lint.js";
 import { parsePosting } from "../src/core/read/posting.js";
 import { ANNOTATION_KEYWORDS, BUNDLED_SCHEMA_PATH, loadSchema } from "../src/core/schema/schema.js";
-import { siteView, validateFrontMatter } from "../src/core/schema/validate.js";
+import { siteView } from "../src/core/read/site-view.js";
+import { validateFrontMatter } from "../src/core/schema/validate.js";
 import { caseSchemaPath, LINT_FIXTURES, lintCases, readExpected } from "./lint-helpers.js";
 
 const schemaJson = JSON.parse(readFileSync(BUNDLED_SCHEMA_PATH, "utf8")) as Record<string, unknown>;

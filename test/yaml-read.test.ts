@@ -22,6 +22,15 @@ describe("YAML as the site reads it", () => {
     expect(JSON.stringify(posting)).toMatch(/\[\{"Git":1\},\{"Linux":2\}\]/);
   });
 
+  it("lists values as Jekyll reads them, in data and in fields (0612345678 stays text)", async () => {
+    const r = await runCli(["list", ".", "--format", "json"], `${FIXTURES}jekyll-reading`);
+    expect(r.stderr).toBe("");
+    const [posting] = JSON.parse(r.stdout) as { data: Record<string, unknown> }[];
+    expect(posting!.data).toMatchObject({ contrat: "0612345678", experience: 83, salaire: 45000, domaines: ["Produit", 83] });
+    const fields = await runCli(["list", ".", "--format", "json", "--fields", "contrat,experience"], `${FIXTURES}jekyll-reading`);
+    expect(JSON.parse(fields.stdout)).toEqual([{ contrat: "0612345678", experience: 83 }]);
+  });
+
   it("reports tags: standard ones as warnings, unknown ones as errors", () => {
     const parsed = parseYaml("a: !!timestamp 2026-01-12\nb: !include x.yml\nc: !!python/object:os.system x\nd: !ruby/object:Foo {a: 1}\ne: !!str 5");
     expect(parsed.problems).toEqual([]);

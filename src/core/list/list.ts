@@ -11,7 +11,7 @@ import { buildQuery, isEmpty, matchesQuery, sortPostings, valueOf } from "./list
 import { readFrontMatter, readPostingText } from "../read/posting.js";
 import { parseSimpleYaml } from "../read/simple-yaml.js";
 import type { LocatedFrontMatter, ParseOptions, ParsedPosting } from "../read/posting.js";
-import type { Yaml11Reading } from "../read/yaml.js";
+import { siteView } from "../read/site-view.js";
 import type { PostingSchema } from "../schema/schema.js";
 
 /** A file that was found but whose front matter could not be read; never silently dropped. */
@@ -69,9 +69,10 @@ function readForList(file: string, bytes: Uint8Array, options: ReadPostingsOptio
 
 /** A parsed file as a Posting, or the reason its front matter cannot be shown. */
 export function postingFrom(parsed: ParsedPosting, schema?: PostingSchema, frontMatter: Pick<LocatedFrontMatter, "data" | "yaml11Readings"> | undefined = parsed.frontMatter): Posting | UnreadablePosting {
-  const data = frontMatter?.data;
-  if (!frontMatter || !data) return unreadableFrom(parsed.file, parsed.findings);
-  const fields = effectiveFields(data, frontMatter.yaml11Readings, schema);
+  if (!frontMatter?.data) return unreadableFrom(parsed.file, parsed.findings);
+  // What Jekyll reads (`0612345678` stays text, `0123` is 83), for the data shown and the fields filtered.
+  const data = siteView(frontMatter);
+  const fields = withAliasesResolved(data, schema);
   const fromFrontMatter = typeof data.date === "string" && isJekyllDate(data.date) ? data.date : undefined;
   const fromName = dateFromFileName(parsed.file);
   return {
@@ -92,14 +93,11 @@ function unreadableFrom(file: string, findings: readonly Finding[]): UnreadableP
   return { file, code: why.code, line: why.line, column: why.column, reason: why.message };
 }
 
-/** Aliases resolved to their key (when the key itself is absent) and plain values read as Jekyll does (`yes`, `0123`). */
-function effectiveFields(data: Record<string, unknown>, yaml11Readings: readonly Yaml11Reading[], schema: PostingSchema | undefined): Record<string, unknown> {
-  const readings = yaml11Readings.filter((r) => r.path.length === 1 && !r.key);
+/** Aliases resolved to their key, when the key itself is absent. */
+function withAliasesResolved(data: Record<string, unknown>, schema: PostingSchema | undefined): Record<string, unknown> {
   const aliases = schema ? Object.keys(data).filter((k) => schema.aliasToKey.has(k)) : [];
-  if (readings.length === 0 && aliases.length === 0) return data;
+  if (aliases.length === 0) return data;
   const fields: Record<string, unknown> = { ...data };
-  // defineProperty: a key named __proto__ stays an ordinary key.
-  for (const r of readings) Object.defineProperty(fields, String(r.path[0]), { value: r.value, writable: true, enumerable: true, configurable: true });
   for (const alias of aliases) {
     const key = schema!.aliasToKey.get(alias)!;
     if (!Object.hasOwn(data, key)) fields[key] = fields[alias];
