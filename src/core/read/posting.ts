@@ -263,7 +263,7 @@ function whitespaceFindings(file: string, yaml: string, startLine: number): Find
       if (line.trim() === "" || /^ */.exec(line)![0].length > blockIndent) continue;
       blockIndent = -1;
     }
-    if (BLOCK_SCALAR_HEADER.test(line)) blockIndent = /^ */.exec(line)![0].length;
+    if ((line.includes("|") || line.includes(">")) && BLOCK_SCALAR_HEADER.test(line)) blockIndent = /^ */.exec(line)![0].length;
     if (line.trim() === "") {
       findings.push(finding("FRONT_MATTER_BLANK_LINE", { file, line: startLine + i, column: 1 }, {}));
       continue;
