@@ -7,7 +7,7 @@ import { precompiledPostingValidator } from "./precompiled.js";
 import { packagePath } from "../paths.js";
 import { sha256Hex } from "../hash.js";
 import { MAX_SCHEMA_BYTES, parseJsonText, readBounded } from "../files/read-bounded.js";
-import { findUnsafePattern } from "./safe-pattern.js";
+import { findUnsafePattern, linearRegExpEngine } from "./safe-pattern.js";
 
 export const BUNDLED_SCHEMA_PATH = packagePath("schemas", "posting.schema.json");
 
@@ -83,7 +83,9 @@ export function compileSchema(json: unknown, source: string, text = JSON.stringi
   const unsafe = validate ? undefined : findUnsafePattern(json);
   if (unsafe) throw new SchemaError(`the schema ${source}: the pattern at ${unsafe.pointer} ${unsafe.reason}; the schema was not used`);
   try {
-    validate ??= createAjv().compile(json);
+    // Patterns are matched in linear time (re2js); findUnsafePattern has checked ajv's rule on
+    // properties matched by patternProperties, which ajv would test with a native RegExp.
+    validate ??= createAjv({ code: { regExp: linearRegExpEngine }, allowMatchingProperties: true }).compile(json);
   } catch (error) {
     throw new SchemaError(`the schema ${source} is not a valid JSON Schema: ${(error as Error).message}`);
   }
