@@ -37,6 +37,8 @@ export function bin(args: string[], cwd: string, timeout = 20_000): ChildResult 
     cwd,
     encoding: "utf8",
     timeout,
+    // The CLI handles SIGTERM (clean-up of temp files), which a child busy in a hang never gets to run.
+    killSignal: "SIGKILL",
     maxBuffer: 64 * 1024 * 1024,
     env: { ...process.env, NO_COLOR: "1" },
   });
