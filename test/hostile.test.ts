@@ -75,7 +75,7 @@ afterAll(() => {
 async function runCase(name: string, expected: HostileCase, args: string[]): Promise<RunResult> {
   const cwd = join(work, name);
   if (!expected.child) return runCli([...args, ...expected.args], cwd);
-  const child = spawnSync(process.execPath, [BIN, ...args, ...expected.args], { cwd, encoding: "utf8", timeout: 10_000, env: { ...process.env, NO_COLOR: "1" } });
+  const child = spawnSync(process.execPath, [BIN, ...args, ...expected.args], { cwd, encoding: "utf8", timeout: 10_000, killSignal: "SIGKILL", env: { ...process.env, NO_COLOR: "1" } });
   expect(child.error, "the command must not block").toBeUndefined();
   return { exitCode: child.status ?? -1, stdout: child.stdout, stderr: child.stderr };
 }
@@ -235,6 +235,7 @@ function drive(runs: string[][], cwd: string, env: Record<string, string> = {}):
     cwd,
     encoding: "utf8",
     timeout: 60_000,
+    killSignal: "SIGKILL",
     maxBuffer: 256 * 1024 * 1024,
     env: { ...process.env, ...env, POSTING_CLI_URL: CLI_URL, POSTING_RUNS: JSON.stringify(runs) },
   });
@@ -284,7 +285,7 @@ describe("many files: the costly cases among 420 postings go through worker thre
       const valid = readFileSync(join(ROOT, "fixtures", "postings", "2026-01-12-developpeur-fullstack-aides-territoires.md"));
       for (let i = 0; i < 420; i++) writeFileSync(join(dir, `valid-${String(i).padStart(3, "0")}.md`), valid);
       for (const name of COSTLY) cpSync(join(work, name, "posting.md"), join(dir, `${name}.md`));
-      const child = spawnSync(process.execPath, [BIN, "lint", "--format", "json", "."], { cwd: dir, encoding: "utf8", timeout: 60_000, maxBuffer: 256 * 1024 * 1024 });
+      const child = spawnSync(process.execPath, [BIN, "lint", "--format", "json", "."], { cwd: dir, encoding: "utf8", timeout: 60_000, killSignal: "SIGKILL", maxBuffer: 256 * 1024 * 1024 });
       expect(child.signal, child.stderr.slice(0, 500)).toBeNull();
       expect(child.status).toBe(1);
       const report = JSON.parse(child.stdout) as { fileCount: number; files: { file: string; findings: { code: string }[] }[] };
