@@ -146,6 +146,16 @@ describe("what a rewrite keeps", () => {
     expect(after.uid).toBe(uid);
     expect(after.gid).toBe(gid);
   });
+
+  it("gives a new file the mode the umask allows (as any program creating a file)", () => {
+    const bin = join(import.meta.dirname, "..", "bin", "posting.js");
+    for (const [umask, mode] of [["077", 0o600], ["022", 0o644], ["002", 0o664]] as const) {
+      const folder = mkdtempSync(join(dir, "u"));
+      const child = spawnSync("sh", ["-c", `umask ${umask} && "$0" "$1" init --yes`, process.execPath, bin], { cwd: folder, encoding: "utf8", killSignal: "SIGKILL", timeout: 20_000 });
+      expect(child.status, child.stderr).toBe(0);
+      expect(statSync(join(folder, "posting.config.json")).mode & 0o7777, `umask ${umask}`).toBe(mode);
+    }
+  });
 });
 
 describe("temp files", () => {

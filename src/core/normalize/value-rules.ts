@@ -271,6 +271,9 @@ const RANKS = new WeakMap<PostingSchema, Map<string, number>>();
 
 /** Whether keys in this order would be moved by the canonical order (a stable sort by schemaRank). */
 export function isReordered(keys: readonly (string | undefined)[], schema: PostingSchema): boolean {
+  // Psych merges a `<<` key where it stands (the keys after it win): moving any key around it
+  // would change what Jekyll reads, so such a mapping keeps its order.
+  if (keys.includes("<<")) return false;
   const rank = schemaRank(schema);
   for (let i = 1; i < keys.length; i++) if (rank(keys[i - 1]) > rank(keys[i])) return true;
   return false;

@@ -152,13 +152,14 @@ export function leftoverTempFiles(folders: Iterable<string>): string[] {
 // ---------------------------------------------------------------------------------------------
 // Writing
 
-async function writeTemp(temp: string, bytes: Uint8Array, mode: number, owner: { uid: number; gid: number } | undefined): Promise<void> {
+/** `mode`: the replaced file's, kept exactly; undefined for a new file, which gets 0666 less the umask. */
+async function writeTemp(temp: string, bytes: Uint8Array, mode: number | undefined, owner: { uid: number; gid: number } | undefined): Promise<void> {
   let handle: FileHandle | undefined;
   try {
-    handle = await open(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0), mode);
+    handle = await open(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0), mode ?? 0o666);
     checkInterrupted();
     await handle.writeFile(bytes);
-    await handle.chmod(mode); // the umask may have narrowed the mode given to open()
+    if (mode !== undefined) await handle.chmod(mode); // the umask may have narrowed the mode given to open()
     if (owner) await keepOwner(handle, owner);
     await handle.sync();
   } finally {
@@ -206,7 +207,7 @@ export async function writeFileAtomic(path: string, bytes: Uint8Array, hooks: At
     if (refused) throw new WriteRefusedError(refused);
   }
   const original = hooks.readStat ?? info;
-  const mode = original ? original.mode & 0o7777 : 0o644;
+  const mode = original ? original.mode & 0o7777 : undefined;
   removeStaleTempFilesOnce(dirname(path));
   const temp = tempPathFor(path);
 
@@ -250,7 +251,7 @@ export async function writeNewFileAtomic(path: string, bytes: Uint8Array, option
   const temp = tempPathFor(path);
   pendingTempFiles.add(temp);
   try {
-    await writeTemp(temp, bytes, 0o644, undefined);
+    await writeTemp(temp, bytes, undefined, undefined);
     checkInterrupted();
     try {
       await link(temp, path);
@@ -269,7 +270,7 @@ export async function writeNewFileAtomic(path: string, bytes: Uint8Array, option
 async function writeExclusive(path: string, bytes: Uint8Array): Promise<void> {
   let handle: FileHandle;
   try {
-    handle = await open(path, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0), 0o644);
+    handle = await open(path, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0), 0o666);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "EEXIST") throw new FileExistsError(path);
     throw error;
