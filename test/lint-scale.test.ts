@@ -105,6 +105,27 @@ describe("posting lint --cache", () => {
     expect(same.lookup("/a.md", 10, 1, "schema-2")).toBeUndefined(); // schema changed
     expect((await LintCache.open(location, "v2")).lookup("/a.md", 10, 1, "schema-1")).toBeUndefined();
   });
+
+  it("never trusts a cache signed by another user or machine, nor entries that are not findings", async () => {
+    const location = join(dir, "signed.cache");
+    const here = { XDG_CACHE_HOME: mkdtempSync(join(dir, "home-")) };
+    const finding = { code: "UNKNOWN_KEY", severity: "error", file: "a.md", line: 2, column: 1, path: "x", message: "m" } as const;
+    const written = await LintCache.open(location, "v1", here);
+    written.store("/a.md", 10, 1, "hash-a", "schema-1", [finding]);
+    await written.save();
+    expect((await LintCache.open(location, "v1", here)).lookup("/a.md", 10, 1, "schema-1")?.findings).toHaveLength(1);
+    // The same file on a machine with another secret (a cache committed to the repository): unused.
+    const elsewhere = { XDG_CACHE_HOME: mkdtempSync(join(dir, "home-")) };
+    expect((await LintCache.open(location, "v1", elsewhere)).lookup("/a.md", 10, 1, "schema-1")).toBeUndefined();
+    // Entries edited into something else than findings are dropped, not reported or crashed on.
+    const text = readFileSync(location, "utf8");
+    const { file: _file, ...stored } = finding; // entries keep findings without their file
+    expect(text).toContain(JSON.stringify(stored));
+    for (const bad of [null, { ...stored, code: "X\u001b[2J" }, { ...stored, line: "1\u001b[31m" }, { ...stored, severity: "info" }, { ...stored, line: 0 }]) {
+      writeFileSync(location, text.replace(JSON.stringify(stored), JSON.stringify(bad)));
+      expect((await LintCache.open(location, "v1", here)).lookup("/a.md", 10, 1, "schema-1"), JSON.stringify(bad)).toBeUndefined();
+    }
+  });
 });
 
 describe("posting lint --cache across partial runs", () => {

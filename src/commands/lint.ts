@@ -39,7 +39,7 @@ export async function lintCommand(paths: string[], options: LintCommandOptions, 
 
   const fileInputs = inputs.filter((p) => p !== "-");
   const stdin = fileInputs.length !== inputs.length ? { name: options.stdinFilename ?? STDIN_DEFAULT_NAME, bytes: await readAll(io.stdin) } : undefined;
-  const cache = options.cache ? { cache: await openCache(options, config, io.cwd, version) } : {};
+  const cache = options.cache ? { cache: await openCache(options, config, io, version) } : {};
   if (cache.cache?.warning) io.stderr.write(`posting: warning: ${escapeInline(cache.cache.warning)}\n`);
   const reporterOptions = { color: useColor(io.stdout, io.env, options.color), version };
 
@@ -71,12 +71,12 @@ export async function lintCommand(paths: string[], options: LintCommandOptions, 
 }
 
 // The run key: what changes every file's findings besides its bytes and schema (checked per file).
-async function openCache(options: LintCommandOptions, config: ResolvedConfig, cwd: string, version: string): Promise<LintCache> {
+async function openCache(options: LintCommandOptions, config: ResolvedConfig, { cwd, env }: CliIO, version: string): Promise<LintCache> {
   const { DEFAULT_CACHE_FILE, LintCache } = await import("../core/lint/lint-cache.js");
   let location = resolve(cwd, options.cacheLocation ?? DEFAULT_CACHE_FILE);
   if (options.cacheLocation && (/[\\/]$/.test(options.cacheLocation) || isFolder(location))) location = join(location, DEFAULT_CACHE_FILE);
   const key = JSON.stringify({ version, node: process.versions.node, config: { ...config, content: undefined, template: undefined } });
-  return LintCache.open(location, key);
+  return LintCache.open(location, key, env);
 }
 
 function isFolder(path: string): boolean {

@@ -14,8 +14,12 @@
 // is anything else is left byte for byte as it is, and the run goes on without a cache, saying so
 // once (`warning`).
 import { Buffer } from "node:buffer";
-import { existsSync } from "node:fs";
+import { createHmac, randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { homedir } from "node:os";
+import { join } from "node:path";
 import { readBounded, ReadRefusedError } from "../files/read-bounded.js";
+import { FINDING_CODES } from "../findings.js";
 import type { Finding } from "../findings.js";
 import { isCrossFileFacts } from "./facts.js";
 import type { CrossFileFacts } from "./facts.js";
@@ -53,7 +57,10 @@ export class LintCache {
   ) {}
 
   /** `key` covers what changes every result: the tool version and the config. */
-  static async open(location: string, key: string): Promise<LintCache> {
+  static async open(location: string, runKey: string, env: Readonly<Record<string, string | undefined>> = process.env): Promise<LintCache> {
+    // Signed with a secret of this machine's user: a cache committed to the repository (written
+    // anywhere else, or by hand) never matches, so its findings are never taken on trust.
+    const key = createHmac("sha256", machineSecret(env)).update(runKey).digest("hex");
     const file = readCacheFile(location);
     if ("refused" in file) return new LintCache(location, key, new Map(), file.refused);
     let previous = new Map<string, Uint8Array>();
@@ -132,11 +139,52 @@ export class LintCache {
     } catch {
       return undefined;
     }
-    if (!Array.isArray(entry) || entry.length !== 6 || entry[3] !== schemaHash || !Array.isArray(entry[4])) return undefined;
+    if (!Array.isArray(entry) || entry.length !== 6 || entry[3] !== schemaHash || !Array.isArray(entry[4]) || !entry[4].every(isCachedFinding)) return undefined;
     if (typeof entry[0] !== "number" || typeof entry[1] !== "number" || typeof entry[2] !== "string") return undefined;
     if (entry[5] !== 0 && !isCrossFileFacts(entry[5])) return undefined;
     return entry as Entry;
   }
+}
+
+const KNOWN_CODES: ReadonlySet<string> = new Set(FINDING_CODES);
+
+/** A finding as lint stores it: a known code and severity, whole positive positions, texts. */
+function isCachedFinding(value: unknown): boolean {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return false;
+  const f = value as Record<string, unknown>;
+  const position = (n: unknown) => typeof n === "number" && Number.isInteger(n) && n >= 1;
+  const text = (t: unknown) => typeof t === "string";
+  return (
+    text(f.code) && KNOWN_CODES.has(f.code as string) && (f.severity === "error" || f.severity === "warning") &&
+    position(f.line) && position(f.column) && text(f.message) && (f.path === undefined || text(f.path)) &&
+    (f.hint === undefined || text(f.hint)) && (f.fixable === undefined || typeof f.fixable === "boolean")
+  );
+}
+
+/**
+ * This user's secret for signing caches, made on first use (`$XDG_CACHE_HOME/posting/cache-secret`,
+ * else `~/.cache/posting/`). Where it cannot be kept, a secret for this run only: no cache is
+ * then reused, which is slower but never wrong.
+ */
+function machineSecret(env: Readonly<Record<string, string | undefined>>): Buffer {
+  const folder = join(env.XDG_CACHE_HOME || join(homedir(), ".cache"), "posting");
+  const file = join(folder, "cache-secret");
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const secret = readBounded(file, 1024, { noFollow: true });
+      if (secret.length >= 32) return secret;
+      return randomBytes(32);
+    } catch (error) {
+      if (!(error instanceof ReadRefusedError && error.reason === "missing")) return randomBytes(32);
+    }
+    try {
+      mkdirSync(folder, { recursive: true, mode: 0o700 });
+      writeFileSync(file, randomBytes(32).toString("hex"), { flag: "wx", mode: 0o600 });
+    } catch {
+      // made meanwhile by another run (read it again), or not writable (the loop ends)
+    }
+  }
+  return randomBytes(32);
 }
 
 /**
