@@ -191,6 +191,9 @@ describe("temp files", () => {
     const r = await runCli(["normalize", "--write", "."], dir);
     expect(r.exitCode).toBe(0);
     expect(readdirSync(dir).sort()).toEqual([old, live, "a.md"].sort());
+    // Another program's temp file of the same shape is not posting's: not reported.
+    writeFileSync(join(dir, ".vimswap.0123456789ab.tmp"), "");
+    expect((await runCli(["lint", "--format", "json", "."], dir)).stdout).not.toContain("vimswap");
     // Also when nothing needs rewriting: the run still cleans its folders.
     writeFileSync(join(dir, dead), "partial");
     const again = await runCli(["normalize", "--write", "."], dir);

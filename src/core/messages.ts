@@ -187,7 +187,7 @@ function word(code: FindingCode, d: FindingDetails[FindingCode]): Worded {
       return { severity: "warning", message: `Windows line endings (CRLF) on ${count} line${count === 1 ? "" : "s"}`, hint: FIX_WITH_NORMALIZE, fixable: true };
     }
     case "FILE_TEMP_LEFTOVER":
-      return { severity: "warning", message: "a temp file left by an interrupted `posting normalize --write` or `posting new`", hint: "the next `posting normalize --write` of this folder removes it (or delete it)" };
+      return { severity: "warning", message: "a temp file left by an interrupted `posting normalize --write` or `posting new`", hint: "delete it once no posting command runs in this folder (the next `posting normalize --write` removes those whose process has ended)" };
     case "TEXT_BIDI_CONTROL": {
       const { key, char } = d as FindingDetails["TEXT_BIDI_CONTROL"];
       return {

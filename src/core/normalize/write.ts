@@ -80,7 +80,7 @@ function checkInterrupted(): void {
 /** Temp files of this writer (group 1: the pid that wrote it). */
 export const TEMP_FILE_PATTERN = /^\..*\.(\d+)\.[0-9a-f]{12}\.posting-tmp$/;
 /** Temp files of any version of posting, the pid-less names of earlier ones included (lint reports them). */
-export const ANY_TEMP_FILE_PATTERN = /^\..*\.(?:\d+\.)?[0-9a-f]{12}\.(?:posting-)?tmp$/;
+export const ANY_TEMP_FILE_PATTERN = /^\..*\.(?:\d+\.[0-9a-f]{12}\.posting-tmp|md\.[0-9a-f]{12}\.(?:posting-)?tmp)$/;
 
 export function tempPathFor(path: string): string {
   const name = Array.from(basename(path)).slice(0, 100).join("");
