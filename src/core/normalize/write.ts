@@ -6,7 +6,8 @@
 // replaced, and the target must still be the very file that was read (same device and inode).
 // Temp names carry the writer's pid, so a later run can remove the ones a killed run left.
 import { randomBytes } from "node:crypto";
-import { closeSync, constants, lstatSync, openSync, readdirSync, readFileSync, renameSync, unlinkSync } from "node:fs";
+import { constants, lstatSync, readdirSync, renameSync, unlinkSync } from "node:fs";
+import { readBounded, ReadRefusedError } from "../files/read-bounded.js";
 import { link, lstat, mkdir, open, unlink } from "node:fs/promises";
 import type { FileHandle } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
@@ -190,12 +191,17 @@ function replacedMeanwhile(path: string, current: { isSymbolicLink(): boolean; i
   return undefined;
 }
 
-function readNoFollow(path: string): Buffer {
-  const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK | (constants.O_NOFOLLOW ?? 0));
+/**
+ * Whether `path` still holds exactly `expected`: read without following a link, through the one
+ * bounded reader, never past `expected`'s length (a file swapped in meanwhile is not read whole).
+ */
+function stillHolds(path: string, expected: Uint8Array): boolean {
   try {
-    return readFileSync(fd);
-  } finally {
-    closeSync(fd);
+    return readBounded(path, expected.length, { noFollow: true }).equals(expected);
+  } catch (error) {
+    if (!(error instanceof ReadRefusedError)) throw error;
+    if (error.reason === "link") throw new WriteRefusedError(`${path} is a symbolic link; posting does not write through links`);
+    return false;
   }
 }
 
@@ -219,7 +225,7 @@ export async function writeFileAtomic(path: string, bytes: Uint8Array, hooks: At
     checkInterrupted();
     // The last checks and the rename run back to back, with no turn of the event loop between
     // them: what is renamed over is what was just checked.
-    if (hooks.unchangedFrom && !readNoFollow(path).equals(Buffer.from(hooks.unchangedFrom))) {
+    if (hooks.unchangedFrom && !stillHolds(path, hooks.unchangedFrom)) {
       throw new WriteRefusedError(`${path} changed on disk while it was being rewritten; it was left as is (run the command again)`);
     }
     if (info || hooks.readStat) {
