@@ -61,7 +61,7 @@ async function bundleCli() {
   // cache for (see bin/load-cli.js). What each command needs still runs only when the command
   // does (esbuild evaluates modules reached by import() on first use).
   await build({
-    entryPoints: { cli: at("src/cli.ts"), "lint-worker": at("src/core/lint/lint-worker.ts") },
+    entryPoints: { cli: at("src/cli.ts"), worker: at("src/worker.ts") },
     outdir: staging, // package files (schemas/, templates/) are found from here by src/core/paths.ts
     outExtension: { ".js": ".cjs" },
     bundle: true,
@@ -70,7 +70,7 @@ async function bundleCli() {
     target: "node20",
     define: {
       __POSTING_VERSION__: JSON.stringify(version),
-      __POSTING_WORKER_FILE__: JSON.stringify("lint-worker.cjs"),
+      __POSTING_WORKER_FILE__: JSON.stringify("worker.cjs"),
       // The sources find their own folder with import.meta.dirname/filename (Node 20.11+): in a
       // CommonJS file they are __dirname/__filename, with no file URL to build at start-up.
       "import.meta.dirname": "__dirname",

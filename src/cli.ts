@@ -219,7 +219,7 @@ export async function main(): Promise<number> {
   // (the originals are intact until the rename), then exit with the conventional code.
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.once(signal, () => {
-      void import("./core/normalize/write.js")
+      void import("./core/files/write.js")
         .then(({ interruptWrites }) => interruptWrites())
         .finally(() => process.exit(signal === "SIGINT" ? EXIT.interrupted : 143));
     });

@@ -1,5 +1,6 @@
 // The library API: the same core the CLI is built on. Nothing here prints or exits.
-export { lintBytes, lintPaths, summarize } from "./core/lint/lint.js";
+export { lintBytes, lintPaths } from "./core/lint/lint.js";
+export { summarize } from "./core/report.js";
 export type { FileResult, LintReport, LintFilesOptions } from "./core/lint/lint.js";
 export { parsePosting } from "./core/read/posting.js";
 export type { ParsedPosting, FrontMatter } from "./core/read/posting.js";
@@ -23,19 +24,19 @@ export { run } from "./cli.js";
 import { loadConfig, unknownEncodingMessage } from "./core/project/config.js";
 import { isKnownEncoding } from "./core/read/encoding.js";
 import { UserError } from "./core/errors.js";
-import type { LintReport } from "./core/lint/lint.js";
+import type { LintReport } from "./core/report.js";
 import type { NormalizeResult } from "./core/normalize/normalize.js";
 import { normalizePaths } from "./core/normalize/normalize-files.js";
-import { lintProject } from "./core/project/project.js";
+import { lintProject } from "./core/lint/project.js";
 import { loadSchema } from "./core/schema/schema.js";
 
-export { lintProject } from "./core/project/project.js";
-export type { LintProjectOptions } from "./core/project/project.js";
+export { lintProject } from "./core/lint/project.js";
+export type { LintProjectOptions } from "./core/lint/project.js";
 export { checkCollections } from "./core/lint/collection.js";
 export { normalizeBytes } from "./core/normalize/normalize.js";
 export type { NormalizeResult, NormalizeChanges } from "./core/normalize/normalize.js";
 export type { ConfigFlags, ResolvedCollection, ResolvedReference } from "./core/project/config.js";
-export { fileNameProblem } from "./core/lint/file-name.js";
+export { fileNameProblem } from "./core/files/file-name.js";
 
 export interface ApiOptions {
   /** Folder the paths are relative to and the config is searched from. Default: process.cwd(). */

@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { removeStaleTempFiles, TEMP_FILE_PATTERN, tempPathFor, writeFileAtomic, WriteRefusedError } from "../src/core/normalize/write.js";
+import { removeStaleTempFiles, TEMP_FILE_PATTERN, tempPathFor, writeFileAtomic, WriteRefusedError } from "../src/core/files/write.js";
 import { runCli } from "./helpers/cli.js";
 
 const IS_ROOT = process.getuid?.() === 0;

@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { MAX_CACHE_BYTES } from "../src/core/lint/lint-cache.js";
+import { MAX_CACHE_BYTES } from "../src/core/files/cache.js";
 import { readTemplate } from "../src/core/scaffold/scaffold.js";
 import { findUnsafePattern, unsafePatternReason } from "../src/core/schema/safe-pattern.js";
 

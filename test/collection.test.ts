@@ -3,7 +3,7 @@
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { fileNameProblem, dateInFileName } from "../src/core/lint/file-name.js";
+import { fileNameProblem, dateInFileName } from "../src/core/files/file-name.js";
 import { runCli } from "./helpers/cli.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));

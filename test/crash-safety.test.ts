@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { normalizeBytes } from "../src/core/normalize/normalize.js";
-import { TEMP_FILE_PATTERN } from "../src/core/normalize/write.js";
+import { TEMP_FILE_PATTERN } from "../src/core/files/write.js";
 import { loadSchema } from "../src/core/schema/schema.js";
 
 const BIN = fileURLToPath(new URL("../bin/posting.js", import.meta.url));

@@ -2,7 +2,7 @@
 // (with `/` on every system), absolute otherwise; the quick prefix cut must agree with relative().
 import { relative, sep } from "node:path";
 import { describe, expect, it } from "vitest";
-import { displayPath } from "../src/core/read/discover.js";
+import { displayPath } from "../src/core/files/targets.js";
 
 describe("displayPath", () => {
   const cwd = "/work/site";

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateCollection } from "../bench/generate.mjs";
 import { lintPosting, summarize } from "../src/core/lint/lint.js";
-import { lintProject } from "../src/core/project/project.js";
+import { lintProject } from "../src/core/lint/project.js";
 import { REPORTERS } from "../src/reporters/index.js";
 import { loadSchema } from "../src/core/schema/schema.js";
 import { loadConfig } from "../src/core/project/config.js";

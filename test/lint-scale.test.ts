@@ -19,7 +19,7 @@ let dir: string;
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), "posting-scale-"));
   generateCollection(join(dir, "content"), COUNT, 7);
-  if (!existsSync(join(ROOT, "dist", "bundle", "lint-worker.cjs"))) spawnSync(process.execPath, [join(ROOT, "scripts", "build.mjs")], { cwd: ROOT });
+  if (!existsSync(join(ROOT, "dist", "bundle", "worker.cjs"))) spawnSync(process.execPath, [join(ROOT, "scripts", "build.mjs")], { cwd: ROOT });
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

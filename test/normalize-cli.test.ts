@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { run } from "../src/cli.js";
 import { normalizeBytes } from "../src/core/normalize/normalize.js";
 import { loadSchema } from "../src/core/schema/schema.js";
-import { TEMP_FILE_PATTERN, writeFileAtomic } from "../src/core/normalize/write.js";
+import { TEMP_FILE_PATTERN, writeFileAtomic } from "../src/core/files/write.js";
 import type { CliIO } from "../src/io.js";
 
 const repo = join(import.meta.dirname, "..");

@@ -1,12 +1,12 @@
 // `posting init`: write posting.config.json (asking on a terminal, defaults otherwise) and, with
 // --hook, a git pre-commit hook, or the snippet for the hook framework the repository already uses.
 import { execFile } from "node:child_process";
-import { chmod, readFile, stat } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import { isAbsolute, join, relative, resolve } from "node:path";
 import { promisify } from "node:util";
 import { CONFIG_FILE_NAME, loadConfig } from "../core/project/config.js";
 import { UserError } from "../core/errors.js";
-import { fileNameProblem } from "../core/lint/file-name.js";
+import { fileNameProblem } from "../core/files/file-name.js";
 import { configText, detectDefaults, hookLines, hookScript, HOOK_MARKER, lintStagedSnippet, preCommitSnippet } from "../core/project/init.js";
 import type { InitAnswers } from "../core/project/init.js";
 import { escapeControl, escapeInline } from "../core/sanitize.js";
@@ -201,8 +201,8 @@ async function installHook(content: string, options: InitCommandOptions, io: Cli
     io.stdout.write(`\n${shown} already exists and was left as is. Add these lines to it (or use --force to replace it):\n\n${escapeControl(hookLines(content), "init")}`);
     return EXIT_NOT_DONE;
   }
-  await writeNewFile(hookPath, hookScript(content), { overwrite: true });
-  await chmod(hookPath, 0o755);
+  // Executable from the moment it appears: the mode is the temp file's, before the rename.
+  await writeNewFile(hookPath, hookScript(content), { overwrite: true, mode: 0o755 });
   io.stdout.write(`\nInstalled ${shown}: each commit lints the staged postings under ${escapeInline(content, "init")}/.\n`);
   return 0;
 }

@@ -7,7 +7,7 @@ import { buildQuery, parseFields } from "../core/list/list-query.js";
 import type { ListQuery, Posting } from "../core/list/list-query.js";
 import { columnsFor, readPostings, selectPostings } from "../core/list/list.js";
 import type { UnreadablePosting } from "../core/list/list.js";
-import { resolveInputs } from "../core/lint/lint.js";
+import { resolveInputs } from "./inputs.js";
 import { escapeInline, escapeKey } from "../core/sanitize.js";
 import { loadSchema } from "../core/schema/schema.js";
 import type { PostingSchema } from "../core/schema/schema.js";
@@ -53,7 +53,7 @@ export async function listCommand(paths: string[], options: ListCommandOptions, 
   const inputs = resolveInputs(paths, config);
   if (!inputs) throw new UserError(noInputMessage("list"));
 
-  const read = await readPostings(inputs, { cwd: io.cwd, schema, legacyEncoding: config.encoding });
+  const read = await readPostings(inputs, { cwd: io.cwd, schema, legacyEncoding: config.encoding, env: io.env });
   const selected = selectPostings(read.postings, query);
   for (const u of read.unreadable) io.stderr.write(`${unreadableLine(u)}\n`);
   for (const note of unknownKeyNotes(query, options.fields !== undefined ? columns.map((c) => c.key) : [], read.postings, schema)) io.stderr.write(`${note}\n`);

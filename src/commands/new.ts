@@ -7,7 +7,7 @@ import { check, cleanText, defaultFor, fieldHelp, fieldLabel, parseJsonValue, pa
 import { renderFrontMatter } from "../core/normalize/canonical.js";
 import { loadConfig } from "../core/project/config.js";
 import { todayIso } from "../core/read/dates.js";
-import { describeFsError } from "../core/read/discover.js";
+import { describeFsError } from "../core/files/targets.js";
 import { UserError } from "../core/errors.js";
 import { lintBytes } from "../core/lint/lint.js";
 import { escapeInline, escapeKey } from "../core/sanitize.js";

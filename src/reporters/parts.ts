@@ -1,6 +1,6 @@
 // Reporters built from parts (types.ts ReporterParts): the whole-report function and the
 // streaming command use the same parts, so both give the same bytes.
-import type { FileResult } from "../core/lint/lint.js";
+import type { FileFindings as FileResult } from "../core/report.js";
 import type { Reporter, ReporterParts, ReportTotals } from "./types.js";
 
 export const EMPTY_TOTALS: ReportTotals = { fileCount: 0, errorCount: 0, warningCount: 0, failedFileCount: 0, fixableCount: 0, findingCount: 0 };

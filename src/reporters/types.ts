@@ -1,4 +1,4 @@
-import type { FileResult, LintReport } from "../core/lint/lint.js";
+import type { FileFindings as FileResult, LintReport } from "../core/report.js";
 
 export interface ReporterOptions {
   /** Emit ANSI colours (only when the stream is a TTY and NO_COLOR is unset). */

@@ -1,40 +1,18 @@
-// `posting lint --cache`: findings of files that did not change since the last run, keyed by
-// path. An entry is used when the run key (tool version, config) and the file's schema hash match
-// and either size and modification time are unchanged or the content hash is the same. The cache
-// is an optimisation only: a missing, unreadable or corrupt cache file is ignored, and it is
-// replaced atomically, so an interrupted run never leaves a half-written one behind.
-//
-// The file is one JSON header line, then one line per posting: its path as a JSON string, a tab,
-// its entry as JSON. Entries stay bytes until a file asks for its own, and an entry a run reuses
-// is written back as the same bytes: a re-run of 100,000 postings never holds them all parsed.
-//
-// The cache may be committed by a stranger, or its location chosen by one: it is read only from a
-// regular file under MAX_CACHE_BYTES (never through a link, never a FIFO or device), and replaced
-// only when it already is a posting cache (its header line says so) or an empty file: a file that
-// is anything else is left byte for byte as it is, and the run goes on without a cache, saying so
-// once (`warning`).
-import { Buffer } from "node:buffer";
-import { createHmac, randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
-import { homedir } from "node:os";
-import { join } from "node:path";
-import { readBounded, ReadRefusedError } from "../files/read-bounded.js";
-import { FINDING_CODES } from "../findings.js";
+// `posting lint --cache`: lint's section of the cache (core/files/cache.ts), whose data per file
+// is its findings (without their `file`) and its cross-file facts.
 import type { Finding } from "../findings.js";
+import { FileCache, isCachedFinding } from "../files/cache.js";
+import type { CacheSection } from "../files/cache.js";
+import type { TaskCache } from "../files/work-items.js";
 import { isCrossFileFacts } from "./facts.js";
 import type { CrossFileFacts } from "./facts.js";
+import type { FileFindings } from "../report.js";
 
-export const DEFAULT_CACHE_FILE = ".posting-cache";
-/** 100,000 postings with findings take about 40 MB. */
-export const MAX_CACHE_BYTES = 64 * 1024 * 1024;
-const FORMAT = 3;
-/** How every cache header line starts: what tells a posting cache from any other file. */
-const HEADER_START = `{"format":`;
-const NEWLINE = 0x0a;
-const TAB = 0x09;
+/** A lint result as cached (lint.ts's FileResult). */
+type LintResult = FileFindings & { facts?: CrossFileFacts };
 
-/** [size, mtimeMs, content hash, schema hash, findings without their `file`, cross-file facts or 0] */
-type Entry = [number, number, string, string, Omit<Finding, "file">[], CrossFileFacts | 0];
+/** [findings without their `file`, cross-file facts or 0] */
+export type LintCacheData = [Omit<Finding, "file">[], CrossFileFacts | 0];
 
 /** A file's cached result: its findings (to be given their `file`) and its cross-file facts. */
 export interface CacheHit {
@@ -42,192 +20,70 @@ export interface CacheHit {
   facts: CrossFileFacts | undefined;
 }
 
+function isLintCacheData(value: unknown): value is LintCacheData {
+  return Array.isArray(value) && value.length === 2 && Array.isArray(value[0]) && value[0].every(isCachedFinding) && (value[1] === 0 || isCrossFileFacts(value[1]));
+}
+
+export const LINT_CACHE_DATA: TaskCache<LintResult, LintCacheData> = {
+  toData: (result) => [result.findings.map(({ file: _file, ...rest }) => rest), result.facts ?? 0],
+  isData: isLintCacheData,
+  fromData([findings, facts], file) {
+    const result: LintResult = { file, findings: withFile(findings, file) };
+    if (facts !== 0) result.facts = facts;
+    return result;
+  },
+};
+
+/** The cache file, seen through lint's section (the library and tests use it so). */
 export class LintCache {
-  /** This run's entries, as the JSON text of their line: reused ones keep their bytes. */
-  private readonly fresh = new Map<string, Uint8Array | string>();
-  /** Entries stored or refreshed this run; with none, and the same files, nothing is written. */
-  private changed = false;
-  private constructor(
-    readonly location: string,
-    private readonly key: string,
-    /** The last run's entries: path to the bytes of its entry's JSON (not parsed yet). */
-    private readonly previous: Map<string, Uint8Array>,
-    /** Why the cache file is neither read nor written, for the run to say once; undefined when usable. */
-    readonly warning?: string,
-  ) {}
+  private readonly section: CacheSection<LintCacheData>;
+  private constructor(readonly file: FileCache) {
+    this.section = file.section("lint", isLintCacheData);
+  }
 
   /** `key` covers what changes every result: the tool version and the config. */
   static async open(location: string, runKey: string, env: Readonly<Record<string, string | undefined>> = process.env): Promise<LintCache> {
-    // Signed with a secret of this machine's user: a cache committed to the repository (written
-    // anywhere else, or by hand) never matches, so its findings are never taken on trust.
-    const key = createHmac("sha256", machineSecret(env)).update(runKey).digest("hex");
-    const file = readCacheFile(location);
-    if ("refused" in file) return new LintCache(location, key, new Map(), file.refused);
-    let previous = new Map<string, Uint8Array>();
-    try {
-      previous = readEntries(file.bytes, key);
-    } catch {
-      // a corrupt posting cache: start afresh (and replace it)
-    }
-    return new LintCache(location, key, previous);
+    return new LintCache(await FileCache.open(location, runKey, env));
   }
 
-  /** The result of an unchanged file (same size and time), else undefined. */
+  get location(): string {
+    return this.file.location;
+  }
+
+  /** Why the cache file is neither read nor written, for the run to say once; undefined when usable. */
+  get warning(): string | undefined {
+    return this.file.warning;
+  }
+
   lookup(path: string, size: number | undefined, mtimeMs: number | undefined, schemaHash: string): CacheHit | undefined {
-    const entry = this.entryFor(path, schemaHash);
-    if (!entry || entry[0] !== size || entry[1] !== mtimeMs) return undefined;
-    this.fresh.set(path, this.previous.get(path)!);
-    return hitOf(entry);
+    const data = this.section.lookup(path, size, mtimeMs, schemaHash);
+    return data && hitOf(data);
   }
 
-  /** Content hash of the cached entry, for a file whose size or time changed. */
   hashOf(path: string, schemaHash: string): string | undefined {
-    return this.entryFor(path, schemaHash)?.[2];
+    return this.section.hashOf(path, schemaHash);
   }
 
-  /** The cached result of a file whose bytes turned out the same (only its time changed). */
   reuse(path: string, size: number, mtimeMs: number, schemaHash: string): CacheHit | undefined {
-    const entry = this.entryFor(path, schemaHash);
-    if (!entry) return undefined;
-    this.fresh.set(path, JSON.stringify([size, mtimeMs, entry[2], schemaHash, entry[4], entry[5]]));
-    this.changed = true;
-    return hitOf(entry);
+    const data = this.section.reuse(path, size, mtimeMs, schemaHash);
+    return data && hitOf(data);
   }
 
   store(path: string, size: number, mtimeMs: number, hash: string, schemaHash: string, findings: readonly Finding[], facts?: CrossFileFacts): void {
-    const entry: Entry = [size, mtimeMs, hash, schemaHash, findings.map(({ file: _file, ...rest }) => rest), facts ?? 0];
-    this.fresh.set(path, JSON.stringify(entry));
-    this.changed = true;
+    this.section.store(path, size, mtimeMs, hash, schemaHash, LINT_CACHE_DATA.toData({ file: "", findings: [...findings], ...(facts ? { facts } : {}) }));
   }
 
-  /**
-   * Write the entries of this run, and keep those of files this run did not look at while they
-   * still exist: a pre-commit hook linting two files must not empty the cache CI relies on.
-   * Never throws.
-   */
-  async save(): Promise<void> {
-    const kept = new Map<string, Uint8Array | string>();
-    let dropped = false;
-    for (const [path, bytes] of this.previous) {
-      if (this.fresh.has(path)) continue;
-      if (existsSync(path)) kept.set(path, bytes);
-      else dropped = true;
-    }
-    // A file that is not a posting cache was not read and is never replaced; writeFileAtomic
-    // refuses a link or a special file swapped in since.
-    if (this.warning !== undefined || (!this.changed && !dropped)) return;
-    const parts: Uint8Array[] = [Buffer.from(`${JSON.stringify({ format: FORMAT, key: this.key })}\n`)];
-    for (const entries of [kept, this.fresh]) {
-      for (const [path, entry] of entries) {
-        parts.push(Buffer.from(`${JSON.stringify(path)}\t`), typeof entry === "string" ? Buffer.from(entry) : entry, Buffer.from("\n"));
-      }
-    }
-    try {
-      const { writeFileAtomic } = await import("../normalize/write.js");
-      await writeFileAtomic(this.location, Buffer.concat(parts));
-    } catch {
-      // a read-only folder: the run still succeeds, just without a cache next time
-    }
-  }
-
-  private entryFor(path: string, schemaHash: string): Entry | undefined {
-    const bytes = this.previous.get(path);
-    if (!bytes) return undefined;
-    let entry: unknown;
-    try {
-      entry = JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8"));
-    } catch {
-      return undefined;
-    }
-    if (!Array.isArray(entry) || entry.length !== 6 || entry[3] !== schemaHash || !Array.isArray(entry[4]) || !entry[4].every(isCachedFinding)) return undefined;
-    if (typeof entry[0] !== "number" || typeof entry[1] !== "number" || typeof entry[2] !== "string") return undefined;
-    if (entry[5] !== 0 && !isCrossFileFacts(entry[5])) return undefined;
-    return entry as Entry;
+  save(): Promise<void> {
+    return this.file.save();
   }
 }
 
-const KNOWN_CODES: ReadonlySet<string> = new Set(FINDING_CODES);
-
-/** A finding as lint stores it: a known code and severity, whole positive positions, texts. */
-function isCachedFinding(value: unknown): boolean {
-  if (value === null || typeof value !== "object" || Array.isArray(value)) return false;
-  const f = value as Record<string, unknown>;
-  const position = (n: unknown) => typeof n === "number" && Number.isInteger(n) && n >= 1;
-  const text = (t: unknown) => typeof t === "string";
-  return (
-    text(f.code) && KNOWN_CODES.has(f.code as string) && (f.severity === "error" || f.severity === "warning") &&
-    position(f.line) && position(f.column) && text(f.message) && (f.path === undefined || text(f.path)) &&
-    (f.hint === undefined || text(f.hint)) && (f.fixable === undefined || typeof f.fixable === "boolean")
-  );
-}
-
-/**
- * This user's secret for signing caches, made on first use (`$XDG_CACHE_HOME/posting/cache-secret`,
- * else `~/.cache/posting/`). Where it cannot be kept, a secret for this run only: no cache is
- * then reused, which is slower but never wrong.
- */
-function machineSecret(env: Readonly<Record<string, string | undefined>>): Buffer {
-  const folder = join(env.XDG_CACHE_HOME || join(homedir(), ".cache"), "posting");
-  const file = join(folder, "cache-secret");
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      const secret = readBounded(file, 1024, { noFollow: true });
-      if (secret.length >= 32) return secret;
-      return randomBytes(32);
-    } catch (error) {
-      if (!(error instanceof ReadRefusedError && error.reason === "missing")) return randomBytes(32);
-    }
-    try {
-      mkdirSync(folder, { recursive: true, mode: 0o700 });
-      writeFileSync(file, randomBytes(32).toString("hex"), { flag: "wx", mode: 0o600 });
-    } catch {
-      // made meanwhile by another run (read it again), or not writable (the loop ends)
-    }
-  }
-  return randomBytes(32);
-}
-
-/**
- * The bytes of the cache file (empty when there is none yet), or why it must be neither read nor
- * written: not a regular file, a link, too large, or not a posting cache.
- */
-function readCacheFile(location: string): { bytes: Buffer } | { refused: string } {
-  let bytes: Buffer;
-  try {
-    bytes = readBounded(location, MAX_CACHE_BYTES, { noFollow: true });
-  } catch (error) {
-    if (error instanceof ReadRefusedError && error.reason === "missing") return { bytes: Buffer.alloc(0) };
-    return { refused: `the cache ${location} ${(error as Error).message}: not used, and left as it is` };
-  }
-  if (bytes.length > 0 && !bytes.subarray(0, HEADER_START.length).equals(Buffer.from(HEADER_START))) {
-    return { refused: `the cache ${location} is not a posting cache (its first line is not a posting cache header): not used, and left as it is` };
-  }
-  return { bytes };
-}
-
-/** The entries of a cache file written for `key`, each still the bytes of its JSON; none if the file is not one. */
-function readEntries(file: Buffer, key: string): Map<string, Uint8Array> {
-  const entries = new Map<string, Uint8Array>();
-  let end = file.indexOf(NEWLINE);
-  if (end === -1) return entries;
-  const header = JSON.parse(file.toString("utf8", 0, end)) as { format?: unknown; key?: unknown } | null;
-  if (!header || header.format !== FORMAT || header.key !== key) return entries;
-  for (let start = end + 1; start < file.length; start = end + 1) {
-    end = file.indexOf(NEWLINE, start);
-    if (end === -1) end = file.length;
-    const tab = file.indexOf(TAB, start);
-    if (tab === -1 || tab > end) continue;
-    const path: unknown = JSON.parse(file.toString("utf8", start, tab));
-    if (typeof path === "string") entries.set(path, file.subarray(tab + 1, end));
-  }
-  return entries;
-}
-
-function hitOf(entry: Entry): CacheHit {
-  return { findings: entry[4], facts: entry[5] === 0 ? undefined : entry[5] };
+function hitOf([findings, facts]: LintCacheData): CacheHit {
+  return { findings, facts: facts === 0 ? undefined : facts };
 }
 
 /** Cached findings given the name the file is shown under, in its place (JSON output keeps the key order). */
 export function withFile(findings: readonly Omit<Finding, "file">[], file: string): Finding[] {
   return findings.map(({ code, severity, ...rest }) => ({ code, severity, file, ...rest }));
 }
+export { DEFAULT_CACHE_FILE } from "../files/cache.js";

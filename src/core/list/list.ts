@@ -2,10 +2,12 @@
 // read), filter, sort and limit them. Returns data; the command and the reporters do the printing.
 import { basename } from "node:path";
 import { isJekyllDate } from "../read/dates.js";
-import { discoverTargets } from "../read/discover.js";
+import { discoverTargets } from "../files/targets.js";
+import { runFiles } from "../files/run-files.js";
+import type { FileTask } from "../files/work-items.js";
+import { withSchema } from "../files/work-items.js";
 import type { Finding, FindingCode } from "../findings.js";
 import { NO_DATA_CODES } from "../findings.js";
-import { readTargetSync } from "../lint/lint.js";
 import type { ListQuery, ListQueryInput, Posting } from "./list-query.js";
 import { buildQuery, isEmpty, matchesQuery, sortPostings, valueOf } from "./list-query.js";
 import { readFrontMatter, readPostingText } from "../read/posting.js";
@@ -36,20 +38,35 @@ export interface ReadPostingsOptions extends ParseOptions {
 
 const BLOCKING = NO_DATA_CODES;
 
+/**
+ * `posting list` as a task of runFiles: a Posting (plain data: it crosses threads) or why the
+ * file cannot be listed. Not cached: an entry would hold the whole front matter and body (a
+ * cache as large as the collection), JSON would not give back what YAML reads (`.nan`, `-0`,
+ * `.inf`), and parsing the entry costs about what reading the front matter does.
+ */
+export const listTask: FileTask<Posting | UnreadablePosting, Omit<ReadPostingsOptions, "cwd" | "schema">> = {
+  name: "list",
+  run: (file, bytes, schema, options) => readForList(file, bytes, withSchema(options, schema) as ReadPostingsOptions), // readForList reads no `cwd`
+  fromReadProblem: unreadableFrom,
+};
+
 /** Read every posting under the inputs (files, folders, globs), in discovery order. */
-export async function readPostings(inputs: readonly string[], options: ReadPostingsOptions): Promise<ReadPostingsResult> {
+export async function readPostings(inputs: readonly string[], options: ReadPostingsOptions & { env?: Record<string, string | undefined> }): Promise<ReadPostingsResult> {
   const targets = await discoverTargets(inputs, options.cwd);
-  // Blocking reads, one file at a time: several times faster than fs.promises for many small files.
-  const read = targets.map((target): Posting | UnreadablePosting => {
-    const bytes = readTargetSync(target);
-    if ("findings" in bytes) return unreadableFrom(target.display, bytes.findings);
-    return readForList(target.display, bytes.bytes, options);
-  });
   const result: ReadPostingsResult = { postings: [], unreadable: [] };
-  for (const item of read) {
-    if ("reason" in item) result.unreadable.push(item);
-    else result.postings.push(item);
-  }
+  const schema = options.schema;
+  await runFiles(targets, listTask, {
+    options: {
+      ...(options.legacyEncoding !== undefined ? { legacyEncoding: options.legacyEncoding } : {}),
+      ...(options.fromEncoding !== undefined ? { fromEncoding: options.fromEncoding } : {}),
+    },
+    schemaFor: () => schema,
+    ...(options.env ? { env: options.env } : {}),
+    onResult: (item) => {
+      if ("reason" in item) result.unreadable.push(item);
+      else result.postings.push(item);
+    },
+  });
   return result;
 }
 

@@ -1,16 +1,18 @@
 // Normalize files, folders and globs: each file read, normalized and (only when asked) rewritten
 // atomically. Shared by `posting normalize` and the library's `normalize()`.
-import { describeFsError, discoverTargets } from "../read/discover.js";
+import { describeFsError, discoverTargets } from "../files/targets.js";
 import { finding } from "../messages.js";
 import { UserError } from "../errors.js";
 import type { Finding } from "../findings.js";
-import { mapTargets, readTarget, readTargetSync } from "../lint/lint.js";
+import type { FileCache } from "../files/cache.js";
+import { isCachedFinding } from "../files/cache.js";
+import { readTarget } from "../files/read-target.js";
+import { mapTargets, runFiles } from "../files/run-files.js";
+import type { FileTask } from "../files/work-items.js";
+import { withSchema } from "../files/work-items.js";
 import { checkBytes, normalizeBytes } from "./normalize.js";
 import type { NormalizeOptions, NormalizeResult } from "./normalize.js";
-import { isFileSchema } from "../schema/schema.js";
-import { runWorkItem } from "../lint/work-items.js";
-import { runInWorkers, workerCount } from "../lint/workers.js";
-import { removeStaleTempFiles, writeFileAtomic } from "./write.js";
+import { removeStaleTempFiles, writeFileAtomic } from "../files/write.js";
 import { dirname } from "node:path";
 
 export interface NormalizePathsOptions extends NormalizeOptions {
@@ -46,33 +48,45 @@ export interface NormalizeCheckResult {
   findings: Finding[];
 }
 
+/** What --check is told besides the schema (plain data: it is sent to worker threads). */
+export type CheckOptions = Pick<NormalizeOptions, "legacyEncoding" | "fromEncoding">;
+
+/** [status, findings without their `file`] */
+type CheckCacheData = [NormalizeResult["status"], Omit<Finding, "file">[]];
+const STATUSES: ReadonlySet<unknown> = new Set(["changed", "unchanged", "refused"]);
+
+/** `normalize --check` as a task of runFiles: the verdict and the findings, not the new bytes. */
+export const checkTask: FileTask<NormalizeCheckResult, CheckOptions, CheckCacheData> = {
+  name: "normalize-check",
+  run: (file, bytes, schema, options) => checkBytes(file, bytes, withSchema(options, schema) as NormalizeOptions),
+  fromReadProblem: (file, findings) => ({ file, status: "refused", findings }),
+  cache: {
+    toData: (result) => [result.status, result.findings.map(({ file: _file, ...rest }) => rest)],
+    isData: (value): value is CheckCacheData => Array.isArray(value) && value.length === 2 && STATUSES.has(value[0]) && Array.isArray(value[1]) && value[1].every(isCachedFinding),
+    fromData: ([status, findings], file) => ({ file, status, findings: findings.map(({ code, severity, ...rest }) => ({ code, severity, file, ...rest })) }),
+  },
+};
+
 /**
  * `normalize --check`: the verdict for every file, in input order, nothing written. Past
- * WORKER_THRESHOLD files the work runs on worker threads, as lint's does.
+ * WORKER_THRESHOLD files the work runs on worker threads, as lint's does; with `cache`, the
+ * verdicts of unchanged files are taken from it (normalize's own section).
  */
-export async function checkPaths(inputs: readonly string[], options: NormalizePathsOptions & { env?: Record<string, string | undefined> }): Promise<NormalizeCheckResult[]> {
-  const targets = await discoverTargets(inputs, options.cwd);
+export async function checkPaths(inputs: readonly string[], options: NormalizePathsOptions & { env?: Record<string, string | undefined>; cache?: FileCache }): Promise<NormalizeCheckResult[]> {
+  const targets = await discoverTargets(inputs, options.cwd, { stats: options.cache !== undefined });
+  const results = new Array<NormalizeCheckResult>(targets.length);
   const schema = options.schema;
-  const workers = isFileSchema(schema) ? workerCount(targets.length, options.env) : 0;
-  if (workers > 0) {
-    const results = new Array<NormalizeCheckResult>(targets.length);
-    const items = targets.map((t) => ({ display: t.display, path: t.path, schemaPath: schema.source, ...(t.problem ? { problem: t.problem } : {}) }));
-    const task = { kind: "normalize-check" as const, ...(options.legacyEncoding ? { legacyEncoding: options.legacyEncoding } : {}), ...(options.fromEncoding ? { fromEncoding: options.fromEncoding } : {}) };
-    await runInWorkers(
-      items,
-      task,
-      workers,
-      (i, result) => {
-        results[i] = result as NormalizeCheckResult;
-      },
-      (item) => runWorkItem(task, item),
-    );
-    return results;
-  }
-  return targets.map((target) => {
-    const read = readTargetSync(target);
-    if ("findings" in read) return { file: target.display, status: "refused", findings: read.findings };
-    return checkBytes(target.display, read.bytes, options);
+  await runFiles(targets, checkTask, {
+    options: {
+      ...(options.legacyEncoding ? { legacyEncoding: options.legacyEncoding } : {}),
+      ...(options.fromEncoding ? { fromEncoding: options.fromEncoding } : {}),
+    },
+    schemaFor: () => schema,
+    ...(options.cache ? { cache: options.cache } : {}),
+    ...(options.env ? { env: options.env } : {}),
+    onResult: (result, i) => {
+      results[i] = result;
+    },
   });
+  return results;
 }
-

@@ -2,7 +2,7 @@
 // cannot leave its folder, a body from a template), plus a write that never overwrites by accident.
 // Nothing here prints; the file system is touched only by the two functions that say so.
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
-import { writeNewFileAtomic } from "../normalize/write.js";
+import { writeNewFileAtomic } from "../files/write.js";
 import { isJekyllDate, todayIso } from "../read/dates.js";
 import { UserError } from "../errors.js";
 import type { PostingSchema } from "../schema/schema.js";
@@ -152,13 +152,13 @@ export function postingText(frontMatterYaml: string, body: string): string {
 // ---------------------------------------------------------------------------------------------
 // Writing
 
-export { FileExistsError } from "../normalize/write.js";
+export { FileExistsError } from "../files/write.js";
 
 /**
- * Write `text` to `path` with the one atomic writer (normalize/write.ts): never over an existing
+ * Write `text` to `path` with the one atomic writer (files/write.ts): never over an existing
  * file unless `overwrite`; creates the folder if needed.
  */
-export async function writeNewFile(path: string, text: string, options: { overwrite?: boolean } = {}): Promise<void> {
+export async function writeNewFile(path: string, text: string, options: { overwrite?: boolean; mode?: number } = {}): Promise<void> {
   await writeNewFileAtomic(path, Buffer.from(text, "utf8"), options);
 }
 

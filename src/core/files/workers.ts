@@ -6,8 +6,8 @@ import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
-import type { Target } from "../read/discover.js";
-import type { FactsWanted } from "./facts.js";
+import type { Target } from "./targets.js";
+import type { TaskName } from "./work-items.js";
 
 /**
  * Below this many files, workers cost more than they save. Measured on 2 cores (Node 20), with
@@ -23,17 +23,20 @@ const BATCHES_IN_FLIGHT = 2;
 // (V8's default lets each one grow by tens of megabytes of garbage before collecting).
 const WORKER_LIMITS = { maxYoungGenerationSizeMb: 8 };
 
-export type WorkerTask =
-  | { kind: "lint"; legacyEncoding?: string; hash: boolean; facts?: FactsWanted }
-  | { kind: "normalize-check"; legacyEncoding?: string; fromEncoding?: string };
+/** What every worker is told once: the task, its options (plain data), whether to hash contents. */
+export interface WorkerTask {
+  name: TaskName;
+  options: unknown;
+  hashing: boolean;
+}
 
 export interface WorkItem {
   display: string;
   path: string;
   problem?: Target["problem"];
   noFollow?: boolean;
-  /** Schema file the item is checked against (loaded once per worker). */
-  schemaPath: string;
+  /** Schema file the item is checked against (loaded once per worker); none when the task needs none. */
+  schemaPath?: string;
   /** Content hash from the cache: a worker that finds the same bytes answers `{ unchanged: true }`. */
   cachedHash?: string;
 }
@@ -44,11 +47,11 @@ interface BatchReply {
   error?: string;
 }
 
-// The worker script sits next to this module once built: lint-worker.cjs next to the command
-// line's bundle (dist/bundle/, named at build time), lint-worker.js in the library (dist/core/).
-// From the TypeScript sources (tests) there is none and everything runs in-process.
+// The worker script (src/worker.ts) once built: worker.cjs next to the command line's bundle
+// (dist/bundle/, named at build time), dist/worker.js in the library (two folders up from
+// dist/core/files/). From the TypeScript sources (tests) there is none and everything runs in-process.
 declare const __POSTING_WORKER_FILE__: string | undefined;
-const WORKER_FILE = join(import.meta.dirname, typeof __POSTING_WORKER_FILE__ === "string" ? __POSTING_WORKER_FILE__ : "lint-worker.js");
+const WORKER_FILE = join(import.meta.dirname, typeof __POSTING_WORKER_FILE__ === "string" ? __POSTING_WORKER_FILE__ : "../../worker.js");
 
 /**
  * How many threads to use for `files` files, the main thread included: 0 (plain in-process run)
@@ -72,7 +75,7 @@ export async function runInWorkers(
   task: WorkerTask,
   threads: number,
   onResult: (index: number, result: unknown) => void,
-  runHere: (item: WorkItem) => unknown,
+  runHere: (item: WorkItem, index: number) => unknown,
 ): Promise<void> {
   const batches: number[] = [];
   for (let start = 0; start < items.length; start += BATCH_SIZE) batches.push(start);
@@ -113,7 +116,7 @@ export async function runInWorkers(
     while (next < batches.length) {
       const id = batches[next++]!;
       const end = Math.min(id + BATCH_SIZE, items.length);
-      for (let i = id; i < end; i++) onResult(i, runHere(items[i]!));
+      for (let i = id; i < end; i++) onResult(i, runHere(items[i]!, i));
       // Let the workers' replies in, so they are sent their next batch without waiting.
       await new Promise((resolve) => setImmediate(resolve));
     }

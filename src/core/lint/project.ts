@@ -2,14 +2,14 @@
 // the cross-file checks. The command and the library's `lint()` both call this.
 import { dirname, resolve } from "node:path";
 import { finding } from "../messages.js";
-import { leftoverTempFiles } from "../normalize/write.js";
-import { CrossFileChecker, factsWanted, withCrossFileFindings } from "../lint/collection.js";
-import type { ResolvedConfig } from "./config.js";
-import { collectionOf } from "./config.js";
-import type { FileResult, LintReport } from "../lint/lint.js";
-import type { LintCache } from "../lint/lint-cache.js";
-import { lintPosting, lintTargetsInOrder, summarize } from "../lint/lint.js";
-import { discoverTargets, displayPath } from "../read/discover.js";
+import { leftoverTempFiles } from "../files/write.js";
+import { CrossFileChecker, factsWanted, withCrossFileFindings } from "./collection.js";
+import type { ResolvedConfig } from "../project/config.js";
+import { collectionOf } from "../project/config.js";
+import type { FileResult, LintReport } from "./lint.js";
+import type { LintCache } from "./lint-cache.js";
+import { lintPosting, lintTargetsInOrder, summarize } from "./lint.js";
+import { discoverTargets, displayPath } from "../files/targets.js";
 import { loadSchema } from "../schema/schema.js";
 import type { PostingSchema } from "../schema/schema.js";
 

@@ -1,13 +1,14 @@
-// The one atomic writer (normalize --write, posting new, posting init, the lint cache): a temp
+// The one atomic writer (normalize --write, posting new, posting init, the cache and its secret): a temp
 // file created exclusively in the same folder (same file system, so rename is atomic), written,
 // fsynced, then renamed over the target (or hard-linked to a new name, which never overwrites).
 // An interruption at any point leaves either the old bytes or the new ones, never a truncated
 // file. The mode, owner and group are kept, a symbolic link is never written through nor
 // replaced, and the target must still be the very file that was read (same device and inode).
-// Temp names carry the writer's pid, so a later run can remove the ones a killed run left.
+// Temp names carry the writer's pid, so a later run can remove the ones a killed run left; an
+// interruption (SIGINT, SIGTERM: interruptWrites) removes those of every write in flight.
 import { randomBytes } from "node:crypto";
 import { constants, lstatSync, readdirSync, renameSync, unlinkSync } from "node:fs";
-import { readBounded, ReadRefusedError } from "../files/read-bounded.js";
+import { readBounded, ReadRefusedError } from "./read-bounded.js";
 import { link, lstat, mkdir, open, unlink } from "node:fs/promises";
 import type { FileHandle } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
@@ -33,6 +34,8 @@ export interface AtomicWriteHooks {
    * them, so an editor's save in the meantime is never silently overwritten.
    */
   unchangedFrom?: Uint8Array;
+  /** The new file's exact mode, instead of the replaced file's (a hook script made executable). */
+  mode?: number;
   /** Called after the temp file is complete and before the rename (tests simulate crashes here). */
   beforeRename?: (tempPath: string) => Promise<void> | void;
 }
@@ -213,7 +216,7 @@ export async function writeFileAtomic(path: string, bytes: Uint8Array, hooks: At
     if (refused) throw new WriteRefusedError(refused);
   }
   const original = hooks.readStat ?? info;
-  const mode = original ? original.mode & 0o7777 : undefined;
+  const mode = hooks.mode ?? (original ? original.mode & 0o7777 : undefined);
   removeStaleTempFilesOnce(dirname(path));
   const temp = tempPathFor(path);
 
@@ -243,21 +246,23 @@ export async function writeFileAtomic(path: string, bytes: Uint8Array, hooks: At
 }
 
 /**
- * Write a file that must not exist yet (`posting new`, `posting init`): the complete temp file
- * is hard-linked to the final name, which fails if the name exists (a concurrent writer is never
- * overwritten). With `overwrite`, writeFileAtomic replaces it. Where hard links are not
- * supported, an exclusive create keeps the no-overwrite promise. Creates the folder if needed.
+ * Write a file that must not exist yet (`posting new`, `posting init`, the cache's secret): the
+ * complete temp file is hard-linked to the final name, which fails if the name exists (a
+ * concurrent writer is never overwritten). With `overwrite`, writeFileAtomic replaces it. Where
+ * hard links are not supported, an exclusive create keeps the no-overwrite promise. Creates the
+ * folder if needed. `mode`: the new file's exact mode (default 0666 less the umask; a replaced
+ * file keeps its own unless `mode` is given).
  */
-export async function writeNewFileAtomic(path: string, bytes: Uint8Array, options: { overwrite?: boolean } = {}): Promise<void> {
+export async function writeNewFileAtomic(path: string, bytes: Uint8Array, options: { overwrite?: boolean; mode?: number } = {}): Promise<void> {
   const folder = dirname(path);
   await mkdir(folder, { recursive: true });
-  if (options.overwrite) return writeFileAtomic(path, bytes);
+  if (options.overwrite) return writeFileAtomic(path, bytes, options.mode !== undefined ? { mode: options.mode } : {});
   removeStaleTempFilesOnce(folder);
   checkInterrupted();
   const temp = tempPathFor(path);
   pendingTempFiles.add(temp);
   try {
-    await writeTemp(temp, bytes, undefined, undefined);
+    await writeTemp(temp, bytes, options.mode, undefined);
     checkInterrupted();
     try {
       await link(temp, path);
@@ -265,7 +270,7 @@ export async function writeNewFileAtomic(path: string, bytes: Uint8Array, option
       const code = (error as NodeJS.ErrnoException).code;
       if (code === "EEXIST") throw new FileExistsError(path);
       if (code !== "EPERM" && code !== "ENOTSUP" && code !== "EOPNOTSUPP" && code !== "EXDEV") throw error;
-      await writeExclusive(path, bytes);
+      await writeExclusive(path, bytes, options.mode);
     }
   } finally {
     await unlink(temp).catch(() => undefined);
@@ -273,18 +278,30 @@ export async function writeNewFileAtomic(path: string, bytes: Uint8Array, option
   }
 }
 
-async function writeExclusive(path: string, bytes: Uint8Array): Promise<void> {
+/**
+ * The fallback without hard links: the file is created exclusively and written in place. Until it
+ * is complete it counts as a temp file, so an interruption removes it rather than leave it cut short.
+ */
+async function writeExclusive(path: string, bytes: Uint8Array, mode: number | undefined): Promise<void> {
   let handle: FileHandle;
   try {
-    handle = await open(path, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0), 0o666);
+    handle = await open(path, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0), mode ?? 0o666);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "EEXIST") throw new FileExistsError(path);
     throw error;
   }
+  pendingTempFiles.add(path);
+  let complete = false;
   try {
+    checkInterrupted();
     await handle.writeFile(bytes);
+    if (mode !== undefined) await handle.chmod(mode);
     await handle.sync();
+    complete = true;
+    pendingTempFiles.delete(path);
   } finally {
-    await handle.close();
+    await handle.close().catch(() => undefined);
+    if (!complete) await unlink(path).catch(() => undefined);
+    pendingTempFiles.delete(path);
   }
 }

@@ -1,0 +1,251 @@
+// The cache of `--cache` runs: each task's results for files that did not change since the last
+// run, keyed by task and path. Each task (lint, normalize --check, …) has its own section, with
+// its own entry validator, so one never reads another's entries. An entry is used when the run
+// key (tool version, config) and the file's schema hash match and either size and modification
+// time are unchanged or the content hash is the same. The cache is an optimisation only: a
+// missing, unreadable or corrupt cache file is ignored, and it is replaced atomically, so an
+// interrupted run never leaves a half-written one behind.
+//
+// The file is one JSON header line, then one line per file and task: the task's name, a tab, the
+// path as a JSON string, a tab, its entry as JSON. Entries stay bytes until a file asks for its
+// own, and an entry a run reuses is written back as the same bytes: a re-run of 100,000 postings
+// never holds them all parsed. Files of an earlier format (no task name) are ignored and replaced.
+//
+// The cache may be committed by a stranger, or its location chosen by one: it is read only from a
+// regular file under MAX_CACHE_BYTES (never through a link, never a FIFO or device), and replaced
+// only when it already is a posting cache (its header line says so) or an empty file: a file that
+// is anything else is left byte for byte as it is, and the run goes on without a cache, saying so
+// once (`warning`).
+import { Buffer } from "node:buffer";
+import { createHmac, randomBytes } from "node:crypto";
+import { existsSync, mkdirSync } from "node:fs";
+import { homedir } from "node:os";
+import { join } from "node:path";
+import { readBounded, ReadRefusedError } from "./read-bounded.js";
+import { FINDING_CODES } from "../findings.js";
+import { writeFileAtomic, writeNewFileAtomic } from "./write.js";
+
+export const DEFAULT_CACHE_FILE = ".posting-cache";
+/** 100,000 postings with findings take about 40 MB. */
+export const MAX_CACHE_BYTES = 64 * 1024 * 1024;
+const FORMAT = 4;
+/** How every cache header line starts: what tells a posting cache from any other file. */
+const HEADER_START = `{"format":`;
+const NEWLINE = 0x0a;
+const TAB = 0x09;
+
+/** [size, mtimeMs, content hash, schema hash, the task's data] */
+type Entry<D> = [number, number, string, string, D];
+
+/** One task's entries in the cache file; `isData` tells well-formed task data from anything else. */
+export class CacheSection<D> {
+  /** This run's entries, as the JSON text of their line: reused ones keep their bytes. */
+  readonly fresh = new Map<string, Uint8Array | string>();
+  /** Entries stored or refreshed this run; with none, and the same files, nothing is written. */
+  changed = false;
+  constructor(
+    /** The last run's entries: path to the bytes of its entry's JSON (not parsed yet). */
+    readonly previous: Map<string, Uint8Array>,
+    private readonly isData: (value: unknown) => value is D,
+  ) {}
+
+  /** The data of an unchanged file (same size and time), else undefined. */
+  lookup(path: string, size: number | undefined, mtimeMs: number | undefined, schemaHash: string): D | undefined {
+    const entry = this.entryFor(path, schemaHash);
+    if (!entry || entry[0] !== size || entry[1] !== mtimeMs) return undefined;
+    this.fresh.set(path, this.previous.get(path)!);
+    return entry[4];
+  }
+
+  /** Content hash of the cached entry, for a file whose size or time changed. */
+  hashOf(path: string, schemaHash: string): string | undefined {
+    return this.entryFor(path, schemaHash)?.[2];
+  }
+
+  /** The cached data of a file whose bytes turned out the same (only its time changed). */
+  reuse(path: string, size: number, mtimeMs: number, schemaHash: string): D | undefined {
+    const entry = this.entryFor(path, schemaHash);
+    if (!entry) return undefined;
+    this.fresh.set(path, JSON.stringify([size, mtimeMs, entry[2], schemaHash, entry[4]]));
+    this.changed = true;
+    return entry[4];
+  }
+
+  store(path: string, size: number, mtimeMs: number, hash: string, schemaHash: string, data: D): void {
+    const entry: Entry<D> = [size, mtimeMs, hash, schemaHash, data];
+    this.fresh.set(path, JSON.stringify(entry));
+    this.changed = true;
+  }
+
+  private entryFor(path: string, schemaHash: string): Entry<D> | undefined {
+    const bytes = this.previous.get(path);
+    if (!bytes) return undefined;
+    let entry: unknown;
+    try {
+      entry = JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8"));
+    } catch {
+      return undefined;
+    }
+    if (!Array.isArray(entry) || entry.length !== 5 || entry[3] !== schemaHash) return undefined;
+    if (typeof entry[0] !== "number" || typeof entry[1] !== "number" || typeof entry[2] !== "string" || !this.isData(entry[4])) return undefined;
+    return entry as Entry<D>;
+  }
+}
+
+export class FileCache {
+  private readonly sections = new Map<string, CacheSection<unknown>>();
+  private constructor(
+    readonly location: string,
+    private readonly key: string,
+    /** The last run's entries, by task: path to the bytes of its entry's JSON (not parsed yet). */
+    private readonly previous: Map<string, Map<string, Uint8Array>>,
+    /** Why the cache file is neither read nor written, for the run to say once; undefined when usable. */
+    readonly warning?: string,
+  ) {}
+
+  /** `key` covers what changes every result: the tool version and the config. */
+  static async open(location: string, runKey: string, env: Readonly<Record<string, string | undefined>> = process.env): Promise<FileCache> {
+    // Signed with a secret of this machine's user: a cache committed to the repository (written
+    // anywhere else, or by hand) never matches, so its findings are never taken on trust.
+    const key = createHmac("sha256", await machineSecret(env)).update(runKey).digest("hex");
+    const file = readCacheFile(location);
+    if ("refused" in file) return new FileCache(location, key, new Map(), file.refused);
+    let previous = new Map<string, Map<string, Uint8Array>>();
+    try {
+      previous = readEntries(file.bytes, key);
+    } catch {
+      // a corrupt posting cache: start afresh (and replace it)
+    }
+    return new FileCache(location, key, previous);
+  }
+
+  /** The entries of `task` (the same section every time it is asked for). */
+  section<D>(task: string, isData: (value: unknown) => value is D): CacheSection<D> {
+    let section = this.sections.get(task);
+    if (!section) {
+      section = new CacheSection<D>(this.previous.get(task) ?? new Map(), isData) as CacheSection<unknown>;
+      this.sections.set(task, section);
+    }
+    return section as CacheSection<D>;
+  }
+
+  /**
+   * Write the entries of this run, and keep those of files this run did not look at while they
+   * still exist (and every entry of the tasks this run did not do): a pre-commit hook linting two
+   * files must not empty the cache CI relies on. Never throws.
+   */
+  async save(): Promise<void> {
+    const lines: [string, Map<string, Uint8Array | string>][] = [];
+    let changed = false;
+    for (const [task, previous] of this.previous) if (!this.sections.has(task)) lines.push([task, previous]);
+    for (const [task, section] of this.sections) {
+      const kept = new Map<string, Uint8Array | string>();
+      for (const [path, bytes] of section.previous) {
+        if (section.fresh.has(path)) continue;
+        if (existsSync(path)) kept.set(path, bytes);
+        else changed = true;
+      }
+      if (section.changed) changed = true;
+      lines.push([task, kept], [task, section.fresh]);
+    }
+    // A file that is not a posting cache was not read and is never replaced; writeFileAtomic
+    // refuses a link or a special file swapped in since.
+    if (this.warning !== undefined || !changed) return;
+    const parts: Uint8Array[] = [Buffer.from(`${JSON.stringify({ format: FORMAT, key: this.key })}\n`)];
+    for (const [task, entries] of lines) {
+      const prefix = Buffer.from(`${task}\t`);
+      for (const [path, entry] of entries) {
+        parts.push(prefix, Buffer.from(`${JSON.stringify(path)}\t`), typeof entry === "string" ? Buffer.from(entry) : entry, Buffer.from("\n"));
+      }
+    }
+    try {
+      await writeFileAtomic(this.location, Buffer.concat(parts));
+    } catch {
+      // a read-only folder: the run still succeeds, just without a cache next time
+    }
+  }
+}
+
+const KNOWN_CODES: ReadonlySet<string> = new Set(FINDING_CODES);
+
+/** A finding as a task stores it (without its file): a known code and severity, whole positive positions, texts. */
+export function isCachedFinding(value: unknown): boolean {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return false;
+  const f = value as Record<string, unknown>;
+  const position = (n: unknown) => typeof n === "number" && Number.isInteger(n) && n >= 1;
+  const text = (t: unknown) => typeof t === "string";
+  return (
+    text(f.code) && KNOWN_CODES.has(f.code as string) && (f.severity === "error" || f.severity === "warning") &&
+    position(f.line) && position(f.column) && text(f.message) && (f.path === undefined || text(f.path)) &&
+    (f.hint === undefined || text(f.hint)) && (f.fixable === undefined || typeof f.fixable === "boolean")
+  );
+}
+
+/**
+ * This user's secret for signing caches, made on first use (`$XDG_CACHE_HOME/posting/cache-secret`,
+ * else `~/.cache/posting/`). Where it cannot be kept, a secret for this run only: no cache is
+ * then reused, which is slower but never wrong.
+ */
+async function machineSecret(env: Readonly<Record<string, string | undefined>>): Promise<Buffer> {
+  const folder = join(env.XDG_CACHE_HOME || join(homedir(), ".cache"), "posting");
+  const file = join(folder, "cache-secret");
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const secret = readBounded(file, 1024, { noFollow: true });
+      if (secret.length >= 32) return secret;
+      return randomBytes(32);
+    } catch (error) {
+      if (!(error instanceof ReadRefusedError && error.reason === "missing")) return randomBytes(32);
+    }
+    try {
+      mkdirSync(folder, { recursive: true, mode: 0o700 });
+      // Through the one writer: a run killed meanwhile leaves no half-written secret.
+      await writeNewFileAtomic(file, Buffer.from(randomBytes(32).toString("hex")), { mode: 0o600 });
+    } catch {
+      // made meanwhile by another run (read it again), or not writable (the loop ends)
+    }
+  }
+  return randomBytes(32);
+}
+
+/**
+ * The bytes of the cache file (empty when there is none yet), or why it must be neither read nor
+ * written: not a regular file, a link, too large, or not a posting cache.
+ */
+function readCacheFile(location: string): { bytes: Buffer } | { refused: string } {
+  let bytes: Buffer;
+  try {
+    bytes = readBounded(location, MAX_CACHE_BYTES, { noFollow: true });
+  } catch (error) {
+    if (error instanceof ReadRefusedError && error.reason === "missing") return { bytes: Buffer.alloc(0) };
+    return { refused: `the cache ${location} ${(error as Error).message}: not used, and left as it is` };
+  }
+  if (bytes.length > 0 && !bytes.subarray(0, HEADER_START.length).equals(Buffer.from(HEADER_START))) {
+    return { refused: `the cache ${location} is not a posting cache (its first line is not a posting cache header): not used, and left as it is` };
+  }
+  return { bytes };
+}
+
+/** The entries of a cache file written for `key`, by task, each still the bytes of its JSON; none if the file is not one. */
+function readEntries(file: Buffer, key: string): Map<string, Map<string, Uint8Array>> {
+  const tasks = new Map<string, Map<string, Uint8Array>>();
+  let end = file.indexOf(NEWLINE);
+  if (end === -1) return tasks;
+  const header = JSON.parse(file.toString("utf8", 0, end)) as { format?: unknown; key?: unknown } | null;
+  if (!header || header.format !== FORMAT || header.key !== key) return tasks;
+  for (let start = end + 1; start < file.length; start = end + 1) {
+    end = file.indexOf(NEWLINE, start);
+    if (end === -1) end = file.length;
+    const taskTab = file.indexOf(TAB, start);
+    if (taskTab === -1 || taskTab > end) continue;
+    const tab = file.indexOf(TAB, taskTab + 1);
+    if (tab === -1 || tab > end) continue;
+    const task = file.toString("utf8", start, taskTab);
+    const path: unknown = JSON.parse(file.toString("utf8", taskTab + 1, tab));
+    if (typeof path !== "string") continue;
+    let entries = tasks.get(task);
+    if (!entries) tasks.set(task, (entries = new Map()));
+    entries.set(path, file.subarray(tab + 1, end));
+  }
+  return tasks;
+}
