@@ -2,8 +2,8 @@
 // started for, and replies with plain data, in the batch's order. An entry point like cli.ts: the
 // one place that knows every task.
 import { parentPort, workerData } from "node:worker_threads";
-import type { FileTask, TaskName } from "./core/files/work-items.js";
-import { runOne } from "./core/files/work-items.js";
+import type { FileTask, TaskName } from "./core/files/task.js";
+import { runOne } from "./core/files/task.js";
 import type { WorkerTask, WorkItem } from "./core/files/workers.js";
 import { lintTask } from "./core/lint/lint.js";
 import { listTask } from "./core/list/list.js";

@@ -58,7 +58,7 @@ export async function readTarget(target: Target): Promise<ReadResult> {
     const stat = await handle.stat();
     const refused = openedFileProblem(target, stat);
     if (refused) return refused;
-    // The stat goes with the bytes: a rewrite replaces only this very file (normalize/write.ts).
+    // The stat goes with the bytes: a rewrite replaces only this very file (write.ts).
     return { bytes: await handle.readFile(), stat };
   } catch (error) {
     return openErrorFinding(target, error as NodeJS.ErrnoException);

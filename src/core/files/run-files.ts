@@ -7,8 +7,8 @@ import type { PostingSchema } from "../schema/schema.js";
 import { isFileSchema } from "../schema/schema.js";
 import type { FileCache } from "./cache.js";
 import type { Target } from "./targets.js";
-import { runOne } from "./work-items.js";
-import type { FileTask, WorkReply } from "./work-items.js";
+import { runOne } from "./task.js";
+import type { FileTask, WorkReply } from "./task.js";
 import { runInWorkers, workerCount } from "./workers.js";
 import type { WorkItem } from "./workers.js";
 

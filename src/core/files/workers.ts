@@ -7,7 +7,7 @@ import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import type { Target } from "./targets.js";
-import type { TaskName } from "./work-items.js";
+import type { TaskName } from "./task.js";
 
 /**
  * Below this many files, workers cost more than they save. Measured on 2 cores (Node 20), with

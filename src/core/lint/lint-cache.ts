@@ -3,7 +3,7 @@
 import type { Finding } from "../findings.js";
 import { FileCache, isCachedFinding } from "../files/cache.js";
 import type { CacheSection } from "../files/cache.js";
-import type { TaskCache } from "../files/work-items.js";
+import type { TaskCache } from "../files/task.js";
 import { isCrossFileFacts } from "./facts.js";
 import type { CrossFileFacts } from "./facts.js";
 import type { FileFindings } from "../report.js";

@@ -5,7 +5,7 @@ import type { Document } from "yaml";
 import { discoverTargets } from "../files/targets.js";
 import type { Target } from "../files/targets.js";
 import { runFiles } from "../files/run-files.js";
-import type { FileTask } from "../files/work-items.js";
+import type { FileTask } from "../files/task.js";
 import type { Finding } from "../findings.js";
 import { compareFindings } from "../findings.js";
 import { finding } from "../messages.js";
