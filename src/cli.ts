@@ -86,6 +86,8 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     .option("--schema <path>", "JSON Schema to normalize against (default: the bundled one)")
     .option("-c, --config <path>", CONFIG_HELP)
     .option("--stdin-filename <name>", "name to show for standard input")
+    .option("--cache", "with --check: only re-check files that changed since the last --cache run")
+    .option("--cache-location <path>", "cache file (default: .posting-cache in the current folder)")
     .addOption(colorOption)
     .addOption(noColorOption)
     .addHelpText(
@@ -94,7 +96,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     )
     .action(async (paths: string[], options) => {
       const { normalizeCommand } = await import("./commands/normalize.js");
-      exitCode = await normalizeCommand(paths, options, io);
+      exitCode = await normalizeCommand(paths, options, io, version);
     });
 
   program
@@ -208,6 +210,21 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   }
 }
 
+/**
+ * The one interrupt clean-up, for every write (normalize --write, new, init, the cache): on Ctrl-C
+ * or a CI timeout, writes in flight drop their temp files (the originals are intact until the
+ * rename), then the process exits with the conventional code. The writer is loaded only then.
+ */
+export function cleanUpOnInterrupt(exit: (code: number) => void = (code) => process.exit(code)): void {
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.once(signal, () => {
+      void import("./core/files/write.js")
+        .then(({ interruptWrites }) => interruptWrites())
+        .finally(() => exit(signal === "SIGINT" ? EXIT.interrupted : 143));
+    });
+  }
+}
+
 export async function main(): Promise<number> {
   // `posting lint | head`: the reader went away; stop quietly instead of a stack trace.
   for (const stream of [process.stdout, process.stderr]) {
@@ -215,15 +232,7 @@ export async function main(): Promise<number> {
       if (error.code !== "EPIPE") throw error;
     });
   }
-  // Ctrl-C or a CI timeout during `normalize --write`: let writes in flight drop their temp files
-  // (the originals are intact until the rename), then exit with the conventional code.
-  for (const signal of ["SIGINT", "SIGTERM"] as const) {
-    process.once(signal, () => {
-      void import("./core/files/write.js")
-        .then(({ interruptWrites }) => interruptWrites())
-        .finally(() => process.exit(signal === "SIGINT" ? EXIT.interrupted : 143));
-    });
-  }
+  cleanUpOnInterrupt();
   return run(process.argv.slice(2), {
     stdout: process.stdout,
     stderr: process.stderr,

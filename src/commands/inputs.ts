@@ -1,9 +1,35 @@
-// What the command line asks to read: the paths given, else the config's content folders.
+// What the command line asks to read: the paths given (else the config's content folders), and
+// the `--cache` file the run uses.
+import { lstatSync } from "node:fs";
+import { join, resolve } from "node:path";
+import type { FileCache } from "../core/files/cache.js";
 import type { ResolvedConfig } from "../core/project/config.js";
+import type { CliIO } from "../io.js";
 
 /** The inputs to use: the arguments, else the config's content folders. */
 export function resolveInputs(args: readonly string[], config: ResolvedConfig): string[] | undefined {
   if (args.length > 0) return [...args];
   if (config.content.length > 0) return config.content;
   return undefined;
+}
+
+/**
+ * The cache at `--cache-location` (a folder gets .posting-cache inside it). The run key: what
+ * changes every file's results besides its bytes, its schema and the task's options (checked per
+ * file); the same for every command, so lint and normalize --check share one file.
+ */
+export async function openCache(cacheLocation: string | undefined, config: ResolvedConfig, { cwd, env }: CliIO, version: string): Promise<FileCache> {
+  const { DEFAULT_CACHE_FILE, FileCache } = await import("../core/files/cache.js");
+  let location = resolve(cwd, cacheLocation ?? DEFAULT_CACHE_FILE);
+  if (cacheLocation && (/[\\/]$/.test(cacheLocation) || isFolder(location))) location = join(location, DEFAULT_CACHE_FILE);
+  const key = JSON.stringify({ version, node: process.versions.node, config: { ...config, content: undefined, template: undefined } });
+  return FileCache.open(location, key, env);
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return lstatSync(path).isDirectory(); // a link to a folder is not followed: the cache refuses it
+  } catch {
+    return false; // not there yet, or not reachable: the cache then fails quietly on write
+  }
 }

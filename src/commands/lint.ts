@@ -1,13 +1,9 @@
 // `posting lint`: validate postings and report findings; exit 1 when any error is found.
-import { lstatSync } from "node:fs";
-import { join, resolve } from "node:path";
 import { loadConfig } from "../core/project/config.js";
-import type { ResolvedConfig } from "../core/project/config.js";
 import { UserError } from "../core/errors.js";
 import { escapeInline } from "../core/sanitize.js";
 import type { FileResult } from "../core/lint/lint.js";
-import type { LintCache } from "../core/lint/lint-cache.js";
-import { resolveInputs } from "./inputs.js";
+import { openCache, resolveInputs } from "./inputs.js";
 import { countBySeverity } from "../core/findings.js";
 import { lintProjectEach } from "../core/lint/project.js";
 import type { CliIO } from "../io.js";
@@ -39,7 +35,7 @@ export async function lintCommand(paths: string[], options: LintCommandOptions, 
 
   const fileInputs = inputs.filter((p) => p !== "-");
   const stdin = fileInputs.length !== inputs.length ? { name: options.stdinFilename ?? STDIN_DEFAULT_NAME, bytes: await readAll(io.stdin) } : undefined;
-  const cache = options.cache ? { cache: await openCache(options, config, io, version) } : {};
+  const cache = options.cache ? { cache: await openLintCache(options.cacheLocation, config, io, version) } : {};
   if (cache.cache?.warning) io.stderr.write(`posting: warning: ${escapeInline(cache.cache.warning)}\n`);
   const reporterOptions = { color: useColor(io.stdout, io.env, options.color), version };
 
@@ -70,21 +66,9 @@ export async function lintCommand(paths: string[], options: LintCommandOptions, 
   return 0;
 }
 
-// The run key: what changes every file's findings besides its bytes and schema (checked per file).
-async function openCache(options: LintCommandOptions, config: ResolvedConfig, { cwd, env }: CliIO, version: string): Promise<LintCache> {
-  const { DEFAULT_CACHE_FILE, LintCache } = await import("../core/lint/lint-cache.js");
-  let location = resolve(cwd, options.cacheLocation ?? DEFAULT_CACHE_FILE);
-  if (options.cacheLocation && (/[\\/]$/.test(options.cacheLocation) || isFolder(location))) location = join(location, DEFAULT_CACHE_FILE);
-  const key = JSON.stringify({ version, node: process.versions.node, config: { ...config, content: undefined, template: undefined } });
-  return LintCache.open(location, key, env);
-}
-
-function isFolder(path: string): boolean {
-  try {
-    return lstatSync(path).isDirectory(); // a link to a folder is not followed: the cache refuses it
-  } catch {
-    return false; // not there yet, or not reachable: the cache then fails quietly on write
-  }
+async function openLintCache(...args: Parameters<typeof openCache>) {
+  const { LintCache } = await import("../core/lint/lint-cache.js");
+  return LintCache.of(await openCache(...args));
 }
 
 function onlyErrors(result: FileResult): FileResult {

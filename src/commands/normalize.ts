@@ -5,7 +5,8 @@ import { isKnownEncoding } from "../core/read/encoding.js";
 import { UserError } from "../core/errors.js";
 import type { Finding } from "../core/findings.js";
 import { summarize } from "../core/report.js";
-import { resolveInputs } from "./inputs.js";
+import { openCache, resolveInputs } from "./inputs.js";
+import type { ResolvedConfig } from "../core/project/config.js";
 import { describeChanges, describeRepairsByLine, normalizeBytes } from "../core/normalize/normalize.js";
 import { checkPaths, normalizePaths } from "../core/normalize/normalize-files.js";
 import type { NormalizeCheckResult } from "../core/normalize/normalize-files.js";
@@ -26,10 +27,13 @@ export interface NormalizeCommandOptions {
   fromEncoding?: string;
   stdinFilename?: string;
   color?: boolean;
+  cache?: boolean;
+  cacheLocation?: string;
 }
 
-export async function normalizeCommand(paths: string[], options: NormalizeCommandOptions, io: CliIO): Promise<number> {
+export async function normalizeCommand(paths: string[], options: NormalizeCommandOptions, io: CliIO, version = ""): Promise<number> {
   if (options.check && options.write) throw new UserError("--check and --write cannot be used together");
+  if ((options.cache || options.cacheLocation !== undefined) && !options.check) throw new UserError("--cache works with --check only");
   const config = await loadConfig(io.cwd, { config: options.config, schema: options.schema, encoding: options.encoding });
   const schema = loadSchema(config.schemaPath);
   if (options.fromEncoding && !isKnownEncoding(options.fromEncoding)) throw new UserError(unknownEncodingMessage(options.fromEncoding));
@@ -51,7 +55,7 @@ export async function normalizeCommand(paths: string[], options: NormalizeComman
   if (!inputs) throw new UserError(noInputMessage("normalize"));
   // --check needs only each file's verdict: it can run on worker threads (checkPaths).
   const results: readonly (NormalizeResult | NormalizeCheckResult)[] = options.check
-    ? await checkPaths(inputs, { ...normalizeOptions, cwd: io.cwd, env: io.env })
+    ? await checkPaths(inputs, { ...normalizeOptions, cwd: io.cwd, env: io.env, ...(options.cache ? { cache: await openCheckCache(options, config, io, version) } : {}) })
     : await normalizePaths(inputs, { ...normalizeOptions, cwd: io.cwd, write: options.write === true });
 
   const changed = results.filter((r) => r.status === "changed");
@@ -96,4 +100,10 @@ function reportFindings(results: readonly { file: string; findings: Finding[] }[
   if (withFindings.length === 0) return;
   const report = summarize(withFindings.map((r) => ({ file: r.file, findings: r.findings })));
   io.stderr.write(stylish(report, { color: useColor(io.stderr, io.env, options.color) }));
+}
+
+async function openCheckCache(options: NormalizeCommandOptions, config: ResolvedConfig, io: CliIO, version: string) {
+  const cache = await openCache(options.cacheLocation, config, io, version);
+  if (cache.warning) io.stderr.write(`posting: warning: ${escapeInline(cache.warning)}\n`);
+  return cache;
 }

@@ -3,6 +3,7 @@
 // a caller that writes each one out holds only the few that finished ahead of their turn. Files
 // the cache vouches for (same size and time) are not read, files whose bytes match their cached
 // entry are not worked on, and past WORKER_THRESHOLD files the rest run on worker threads too.
+import { sha256Hex } from "../hash.js";
 import type { PostingSchema } from "../schema/schema.js";
 import { isFileSchema } from "../schema/schema.js";
 import type { FileCache } from "./cache.js";
@@ -30,7 +31,16 @@ export async function runFiles<R, O, D>(targets: readonly Target[], task: FileTa
   const kept = task.cache;
   const section = run.cache && kept ? run.cache.section(task.name, kept.isData) : undefined;
   const schemaOf = run.schemaFor ?? NO_SCHEMA;
-  const schemaHash = (target: Target) => schemaOf(target)?.hash ?? "";
+  // An entry holds for one schema and one set of task options (`--from-encoding` changes verdicts):
+  // both go into the hash an entry is kept under, computed once per schema.
+  const optionsKey = section ? JSON.stringify(run.options) : "";
+  const keys = new Map<PostingSchema | undefined, string>();
+  const schemaHash = (target: Target) => {
+    const schema = schemaOf(target);
+    let key = keys.get(schema);
+    if (key === undefined) keys.set(schema, (key = sha256Hex(`${schema?.hash ?? ""}\0${optionsKey}`)));
+    return key;
+  };
   const hits = new Map<number, D>();
   const done = new Map<number, R>();
   let emitted = 0;
@@ -77,7 +87,7 @@ export async function runFiles<R, O, D>(targets: readonly Target[], task: FileTa
   };
   const hashing = section !== undefined;
   const threads = workerCount(todo.length, run.env);
-  const items = threads > 0 ? workerItems(targets, todo, schemaOf, section) : undefined;
+  const items = threads > 0 ? workerItems(targets, todo, schemaOf, section && ((target) => section.hashOf(target.path, schemaHash(target)))) : undefined;
   if (items) {
     const workerTask = { name: task.name, options: run.options, hashing };
     await runInWorkers(items, workerTask, threads, (k, reply) => accept(todo[k]!, reply as WorkReply<R>), (item, k) =>
@@ -87,14 +97,14 @@ export async function runFiles<R, O, D>(targets: readonly Target[], task: FileTa
     for (const i of todo) {
       const target = targets[i]!;
       const schema = schemaOf(target);
-      accept(i, runOne(task, target, schema, run.options, hashing, section?.hashOf(target.path, schema?.hash ?? "")));
+      accept(i, runOne(task, target, schema, run.options, hashing, section?.hashOf(target.path, schemaHash(target))));
     }
   }
   if (section) await run.cache!.save();
 }
 
 /** What workers need for the files to run, or undefined when a schema is not a file they can load. */
-function workerItems(targets: readonly Target[], todo: readonly number[], schemaOf: (t: Target) => PostingSchema | undefined, section: { hashOf(path: string, schemaHash: string): string | undefined } | undefined): WorkItem[] | undefined {
+function workerItems(targets: readonly Target[], todo: readonly number[], schemaOf: (t: Target) => PostingSchema | undefined, cachedHashOf: ((t: Target) => string | undefined) | undefined): WorkItem[] | undefined {
   const items: WorkItem[] = [];
   const loadable = new Map<PostingSchema, boolean>();
   for (const i of todo) {
@@ -108,7 +118,7 @@ function workerItems(targets: readonly Target[], todo: readonly number[], schema
     }
     if (target.problem) item.problem = target.problem;
     if (target.noFollow) item.noFollow = true;
-    const cachedHash = section?.hashOf(target.path, schema?.hash ?? "");
+    const cachedHash = cachedHashOf?.(target);
     if (cachedHash !== undefined) item.cachedHash = cachedHash;
     items.push(item);
   }

@@ -41,6 +41,11 @@ export class LintCache {
     this.section = file.section("lint", isLintCacheData);
   }
 
+  /** Lint's section of a cache file already open (the CLI opens one file for every task). */
+  static of(file: FileCache): LintCache {
+    return new LintCache(file);
+  }
+
   /** `key` covers what changes every result: the tool version and the config. */
   static async open(location: string, runKey: string, env: Readonly<Record<string, string | undefined>> = process.env): Promise<LintCache> {
     return new LintCache(await FileCache.open(location, runKey, env));
