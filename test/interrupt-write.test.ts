@@ -24,8 +24,13 @@ import { cleanUpOnInterrupt } from ${JSON.stringify(pathToFileURL(join(DIST, "cl
 import { writeNewFile } from ${JSON.stringify(pathToFileURL(join(DIST, "core/scaffold/scaffold.js")).href)};
 cleanUpOnInterrupt();
 const [target, overwrite] = process.argv.slice(2);
-await writeNewFile(target, "x".repeat(${SIZE}), { overwrite: overwrite === "overwrite" });
-process.exit(0);
+try {
+  await writeNewFile(target, "x".repeat(${SIZE}), { overwrite: overwrite === "overwrite" });
+  process.exit(0);
+} catch {
+  // interrupted: the clean-up exits (143) once the temp file is gone
+  setInterval(() => undefined, 1000);
+}
 `;
 
 describe("an interrupted new or init write", () => {
