@@ -23,6 +23,7 @@ import { homedir } from "node:os";
 import { join } from "node:path";
 import { readBounded, ReadRefusedError } from "./read-bounded.js";
 import { FINDING_CODES } from "../findings.js";
+import type { Finding } from "../findings.js";
 import { writeFileAtomic, writeNewFileAtomic } from "./write.js";
 
 export const DEFAULT_CACHE_FILE = ".posting-cache";
@@ -248,4 +249,14 @@ function readEntries(file: Buffer, key: string): Map<string, Map<string, Uint8Ar
     entries.set(path, file.subarray(tab + 1, end));
   }
   return tasks;
+}
+
+/** Findings as a cache keeps them: without their `file` (the target gives it back). */
+export function withoutFile(findings: readonly Finding[]): Omit<Finding, "file">[] {
+  return findings.map(({ file: _file, ...rest }) => rest);
+}
+
+/** Cached findings given the name the file is shown under, in its place (JSON output keeps the key order). */
+export function withFile(findings: readonly Omit<Finding, "file">[], file: string): Finding[] {
+  return findings.map(({ code, severity, ...rest }) => ({ code, severity, file, ...rest }));
 }

@@ -1,7 +1,7 @@
 // `posting lint --cache`: lint's section of the cache (core/files/cache.ts), whose data per file
 // is its findings (without their `file`) and its cross-file facts.
 import type { Finding } from "../findings.js";
-import { FileCache, isCachedFinding } from "../files/cache.js";
+import { FileCache, isCachedFinding, withFile, withoutFile } from "../files/cache.js";
 import type { CacheSection } from "../files/cache.js";
 import type { TaskCache } from "../files/task.js";
 import { isCrossFileFacts } from "./facts.js";
@@ -25,7 +25,7 @@ function isLintCacheData(value: unknown): value is LintCacheData {
 }
 
 export const LINT_CACHE_DATA: TaskCache<LintResult, LintCacheData> = {
-  toData: (result) => [result.findings.map(({ file: _file, ...rest }) => rest), result.facts ?? 0],
+  toData: (result) => [withoutFile(result.findings), result.facts ?? 0],
   isData: isLintCacheData,
   fromData([findings, facts], file) {
     const result: LintResult = { file, findings: withFile(findings, file) };
@@ -87,8 +87,4 @@ function hitOf([findings, facts]: LintCacheData): CacheHit {
   return { findings, facts: facts === 0 ? undefined : facts };
 }
 
-/** Cached findings given the name the file is shown under, in its place (JSON output keeps the key order). */
-export function withFile(findings: readonly Omit<Finding, "file">[], file: string): Finding[] {
-  return findings.map(({ code, severity, ...rest }) => ({ code, severity, file, ...rest }));
-}
 export { DEFAULT_CACHE_FILE } from "../files/cache.js";

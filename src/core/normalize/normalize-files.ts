@@ -5,7 +5,7 @@ import { finding } from "../messages.js";
 import { UserError } from "../errors.js";
 import type { Finding } from "../findings.js";
 import type { FileCache } from "../files/cache.js";
-import { isCachedFinding } from "../files/cache.js";
+import { isCachedFinding, withFile, withoutFile } from "../files/cache.js";
 import { readTarget } from "../files/read-target.js";
 import { mapTargets, runFiles } from "../files/run-files.js";
 import type { FileTask } from "../files/task.js";
@@ -61,9 +61,9 @@ export const checkTask: FileTask<NormalizeCheckResult, CheckOptions, CheckCacheD
   run: (file, bytes, schema, options) => checkBytes(file, bytes, withSchema(options, schema) as NormalizeOptions),
   fromReadProblem: (file, findings) => ({ file, status: "refused", findings }),
   cache: {
-    toData: (result) => [result.status, result.findings.map(({ file: _file, ...rest }) => rest)],
+    toData: (result) => [result.status, withoutFile(result.findings)],
     isData: (value): value is CheckCacheData => Array.isArray(value) && value.length === 2 && STATUSES.has(value[0]) && Array.isArray(value[1]) && value[1].every(isCachedFinding),
-    fromData: ([status, findings], file) => ({ file, status, findings: findings.map(({ code, severity, ...rest }) => ({ code, severity, file, ...rest })) }),
+    fromData: ([status, findings], file) => ({ file, status, findings: withFile(findings, file) }),
   },
 };
 
