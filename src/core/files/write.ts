@@ -53,7 +53,8 @@ export class FileExistsError extends Error {
 const pendingTempFiles = new Set<string>();
 let interrupted = false;
 
-class InterruptedError extends Error {}
+/** A write given up on an interruption: an expected stop (one line, no "this is a bug"), not a crash. */
+class InterruptedError extends UserError {}
 
 /**
  * Stop writing: writes in flight abandon their temp file at their next step (their original is
@@ -74,7 +75,7 @@ export async function interruptWrites(maxWaitMs = 2000): Promise<void> {
 }
 
 function checkInterrupted(): void {
-  if (interrupted) throw new InterruptedError("interrupted");
+  if (interrupted) throw new InterruptedError("interrupted: the file was left as it was");
 }
 
 // ---------------------------------------------------------------------------------------------
