@@ -14,7 +14,7 @@ import type { PostingSchema } from "../core/schema/schema.js";
 import { suggestKey } from "../core/schema/validate.js";
 import type { CliIO } from "../io.js";
 import { useColor } from "../io.js";
-import { getListReporter } from "../reporters/list.js";
+import { getListReporter, unreadableReason } from "../reporters/list.js";
 import { ReportWriter } from "./report-writer.js";
 import { noInputMessage } from "./lint.js";
 
@@ -77,7 +77,7 @@ export async function listCommand(paths: string[], options: ListCommandOptions, 
 }
 
 function unreadableLine(u: UnreadablePosting): string {
-  return `posting: ${escapeInline(u.file, "list-notes")}:${u.line}:${u.column}: could not read: ${escapeInline(u.reason, "list-notes")} [${u.code}]`;
+  return `posting: ${escapeInline(u.file, "list-notes")}:${u.line}:${u.column}: could not read: ${escapeInline(unreadableReason(u), "list-notes")} [${u.code}]`;
 }
 
 /**

@@ -1,10 +1,13 @@
 import type { FileResult, LintReport } from "../core/lint/lint.js";
+import type { Catalog } from "../core/messages/word.js";
 
 export interface ReporterOptions {
   /** Emit ANSI colours (only when the stream is a TTY and NO_COLOR is unset). */
   color: boolean;
   /** Tool version, for formats that record it (SARIF, JSON). */
   version?: string;
+  /** The words of the findings. Default: English. */
+  catalog?: Catalog;
 }
 
 /** A reporter is pure: the same report and options always give the same text. */

@@ -21,6 +21,7 @@ import { join } from "node:path";
 import { readBounded, ReadRefusedError } from "../files/read-bounded.js";
 import { FINDING_CODES } from "../findings.js";
 import type { Finding } from "../findings.js";
+import { isObject } from "../schema/schema.js";
 import { isCrossFileFacts } from "./facts.js";
 import type { CrossFileFacts } from "./facts.js";
 
@@ -148,16 +149,16 @@ export class LintCache {
 
 const KNOWN_CODES: ReadonlySet<string> = new Set(FINDING_CODES);
 
-/** A finding as lint stores it: a known code and severity, whole positive positions, texts. */
+/** A finding as lint stores it: a known code and severity, whole positive positions, args (data, not words). */
 function isCachedFinding(value: unknown): boolean {
-  if (value === null || typeof value !== "object" || Array.isArray(value)) return false;
-  const f = value as Record<string, unknown>;
+  if (!isObject(value)) return false;
+  const f = value;
   const position = (n: unknown) => typeof n === "number" && Number.isInteger(n) && n >= 1;
   const text = (t: unknown) => typeof t === "string";
   return (
     text(f.code) && KNOWN_CODES.has(f.code as string) && (f.severity === "error" || f.severity === "warning") &&
-    position(f.line) && position(f.column) && text(f.message) && (f.path === undefined || text(f.path)) &&
-    (f.hint === undefined || text(f.hint)) && (f.fixable === undefined || typeof f.fixable === "boolean")
+    position(f.line) && position(f.column) && isObject(f.args) && (f.path === undefined || text(f.path)) &&
+    (f.notes === undefined || isObject(f.notes)) && (f.fixable === undefined || typeof f.fixable === "boolean")
   );
 }
 

@@ -34,15 +34,16 @@ import { runWorkItem } from "./work-items.js";
 import { runInWorkers, workerCount } from "./workers.js";
 import type { WorkItem } from "./workers.js";
 
-export interface FileResult {
+/** One file's findings: raw (args) in the core; the library API returns them worded (`F` = WordedFinding). */
+export interface FileResult<F = Finding> {
   file: string;
-  findings: Finding[];
+  findings: F[];
   /** What the cross-file checks need of this file (only while linting a project; never reported). */
   facts?: CrossFileFacts;
 }
 
-export interface LintReport {
-  results: FileResult[];
+export interface LintReport<F = Finding> {
+  results: FileResult<F>[];
   errorCount: number;
   warningCount: number;
   fileCount: number;
@@ -293,7 +294,7 @@ function workerItems(targets: readonly Target[], todo: readonly number[], schema
 }
 
 
-export function summarize(results: FileResult[]): LintReport {
+export function summarize<F extends Pick<Finding, "severity"> = Finding>(results: FileResult<F>[]): LintReport<F> {
   let errorCount = 0;
   let warningCount = 0;
   for (const r of results) {

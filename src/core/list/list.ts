@@ -20,7 +20,8 @@ export interface UnreadablePosting {
   code: FindingCode;
   line: number;
   column: number;
-  reason: string;
+  /** The finding that says why, as data (worded by the command: reporters/list.ts unreadableReason). */
+  why?: Finding;
 }
 
 export interface ReadPostingsResult {
@@ -47,7 +48,7 @@ export async function readPostings(inputs: readonly string[], options: ReadPosti
   });
   const result: ReadPostingsResult = { postings: [], unreadable: [] };
   for (const item of read) {
-    if ("reason" in item) result.unreadable.push(item);
+    if ("code" in item) result.unreadable.push(item);
     else result.postings.push(item);
   }
   return result;
@@ -89,8 +90,8 @@ export function postingFrom(parsed: ParsedPosting, schema?: PostingSchema, front
 function unreadableFrom(file: string, findings: readonly Finding[]): UnreadablePosting {
   const why =
     findings.find((f) => BLOCKING.has(f.code)) ?? findings.find((f) => f.severity === "error");
-  if (!why) return { file, code: "FRONT_MATTER_MISSING", line: 1, column: 1, reason: "the front matter could not be read" };
-  return { file, code: why.code, line: why.line, column: why.column, reason: why.message };
+  if (!why) return { file, code: "FRONT_MATTER_MISSING", line: 1, column: 1 };
+  return { file, code: why.code, line: why.line, column: why.column, why };
 }
 
 /** Aliases resolved to their key, when the key itself is absent. */
