@@ -8,6 +8,8 @@ import { finding } from "../src/core/messages.js";
 import { CATALOGS, wordFinding } from "../src/core/messages/word.js";
 import type { Catalog } from "../src/core/messages/word.js";
 import { MAX_QUOTED } from "../src/core/sanitize.js";
+import { summarize } from "../src/core/lint/lint.js";
+import { REPORTERS } from "../src/reporters/index.js";
 
 /** One finding's args per code, with every optional fact given (so each branch has words to say). */
 const EXAMPLES: { [C in FindingCode]: FindingDetails[C][] } = {
@@ -120,6 +122,11 @@ describe("wording at the edge", () => {
     const worded = wordFinding(finding("YAML11_BOOLEAN", at, { key: "open", text: "yes", value: true }));
     expect(Object.keys(worded)).toEqual(["code", "severity", "file", "line", "column", "path", "message", "hint", "fixable"]);
     expect(worded.message).toBe('`open` is written `yes`: Jekyll reads it as true, other YAML tools as the text "yes"');
+    // A hint only a note gives came, in the days of patched findings, after `fixable`: kept so.
+    const noted: Finding = { ...finding("SCHEMA_FORMAT", at, { key: "date", format: "date", found: '"24/06/2021"' }), fixable: true, notes: { fix: { from: '"24/06/2021"', to: '"2021-06-24"' } } };
+    const late = wordFinding(noted);
+    expect(Object.keys(late).slice(-2)).toEqual(["fixable", "hint"]);
+    expect(late.hint).toBe('run `posting normalize --write` to fix it ("24/06/2021" → "2021-06-24")');
   });
 
   it("caps text quoted from a file and shows a no-break space in a key, whatever the catalog", () => {
@@ -129,5 +136,15 @@ describe("wording at the edge", () => {
       expect(worded.message.length).toBeLessThan(MAX_QUOTED + 200);
       expect(worded.message).toContain("a\\u00a0é");
     }
+  });
+});
+
+describe("reporters word raw findings, and take worded ones (the library API's) as they are", () => {
+  it.each(Object.keys(REPORTERS))("%s prints the same for both", (name) => {
+    const raw = [finding("UNKNOWN_KEY", at, { key: "titles", suggestion: "title", isAlias: true }), finding("FRONT_MATTER_BLANK_LINE", { ...at, line: 3 }, {})];
+    const reporter = REPORTERS[name as keyof typeof REPORTERS];
+    const printed = reporter(summarize([{ file: "x.md", findings: raw }]), { color: false, version: "1.0.0" });
+    expect(printed).toContain("`titles` is not a known key");
+    expect(reporter(summarize([{ file: "x.md", findings: raw.map((f) => wordFinding(f)) }]), { color: false, version: "1.0.0" })).toBe(printed);
   });
 });

@@ -5,7 +5,7 @@
 import { isAbsolute } from "node:path";
 import { pathToFileURL } from "node:url";
 import { FINDING_CODES } from "../core/findings.js";
-import type { Finding, FindingCode } from "../core/findings.js";
+import type { Finding, FindingCode, WordedFinding } from "../core/findings.js";
 import type { Catalog } from "../core/messages/word.js";
 import { en, wordFinding } from "../core/messages/word.js";
 import { stringifySafely } from "./json.js";
@@ -66,7 +66,7 @@ export const sarifParts: ReporterParts = {
 
 export const sarif: Reporter = reporterOf(sarifParts);
 
-function sarifResult(raw: Finding, catalog: Catalog | undefined) {
+function sarifResult(raw: Finding | WordedFinding, catalog: Catalog | undefined) {
   const f = wordFinding(raw, catalog);
   return {
     ruleId: f.code,

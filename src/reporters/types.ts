@@ -1,5 +1,10 @@
-import type { FileResult, LintReport } from "../core/lint/lint.js";
+import type { Finding, WordedFinding } from "../core/findings.js";
+import type { FileResult as CoreFileResult, LintReport as CoreLintReport } from "../core/lint/lint.js";
 import type { Catalog } from "../core/messages/word.js";
+
+/** Reporters word raw findings (the core's) with the catalog; worded ones (the library API's) pass as they are. */
+type FileResult = CoreFileResult<Finding | WordedFinding>;
+type LintReport = CoreLintReport<Finding | WordedFinding>;
 
 export interface ReporterOptions {
   /** Emit ANSI colours (only when the stream is a TTY and NO_COLOR is unset). */
