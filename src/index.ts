@@ -77,7 +77,7 @@ function wordedReport(report: lintCore.LintReport<Finding | WordedFinding>): Lin
 }
 
 function withReasons<T extends { unreadable: RawUnreadable[] }>(result: T): Omit<T, "unreadable"> & { unreadable: UnreadablePosting[] } {
-  return { ...result, unreadable: result.unreadable.map(({ why, ...u }) => ({ ...u, reason: unreadableReason({ ...u, ...(why ? { why } : {}) }) })) };
+  return { ...result, unreadable: result.unreadable.map((u) => ({ file: u.file, code: u.code, line: u.line, column: u.column, reason: unreadableReason(u) })) };
 }
 
 /** Lint one file's bytes against a schema (no cross-file checks). */
