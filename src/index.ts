@@ -1,20 +1,21 @@
 // The library API: the same core the CLI is built on. Nothing here prints or exits.
-export { lintBytes, lintPaths } from "./core/lint/lint.js";
-export { summarize } from "./core/report.js";
-export type { FileResult, LintReport, LintFilesOptions } from "./core/lint/lint.js";
-export { parsePosting } from "./core/read/posting.js";
-export type { ParsedPosting, FrontMatter } from "./core/read/posting.js";
+// The core's findings are data (code, place, args); every function here returns them worded in
+// English (message, hint), as the API always has. wordFinding words a raw one in any catalog.
+export type { LintFilesOptions } from "./core/lint/lint.js";
+export type { FrontMatter } from "./core/read/posting.js";
 export { loadSchema, compileSchema, BUNDLED_SCHEMA_PATH } from "./core/schema/schema.js";
 export type { PostingSchema, FieldSpec } from "./core/schema/schema.js";
 export { loadConfig, CONFIG_FILE_NAME } from "./core/project/config.js";
 export type { ResolvedConfig } from "./core/project/config.js";
 export { decodeBytes } from "./core/read/encoding.js";
 export { FINDING_CODES } from "./core/findings.js";
-export type { Finding, FindingCode, Severity } from "./core/findings.js";
+export type { WordedFinding as Finding, Finding as RawFinding, FindingCode, FindingDetails, Severity } from "./core/findings.js";
+export { wordFinding, wordFindings, CATALOGS } from "./core/messages/word.js";
+export type { Catalog, CodeWording, Worded } from "./core/messages/word.js";
 export { UserError, ConfigError } from "./core/errors.js";
 export { REPORTERS, getReporter } from "./reporters/index.js";
-export { listPostings, readPostings, selectPostings, columnsFor, DEFAULT_LIST_COLUMNS } from "./core/list/list.js";
-export type { ListOptions, ListResult, ListColumn, ReadPostingsResult, UnreadablePosting } from "./core/list/list.js";
+export { selectPostings, columnsFor, DEFAULT_LIST_COLUMNS } from "./core/list/list.js";
+export type { ListOptions, ListColumn } from "./core/list/list.js";
 export { buildQuery, parseWhere, parseSort, matchesQuery, sortPostings } from "./core/list/list-query.js";
 export type { Posting, ListQuery, ListQueryInput, WhereClause, SortKey } from "./core/list/list-query.js";
 export { LIST_FORMATS, getListReporter } from "./reporters/list.js";
@@ -24,17 +25,107 @@ export { run } from "./cli.js";
 import { loadConfig, unknownEncodingMessage } from "./core/project/config.js";
 import { isKnownEncoding } from "./core/read/encoding.js";
 import { UserError } from "./core/errors.js";
-import type { LintReport } from "./core/report.js";
-import type { NormalizeResult } from "./core/normalize/normalize.js";
+import type { Finding, WordedFinding } from "./core/findings.js";
+import * as collection from "./core/lint/collection.js";
+import type { CollectionCheckOptions } from "./core/lint/collection.js";
+import * as lintCore from "./core/lint/lint.js";
+import * as report from "./core/report.js";
+import type { LintFilesOptions, LintOptions } from "./core/lint/lint.js";
+import * as listCore from "./core/list/list.js";
+import type { ListOptions, ReadPostingsOptions, UnreadablePosting as RawUnreadable } from "./core/list/list.js";
+import { wordFindings } from "./core/messages/word.js";
+import * as normalizeCore from "./core/normalize/normalize.js";
+import type { NormalizeOptions } from "./core/normalize/normalize.js";
 import { normalizePaths } from "./core/normalize/normalize-files.js";
-import { lintProject } from "./core/lint/project.js";
+import * as project from "./core/lint/project.js";
+import type { LintProjectOptions } from "./core/lint/project.js";
+import * as posting from "./core/read/posting.js";
+import type { ParseOptions } from "./core/read/posting.js";
 import { loadSchema } from "./core/schema/schema.js";
+import type { PostingSchema } from "./core/schema/schema.js";
+import { unreadableReason } from "./reporters/list.js";
 
-export { lintProject } from "./core/lint/project.js";
 export type { LintProjectOptions } from "./core/lint/project.js";
-export { checkCollections } from "./core/lint/collection.js";
-export { normalizeBytes } from "./core/normalize/normalize.js";
-export type { NormalizeResult, NormalizeChanges } from "./core/normalize/normalize.js";
+export type { NormalizeChanges } from "./core/normalize/normalize.js";
+
+// Worded forms of the core's results (their findings with message and hint, in English).
+type Worded<T extends { findings: readonly Finding[] }> = Omit<T, "findings"> & { findings: WordedFinding[] };
+export type FileResult = lintCore.FileResult<WordedFinding>;
+export type LintReport = lintCore.LintReport<WordedFinding>;
+export type ParsedPosting = Worded<posting.ParsedPosting>;
+export type NormalizeResult = normalizeCore.NormalizeResult extends infer R ? (R extends normalizeCore.NormalizeResult ? Worded<R> : never) : never;
+/** A file `list` could not read, with the reason in words. */
+export interface UnreadablePosting extends Omit<RawUnreadable, "why"> {
+  reason: string;
+}
+export interface ReadPostingsResult extends Omit<listCore.ReadPostingsResult, "unreadable"> {
+  unreadable: UnreadablePosting[];
+}
+export interface ListResult extends Omit<listCore.ListResult, "unreadable"> {
+  unreadable: UnreadablePosting[];
+}
+
+function worded<T extends { findings: readonly (Finding | WordedFinding)[] }>(result: T): Omit<T, "findings"> & { findings: WordedFinding[] } {
+  return { ...result, findings: wordFindings(result.findings) };
+}
+
+function wordedNormalize(result: normalizeCore.NormalizeResult): NormalizeResult {
+  return { ...result, findings: wordFindings(result.findings) };
+}
+
+function wordedReport(run: lintCore.LintReport<Finding | WordedFinding>): LintReport {
+  return { ...run, results: run.results.map(worded) };
+}
+
+function withReasons<T extends { unreadable: RawUnreadable[] }>(result: T): Omit<T, "unreadable"> & { unreadable: UnreadablePosting[] } {
+  return { ...result, unreadable: result.unreadable.map((u) => ({ file: u.file, code: u.code, line: u.line, column: u.column, reason: unreadableReason(u) })) };
+}
+
+/** Lint one file's bytes against a schema (no cross-file checks). */
+export function lintBytes(file: string, bytes: Uint8Array, schema: PostingSchema, options: LintOptions = {}): WordedFinding[] {
+  return wordFindings(lintCore.lintBytes(file, bytes, schema, options));
+}
+
+/** Lint files and folders against one schema (no config, no cross-file checks). */
+export async function lintPaths(inputs: readonly string[], options: LintFilesOptions): Promise<LintReport> {
+  return wordedReport(await lintCore.lintPaths(inputs, options));
+}
+
+/** Totals over results (raw or worded findings). */
+export function summarize(results: lintCore.FileResult<Finding | WordedFinding>[]): LintReport {
+  return wordedReport(report.summarize(results));
+}
+
+/** Parse a posting: its text, front matter and the findings met on the way. */
+export function parsePosting(file: string, bytes: Uint8Array, options: ParseOptions = {}): ParsedPosting {
+  return worded(posting.parsePosting(file, bytes, options));
+}
+
+/** Lint the way `posting lint` does, with a resolved config (see `lint` for the usual entry). */
+export async function lintProject(inputs: readonly string[], options: LintProjectOptions): Promise<LintReport> {
+  return wordedReport(await project.lintProject(inputs, options));
+}
+
+/** Add the cross-file findings (duplicate postings, references) to per-file results. */
+export async function checkCollections(results: readonly lintCore.FileResult<Finding | WordedFinding>[], options: CollectionCheckOptions): Promise<FileResult[]> {
+  // The checks read codes and positions only: worded findings pass through them as they are.
+  return (await collection.checkCollections(results as readonly lintCore.FileResult[], options)).map(worded);
+}
+
+/** Normalize one file's bytes (nothing is written). */
+export function normalizeBytes(file: string, input: Uint8Array, options: NormalizeOptions): NormalizeResult {
+  return wordedNormalize(normalizeCore.normalizeBytes(file, input, options));
+}
+
+/** Read every posting under the inputs, in discovery order, with the files that could not be read. */
+export async function readPostings(inputs: readonly string[], options: ReadPostingsOptions): Promise<ReadPostingsResult> {
+  return withReasons(await listCore.readPostings(inputs, options));
+}
+
+/** List postings the way `posting list` does. Throws a UserError for an invalid filter. */
+export async function listPostings(inputs: readonly string[], options: ListOptions): Promise<ListResult> {
+  return withReasons(await listCore.listPostings(inputs, options));
+}
 export type { ConfigFlags, ResolvedCollection, ResolvedReference } from "./core/project/config.js";
 export { fileNameProblem } from "./core/files/file-name.js";
 
@@ -56,7 +147,7 @@ export interface ApiOptions {
 export async function lint(paths: readonly string[] = [], options: ApiOptions = {}): Promise<LintReport> {
   const cwd = options.cwd ?? process.cwd();
   const config = await loadConfig(cwd, { schema: options.schema, config: options.config, encoding: options.encoding });
-  return lintProject(inputsOf(paths, config.content, "lint"), { cwd, config });
+  return wordedReport(await project.lintProject(inputsOf(paths, config.content, "lint"), { cwd, config }));
 }
 
 export interface NormalizeApiOptions extends ApiOptions {
@@ -75,13 +166,14 @@ export async function normalize(paths: readonly string[] = [], options: Normaliz
   const cwd = options.cwd ?? process.cwd();
   const config = await loadConfig(cwd, { schema: options.schema, config: options.config, encoding: options.encoding });
   if (options.fromEncoding && !isKnownEncoding(options.fromEncoding)) throw new UserError(unknownEncodingMessage(options.fromEncoding));
-  return normalizePaths(inputsOf(paths, config.content, "normalize"), {
+  const results = await normalizePaths(inputsOf(paths, config.content, "normalize"), {
     cwd,
     schema: loadSchema(config.schemaPath),
     legacyEncoding: config.encoding,
     ...(options.fromEncoding ? { fromEncoding: options.fromEncoding } : {}),
     write: options.write === true,
   });
+  return results.map(wordedNormalize);
 }
 
 function inputsOf(paths: readonly string[], content: readonly string[], verb: string): string[] {

@@ -10,6 +10,7 @@ import { splitCommaList } from "../src/core/normalize/comma-list.js";
 import { normalizeBytes } from "../src/core/normalize/normalize.js";
 import { parseText, splitList } from "../src/core/scaffold/answers.js";
 import { loadSchema } from "../src/core/schema/schema.js";
+import { wordFindings } from "../src/core/messages/word.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const schema = loadSchema();
@@ -50,7 +51,7 @@ describe("posting new reads lists by the same rule", () => {
 describe("normalize and lint on comma lists", () => {
   it("brackets: the list is split outside them, and lint promised exactly that", () => {
     const input = fixture("comma-list-brackets");
-    const value = lintBytes("x.md", input, schema).find((f) => f.code === "NORMALIZE_VALUE");
+    const value = wordFindings(lintBytes("x.md", input, schema)).find((f) => f.code === "NORMALIZE_VALUE");
     expect(value).toMatchObject({ fixable: true, path: "techno" });
     expect(value?.message).toContain("[Front web (Vue, Nuxt) + API [Go, gRPC], Terraform, {Ansible, Packer}]");
   });
@@ -65,7 +66,7 @@ describe("normalize and lint on comma lists", () => {
 
   it("unbalanced brackets in a list-only field: the type error's hint does not send to normalize", () => {
     const bytes = Buffer.from("---\nroles: Dev\nopen: true\ndomaines: Produit (Design, Animation\n---\n");
-    const findings = lintBytes("x.md", bytes, schema);
+    const findings = wordFindings(lintBytes("x.md", bytes, schema));
     const type = findings.find((f) => f.path === "domaines");
     expect(type?.code).toBe("SCHEMA_TYPE");
     expect(type?.fixable).toBeUndefined();

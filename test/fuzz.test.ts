@@ -15,6 +15,7 @@ import { normalizeBytes } from "../src/core/normalize/normalize.js";
 import { parsePosting } from "../src/core/read/posting.js";
 import { loadSchema } from "../src/core/schema/schema.js";
 import { mulberry32 as random } from "../bench/generate.mjs";
+import { wordFindings } from "../src/core/messages/word.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const schema = loadSchema();
@@ -145,7 +146,7 @@ describe("fuzz: mutated postings end in findings or success, never an exception"
         const printed = reporter(report, { color: false }).replace(/\r\n/g, "\n");
         expect(NEVER_RAW_PATTERN.test(printed), `${label}: ${name} printed a raw control`).toBe(false);
       }
-      for (const f of findings) {
+      for (const f of wordFindings(findings)) {
         expect(f.message.length, `${label}: message length`).toBeLessThan(1500);
         expect(f.line, label).toBeGreaterThanOrEqual(1);
         expect(f.column, label).toBeGreaterThanOrEqual(1);

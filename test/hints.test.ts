@@ -10,11 +10,12 @@ import { normalizeBytes } from "../src/core/normalize/normalize.js";
 import { MAX_FRONT_MATTER_LENGTH, MAX_FRONT_MATTER_TOTAL_LENGTH } from "../src/core/read/posting.js";
 import { loadSchema } from "../src/core/schema/schema.js";
 import { suggestKey } from "../src/core/schema/validate.js";
+import { wordFindings } from "../src/core/messages/word.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const schema = loadSchema();
 const fixture = (name: string) => readFileSync(join(ROOT, "fixtures", "hints", name, "input.md"));
-const lint = (name: string) => lintBytes(`${name}.md`, fixture(name), schema);
+const lint = (name: string) => wordFindings(lintBytes(`${name}.md`, fixture(name), schema));
 
 describe("did you mean", () => {
   it.each([
@@ -46,7 +47,7 @@ describe("did you mean", () => {
 
   it("an unknown key that is a near miss is reported with the suggestion, a far one without", () => {
     const bytes = Buffer.from("---\nroles: Dev\nopen: true\ntilte: Dev\nsalaire_annuel_brut: 40000\n---\n");
-    const unknown = lintBytes("x.md", bytes, schema).filter((f) => f.code === "UNKNOWN_KEY");
+    const unknown = wordFindings(lintBytes("x.md", bytes, schema)).filter((f) => f.code === "UNKNOWN_KEY");
     expect(unknown.map((f) => f.message)).toEqual(["`tilte` is not a known key; did you mean `title`?", "`salaire_annuel_brut` is not a known key"]);
   });
 });
@@ -106,7 +107,7 @@ describe("nothing is fixable in a file normalize leaves as it is", () => {
   it("an alias whose anchor goes with a renamed key: normalize refuses, lint says to fix it by hand", () => {
     const bytes = readFileSync(join(ROOT, "fixtures", "normalize", "alias-anchor-dropped", "input.md"));
     expect(normalizeBytes("x.md", bytes, { schema }).status).toBe("refused");
-    const findings = lintBytes("x.md", bytes, schema);
+    const findings = wordFindings(lintBytes("x.md", bytes, schema));
     expect(findings.filter((f) => f.fixable)).toEqual([]);
     expect(findings.find((f) => f.code === "UNKNOWN_KEY")?.hint).toContain("fix it by hand");
   });

@@ -11,6 +11,7 @@ import { FINDING_CODES } from "../src/core/findings.js";
 import { lintPaths } from "../src/core/lint/lint.js";
 import { loadSchema } from "../src/core/schema/schema.js";
 import { lintCase, lintCases as cases, LINT_FIXTURES as FIXTURES, readExpected } from "./lint-helpers.js";
+import { wordFindings } from "../src/core/messages/word.js";
 
 const SCRIPT = fileURLToPath(new URL("../scripts/make-encoding-fixtures.mjs", import.meta.url));
 
@@ -93,16 +94,16 @@ describe("findings worth a closer look", () => {
   });
 
   it("names both lines of a duplicate key", async () => {
-    const [f] = (await lintCase("yaml-duplicate-key")).results[0]!.findings;
+    const [f] = wordFindings((await lintCase("yaml-duplicate-key")).results[0]!.findings);
     expect(f).toMatchObject({ code: "YAML_DUPLICATE_KEY", line: 5, path: "open" });
     expect(f!.message).toContain("on lines 3 and 5");
   });
 
   it("suggests the known key for a typo or an old spelling", async () => {
-    const typo = (await lintCase("unknown-key")).results[0]!.findings;
+    const typo = wordFindings((await lintCase("unknown-key")).results[0]!.findings);
     expect(typo[0]!.message).toBe("`statrup` is not a known key; did you mean `startup`?");
     expect(typo[1]!.message).toBe("`salaire` is not a known key");
-    const alias = (await lintCase("unknown-key-alias")).results[0]!.findings;
+    const alias = wordFindings((await lintCase("unknown-key-alias")).results[0]!.findings);
     expect(alias.map((f) => f.message)).toEqual([
       "`titles` is not a known key; did you mean `title`?",
       "`externalUrl` is not a known key; did you mean `externalURL`?",
@@ -111,34 +112,34 @@ describe("findings worth a closer look", () => {
   });
 
   it("explains Jekyll's reading of yes/no/on/off", async () => {
-    const findings = (await lintCase("yaml11-boolean")).results[0]!.findings;
+    const findings = wordFindings((await lintCase("yaml11-boolean")).results[0]!.findings);
     expect(findings[0]!.message).toBe('`open` is written `yes`: Jekyll reads it as true, other YAML tools as the text "yes"');
     expect(findings[0]!.hint).toMatch(/^write `true`/);
     expect(findings[3]!.message).toBe("`title` must be a text, found the boolean true");
   });
 
   it("says why an impossible date is wrong", async () => {
-    const [date] = (await lintCase("schema-format")).results[0]!.findings;
+    const [date] = wordFindings((await lintCase("schema-format")).results[0]!.findings);
     expect(date!.message).toContain("2021-02-30 is not a real date");
   });
 
   it("reports the first bad byte of a Windows-1252 file and guesses the encoding", async () => {
-    const [f] = (await lintCase("encoding-windows-1252")).results[0]!.findings;
+    const [f] = wordFindings((await lintCase("encoding-windows-1252")).results[0]!.findings);
     expect(f!.message).toBe("the file is not valid UTF-8 (byte 0xE9 here); it looks like windows-1252 (Windows Western European)");
   });
 
   it("names the legacy encoding the config chose", async () => {
     const report = await lintPaths(["."], { cwd: join(FIXTURES, "encoding-windows-1252"), schema: loadSchema(), legacyEncoding: "latin1" });
-    expect(report.results[0]!.findings[0]!.message).toBe("the file is not valid UTF-8 (byte 0xE9 here); it looks like latin1");
+    expect(wordFindings(report.results[0]!.findings)[0]!.message).toBe("the file is not valid UTF-8 (byte 0xE9 here); it looks like latin1");
   });
 
   it("tells an alias with no anchor from an alias bomb", async () => {
-    const [f] = (await lintCase("yaml-alias-undefined")).results[0]!.findings;
+    const [f] = wordFindings((await lintCase("yaml-alias-undefined")).results[0]!.findings);
     expect(f!.message).toBe("YAML syntax error: the alias *equipe refers to no anchor &equipe above it");
   });
 
   it("stops an alias bomb before expanding it", async () => {
-    const [f] = (await lintCase("yaml-alias-bomb")).results[0]!.findings;
+    const [f] = wordFindings((await lintCase("yaml-alias-bomb")).results[0]!.findings);
     expect(f!.message).toContain("expand past the limit (100 aliases, 20,000 values in all)");
   });
 });

@@ -95,7 +95,7 @@ describe("posting lint --cache", () => {
   it("is keyed by tool version and config, and by each file's schema", async () => {
     const location = join(dir, "keyed.cache");
     const cache = await LintCache.open(location, "v1");
-    cache.store("/a.md", 10, 1, "hash-a", "schema-1", [{ code: "UNKNOWN_KEY", severity: "error", file: "a.md", line: 2, column: 1, path: "x", message: "m" }]);
+    cache.store("/a.md", 10, 1, "hash-a", "schema-1", [{ code: "UNKNOWN_KEY", severity: "error", file: "a.md", line: 2, column: 1, path: "x", args: { key: "x", isAlias: false } }]);
     await cache.save();
     const same = await LintCache.open(location, "v1");
     expect(same.lookup("/a.md", 10, 1, "schema-1")?.findings[0]).toMatchObject({ code: "UNKNOWN_KEY", line: 2 });
@@ -109,7 +109,7 @@ describe("posting lint --cache", () => {
   it("never trusts a cache signed by another user or machine, nor entries that are not findings", async () => {
     const location = join(dir, "signed.cache");
     const here = { XDG_CACHE_HOME: mkdtempSync(join(dir, "home-")) };
-    const finding = { code: "UNKNOWN_KEY", severity: "error", file: "a.md", line: 2, column: 1, path: "x", message: "m" } as const;
+    const finding = { code: "UNKNOWN_KEY", severity: "error", file: "a.md", line: 2, column: 1, path: "x", args: { key: "x", isAlias: false } } as const;
     const written = await LintCache.open(location, "v1", here);
     written.store("/a.md", 10, 1, "hash-a", "schema-1", [finding]);
     await written.save();
@@ -121,7 +121,7 @@ describe("posting lint --cache", () => {
     const text = readFileSync(location, "utf8");
     const { file: _file, ...stored } = finding; // entries keep findings without their file
     expect(text).toContain(JSON.stringify(stored));
-    for (const bad of [null, { ...stored, code: "X\u001b[2J" }, { ...stored, line: "1\u001b[31m" }, { ...stored, severity: "info" }, { ...stored, line: 0 }]) {
+    for (const bad of [null, { ...stored, code: "X\u001b[2J" }, { ...stored, line: "1\u001b[31m" }, { ...stored, severity: "info" }, { ...stored, line: 0 }, { ...stored, args: "m" }]) {
       writeFileSync(location, text.replace(JSON.stringify(stored), JSON.stringify(bad)));
       expect((await LintCache.open(location, "v1", here)).lookup("/a.md", 10, 1, "schema-1"), JSON.stringify(bad)).toBeUndefined();
     }

@@ -25,6 +25,7 @@ import {
 import type { Lang } from "../src/core/scaffold/scaffold.js";
 import { loadSchema } from "../src/core/schema/schema.js";
 import { HOSTILE_TITLES } from "./helpers/new-helpers.js";
+import { wordFindings } from "../src/core/messages/word.js";
 
 const schema = loadSchema();
 const TODAY = "2026-05-04";
@@ -192,7 +193,7 @@ describe("every combination of answers lints clean", () => {
       const result = scaffold(answers, schema, template, TODAY);
       const text = postingText(renderFrontMatter(result.data, schema), result.body);
       const findings = lintBytes(result.fileName, Buffer.from(text), schema);
-      if (findings.length > 0) failures.push(`${JSON.stringify(combo)}: ${findings.map((f) => `${f.code} ${f.message}`).join("; ")}`);
+      if (findings.length > 0) failures.push(`${JSON.stringify(combo)}: ${wordFindings(findings).map((f) => `${f.code} ${f.message}`).join("; ")}`);
       expect(result.fileName).toMatch(/^\d{4}-\d{2}-\d{2}-[a-z0-9-]+\.md$/);
     }
     expect(failures.slice(0, 5)).toEqual([]);

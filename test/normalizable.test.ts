@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { lintBytes } from "../src/core/lint/lint.js";
 import { MAX_MOJIBAKE_FINDINGS } from "../src/core/lint/normalizable.js";
 import { loadSchema } from "../src/core/schema/schema.js";
+import { wordFindings } from "../src/core/messages/word.js";
 
 const schema = loadSchema();
 
@@ -10,7 +11,7 @@ describe("mojibake findings", () => {
   it("reports each garbled run with its position, up to a limit, then counts the rest in one finding", () => {
     const words = MAX_MOJIBAKE_FINDINGS + 50;
     const text = `---\nroles: Dev\nopen: true\n---\n\n${"CafÃ© ".repeat(words)}\n`;
-    const findings = lintBytes("x.md", Buffer.from(text), schema).filter((f) => f.code === "ENCODING_MOJIBAKE");
+    const findings = wordFindings(lintBytes("x.md", Buffer.from(text), schema)).filter((f) => f.code === "ENCODING_MOJIBAKE");
     expect(findings).toHaveLength(MAX_MOJIBAKE_FINDINGS + 1);
     expect(findings[0]).toMatchObject({ line: 6, column: 4, message: 'garbled text "Ã©" should read "é" (UTF-8 read as Windows-1252)' });
     expect(findings[1]?.column).toBe(10);

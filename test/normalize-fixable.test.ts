@@ -14,12 +14,13 @@ import type { Finding } from "../src/core/findings.js";
 import { mulberry32 as random } from "../bench/generate.mjs";
 import { runCli } from "./helpers/cli.js";
 import { frontMatter, pick } from "./helpers/front-matter-gen.js";
+import { wordFindings } from "../src/core/messages/word.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const schema = loadSchema();
 const FUZZ_CASES = Number(process.env.POSTING_FIXABLE_CASES ?? 600);
 
-const fixable = (findings: readonly Finding[]) => findings.filter((f) => f.fixable).map((f) => `${f.line}:${f.column} ${f.code} ${f.message}`);
+const fixable = (findings: readonly Finding[]) => wordFindings(findings.filter((f) => f.fixable)).map((f) => `${f.line}:${f.column} ${f.code} ${f.message}`);
 
 /** Lines lint reports as fixable layout, or values normalize rewrites, mixed into generated front matter. */
 const NOISE = [

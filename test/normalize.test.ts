@@ -7,6 +7,7 @@ import { lintBytes } from "../src/core/lint/lint.js";
 import { describeChanges, normalizeBytes } from "../src/core/normalize/normalize.js";
 import { parsePosting } from "../src/core/read/posting.js";
 import { loadSchema } from "../src/core/schema/schema.js";
+import { wordFindings } from "../src/core/messages/word.js";
 
 const root = join(import.meta.dirname, "..", "fixtures", "normalize");
 const schema = loadSchema();
@@ -103,7 +104,7 @@ describe("normalize guarantees", () => {
   it("leaves both spellings when an alias conflicts with its key (nothing dropped)", () => {
     const input = readFileSync(join(root, "alias-conflict", "input.md"));
     const result = normalizeBytes("x.md", input, { schema });
-    expect(result.findings[0]?.message).toContain("`title`");
+    expect(wordFindings(result.findings)[0]?.message).toContain("`title`");
     expect(result.findings[0]?.line).toBe(2);
   });
 });

@@ -8,7 +8,7 @@ import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FINDING_CODES } from "../src/core/findings.js";
-import { CODE_SUMMARIES } from "../src/core/messages.js";
+import { en } from "../src/core/messages/en.js";
 import { fileUri } from "../src/reporters/sarif.js";
 import { xmlAttribute, xmlText } from "../src/reporters/junit.js";
 import { runCli } from "./helpers/cli.js";
@@ -80,7 +80,7 @@ describe("--format sarif", () => {
     expect(driver.name).toBe("posting");
     expect(driver.version).toMatch(/^\d+\.\d+\.\d+/);
     expect(driver.rules.map((rule) => rule.id)).toEqual([...FINDING_CODES]);
-    for (const rule of driver.rules) expect(rule.shortDescription.text).toBe(CODE_SUMMARIES[rule.id as keyof typeof CODE_SUMMARIES]);
+    for (const rule of driver.rules) expect(rule.shortDescription.text).toBe(en.codes[rule.id as keyof typeof en.codes].summary);
   });
 
   it("locates a result by relative URI, line and column", async () => {

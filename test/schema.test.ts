@@ -13,6 +13,7 @@ import { ANNOTATION_KEYWORDS, BUNDLED_SCHEMA_PATH, loadSchema } from "../src/cor
 import { siteView } from "../src/core/read/site-view.js";
 import { validateFrontMatter } from "../src/core/schema/validate.js";
 import { caseSchemaPath, LINT_FIXTURES, lintCases, readExpected } from "./lint-helpers.js";
+import { wordFindings } from "../src/core/messages/word.js";
 
 const schemaJson = JSON.parse(readFileSync(BUNDLED_SCHEMA_PATH, "utf8")) as Record<string, unknown>;
 const POSTINGS = fileURLToPath(new URL("../fixtures/postings/", import.meta.url));
@@ -162,7 +163,7 @@ describe.skipIf(!existsSync(SEEDS))("the shared seeds", () => {
     const errors = seed("003_").filter((f) => f.severity === "error");
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatchObject({ code: "UNKNOWN_KEY", path: "titles", line: 8, column: 1 });
-    expect(errors[0]!.message).toContain("did you mean `title`?");
+    expect(wordFindings(errors)[0]!.message).toContain("did you mean `title`?");
   });
 
   it("warns about seed 004's trailing space and blank line", () => {

@@ -5,6 +5,7 @@ import { escapeInline } from "../core/sanitize.js";
 import type { FileResult } from "../core/lint/lint.js";
 import { openCache, resolveInputs } from "./inputs.js";
 import { countBySeverity } from "../core/findings.js";
+import { en } from "../core/messages/word.js";
 import { lintProjectEach } from "../core/lint/project.js";
 import type { CliIO } from "../io.js";
 import { readAll, useColor } from "../io.js";
@@ -37,7 +38,7 @@ export async function lintCommand(paths: string[], options: LintCommandOptions, 
   const stdin = fileInputs.length !== inputs.length ? { name: options.stdinFilename ?? STDIN_DEFAULT_NAME, bytes: await readAll(io.stdin) } : undefined;
   const cache = options.cache ? { cache: await openLintCache(options.cacheLocation, config, io, version) } : {};
   if (cache.cache?.warning) io.stderr.write(`posting: warning: ${escapeInline(cache.cache.warning)}\n`);
-  const reporterOptions = { color: useColor(io.stdout, io.env, options.color), version };
+  const reporterOptions = { color: useColor(io.stdout, io.env, options.color), version, catalog: en };
 
   // Each file's block is written as soon as its findings are final (cross-file ones included);
   // nothing of a file is kept but the totals.

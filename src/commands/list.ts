@@ -14,7 +14,9 @@ import type { PostingSchema } from "../core/schema/schema.js";
 import { suggestKey } from "../core/schema/validate.js";
 import type { CliIO } from "../io.js";
 import { useColor } from "../io.js";
-import { getListReporter } from "../reporters/list.js";
+import type { Catalog } from "../core/messages/word.js";
+import { en } from "../core/messages/word.js";
+import { getListReporter, unreadableReason } from "../reporters/list.js";
 import { ReportWriter } from "./report-writer.js";
 import { noInputMessage } from "./lint.js";
 
@@ -55,7 +57,7 @@ export async function listCommand(paths: string[], options: ListCommandOptions, 
 
   const read = await readPostings(inputs, { cwd: io.cwd, schema, legacyEncoding: config.encoding, env: io.env });
   const selected = selectPostings(read.postings, query);
-  for (const u of read.unreadable) io.stderr.write(`${unreadableLine(u)}\n`);
+  for (const u of read.unreadable) io.stderr.write(`${unreadableLine(u, en)}\n`);
   for (const note of unknownKeyNotes(query, options.fields !== undefined ? columns.map((c) => c.key) : [], read.postings, schema)) io.stderr.write(`${note}\n`);
 
   if (options.count) {
@@ -76,8 +78,8 @@ export async function listCommand(paths: string[], options: ListCommandOptions, 
   return 0;
 }
 
-function unreadableLine(u: UnreadablePosting): string {
-  return `posting: ${escapeInline(u.file, "list-notes")}:${u.line}:${u.column}: could not read: ${escapeInline(u.reason, "list-notes")} [${u.code}]`;
+function unreadableLine(u: UnreadablePosting, catalog: Catalog): string {
+  return `posting: ${escapeInline(u.file, "list-notes")}:${u.line}:${u.column}: could not read: ${escapeInline(unreadableReason(u, catalog), "list-notes")} [${u.code}]`;
 }
 
 /**

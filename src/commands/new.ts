@@ -10,6 +10,7 @@ import { todayIso } from "../core/read/dates.js";
 import { describeFsError } from "../core/files/targets.js";
 import { UserError } from "../core/errors.js";
 import { lintBytes } from "../core/lint/lint.js";
+import { wordFindings } from "../core/messages/word.js";
 import { escapeInline, escapeKey } from "../core/sanitize.js";
 import type { Lang } from "../core/scaffold/scaffold.js";
 import { FileExistsError, LANGS, bundledTemplatePath, outputFolder, postingText, readTemplate, safeJoin, scaffold, writeNewFile } from "../core/scaffold/scaffold.js";
@@ -306,7 +307,7 @@ function missingMessage(missing: string[], schema: PostingSchema, lang: Lang, ye
 function assertLintsClean(fileName: string, fileText: string, schema: PostingSchema): void {
   const findings = lintBytes(fileName, Buffer.from(fileText, "utf8"), schema);
   if (findings.length === 0) return;
-  const list = findings.map((f) => `${f.line}:${f.column} ${f.code} ${f.message}`).join("; ");
+  const list = wordFindings(findings).map((f) => `${f.line}:${f.column} ${f.code} ${f.message}`).join("; ");
   throw new UserError(`the posting would not pass \`posting lint\` (check the template and the answers): ${escapeInline(list, "new")}`);
 }
 

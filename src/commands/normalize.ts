@@ -15,6 +15,7 @@ import { escapeControl, escapeInline } from "../core/sanitize.js";
 import { loadSchema } from "../core/schema/schema.js";
 import type { CliIO } from "../io.js";
 import { readAll, useColor } from "../io.js";
+import { en } from "../core/messages/word.js";
 import { stylish } from "../reporters/stylish.js";
 import { STDIN_DEFAULT_NAME, noInputMessage } from "./lint.js";
 
@@ -99,7 +100,7 @@ function reportFindings(results: readonly { file: string; findings: Finding[] }[
   const withFindings = results.filter((r) => r.findings.length > 0);
   if (withFindings.length === 0) return;
   const report = summarize(withFindings.map((r) => ({ file: r.file, findings: r.findings })));
-  io.stderr.write(stylish(report, { color: useColor(io.stderr, io.env, options.color) }));
+  io.stderr.write(stylish(report, { color: useColor(io.stderr, io.env, options.color), catalog: en }));
 }
 
 async function openCheckCache(options: NormalizeCommandOptions, config: ResolvedConfig, io: CliIO, version: string) {

@@ -1,11 +1,29 @@
-// Findings are data: a stable code, a position and a message built in one place (messages.ts).
+// Findings are data: a stable code, a position and the facts (args) a message catalog words at
+// the edge (src/core/messages/). Codes, severities and fixability: src/core/findings/codes.ts.
+import type { FindingCode, FindingDetails, Severity } from "./findings/codes.js";
 
-export type Severity = "error" | "warning";
+export { FINDING_CODES, ruleOf } from "./findings/codes.js";
+export type { FindingCode, FindingDetails, Severity } from "./findings/codes.js";
 
-export interface Finding {
-  /** Stable identifier, safe to match on in scripts and CI (see README "Finding codes"). */
-  code: FindingCode;
-  severity: Severity;
+/** What stops normalize on a file: a finding, bytes with no character in the encoding, or its own check. */
+export type FixBlocker = { code: FindingCode } | { encoding: string } | { unsafe: true };
+
+/**
+ * What lint learned about a finding after making it (core/lint/normalizable.ts), for the catalog
+ * to word into the hint. Any code's finding can get them, so they sit beside its args.
+ */
+export interface FixNotes {
+  /** normalize rewrites the value: from → to (as they are shown). */
+  fix?: { from: string; to: string };
+  /** An old spelling normalize cannot rename: `key` is set too, with another value. */
+  aliasSetToo?: { key: string };
+  /** The date cannot be read with certainty, for this reason. */
+  dateUnclear?: { reason: string };
+  /** normalize leaves the file as it is, so nothing is fixable: what stops it. */
+  blockedBy?: FixBlocker;
+}
+
+interface Placed {
   /** Path as given by the user (or the --stdin-filename). */
   file: string;
   /** 1-based line in the file, counting the front matter's opening `---` as line 1. */
@@ -14,72 +32,29 @@ export interface Finding {
   column: number;
   /** Key path inside the front matter, for example `domaines/1`; empty for whole-file findings. */
   path: string;
+}
+
+/** A finding as the core makes it: no text, only its code, place and args (worded by a catalog). */
+export interface Finding<C extends FindingCode = FindingCode> extends Placed {
+  /** Stable identifier, safe to match on in scripts and CI (see README "Finding codes"). */
+  code: C;
+  severity: Severity;
+  args: FindingDetails[C];
+  /** True when `posting normalize --write` repairs it. */
+  fixable?: boolean;
+  notes?: FixNotes;
+}
+
+/** A finding in words (messages/word.ts wordFinding): what reporters print and the library API returns. */
+export interface WordedFinding extends Placed {
+  code: FindingCode;
+  severity: Severity;
   message: string;
   /** What to do about it, in words. */
   hint?: string;
   /** True when `posting normalize --write` repairs it. */
   fixable?: boolean;
 }
-
-export const FINDING_CODES = [
-  "FILE_UNREADABLE",
-  "FILE_NOT_REGULAR",
-  "FILE_NOT_WRITTEN",
-  "FILE_BINARY",
-  "FILE_EMPTY",
-  "ENCODING_INVALID_UTF8",
-  "ENCODING_UTF16",
-  "ENCODING_LEGACY",
-  "ENCODING_BOM",
-  "ENCODING_MOJIBAKE",
-  "ENCODING_UNDECODABLE",
-  "LINE_ENDINGS_CRLF",
-  "FRONT_MATTER_MISSING",
-  "FRONT_MATTER_NOT_AT_TOP",
-  "FRONT_MATTER_UNTERMINATED",
-  "FRONT_MATTER_EMPTY",
-  "FRONT_MATTER_NOT_MAPPING",
-  "FRONT_MATTER_LANGUAGE",
-  "FRONT_MATTER_TOO_LARGE",
-  "FRONT_MATTER_BLANK_LINE",
-  "FRONT_MATTER_TRAILING_SPACE",
-  "YAML_SYNTAX",
-  "YAML_DUPLICATE_KEY",
-  "YAML_ALIAS_LIMIT",
-  "YAML_TOO_DEEP",
-  "YAML11_BOOLEAN",
-  "YAML11_READING",
-  "YAML_TAG",
-  "YAML_TAG_UNKNOWN",
-  "UNKNOWN_KEY",
-  "ALIAS_CONFLICT",
-  "NORMALIZE_KEY_ALIAS",
-  "NORMALIZE_KEY_ORDER",
-  "NORMALIZE_VALUE",
-  "NORMALIZE_UNSAFE",
-  "DATE_AMBIGUOUS",
-  "COMMA_LIST_UNBALANCED",
-  "SCHEMA_REQUIRED",
-  "SCHEMA_TYPE",
-  "SCHEMA_ENUM",
-  "SCHEMA_FORMAT",
-  "SCHEMA_PATTERN",
-  "SCHEMA_CONST",
-  "SCHEMA_LENGTH",
-  "SCHEMA_ITEMS",
-  "SCHEMA_OTHER",
-  "FILE_NAME_PATTERN",
-  "REFERENCE_MISSING",
-  "DUPLICATE_POSTING",
-  // Issue 13 (safety): hostile-input findings.
-  "FILE_TEMP_LEFTOVER",
-  "TEXT_BIDI_CONTROL",
-  "LINE_ENDINGS_CR",
-  "FRONT_MATTER_CLOSING_TEXT",
-  "YAML11_LINE_BREAK",
-] as const;
-
-export type FindingCode = (typeof FINDING_CODES)[number];
 
 /** Findings after which a file has no front matter data to show or rewrite. */
 export const NO_DATA_CODES: ReadonlySet<FindingCode> = new Set<FindingCode>([
@@ -108,7 +83,7 @@ export interface Position {
   column: number;
 }
 
-export function countBySeverity(findings: readonly Finding[]): { errors: number; warnings: number } {
+export function countBySeverity(findings: readonly Pick<Finding, "severity">[]): { errors: number; warnings: number } {
   let errors = 0;
   let warnings = 0;
   for (const f of findings) {
@@ -118,7 +93,7 @@ export function countBySeverity(findings: readonly Finding[]): { errors: number;
   return { errors, warnings };
 }
 
-export function compareFindings(a: Finding, b: Finding): number {
+export function compareFindings(a: Pick<Finding, "line" | "column" | "code">, b: Pick<Finding, "line" | "column" | "code">): number {
   // Code units, not localeCompare: the order must not depend on LANG (ICU collations differ on `_`).
   return a.line - b.line || a.column - b.column || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
 }

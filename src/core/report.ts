@@ -1,20 +1,21 @@
 // A run's findings, file by file, and their totals: what lint and normalize hand to the reporters.
-import type { Finding } from "./findings.js";
+import type { Finding, Severity } from "./findings.js";
 import { countBySeverity } from "./findings.js";
 
-export interface FileFindings {
+/** One file's findings: raw (args) in the core; the library API hands them out worded. */
+export interface FileFindings<F = Finding> {
   file: string;
-  findings: Finding[];
+  findings: F[];
 }
 
-export interface LintReport {
-  results: FileFindings[];
+export interface LintReport<F = Finding> {
+  results: FileFindings<F>[];
   errorCount: number;
   warningCount: number;
   fileCount: number;
 }
 
-export function summarize(results: FileFindings[]): LintReport {
+export function summarize<F extends { severity: Severity }>(results: FileFindings<F>[]): LintReport<F> {
   let errorCount = 0;
   let warningCount = 0;
   for (const r of results) {

@@ -1,5 +1,6 @@
 // GitHub Actions workflow commands: each finding becomes an annotation on its line.
 // https://docs.github.com/actions/reference/workflow-commands-for-github-actions
+import { wordFinding } from "../core/messages/word.js";
 import { escapeInline } from "../core/sanitize.js";
 import { linesOf, reporterOf } from "./parts.js";
 import type { Reporter, ReporterParts } from "./types.js";
@@ -15,9 +16,10 @@ function escapeProperty(text: string): string {
 export const githubParts: ReporterParts = {
   totalsFirst: false,
   header: () => "",
-  file: (result) => {
+  file: (result, _before, options) => {
     const lines: string[] = [];
-    for (const f of result.findings) {
+    for (const raw of result.findings) {
+      const f = wordFinding(raw, options.catalog);
       const command = f.severity === "error" ? "error" : "warning";
       const props = `file=${escapeProperty(escapeInline(f.file, "github"))},line=${f.line},col=${f.column},title=${escapeProperty(f.code)}`;
       const message = escapeInline(f.hint ? `${f.message} (${f.hint})` : f.message, "github");

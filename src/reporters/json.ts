@@ -1,4 +1,5 @@
 // Machine output with a stable, documented shape (README: "JSON output").
+import { wordFindings } from "../core/messages/word.js";
 import { escapeJsonText } from "../core/sanitize.js";
 import { indented, reporterOf } from "./parts.js";
 import type { Reporter, ReporterParts } from "./types.js";
@@ -19,7 +20,7 @@ export const jsonParts: ReporterParts = {
     const head = JSON.stringify({ version: JSON_REPORT_VERSION, fileCount: totals.fileCount, errorCount: totals.errorCount, warningCount: totals.warningCount, files: [] }, null, 2);
     return escapeJsonText(head.slice(0, head.lastIndexOf("]")), "json");
   },
-  file: (result, before) => `${before.fileCount > 0 ? "," : ""}\n${indented(escapeJsonText(JSON.stringify({ file: result.file, findings: result.findings }, null, 2), "json"), 4)}`,
+  file: (result, before, options) => `${before.fileCount > 0 ? "," : ""}\n${indented(escapeJsonText(JSON.stringify({ file: result.file, findings: wordFindings(result.findings, options.catalog) }, null, 2), "json"), 4)}`,
   footer: (totals) => (totals.fileCount === 0 ? "]\n}\n" : "\n  ]\n}\n"),
 };
 

@@ -1,7 +1,8 @@
 // JUnit XML for CI systems that show test reports (GitLab, Jenkins, Azure Pipelines, CircleCI):
 // one test suite, one test case per file, one <failure> per error. Warnings go to the case's
 // <system-out>, so they are visible without failing it.
-import type { Finding } from "../core/findings.js";
+import type { WordedFinding } from "../core/findings.js";
+import { wordFindings } from "../core/messages/word.js";
 import { escapeInline, escapeUnsafe } from "../core/sanitize.js";
 import { linesOf, reporterOf } from "./parts.js";
 import type { Reporter, ReporterParts } from "./types.js";
@@ -14,10 +15,11 @@ export const junitParts: ReporterParts = {
       `<testsuites name="posting lint" tests="${totals.fileCount}" failures="${totals.failedFileCount}" errors="0">`,
       `  <testsuite name="posting lint" tests="${totals.fileCount}" failures="${totals.failedFileCount}" errors="0" skipped="0">`,
     ]),
-  file: (result) => {
+  file: (result, _before, options) => {
     const file = xmlAttribute(result.file);
-    const errors = result.findings.filter((f) => f.severity === "error");
-    const warnings = result.findings.filter((f) => f.severity === "warning");
+    const findings = wordFindings(result.findings, options.catalog);
+    const errors = findings.filter((f) => f.severity === "error");
+    const warnings = findings.filter((f) => f.severity === "warning");
     if (errors.length === 0 && warnings.length === 0) return linesOf([`    <testcase classname="posting" name="${file}" file="${file}"/>`]);
     const lines = [`    <testcase classname="posting" name="${file}" file="${file}">`];
     for (const f of errors) {
@@ -32,7 +34,7 @@ export const junitParts: ReporterParts = {
 
 export const junit: Reporter = reporterOf(junitParts);
 
-function describe(f: Finding): string {
+function describe(f: WordedFinding): string {
   // Each part stays on its line (a line break in a file name or a key must not start a line of the log).
   const line = (text: string) => escapeInline(text, "junit");
   return `${line(f.file)}:${f.line}:${f.column} ${f.severity} ${f.code}: ${line(f.message)}${f.hint ? `\n  → ${line(f.hint)}` : ""}`;

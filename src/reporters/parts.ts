@@ -1,12 +1,13 @@
 // Reporters built from parts (types.ts ReporterParts): the whole-report function and the
 // streaming command use the same parts, so both give the same bytes.
+import type { Finding, WordedFinding } from "../core/findings.js";
 import type { FileFindings as FileResult } from "../core/report.js";
 import type { Reporter, ReporterParts, ReportTotals } from "./types.js";
 
 export const EMPTY_TOTALS: ReportTotals = { fileCount: 0, errorCount: 0, warningCount: 0, failedFileCount: 0, fixableCount: 0, findingCount: 0 };
 
 /** `totals` with one more file. */
-export function addToTotals(totals: ReportTotals, result: FileResult): ReportTotals {
+export function addToTotals(totals: ReportTotals, result: FileResult<Finding | WordedFinding>): ReportTotals {
   let errors = 0;
   let fixable = 0;
   for (const f of result.findings) {

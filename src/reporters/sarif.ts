@@ -5,8 +5,9 @@
 import { isAbsolute } from "node:path";
 import { pathToFileURL } from "node:url";
 import { FINDING_CODES } from "../core/findings.js";
-import type { Finding, FindingCode } from "../core/findings.js";
-import { CODE_SUMMARIES } from "../core/messages.js";
+import type { Finding, FindingCode, WordedFinding } from "../core/findings.js";
+import type { Catalog } from "../core/messages/word.js";
+import { en, wordFinding } from "../core/messages/word.js";
 import { stringifySafely } from "./json.js";
 import { indented, reporterOf } from "./parts.js";
 import type { Reporter, ReporterParts } from "./types.js";
@@ -16,7 +17,7 @@ export const SARIF_SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/
 const RULE_INDEX = new Map<FindingCode, number>(FINDING_CODES.map((code, i) => [code, i]));
 
 /** The SARIF log with no results; the results go between its `"results": [` and `]`. */
-function skeleton(version: string | undefined): string {
+function skeleton(version: string | undefined, catalog: Catalog): string {
   return stringifySafely({
     $schema: SARIF_SCHEMA_URI,
     version: "2.1.0",
@@ -29,7 +30,7 @@ function skeleton(version: string | undefined): string {
             informationUri: "https://www.npmjs.com/package/posting-toolkit",
             rules: FINDING_CODES.map((code) => ({
               id: code,
-              shortDescription: { text: CODE_SUMMARIES[code] },
+              shortDescription: { text: catalog.codes[code].summary },
             })),
           },
         },
@@ -46,18 +47,18 @@ const RESULTS = '"results": [';
 export const sarifParts: ReporterParts = {
   totalsFirst: false,
   header: (_totals, options) => {
-    const text = skeleton(options.version);
+    const text = skeleton(options.version, options.catalog ?? en);
     return text.slice(0, text.lastIndexOf(RESULTS) + RESULTS.length);
   },
-  file: (result, before) => {
+  file: (result, before, options) => {
     let text = "";
     result.findings.forEach((f, i) => {
-      text += `${before.findingCount + i > 0 ? "," : ""}\n${indented(stringifySafely(sarifResult(f), "sarif").slice(0, -1), 8)}`;
+      text += `${before.findingCount + i > 0 ? "," : ""}\n${indented(stringifySafely(sarifResult(f, options.catalog), "sarif").slice(0, -1), 8)}`;
     });
     return text;
   },
   footer: (totals, options) => {
-    const text = skeleton(options.version);
+    const text = skeleton(options.version, options.catalog ?? en);
     const rest = text.slice(text.lastIndexOf(RESULTS) + RESULTS.length + 1);
     return totals.findingCount === 0 ? `]${rest}` : `\n      ]${rest}`;
   },
@@ -65,7 +66,8 @@ export const sarifParts: ReporterParts = {
 
 export const sarif: Reporter = reporterOf(sarifParts);
 
-function sarifResult(f: Finding) {
+function sarifResult(raw: Finding | WordedFinding, catalog: Catalog | undefined) {
+  const f = wordFinding(raw, catalog);
   return {
     ruleId: f.code,
     ruleIndex: RULE_INDEX.get(f.code) ?? -1,

@@ -1,5 +1,6 @@
 // Human output, grouped by file: `line:col  severity  message  CODE`, then a hint line.
 import { Chalk } from "chalk";
+import { wordFinding } from "../core/messages/word.js";
 import { escapeInline } from "../core/sanitize.js";
 import { linesOf, reporterOf } from "./parts.js";
 import type { Reporter, ReporterParts } from "./types.js";
@@ -13,7 +14,8 @@ export const stylishParts: ReporterParts = {
     const lines = [c.underline(escapeInline(result.file, "stylish"))];
     // Not Math.max(...array): spreading 150,000 findings (a megabyte of garbled text) overflows the stack.
     const width = result.findings.reduce((w, f) => Math.max(w, `${f.line}:${f.column}`.length), 0);
-    for (const f of result.findings) {
+    for (const raw of result.findings) {
+      const f = wordFinding(raw, options.catalog);
       const pos = `${f.line}:${f.column}`.padEnd(width);
       const severity = f.severity === "error" ? c.red("error  ") : c.yellow("warning");
       lines.push(`  ${c.dim(pos)}  ${severity}  ${escapeInline(f.message, "stylish")}  ${c.dim(f.code)}`);

@@ -1,10 +1,18 @@
-import type { FileFindings as FileResult, LintReport } from "../core/report.js";
+import type { Finding, WordedFinding } from "../core/findings.js";
+import type { FileFindings as CoreFileResult, LintReport as CoreLintReport } from "../core/report.js";
+import type { Catalog } from "../core/messages/word.js";
+
+/** Reporters word raw findings (the core's) with the catalog; worded ones (the library API's) pass as they are. */
+type FileResult = CoreFileResult<Finding | WordedFinding>;
+type LintReport = CoreLintReport<Finding | WordedFinding>;
 
 export interface ReporterOptions {
   /** Emit ANSI colours (only when the stream is a TTY and NO_COLOR is unset). */
   color: boolean;
   /** Tool version, for formats that record it (SARIF, JSON). */
   version?: string;
+  /** The words of the findings. Default: English. */
+  catalog?: Catalog;
 }
 
 /** A reporter is pure: the same report and options always give the same text. */

@@ -25,6 +25,7 @@ import { readBounded, ReadRefusedError } from "./read-bounded.js";
 import { FINDING_CODES } from "../findings.js";
 import type { Finding } from "../findings.js";
 import { writeFileAtomic, writeNewFileAtomic } from "./write.js";
+import { isObject } from "../schema/schema.js";
 
 export const DEFAULT_CACHE_FILE = ".posting-cache";
 /** 100,000 postings with findings take about 40 MB. */
@@ -169,16 +170,16 @@ export class FileCache {
 
 const KNOWN_CODES: ReadonlySet<string> = new Set(FINDING_CODES);
 
-/** A finding as a task stores it (without its file): a known code and severity, whole positive positions, texts. */
+/** A finding as a task stores it (without its file): a known code and severity, whole positive positions, args (data, not words). */
 export function isCachedFinding(value: unknown): boolean {
-  if (value === null || typeof value !== "object" || Array.isArray(value)) return false;
-  const f = value as Record<string, unknown>;
+  if (!isObject(value)) return false;
+  const f = value;
   const position = (n: unknown) => typeof n === "number" && Number.isInteger(n) && n >= 1;
   const text = (t: unknown) => typeof t === "string";
   return (
     text(f.code) && KNOWN_CODES.has(f.code as string) && (f.severity === "error" || f.severity === "warning") &&
-    position(f.line) && position(f.column) && text(f.message) && (f.path === undefined || text(f.path)) &&
-    (f.hint === undefined || text(f.hint)) && (f.fixable === undefined || typeof f.fixable === "boolean")
+    position(f.line) && position(f.column) && isObject(f.args) && (f.path === undefined || text(f.path)) &&
+    (f.notes === undefined || isObject(f.notes)) && (f.fixable === undefined || typeof f.fixable === "boolean")
   );
 }
 

@@ -29,7 +29,8 @@ import type { PostingSchema } from "../schema/schema.js";
 import { pathText, validateFrontMatter } from "../schema/validate.js";
 import { BIDI_CONTROL } from "../sanitize.js";
 
-export interface FileResult extends FileFindings {
+/** One file's findings: raw (args) in the core; the library API returns them worded (`F` = WordedFinding). */
+export interface FileResult<F = Finding> extends FileFindings<F> {
   /** What the cross-file checks need of this file (only while linting a project; never reported). */
   facts?: CrossFileFacts;
 }

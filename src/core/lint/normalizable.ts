@@ -2,9 +2,9 @@
 // canonical value coercions) instead of a second set of rules that could drift from them.
 // Pure formatting (key order, quoting, list style) is left to `posting normalize --check`.
 import type { CanonicalChanges } from "../normalize/value-rules.js";
-import type { Finding, FindingCode } from "../findings.js";
+import type { Finding, FixBlocker } from "../findings.js";
 import { NORMALIZE_BLOCKING_CODES } from "../findings.js";
-import { finding, hintWhileBlocked } from "../messages.js";
+import { finding } from "../messages.js";
 import { findMojibake } from "../read/mojibake.js";
 import type { LocatedFrontMatter } from "../read/posting.js";
 
@@ -38,7 +38,7 @@ export function frontMatterFixFindings(file: string, frontMatter: LocatedFrontMa
     if (same.length > 0) {
       for (const f of same) {
         f.fixable = true;
-        f.hint ??= `run \`posting normalize --write\` to fix it (${v.from} → ${v.to})`;
+        if (!f.notes?.fix) f.notes = { ...f.notes, fix: { from: v.from, to: v.to } };
       }
       continue;
     }
@@ -48,7 +48,7 @@ export function frontMatterFixFindings(file: string, frontMatter: LocatedFrontMa
     // The alias is already reported as an unknown key, but normalize cannot rename it here.
     for (const f of reported(c.alias)) {
       delete f.fixable;
-      f.hint = `\`${c.key}\` is set too, with another value: keep one`;
+      f.notes = { ...f.notes, aliasSetToo: { key: c.key } };
     }
     out.push(finding("ALIAS_CONFLICT", at(c.keyOffset, c.key), { alias: c.alias, key: c.key, aliasLine: frontMatter.positionAt(c.aliasOffset).line }));
   }
@@ -58,19 +58,18 @@ export function frontMatterFixFindings(file: string, frontMatter: LocatedFrontMa
   }
   for (const a of changes.ambiguities) {
     const same = reported(a.key);
-    if (same.length > 0) for (const f of same) f.hint = `${a.reason}; write it YYYY-MM-DD`;
+    if (same.length > 0) for (const f of same) f.notes = { ...f.notes, dateUnclear: { reason: a.reason } };
     else out.push(finding("DATE_AMBIGUOUS", at(a.offset, a.key), { key: a.key, reason: a.reason }));
   }
   return out;
 }
 
-/** What stops normalize on a file: a finding, bytes with no character in the encoding, or its own check. */
-export type FixBlocker = { code: FindingCode } | { encoding: string } | { unsafe: true };
+export type { FixBlocker } from "../findings.js";
 
 /**
  * "Fixable" is a promise that `posting normalize --write` keeps: in a file normalize leaves as it
- * is (a finding in NORMALIZE_BLOCKING_CODES, or `blocker`), nothing is fixable and the hint says
- * what stops the fix.
+ * is (a finding in NORMALIZE_BLOCKING_CODES, or `blocker`), nothing is fixable and the finding
+ * records what stops the fix (the catalog says it in the hint).
  */
 export function withdrawBlockedFixes(findings: Finding[], blocker?: FixBlocker): void {
   const code = findings.find((f) => NORMALIZE_BLOCKING_CODES.has(f.code))?.code;
@@ -79,8 +78,6 @@ export function withdrawBlockedFixes(findings: Finding[], blocker?: FixBlocker):
   for (const f of findings) {
     if (!f.fixable) continue;
     delete f.fixable;
-    const hint = hintWhileBlocked(f.hint, why);
-    if (hint === undefined) delete f.hint;
-    else f.hint = hint;
+    f.notes = { ...f.notes, blockedBy: why };
   }
 }

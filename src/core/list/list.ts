@@ -22,7 +22,8 @@ export interface UnreadablePosting {
   code: FindingCode;
   line: number;
   column: number;
-  reason: string;
+  /** The finding that says why, as data (worded by the command: reporters/list.ts unreadableReason). */
+  why?: Finding;
 }
 
 export interface ReadPostingsResult {
@@ -63,7 +64,7 @@ export async function readPostings(inputs: readonly string[], options: ReadPosti
     schemaFor: () => schema,
     ...(options.env ? { env: options.env } : {}),
     onResult: (item) => {
-      if ("reason" in item) result.unreadable.push(item);
+      if ("code" in item) result.unreadable.push(item);
       else result.postings.push(item);
     },
   });
@@ -106,8 +107,8 @@ export function postingFrom(parsed: ParsedPosting, schema?: PostingSchema, front
 function unreadableFrom(file: string, findings: readonly Finding[]): UnreadablePosting {
   const why =
     findings.find((f) => BLOCKING.has(f.code)) ?? findings.find((f) => f.severity === "error");
-  if (!why) return { file, code: "FRONT_MATTER_MISSING", line: 1, column: 1, reason: "the front matter could not be read" };
-  return { file, code: why.code, line: why.line, column: why.column, reason: why.message };
+  if (!why) return { file, code: "FRONT_MATTER_MISSING", line: 1, column: 1 };
+  return { file, code: why.code, line: why.line, column: why.column, why };
 }
 
 /** Aliases resolved to their key, when the key itself is absent. */

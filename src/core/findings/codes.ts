@@ -1,0 +1,99 @@
+// Every finding code, listed once: its severity, whether `posting normalize --write` repairs it,
+// and the type of the facts (args) it carries. FINDING_CODES, FindingCode and FindingDetails
+// derive from this table; the wording lives in the message catalogs (src/core/messages/).
+
+export type Severity = "error" | "warning";
+
+type Path = string;
+/** A code whose finding carries no facts. */
+type NoArgs = Record<never, never>;
+
+/** The rule of one code; `A` is the type of its args (a phantom: only the type uses it). */
+export interface CodeRule<A> {
+  severity: Severity;
+  /** True when normalize repairs it; a function when that depends on the finding's args. */
+  fixable: boolean | ((args: A) => boolean);
+  /** Never set: carries the args type `A` for FindingDetails. */
+  readonly args?: A;
+}
+
+function rule<A = NoArgs>(severity: Severity, fixable: boolean | ((args: A) => boolean) = false): CodeRule<A> {
+  return { severity, fixable };
+}
+
+// The order is the one SARIF lists its rules in (ruleIndex): append new codes, do not reorder.
+export const CODES = {
+  FILE_UNREADABLE: rule<{ reason: string }>("error"),
+  FILE_NOT_REGULAR: rule<{ kind: string }>("error"),
+  FILE_NOT_WRITTEN: rule<{ reason: string }>("error"),
+  FILE_BINARY: rule("error"),
+  FILE_EMPTY: rule("error"),
+  ENCODING_INVALID_UTF8: rule<{ byte: number; guess: string; truncated?: boolean }>("error", (a) => !a.truncated),
+  ENCODING_UTF16: rule<{ encoding: string }>("error", true),
+  ENCODING_LEGACY: rule<{ encoding: string }>("error", true),
+  ENCODING_BOM: rule("warning", true),
+  ENCODING_MOJIBAKE: rule<{ found: string; repaired: string; via: string; more?: number }>("error", true),
+  ENCODING_UNDECODABLE: rule<{ count: number; encoding: string }>("error"),
+  LINE_ENDINGS_CRLF: rule<{ count: number }>("warning", true),
+  FRONT_MATTER_MISSING: rule("error"),
+  FRONT_MATTER_NOT_AT_TOP: rule<{ startLine: number }>("error"),
+  FRONT_MATTER_UNTERMINATED: rule("error"),
+  FRONT_MATTER_EMPTY: rule("error"),
+  FRONT_MATTER_NOT_MAPPING: rule<{ found: string }>("error"),
+  FRONT_MATTER_LANGUAGE: rule<{ language: string }>("error"),
+  /** `withoutComments`: the size and limit are of the lines that are not comments. */
+  FRONT_MATTER_TOO_LARGE: rule<{ kilobytes: number; limit: number; withoutComments: boolean }>("error"),
+  FRONT_MATTER_BLANK_LINE: rule("warning", true),
+  FRONT_MATTER_TRAILING_SPACE: rule("warning", true),
+  YAML_SYNTAX: rule<{ reason: string }>("error"),
+  YAML_DUPLICATE_KEY: rule<{ key: Path; firstLine: number; line: number }>("error"),
+  YAML_ALIAS_LIMIT: rule<{ limit: number; nodes: number }>("error"),
+  YAML_TOO_DEEP: rule("error"),
+  YAML11_BOOLEAN: rule<{ key: Path; text: string; value: boolean }>("warning", true),
+  YAML11_READING: rule<{ key: Path; text: string; jekyll: string; isKey: boolean; literal?: string }>("warning"),
+  YAML_TAG: rule<{ key: Path; tag: string }>("warning"),
+  YAML_TAG_UNKNOWN: rule<{ key: Path; tag: string }>("error"),
+  UNKNOWN_KEY: rule<{ key: Path; suggestion?: string; isAlias: boolean }>("error", (a) => a.isAlias && Boolean(a.suggestion)),
+  ALIAS_CONFLICT: rule<{ alias: string; key: string; aliasLine: number }>("error"),
+  NORMALIZE_KEY_ALIAS: rule<{ alias: string; key: string }>("warning", true),
+  NORMALIZE_KEY_ORDER: rule<{ key: string; expectedAfter?: string }>("warning", true),
+  NORMALIZE_VALUE: rule<{ key: Path; from: string; to: string; why: string }>("warning", true),
+  NORMALIZE_UNSAFE: rule("error"),
+  DATE_AMBIGUOUS: rule<{ key: Path; reason: string }>("error"),
+  COMMA_LIST_UNBALANCED: rule<{ key: Path }>("warning"),
+  SCHEMA_REQUIRED: rule<{ key: string; description?: string }>("error"),
+  SCHEMA_TYPE: rule<{ key: Path; expected: string; found: string; hint?: string }>("error"),
+  SCHEMA_ENUM: rule<{ key: Path; allowed: readonly unknown[]; found: string; suggestion?: string }>("error", (a) => a.suggestion !== undefined),
+  SCHEMA_FORMAT: rule<{ key: Path; format: string; found: string; reason?: string }>("error"),
+  SCHEMA_PATTERN: rule<{ key: Path; expected: string; found: string }>("error"),
+  SCHEMA_CONST: rule<{ key: Path; expected: string; found: string }>("error"),
+  SCHEMA_LENGTH: rule<{ key: Path; limit: number; kind: "min" | "max"; unit: "characters" | "items" }>("error"),
+  SCHEMA_ITEMS: rule<{ key: Path; reason: string }>("error"),
+  SCHEMA_OTHER: rule<{ key: Path; reason: string }>("error"),
+  FILE_NAME_PATTERN: rule<{ name: string; pattern: string; reason: string; suggestion?: string }>("error"),
+  REFERENCE_MISSING: rule<{ key: Path; value: string; expected: string; reason?: string }>("error"),
+  DUPLICATE_POSTING: rule<{ other: string; startup: string; roles: string; date: string }>("warning"),
+  // Issue 13 (safety): hostile-input findings.
+  FILE_TEMP_LEFTOVER: rule("warning"),
+  TEXT_BIDI_CONTROL: rule<{ key: Path; char: string }>("warning"),
+  LINE_ENDINGS_CR: rule<{ count: number }>("error", true),
+  FRONT_MATTER_CLOSING_TEXT: rule<{ text: string }>("error"),
+  YAML11_LINE_BREAK: rule<{ char: string }>("error"),
+};
+
+export type FindingCode = keyof typeof CODES;
+
+/** The facts each code's finding carries, by code (what a catalog words). */
+export type FindingDetails = { [C in FindingCode]: (typeof CODES)[C] extends CodeRule<infer A> ? A : never };
+
+// The same table, typed by code (checked, not cast), so RULES[code] knows its args' type.
+const RULES: { [C in FindingCode]: CodeRule<FindingDetails[C]> } = CODES;
+
+/** Every code, in the table's order. */
+export const FINDING_CODES = Object.keys(CODES) as readonly FindingCode[];
+
+/** The severity and fixability of a finding of `code` with these args. */
+export function ruleOf<C extends FindingCode>(code: C, args: FindingDetails[C]): { severity: Severity; fixable: boolean } {
+  const { severity, fixable } = RULES[code];
+  return { severity, fixable: typeof fixable === "function" ? fixable(args) : fixable };
+}

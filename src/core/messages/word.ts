@@ -1,0 +1,50 @@
+// Findings are data (code, position, args); a catalog words them for people, at the edge: the
+// reporters, the commands' notes and the library API.
+import type { Finding, FindingCode, FindingDetails, WordedFinding } from "../findings.js";
+import { capText, escapeKey } from "../sanitize.js";
+import { en } from "./en.js";
+import type { Catalog, Worded } from "./types.js";
+
+/** Every catalog, by language. */
+export const CATALOGS = { en } satisfies Record<string, Catalog>;
+
+export type { Catalog, CodeWording, Worded } from "./types.js";
+export { en };
+
+/** `f` in the words of `catalog`, with the fields of a finding in their usual order. Already worded findings pass as they are. */
+export function wordFinding(f: Finding | WordedFinding, catalog: Catalog = en): WordedFinding {
+  if (!("args" in f)) return f;
+  const worded = wordArgs(catalog, f.code, quotable(f.args));
+  const hint = f.notes ? catalog.notes(worded.hint || undefined, f.notes) : worded.hint;
+  const out: WordedFinding = { code: f.code, severity: f.severity, file: f.file, line: f.line, column: f.column, path: f.path, message: worded.message };
+  // Key order as JSON shows it: a hint only lint's notes give comes after `fixable`.
+  const hintLast = f.fixable === true && !worded.hint;
+  if (hint && !hintLast) out.hint = hint;
+  if (f.fixable) out.fixable = true;
+  if (hint && hintLast) out.hint = hint;
+  return out;
+}
+
+/** Every finding of `findings`, worded. */
+export function wordFindings(findings: readonly (Finding | WordedFinding)[], catalog: Catalog = en): WordedFinding[] {
+  return findings.map((f) => wordFinding(f, catalog));
+}
+
+function wordArgs<C extends FindingCode>(catalog: Catalog, code: C, args: FindingDetails[C]): Worded {
+  return catalog.codes[code].word(args);
+}
+
+const KEY_ARGS = new Set(["key", "alias"]);
+
+// Text from the file quoted in a message is capped (MAX_QUOTED characters, with an ellipsis) so a
+// short crafted input cannot make a huge message line, and a no-break space in a key is shown.
+// Applied to the args' own strings, whatever the catalog: no catalog can forget it.
+function quotable<T extends object>(args: T): T {
+  let out: T | undefined;
+  for (const [name, value] of Object.entries(args)) {
+    if (typeof value !== "string") continue;
+    const shown = capText(KEY_ARGS.has(name) ? escapeKey(value) : value);
+    if (shown !== value) out = Object.assign(out ?? { ...args }, { [name]: shown });
+  }
+  return out ?? args;
+}

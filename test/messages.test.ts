@@ -1,0 +1,150 @@
+// Every message catalog words every finding code: a summary, and a message (and maybe a hint) for
+// any args of that code. Parameterised over CATALOGS, so a second language (issue 17) is checked
+// the same way as soon as it is listed there.
+import { describe, expect, it } from "vitest";
+import { FINDING_CODES } from "../src/core/findings.js";
+import type { Finding, FindingCode, FindingDetails, WordedFinding } from "../src/core/findings.js";
+import { finding } from "../src/core/messages.js";
+import { CATALOGS, wordFinding } from "../src/core/messages/word.js";
+import type { Catalog } from "../src/core/messages/word.js";
+import { MAX_QUOTED } from "../src/core/sanitize.js";
+import { summarize } from "../src/core/lint/lint.js";
+import { REPORTERS } from "../src/reporters/index.js";
+
+/** One finding's args per code, with every optional fact given (so each branch has words to say). */
+const EXAMPLES: { [C in FindingCode]: FindingDetails[C][] } = {
+  FILE_UNREADABLE: [{ reason: "EACCES: permission denied" }],
+  FILE_NOT_REGULAR: [{ kind: "a folder" }],
+  FILE_NOT_WRITTEN: [{ reason: "it changed meanwhile" }],
+  FILE_BINARY: [{}],
+  FILE_EMPTY: [{}],
+  ENCODING_INVALID_UTF8: [{ byte: 0xe9, guess: "windows-1252" }, { byte: 0xe2, guess: "UTF-8 cut short", truncated: true }],
+  ENCODING_UTF16: [{ encoding: "utf-16le" }],
+  ENCODING_LEGACY: [{ encoding: "windows-1252" }],
+  ENCODING_BOM: [{}],
+  ENCODING_MOJIBAKE: [{ found: "Ã©", repaired: "é", via: "Windows-1252" }, { found: "Ã©", repaired: "é", via: "Windows-1252", more: 3 }],
+  ENCODING_UNDECODABLE: [{ count: 1, encoding: "windows-1250" }, { count: 2, encoding: "windows-1250" }],
+  LINE_ENDINGS_CRLF: [{ count: 1 }, { count: 4 }],
+  FRONT_MATTER_MISSING: [{}],
+  FRONT_MATTER_NOT_AT_TOP: [{ startLine: 3 }],
+  FRONT_MATTER_UNTERMINATED: [{}],
+  FRONT_MATTER_EMPTY: [{}],
+  FRONT_MATTER_NOT_MAPPING: [{ found: "a list" }],
+  FRONT_MATTER_LANGUAGE: [{ language: "js" }],
+  FRONT_MATTER_TOO_LARGE: [{ kilobytes: 18, limit: 16, withoutComments: true }, { kilobytes: 72, limit: 64, withoutComments: false }],
+  FRONT_MATTER_BLANK_LINE: [{}],
+  FRONT_MATTER_TRAILING_SPACE: [{}],
+  YAML_SYNTAX: [{ reason: "unexpected end" }],
+  YAML_DUPLICATE_KEY: [{ key: "open", firstLine: 3, line: 5 }],
+  YAML_ALIAS_LIMIT: [{ limit: 100, nodes: 20000 }],
+  YAML_TOO_DEEP: [{}],
+  YAML11_BOOLEAN: [{ key: "open", text: "yes", value: true }],
+  YAML11_READING: [{ key: "code", text: "0123", jekyll: "the number 83", isKey: false, literal: "83" }, { key: "on", text: "on", jekyll: "true", isKey: true }, { key: "<<", text: "<<", jekyll: "a merge", isKey: true }],
+  YAML_TAG: [{ key: "date", tag: "!!timestamp" }],
+  YAML_TAG_UNKNOWN: [{ key: "x", tag: "!ruby/object" }],
+  UNKNOWN_KEY: [{ key: "titles", suggestion: "title", isAlias: true }, { key: "tilte", suggestion: "title", isAlias: false }, { key: "salaire", isAlias: false }],
+  ALIAS_CONFLICT: [{ alias: "titles", key: "title", aliasLine: 4 }],
+  NORMALIZE_KEY_ALIAS: [{ alias: "titles", key: "title" }],
+  NORMALIZE_KEY_ORDER: [{ key: "open", expectedAfter: "roles" }],
+  NORMALIZE_VALUE: [{ key: "open", from: '"true"', to: "true", why: "a boolean" }],
+  NORMALIZE_UNSAFE: [{}],
+  DATE_AMBIGUOUS: [{ key: "date", reason: "05/06/2021 could be 5 June or 6 May" }],
+  COMMA_LIST_UNBALANCED: [{ key: "techno" }],
+  SCHEMA_REQUIRED: [{ key: "roles", description: "The roles." }, { key: "roles" }],
+  SCHEMA_TYPE: [{ key: "open", expected: "true or false", found: 'the text "oui"', hint: "write true or false" }, { key: "open", expected: "true or false", found: "a list" }],
+  SCHEMA_ENUM: [{ key: "contrat", allowed: ["CDI", "CDD"], found: '"cdi"', suggestion: "CDI" }, { key: "contrat", allowed: ["CDI"], found: '"x"' }],
+  SCHEMA_FORMAT: [{ key: "date", format: "date", found: '"2021-02-30"', reason: "2021-02-30 is not a real date" }, { key: "mail", format: "email", found: '"x"' }, { key: "u", format: "uri", found: '"x"' }, { key: "d", format: "jekyll-date", found: '"x"' }, { key: "d", format: "other", found: '"x"' }],
+  SCHEMA_PATTERN: [{ key: "startup", expected: "a startup id", found: '"a b"' }],
+  SCHEMA_CONST: [{ key: "layout", expected: '"job"', found: '"x"' }],
+  SCHEMA_LENGTH: [{ key: "roles", limit: 1, kind: "min", unit: "characters" }, { key: "roles", limit: 3, kind: "max", unit: "items" }],
+  SCHEMA_ITEMS: [{ key: "domaines", reason: "lists the same value twice (items 1 and 2)" }],
+  SCHEMA_OTHER: [{ key: "x", reason: "fails a rule" }, { key: "", reason: "fails a rule" }],
+  FILE_NAME_PATTERN: [{ name: "dev.md", pattern: "YYYY-MM-DD-slug.md", reason: "no date", suggestion: "2026-05-11-dev.md" }, { name: "dev.md", pattern: "YYYY-MM-DD-slug.md", reason: "no date" }],
+  REFERENCE_MISSING: [{ key: "startup", value: "mes-aide", expected: "_startups/mes-aide.md" }, { key: "startup", value: "../x", expected: "a file name", reason: "it leaves the folder" }],
+  DUPLICATE_POSTING: [{ other: "a.md", startup: "s", roles: "Dev", date: "2026-01-01" }],
+  FILE_TEMP_LEFTOVER: [{}],
+  TEXT_BIDI_CONTROL: [{ key: "title", char: "U+202E" }],
+  LINE_ENDINGS_CR: [{ count: 2 }],
+  FRONT_MATTER_CLOSING_TEXT: [{ text: "---trailing" }],
+  YAML11_LINE_BREAK: [{ char: "U+2028" }],
+};
+
+const at = { file: "x.md", line: 2, column: 1, path: "k" };
+
+function wordedExamples<C extends FindingCode>(code: C, catalog: Catalog): WordedFinding[] {
+  return EXAMPLES[code].map((args) => wordFinding(finding(code, at, args), catalog));
+}
+
+/** Text a catalog must never print: a value it failed to turn into words. */
+const UNWORDED = /undefined|null|NaN|\[object Object\]/;
+
+describe.each(Object.entries(CATALOGS))("the %s catalog", (_lang, catalog) => {
+  it("has an entry for every code and nothing else", () => {
+    expect(Object.keys(catalog.codes).sort()).toEqual([...FINDING_CODES].sort());
+  });
+
+  it.each([...FINDING_CODES])("words %s: a summary, a message, and a hint that is text when there is one", (code) => {
+    expect(catalog.codes[code].summary).toMatch(/\S/);
+    for (const worded of wordedExamples(code, catalog)) {
+      expect(worded.message).toMatch(/\S/);
+      expect(worded.message).not.toMatch(UNWORDED);
+      if (worded.hint !== undefined) {
+        expect(worded.hint).toMatch(/\S/);
+        expect(worded.hint).not.toMatch(UNWORDED);
+      }
+    }
+  });
+
+  it("words lint's later notes into the hint: a fix, an alias set twice, an unclear date, a blocked fix", () => {
+    const base = finding("SCHEMA_TYPE", at, { key: "open", expected: "true or false", found: 'the text "yes"' });
+    const noted = (notes: Finding["notes"]): Finding => ({ ...base, notes });
+    const hints = [
+      noted({ fix: { from: '"yes"', to: "true" } }),
+      noted({ aliasSetToo: { key: "title" } }),
+      noted({ dateUnclear: { reason: "05/06/2021 could be read two ways" } }),
+      noted({ fix: { from: '"yes"', to: "true" }, blockedBy: { code: "YAML_DUPLICATE_KEY" } }),
+      noted({ fix: { from: '"yes"', to: "true" }, blockedBy: { encoding: "windows-1250" } }),
+      noted({ fix: { from: '"yes"', to: "true" }, blockedBy: { unsafe: true } }),
+    ].map((f) => wordFinding(f, catalog).hint);
+    for (const hint of hints) expect(hint).toMatch(/\S/);
+    expect(new Set(hints).size, "each note is worded its own way").toBe(hints.length);
+  });
+});
+
+describe("wording at the edge", () => {
+  it("a finding is data: code, place, args, fixability from its code's rule; no text", () => {
+    const f = finding("UNKNOWN_KEY", at, { key: "titles", suggestion: "title", isAlias: true });
+    expect(f).toEqual({ code: "UNKNOWN_KEY", severity: "error", file: "x.md", line: 2, column: 1, path: "k", args: { key: "titles", suggestion: "title", isAlias: true }, fixable: true });
+    expect(finding("UNKNOWN_KEY", at, { key: "tilte", suggestion: "title", isAlias: false }).fixable).toBeUndefined();
+  });
+
+  it("English by default, with the fields in the order the JSON report has always shown", () => {
+    const worded = wordFinding(finding("YAML11_BOOLEAN", at, { key: "open", text: "yes", value: true }));
+    expect(Object.keys(worded)).toEqual(["code", "severity", "file", "line", "column", "path", "message", "hint", "fixable"]);
+    expect(worded.message).toBe('`open` is written `yes`: Jekyll reads it as true, other YAML tools as the text "yes"');
+    // A hint only a note gives came, in the days of patched findings, after `fixable`: kept so.
+    const noted: Finding = { ...finding("SCHEMA_FORMAT", at, { key: "date", format: "date", found: '"24/06/2021"' }), fixable: true, notes: { fix: { from: '"24/06/2021"', to: '"2021-06-24"' } } };
+    const late = wordFinding(noted);
+    expect(Object.keys(late).slice(-2)).toEqual(["fixable", "hint"]);
+    expect(late.hint).toBe('run `posting normalize --write` to fix it ("24/06/2021" → "2021-06-24")');
+  });
+
+  it("caps text quoted from a file and shows a no-break space in a key, whatever the catalog", () => {
+    const long = "é".repeat(5000);
+    for (const catalog of Object.values(CATALOGS)) {
+      const worded = wordFinding(finding("UNKNOWN_KEY", at, { key: `a\u00a0${long}`, isAlias: false }), catalog);
+      expect(worded.message.length).toBeLessThan(MAX_QUOTED + 200);
+      expect(worded.message).toContain("a\\u00a0é");
+    }
+  });
+});
+
+describe("reporters word raw findings, and take worded ones (the library API's) as they are", () => {
+  it.each(Object.keys(REPORTERS))("%s prints the same for both", (name) => {
+    const raw = [finding("UNKNOWN_KEY", at, { key: "titles", suggestion: "title", isAlias: true }), finding("FRONT_MATTER_BLANK_LINE", { ...at, line: 3 }, {})];
+    const reporter = REPORTERS[name as keyof typeof REPORTERS];
+    const printed = reporter(summarize([{ file: "x.md", findings: raw }]), { color: false, version: "1.0.0" });
+    expect(printed).toContain("`titles` is not a known key");
+    expect(reporter(summarize([{ file: "x.md", findings: raw.map((f) => wordFinding(f)) }]), { color: false, version: "1.0.0" })).toBe(printed);
+  });
+});
