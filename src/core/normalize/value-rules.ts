@@ -5,7 +5,7 @@
 // simple is linted without loading it.
 import { rewriteDayFirstDate } from "../read/dates.js";
 import { isYaml11BooleanWord, psychReadsPlainAsNonText } from "../read/yaml11.js";
-import { coreReadsAsNonText } from "../read/simple-yaml.js";
+import { coreReadsAsNonText } from "../read/scalars.js";
 import { splitCommaList } from "./comma-list.js";
 import type { SimpleYaml } from "../read/simple-yaml.js";
 import type { FieldSpec, PostingSchema } from "../schema/schema.js";
