@@ -8,8 +8,7 @@ import { NO_DATA_CODES } from "../findings.js";
 import { readTargetSync } from "../lint/lint.js";
 import type { ListQuery, ListQueryInput, Posting } from "./list-query.js";
 import { buildQuery, isEmpty, matchesQuery, sortPostings, valueOf } from "./list-query.js";
-import { readFrontMatter, readPostingText } from "../read/posting.js";
-import { parseSimpleYaml } from "../read/simple-yaml.js";
+import { readPosting } from "../read/read-posting.js";
 import type { LocatedFrontMatter, ParseOptions, ParsedPosting } from "../read/posting.js";
 import { siteView } from "../read/site-view.js";
 import type { PostingSchema } from "../schema/schema.js";
@@ -53,18 +52,11 @@ export async function readPostings(inputs: readonly string[], options: ReadPosti
   return result;
 }
 
-/**
- * List needs the data, not positions: simple front matter is read by the fast parser (the same
- * data as `yaml`, checked by test/simple-yaml.test.ts), the rest by the full one.
- */
+/** A file's posting for the list, or why it cannot be listed. */
 function readForList(file: string, bytes: Uint8Array, options: ReadPostingsOptions): Posting | UnreadablePosting {
-  const { parsed, yaml } = readPostingText(file, bytes, options);
-  if (yaml && !parsed.findings.some((f) => BLOCKING.has(f.code))) {
-    const simple = parseSimpleYaml(yaml.source);
-    if (simple) return postingFrom(parsed, options.schema, simple);
-    readFrontMatter(parsed, yaml);
-  }
-  return postingFrom(parsed, options.schema);
+  const { parsed, frontMatter } = readPosting(file, bytes, options);
+  if (!frontMatter || parsed.findings.some((f) => BLOCKING.has(f.code))) return unreadableFrom(file, parsed.findings);
+  return postingFrom(parsed, options.schema, frontMatter);
 }
 
 /** A parsed file as a Posting, or the reason its front matter cannot be shown. */

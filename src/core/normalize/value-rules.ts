@@ -1,14 +1,14 @@
 // The value rules of normalize, on plain values: which text becomes a boolean or a list, and the
 // canonical spelling of text (NFC, no trailing space, the schema's enum spelling, ISO dates).
-// canonical.ts applies them to the YAML document; lint also runs them on front matter read by the
-// simple reader (detectSimpleValueChanges). No `yaml` import here: a file whose front matter is
-// simple is linted without loading it.
+// canonical.ts applies them to the YAML document; lint and `normalize --check` run them on the
+// entries of either reader (detectEntryChanges). No `yaml` import here.
 import { rewriteDayFirstDate } from "../read/dates.js";
 import { isYaml11BooleanWord, psychReadsPlainAsNonText } from "../read/yaml11.js";
 import { coreReadsAsNonText } from "../read/scalars.js";
 import { splitCommaList } from "./comma-list.js";
-import type { SimpleYaml } from "../read/simple-yaml.js";
+import type { FrontMatterEntry, ValueView } from "../read/read-posting.js";
 import type { FieldSpec, PostingSchema } from "../schema/schema.js";
+export type { ScalarView, ValueView } from "../read/read-posting.js";
 import { foldForMatch } from "../schema/schema.js";
 
 export const DATE_FORMATS = new Set(["jekyll-date", "date", "date-time"]);
@@ -122,16 +122,6 @@ export interface CanonicalChanges {
 export function noChanges(): CanonicalChanges {
   return { renamed: [], unsplit: [], duplicateAliasesRemoved: [], conflicts: [], values: [], ambiguities: [], reordered: false };
 }
-
-/** A scalar as the value rules see it: its value, whether it was written plain, and its offset in the YAML. */
-export interface ScalarView {
-  value: unknown;
-  plain: boolean;
-  offset: number;
-}
-
-/** A value: a scalar, a list (items that are not scalars are undefined), or undefined for anything else. */
-export type ValueView = ScalarView | { items: (ScalarView | undefined)[] } | undefined;
 
 /** A change to make: the value becomes a boolean, a list or other text, or one list item other text. */
 export type ValueFix = { kind: "boolean"; to: boolean } | { kind: "list"; items: string[] } | { kind: "text"; to: string } | { kind: "item"; index: number; to: string };
@@ -248,13 +238,15 @@ function whyChanged(from: string, to: string): string {
   return "value matched to the schema's spelling";
 }
 
-/** The changes detectValueChanges (canonical.ts) finds, for front matter read by the simple reader. */
-export function detectSimpleValueChanges(simple: SimpleYaml, schema: PostingSchema): CanonicalChanges {
+/**
+ * The renames, value changes, alias conflicts and ambiguous dates normalize would make to front
+ * matter read by either reader (FrontMatterReading.entries()); canonicalizeDocument reports the same.
+ */
+export function detectEntryChanges(entries: readonly FrontMatterEntry[], schema: PostingSchema): CanonicalChanges {
   const changes = noChanges();
-  const { entries, data } = simple;
-  for (const [i, key] of planAliases(entries, (i) => data[entries[i]!.key], schema, changes)) {
+  for (const [i, key] of planAliases(entries, (i) => entries[i]!.value, schema, changes)) {
     const field = key === undefined ? undefined : schema.fieldsByKey.get(key);
-    if (field) planValue(entries[i]!.value, field, changes);
+    if (field) planValue(entries[i]!.view, field, changes);
   }
   return changes;
 }
