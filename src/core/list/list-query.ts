@@ -3,6 +3,7 @@
 // UserError naming the flag and what is wrong, so a typo never silently matches nothing.
 import { explainBadDate, isJekyllDate, todayIso } from "../read/dates.js";
 import { UserError } from "../errors.js";
+import { yesNo } from "../words/yes-no.js";
 import { foldForMatch } from "../schema/schema.js";
 import type { PostingSchema } from "../schema/schema.js";
 
@@ -230,24 +231,14 @@ function splitCommaList(text: string): string[] {
     .filter((s) => s !== "");
 }
 
-/** How a boolean can be asked for: `open=true`, `open=yes`, `junior=non`… */
-const BOOLEAN_WORDS = new Map<string, boolean>([
-  ["true", true],
-  ["yes", true],
-  ["on", true],
-  ["oui", true],
-  ["false", false],
-  ["no", false],
-  ["off", false],
-  ["non", false],
-]);
 
 function equalsText(value: unknown, expected: string): boolean {
   // `KEY=` asks for postings where the key is missing or empty.
   if (expected === "") return isEmpty(value);
   const expectedDay = /^\d{4}-\d{2}-\d{2}$/.test(expected) ? expected : undefined;
   const expectedNumber = toNumber(expected);
-  const expectedBoolean = BOOLEAN_WORDS.get(expected.toLowerCase());
+  // How a boolean can be asked for: `open=true`, `open=yes`, `junior=non`… (yes-no.ts).
+  const expectedBoolean = yesNo(expected);
   // The same text typed composed (NFC, as keyboards do) or stored decomposed (NFD, as some
   // editors and macOS file names do) is the same text.
   const expectedNfc = expected.normalize("NFC");

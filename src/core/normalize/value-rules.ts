@@ -6,6 +6,7 @@ import { rewriteDayFirstDate } from "../read/dates.js";
 import { isYaml11BooleanWord, psychReadsPlainAsNonText } from "../read/yaml11.js";
 import { coreReadsAsNonText } from "../read/scalars.js";
 import { splitCommaList } from "./comma-list.js";
+import { yesNo } from "../words/yes-no.js";
 import type { FrontMatterEntry, ValueView } from "../read/read-posting.js";
 import type { FieldSpec, PostingSchema } from "../schema/schema.js";
 export type { ScalarView, ValueView } from "../read/read-posting.js";
@@ -34,7 +35,7 @@ export type ScalarPlan = { kind: "boolean"; to: boolean } | { kind: "list"; item
 export function scalarPlan(value: unknown, field: FieldSpec): ScalarPlan | undefined {
   if (typeof value !== "string") return undefined;
   if (field.types.includes("boolean") && !field.types.includes("string")) {
-    const bool = toBoolean(value);
+    const bool = yesNo(value);
     if (bool !== undefined) return { kind: "boolean", to: bool };
   }
   if (field.list) {
@@ -60,13 +61,6 @@ export function scalarPlan(value: unknown, field: FieldSpec): ScalarPlan | undef
 export function canonicalListItem(value: string, field: FieldSpec): string {
   const next = value.normalize("NFC").trimEnd();
   return matchEnum(next, field) ?? next;
-}
-
-function toBoolean(text: string): boolean | undefined {
-  const t = text.trim().toLowerCase();
-  if (t === "true" || t === "yes" || t === "on") return true;
-  if (t === "false" || t === "no" || t === "off") return false;
-  return undefined;
 }
 
 /** The canonical enum value for a case variant or declared synonym; undefined if none. */
@@ -199,7 +193,7 @@ export function planValue(view: ValueView, field: FieldSpec, changes: CanonicalC
   const record = (from: string, to: string, why: string) => changes.values.push({ key, from, to, why, offset });
   // A plain `yes` where a boolean is allowed: Jekyll reads true, so that is what it means.
   if (view.plain && typeof value === "string" && isYaml11BooleanWord(value) && field.types.includes("boolean")) {
-    const to = /^(?:yes|on)$/i.test(value);
+    const to = yesNo(value) === true;
     record(value, String(to), "written as the boolean Jekyll reads");
     return [{ kind: "boolean", to }];
   }
