@@ -10,6 +10,9 @@ import { buildQuery, matchesQuery } from "../src/core/list/list-query.js";
 import { normalizeBytes } from "../src/core/normalize/normalize.js";
 import { readPosting } from "../src/core/read/read-posting.js";
 import { parseText, resolveKey } from "../src/core/scaffold/answers.js";
+import { postingFileName } from "../src/core/scaffold/scaffold.js";
+import { dateInFileName, suggestFileName } from "../src/core/lint/file-name.js";
+import { dateFromFileName } from "../src/core/read/dates.js";
 import { loadSchema } from "../src/core/schema/schema.js";
 import { confirmAnswer, yesNo } from "../src/core/words/yes-no.js";
 
@@ -59,5 +62,57 @@ describe("yes/no words: new --set, the prompt, normalize and list --where give o
     // posting list --where junior=<word>
     const kept = await listWhere(word.trim());
     expect(kept).toEqual(meant === undefined ? [] : [meant ? "2026-01-01-yes.md" : "2026-01-02-no.md"]);
+  });
+});
+
+describe("comma lists: new --set, normalize and list --where split one way", () => {
+  const techno = resolveKey("techno", schema)!;
+  it.each([
+    ["React, Vue.js", ["React", "Vue.js"]],
+    ["Stack X (A, B), Y", ["Stack X (A, B)", "Y"]],
+    ["Go , , Rust,", ["Go", "Rust"]],
+    ["Python", ["Python"]],
+    // Brackets that do not pair up: one text for everyone (normalize reports COMMA_LIST_UNBALANCED).
+    ["Java (8, 11", undefined],
+  ] as const)("%j", async (text, items) => {
+    const typed = parseText(techno, text, schema, "en");
+    expect(typed.ok ? typed.value : undefined).toEqual(items ?? [text]);
+    const bytes = Buffer.from(`---\ntitle: Dev\nroles: Dev\nopen: true\ntechno: ${JSON.stringify(text)}\n---\nBody\n`, "utf8");
+    const result = normalizeBytes("t.md", bytes, { schema });
+    expect(readPosting("t.md", result.status === "changed" ? result.output : bytes).frontMatter?.data?.techno).toEqual(items ?? text);
+    // list --where on the text as written: each item matches, and text that is split no longer does.
+    const dir = mkdtempSync(join(temp, "list-"));
+    writeFileSync(join(dir, "2026-01-01-t.md"), bytes);
+    const { postings } = await readPostings([dir], { cwd: dir, schema });
+    const matches = (value: string) => matchesQuery(postings[0]!, buildQuery({ where: [`techno=${value}`] }, schema));
+    for (const item of items ?? [text]) expect(matches(item), item).toBe(true);
+    if (items && items.length > 1) expect(matches(text)).toBe(false);
+  });
+});
+
+describe("slugs: the name new writes is the name lint suggests", () => {
+  it.each(["Cœur de métier", "Œuvre & Æther", "Straße du Søren", "Łódź, Þór et Ðenis", "Chargé·e de projet", "Développeur·se back-end"])("%j", (title) => {
+    const written = postingFileName({ date: "2026-05-11", title });
+    expect(written).toMatch(/^2026-05-11-[a-z0-9]+(?:-[a-z0-9]+)*\.md$/);
+    expect(suggestFileName(`2026-05-11 ${title}.md`, "YYYY-MM-DD-slug.md")).toBe(written);
+  });
+});
+
+describe("dates from file names: list and lint read one date", () => {
+  it.each([
+    ["2026-05-11-dev.md", "2026-05-11"],
+    ["content/_jobs/2024-02-29-dev.md", "2024-02-29"],
+    ["2026-02-29-dev.md", undefined],
+    ["2026-13-01-dev.md", undefined],
+    ["2026-05-11.md", undefined],
+    ["dev-2026-05-11.md", undefined],
+  ] as const)("%s", async (file, date) => {
+    expect(dateFromFileName(file)).toBe(date);
+    expect(dateInFileName(file.replace(/^.*\//, ""), "YYYY-MM-DD-slug.md")).toBe(date);
+    const dir = mkdtempSync(join(temp, "dates-"));
+    const name = file.replace(/^.*\//, "");
+    writeFileSync(join(dir, name), posting("junior: true"));
+    const { postings } = await readPostings([dir], { cwd: dir, schema });
+    expect(postings[0]!.date).toBe(date);
   });
 });

@@ -1,7 +1,6 @@
 // `posting list` core: read postings (including invalid ones, as far as their front matter can be
 // read), filter, sort and limit them. Returns data; the command and the reporters do the printing.
-import { basename } from "node:path";
-import { isJekyllDate } from "../read/dates.js";
+import { dateFromFileName, isJekyllDate } from "../read/dates.js";
 import { discoverTargets } from "../read/discover.js";
 import type { Finding, FindingCode } from "../findings.js";
 import { NO_DATA_CODES } from "../findings.js";
@@ -95,12 +94,6 @@ function withAliasesResolved(data: Record<string, unknown>, schema: PostingSchem
     if (!Object.hasOwn(data, key)) fields[key] = fields[alias];
   }
   return fields;
-}
-
-/** `2026-11-20` from `2026-11-20-developpeur.md`, as Jekyll dates collection files. */
-export function dateFromFileName(file: string): string | undefined {
-  const m = /^(\d{4}-\d{2}-\d{2})-/.exec(basename(file));
-  return m && isJekyllDate(m[1]!) ? m[1] : undefined;
 }
 
 export interface ListOptions extends ReadPostingsOptions, ListQueryInput {}

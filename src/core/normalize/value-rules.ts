@@ -5,7 +5,7 @@
 import { rewriteDayFirstDate } from "../read/dates.js";
 import { isYaml11BooleanWord, psychReadsPlainAsNonText } from "../read/yaml11.js";
 import { coreReadsAsNonText } from "../read/scalars.js";
-import { splitCommaList } from "./comma-list.js";
+import { splitCommaList } from "../words/comma-list.js";
 import { yesNo } from "../words/yes-no.js";
 import type { FrontMatterEntry, ValueView } from "../read/read-posting.js";
 import type { FieldSpec, PostingSchema } from "../schema/schema.js";

@@ -1,7 +1,7 @@
 // Answers typed by a person (a prompt, `--set key=value`, `--from-json`) to front matter values,
 // checked against the same schema lint uses, with the reason in the recruiter's language.
 import type { ErrorObject } from "ajv/dist/2020.js";
-import { splitCommaList } from "../normalize/comma-list.js";
+import { splitCommaList } from "../words/comma-list.js";
 import { explainBadDate, isJekyllDate, rewriteDayFirstDate, todayIso } from "../read/dates.js";
 import type { Lang } from "./scaffold.js";
 import { yesNo } from "../words/yes-no.js";
