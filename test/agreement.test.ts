@@ -1,9 +1,10 @@
 // Each small idea lives once, so commands that read the same input give the same answer. These
 // case tables put one input through every command that reads it.
 import { Buffer } from "node:buffer";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { readPostings } from "../src/core/list/list.js";
 import { buildQuery, matchesQuery } from "../src/core/list/list-query.js";
@@ -15,6 +16,7 @@ import { dateInFileName, suggestFileName } from "../src/core/lint/file-name.js";
 import { dateFromFileName } from "../src/core/read/dates.js";
 import { loadSchema } from "../src/core/schema/schema.js";
 import { confirmAnswer, yesNo } from "../src/core/words/yes-no.js";
+import { EXIT } from "../src/core/exit-codes.js";
 
 const schema = loadSchema();
 const junior = resolveKey("junior", schema)!;
@@ -114,5 +116,24 @@ describe("dates from file names: list and lint read one date", () => {
     writeFileSync(join(dir, name), posting("junior: true"));
     const { postings } = await readPostings([dir], { cwd: dir, schema });
     expect(postings[0]!.date).toBe(date);
+  });
+});
+
+describe("exit codes: one table (core/exit-codes.ts) for the CLI and every command", () => {
+  const ROOT = join(fileURLToPath(new URL("..", import.meta.url)));
+  it("no command returns a bare number or keeps its own exit code constant", () => {
+    const files = ["src/cli.ts", ...readdirSync(join(ROOT, "src/commands")).filter((f) => f.endsWith(".ts")).map((f) => `src/commands/${f}`)];
+    const found: string[] = [];
+    for (const file of files) {
+      const text = readFileSync(join(ROOT, file), "utf8");
+      for (const m of text.matchAll(/return (?:[0-9]+|[^;\n]*\? [0-9]+ : [0-9]+);|EXIT\w* = [0-9]+|process\.exit\([^)]*\b[0-9]+\b/g)) found.push(`${file}: ${m[0]}`);
+    }
+    expect(found).toEqual([]);
+  });
+
+  it("the README documents each code of the table", () => {
+    const readme = readFileSync(join(ROOT, "README.md"), "utf8");
+    const section = readme.slice(readme.indexOf("## Exit codes"), readme.indexOf("## Configuration"));
+    for (const code of [EXIT.clean, EXIT.findings, EXIT.failure, EXIT.interrupted]) expect(section).toMatch(new RegExp(`^\\| ${code} \\|`, "m"));
   });
 });

@@ -1,5 +1,6 @@
 // Reporters built from parts (types.ts ReporterParts): the whole-report function and the
 // streaming command use the same parts, so both give the same bytes.
+import { countBySeverity } from "../core/findings.js";
 import type { FileResult } from "../core/lint/lint.js";
 import type { Reporter, ReporterParts, ReportTotals } from "./types.js";
 
@@ -7,16 +8,11 @@ export const EMPTY_TOTALS: ReportTotals = { fileCount: 0, errorCount: 0, warning
 
 /** `totals` with one more file. */
 export function addToTotals(totals: ReportTotals, result: FileResult): ReportTotals {
-  let errors = 0;
-  let fixable = 0;
-  for (const f of result.findings) {
-    if (f.severity === "error") errors++;
-    if (f.fixable) fixable++;
-  }
+  const { errors, warnings, fixable } = countBySeverity(result.findings);
   return {
     fileCount: totals.fileCount + 1,
     errorCount: totals.errorCount + errors,
-    warningCount: totals.warningCount + result.findings.length - errors,
+    warningCount: totals.warningCount + warnings,
     failedFileCount: totals.failedFileCount + (errors > 0 ? 1 : 0),
     fixableCount: totals.fixableCount + fixable,
     findingCount: totals.findingCount + result.findings.length,
