@@ -6,8 +6,9 @@ import { isUserError } from "./core/errors.js";
 import { escapeControl, escapeInline } from "./core/sanitize.js";
 import type { CliIO } from "./io.js";
 import { packagePath } from "./core/paths.js";
+import { EXIT } from "./core/exit-codes.js";
 
-export const EXIT = { ok: 0, findings: 1, usage: 2, interrupted: 130 } as const;
+export { EXIT };
 
 // Set by the bundler (scripts/build.mjs); from source or the tsc build, package.json is read.
 declare const __POSTING_VERSION__: string | undefined;
@@ -37,7 +38,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   // Colours: on for a terminal, off with NO_COLOR; these force either way (every command).
   const colorOption = new Option("--color", "force colours");
   const noColorOption = new Option("--no-color", "no colours");
-  let exitCode: number = EXIT.ok;
+  let exitCode: number = EXIT.clean;
   const program = new Command("posting")
     .description("Lint, normalize, list and scaffold job postings: Markdown files with YAML front matter.")
     .version(version, "-V, --version", "print the version")
@@ -195,18 +196,18 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   } catch (error) {
     if (error instanceof CommanderError) {
       // --help and --version succeed; everything else (unknown option, no command) is usage.
-      if (error.code === "commander.helpDisplayed" || error.code === "commander.version") return EXIT.ok;
-      return EXIT.usage;
+      if (error.code === "commander.helpDisplayed" || error.code === "commander.version") return EXIT.clean;
+      return EXIT.failure;
     }
     if (isUserError(error)) {
       io.stderr.write(`posting: ${escapeInline(error.message, "cli-error")}\n`);
-      return EXIT.usage;
+      return EXIT.failure;
     }
     const stack = error instanceof Error ? (error.stack ?? error.message) : String(error);
     io.stderr.write(
       `posting: internal error. This is a bug; please report it with the command you ran.\n${escapeInline(stack, "cli-error").replace(/\\n/g, "\n")}\n`,
     );
-    return EXIT.usage;
+    return EXIT.failure;
   }
 }
 
@@ -220,7 +221,7 @@ export function cleanUpOnInterrupt(exit: (code: number) => void = (code) => proc
     process.once(signal, () => {
       void import("./core/files/write.js")
         .then(({ interruptWrites }) => interruptWrites())
-        .finally(() => exit(signal === "SIGINT" ? EXIT.interrupted : 143));
+        .finally(() => exit(signal === "SIGINT" ? EXIT.interrupted : EXIT.terminated));
     });
   }
 }

@@ -3,6 +3,8 @@
 // English (message, hint), as the API always has. wordFinding words a raw one in any catalog.
 export type { LintFilesOptions } from "./core/lint/lint.js";
 export type { FrontMatter } from "./core/read/posting.js";
+export { readPosting } from "./core/read/read-posting.js";
+export type { FrontMatterReading, PostingReading, ReadOptions } from "./core/read/read-posting.js";
 export { loadSchema, compileSchema, BUNDLED_SCHEMA_PATH } from "./core/schema/schema.js";
 export type { PostingSchema, FieldSpec } from "./core/schema/schema.js";
 export { loadConfig, CONFIG_FILE_NAME } from "./core/project/config.js";

@@ -4,6 +4,7 @@ import { checkbox, input, select } from "@inquirer/prompts";
 import type { CheckboxQuestion, ConfirmQuestion, InputQuestion, Prompter, SelectQuestion } from "./prompter.js";
 import { PromptInterrupted } from "./prompter.js";
 import { escapeInline } from "./core/sanitize.js";
+import { confirmAnswer } from "./core/words/yes-no.js";
 
 interface Streams {
   input: NodeJS.ReadableStream;
@@ -15,8 +16,6 @@ export interface InquirerOptions {
   lang: "fr" | "en";
 }
 
-const YES = /^(?:y|yes|o|oui|true|1)$/i;
-const NO = /^(?:n|no|non|false|0)$/i;
 
 // inquirer's key tips, in the language of the questions.
 const KEY_ACTIONS_FR: Record<string, string> = { navigate: "naviguer", select: "cocher", submit: "valider", all: "tout", invert: "inverser" };
@@ -48,13 +47,12 @@ export function inquirerPrompter(streams: Streams, options: InquirerOptions): Pr
         return input(
           {
             message: `${q.message} (${hint})`,
-            validate: (text) => text.trim() === "" || YES.test(text.trim()) || NO.test(text.trim()) || (fr ? "répondez oui ou non" : "answer yes or no"),
+            validate: (text) => confirmAnswer(text, true) !== undefined || (fr ? "répondez oui ou non" : "answer yes or no"),
           },
           context,
         );
       });
-      const text = answer.trim();
-      return text === "" ? q.default !== false : YES.test(text);
+      return confirmAnswer(answer, q.default !== false) ?? false;
     },
     select: <T>(q: SelectQuestion<T>) =>
       guard(() => {

@@ -1,4 +1,4 @@
-// The one atomic writer (src/core/normalize/write.ts): it replaces only the very file that was
+// The one atomic writer (src/core/files/write.ts): it replaces only the very file that was
 // read (same device and inode, never a link), keeps mode, owner and group, names its temp files
 // with its pid, and a write run removes the temp files of dead runs; lint reports leftovers.
 import { spawnSync } from "node:child_process";

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { lintBytes } from "../src/core/lint/lint.js";
-import { splitCommaList } from "../src/core/normalize/comma-list.js";
+import { splitCommaList } from "../src/core/words/comma-list.js";
 import { normalizeBytes } from "../src/core/normalize/normalize.js";
 import { parseText, splitList } from "../src/core/scaffold/answers.js";
 import { loadSchema } from "../src/core/schema/schema.js";

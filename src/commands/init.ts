@@ -15,6 +15,7 @@ import type { CliIO } from "../io.js";
 import { useColor } from "../io.js";
 import type { Prompter } from "../prompter.js";
 import { PromptInterrupted } from "../prompter.js";
+import { EXIT } from "../core/exit-codes.js";
 
 export interface InitCommandOptions {
   content?: string;
@@ -32,8 +33,8 @@ export interface InitCommandDeps {
   prompter?: Prompter;
 }
 
-const EXIT_NOT_DONE = 1;
-const EXIT_INTERRUPTED = 130;
+const EXIT_NOT_DONE = EXIT.findings;
+const EXIT_INTERRUPTED = EXIT.interrupted;
 
 export async function initCommand(options: InitCommandOptions, io: CliIO, deps: InitCommandDeps = {}): Promise<number> {
   const configPath = join(io.cwd, CONFIG_FILE_NAME);
@@ -89,7 +90,7 @@ export async function initCommand(options: InitCommandOptions, io: CliIO, deps: 
 
   if (options.hook) return installHook(content, options, io);
   io.stdout.write(`\nNext: posting lint    (add a pre-commit hook with: posting init --hook)\n`);
-  return 0;
+  return EXIT.clean;
 }
 
 async function interactivePrompter(io: CliIO, options: InitCommandOptions, deps: InitCommandDeps): Promise<Prompter | undefined> {
@@ -177,11 +178,11 @@ async function configuredContent(cwd: string): Promise<string> {
 async function installHook(content: string, options: InitCommandOptions, io: CliIO): Promise<number> {
   if (await exists(join(io.cwd, ".pre-commit-config.yaml"))) {
     io.stdout.write(`\nThis repository uses the pre-commit framework: add these hooks to .pre-commit-config.yaml:\n\n${escapeControl(preCommitSnippet(content), "init")}`);
-    return 0;
+    return EXIT.clean;
   }
   if (await exists(join(io.cwd, ".husky"))) {
     io.stdout.write(`\nThis repository uses husky: put \`npx lint-staged\` in .husky/pre-commit, and this in package.json:\n\n${escapeControl(lintStagedSnippet(content), "init")}`);
-    return 0;
+    return EXIT.clean;
   }
   const git = await gitPaths(io.cwd);
   if (!git) {
@@ -195,7 +196,7 @@ async function installHook(content: string, options: InitCommandOptions, io: Cli
   const existing = await readFile(hookPath, "utf8").catch(() => undefined);
   if (existing !== undefined && existing.includes(HOOK_MARKER) && !options.force) {
     io.stdout.write(`\n${shown} already lints the postings.\n`);
-    return 0;
+    return EXIT.clean;
   }
   if (existing !== undefined && !options.force) {
     io.stdout.write(`\n${shown} already exists and was left as is. Add these lines to it (or use --force to replace it):\n\n${escapeControl(hookLines(content), "init")}`);
@@ -204,7 +205,7 @@ async function installHook(content: string, options: InitCommandOptions, io: Cli
   // Executable from the moment it appears: the mode is the temp file's, before the rename.
   await writeNewFile(hookPath, hookScript(content), { overwrite: true, mode: 0o755 });
   io.stdout.write(`\nInstalled ${shown}: each commit lints the staged postings under ${escapeInline(content, "init")}/.\n`);
-  return 0;
+  return EXIT.clean;
 }
 
 /**

@@ -12,6 +12,7 @@ import { readAll, useColor } from "../io.js";
 import { getReporterParts } from "../reporters/index.js";
 import { addToTotals, EMPTY_TOTALS } from "../reporters/parts.js";
 import { ReportWriter } from "./report-writer.js";
+import { EXIT } from "../core/exit-codes.js";
 
 export interface LintCommandOptions {
   format: string;
@@ -59,12 +60,12 @@ export async function lintCommand(paths: string[], options: LintCommandOptions, 
   }
   writer.finish(parts.totalsFirst ? parts.header(shown, reporterOptions) : "", parts.footer(shown, reporterOptions));
 
-  if (shown.errorCount > 0) return 1;
+  if (shown.errorCount > 0) return EXIT.findings;
   if (options.maxWarnings !== undefined && warningCount > options.maxWarnings) {
     io.stderr.write(`posting: ${warningCount} warnings, more than --max-warnings ${options.maxWarnings}\n`);
-    return 1;
+    return EXIT.findings;
   }
-  return 0;
+  return EXIT.clean;
 }
 
 async function openLintCache(...args: Parameters<typeof openCache>) {

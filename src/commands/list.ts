@@ -19,6 +19,7 @@ import { en } from "../core/messages/word.js";
 import { getListReporter, unreadableReason } from "../reporters/list.js";
 import { ReportWriter } from "./report-writer.js";
 import { noInputMessage } from "./lint.js";
+import { EXIT } from "../core/exit-codes.js";
 
 export interface ListCommandOptions {
   format: string;
@@ -73,9 +74,9 @@ export async function listCommand(paths: string[], options: ListCommandOptions, 
 
   if (read.unreadable.length > 0 && options.strict) {
     io.stderr.write(`posting: ${read.unreadable.length} file${read.unreadable.length === 1 ? "" : "s"} could not be read (--strict)\n`);
-    return 1;
+    return EXIT.findings;
   }
-  return 0;
+  return EXIT.clean;
 }
 
 function unreadableLine(u: UnreadablePosting, catalog: Catalog): string {

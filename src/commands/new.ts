@@ -21,6 +21,7 @@ import type { CliIO } from "../io.js";
 import { readAll, useColor } from "../io.js";
 import type { Prompter } from "../prompter.js";
 import { PromptInterrupted } from "../prompter.js";
+import { EXIT } from "../core/exit-codes.js";
 
 export interface NewCommandOptions {
   set?: string[];
@@ -49,8 +50,8 @@ export interface NewCommandDeps {
   today?: string;
 }
 
-const EXIT_EXISTS = 1;
-const EXIT_INTERRUPTED = 130;
+const EXIT_EXISTS = EXIT.findings;
+const EXIT_INTERRUPTED = EXIT.interrupted;
 
 const TEXT = {
   fr: {
@@ -122,7 +123,7 @@ export async function newCommand(options: NewCommandOptions, io: CliIO, deps: Ne
 
     if (options.dryRun) {
       io.stdout.write(fileText);
-      return 0;
+      return EXIT.clean;
     }
     const path = safeJoin(folder!, result.fileName);
     const shown = displayPath(io.cwd, path);
@@ -132,7 +133,7 @@ export async function newCommand(options: NewCommandOptions, io: CliIO, deps: Ne
       if (!options.force && (await exists(path))) return reportExists(io, shown);
       if (!(await prompter.confirm({ name: "confirm", message: text.confirm, default: true }))) {
         io.stdout.write(`${text.cancelled}\n`);
-        return 0;
+        return EXIT.clean;
       }
     }
     try {
@@ -146,7 +147,7 @@ export async function newCommand(options: NewCommandOptions, io: CliIO, deps: Ne
       throw error;
     }
     io.stdout.write(`${text.created} ${escapeInline(shown, "new")}\n${text.next} \`posting lint ${shellQuote(escapeInline(shown, "new"))}\`.\n`);
-    return 0;
+    return EXIT.clean;
   } catch (error) {
     if (error instanceof PromptInterrupted) {
       io.stderr.write(`\n${text.interrupted}\n`);

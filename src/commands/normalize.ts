@@ -18,6 +18,7 @@ import { readAll, useColor } from "../io.js";
 import { en } from "../core/messages/word.js";
 import { stylish } from "../reporters/stylish.js";
 import { STDIN_DEFAULT_NAME, noInputMessage } from "./lint.js";
+import { EXIT } from "../core/exit-codes.js";
 
 export interface NormalizeCommandOptions {
   check?: boolean;
@@ -48,7 +49,7 @@ export async function normalizeCommand(paths: string[], options: NormalizeComman
     // format-on-save would otherwise replace a legacy-encoded file with decoded, lossy text).
     io.stdout.write(result.status === "changed" ? result.output : input);
     reportFindings([{ file: name, findings: result.findings }], options, io);
-    return result.status === "refused" || result.findings.length > 0 ? 1 : 0;
+    return result.status === "refused" || result.findings.length > 0 ? EXIT.findings : EXIT.clean;
   }
   if (paths.includes("-")) throw new UserError("`-` (standard input) must be the only path");
 
@@ -82,8 +83,8 @@ export async function normalizeCommand(paths: string[], options: NormalizeComman
     `${results.length} file${results.length === 1 ? "" : "s"}: ${changed.length} ${verb}, ${unchanged} already canonical${refused ? `, ${refused} left untouched (see above)` : ""}\n`,
   );
   const needsHuman = results.some((r) => r.status === "refused" || r.findings.length > 0);
-  if (options.check && changed.length > 0) return 1;
-  return needsHuman ? 1 : 0;
+  if (options.check && changed.length > 0) return EXIT.findings;
+  return needsHuman ? EXIT.findings : EXIT.clean;
 }
 
 function diffOf(result: Extract<NormalizeResult, { status: "changed" }>): string {

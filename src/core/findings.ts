@@ -83,14 +83,17 @@ export interface Position {
   column: number;
 }
 
-export function countBySeverity(findings: readonly Pick<Finding, "severity">[]): { errors: number; warnings: number } {
+/** The one count of findings: errors, warnings, and how many of them normalize can fix (the totals every reporter and exit code use). */
+export function countBySeverity(findings: readonly Pick<Finding, "severity" | "fixable">[]): { errors: number; warnings: number; fixable: number } {
   let errors = 0;
   let warnings = 0;
+  let fixable = 0;
   for (const f of findings) {
     if (f.severity === "error") errors++;
     else warnings++;
+    if (f.fixable) fixable++;
   }
-  return { errors, warnings };
+  return { errors, warnings, fixable };
 }
 
 export function compareFindings(a: Pick<Finding, "line" | "column" | "code">, b: Pick<Finding, "line" | "column" | "code">): number {

@@ -1,6 +1,7 @@
 // Reporters built from parts (types.ts ReporterParts): the whole-report function and the
 // streaming command use the same parts, so both give the same bytes.
 import type { Finding, WordedFinding } from "../core/findings.js";
+import { countBySeverity } from "../core/findings.js";
 import type { FileFindings as FileResult } from "../core/report.js";
 import type { Reporter, ReporterParts, ReportTotals } from "./types.js";
 
@@ -8,16 +9,11 @@ export const EMPTY_TOTALS: ReportTotals = { fileCount: 0, errorCount: 0, warning
 
 /** `totals` with one more file. */
 export function addToTotals(totals: ReportTotals, result: FileResult<Finding | WordedFinding>): ReportTotals {
-  let errors = 0;
-  let fixable = 0;
-  for (const f of result.findings) {
-    if (f.severity === "error") errors++;
-    if (f.fixable) fixable++;
-  }
+  const { errors, warnings, fixable } = countBySeverity(result.findings);
   return {
     fileCount: totals.fileCount + 1,
     errorCount: totals.errorCount + errors,
-    warningCount: totals.warningCount + result.findings.length - errors,
+    warningCount: totals.warningCount + warnings,
     failedFileCount: totals.failedFileCount + (errors > 0 ? 1 : 0),
     fixableCount: totals.fixableCount + fixable,
     findingCount: totals.findingCount + result.findings.length,

@@ -1,6 +1,7 @@
 // File name patterns such as YYYY-MM-DD-slug.md: Jekyll takes a posting's date and URL from its
 // file name, so a name with spaces, accents or an impossible date breaks links silently.
 import { isRealCalendarDate } from "../read/dates.js";
+import { foldToAscii } from "../words/slug.js";
 
 const TOKENS = /YYYY|MM|DD|slug/g;
 const TOKEN_REGEX: Record<string, string> = {
@@ -51,21 +52,18 @@ export function fileNameProblem(name: string, pattern: string): string | undefin
  */
 export function suggestFileName(name: string, pattern: string): string | undefined {
   const extension = /\.[A-Za-z0-9]+$/.exec(name)?.[0] ?? "";
-  const ascii = name
-    .slice(0, name.length - extension.length)
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .toLowerCase()
+  const ascii = foldToAscii(name.slice(0, name.length - extension.length))
     .replace(/[^a-z0-9_]+/g, "-")
     .replace(/^-+|-+$/g, "");
   const candidate = `${ascii}${extension.toLowerCase()}`;
   return candidate !== name && fileNameProblem(candidate, pattern) === undefined ? candidate : undefined;
 }
 
-/** The YYYY-MM-DD date a file name carries under `pattern`, if any. */
+/** The YYYY-MM-DD date a file name carries under `pattern`, if any (a real date only, as dateFromFileName). */
 export function dateInFileName(name: string, pattern: string): string | undefined {
   const groups = fileNameRegex(pattern).exec(name)?.groups;
-  return groups?.year && groups.month && groups.day ? `${groups.year}-${groups.month}-${groups.day}` : undefined;
+  if (!groups?.year || !groups.month || !groups.day || !isRealCalendarDate(Number(groups.year), Number(groups.month), Number(groups.day))) return undefined;
+  return `${groups.year}-${groups.month}-${groups.day}`;
 }
 
 function escapeRegex(text: string): string {

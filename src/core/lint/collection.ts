@@ -8,6 +8,7 @@ import { basename, resolve } from "node:path";
 import type { ResolvedConfig, ResolvedReference } from "../project/config.js";
 import { collectionOf } from "../project/config.js";
 import { dateInFileName, fileNameProblem, suggestFileName } from "../files/file-name.js";
+import { dateFromFileName } from "../read/dates.js";
 import type { Finding } from "../findings.js";
 import { compareFindings } from "../findings.js";
 import type { FileResult } from "./lint.js";
@@ -141,7 +142,7 @@ const SAFE_SEGMENT = /^(?!\.\.?$)[^/\\\0]+$/;
 /** Same startup, same roles (case, accents' composition and spacing aside), same date. */
 function duplicateKey(facts: NonNullable<CrossFileFacts["duplicate"]>, name: string, pattern: string | false): { id: string; shown: { startup: string; roles: string; date: string } } | undefined {
   const { startup, roles } = facts;
-  const date = facts.date ?? dateInFileName(name, pattern === false ? "YYYY-MM-DD-slug.md" : pattern) ?? /^\d{4}-\d{2}-\d{2}/.exec(name)?.[0];
+  const date = facts.date ?? dateInFileName(name, pattern === false ? "YYYY-MM-DD-slug.md" : pattern) ?? dateFromFileName(name);
   if (!date) return undefined;
   const fold = (text: string) => text.normalize("NFC").toLowerCase().replace(/\s+/g, " ").trim();
   return { id: [fold(startup), fold(roles), date].join("\0"), shown: { startup, roles, date } };

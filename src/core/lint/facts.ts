@@ -2,6 +2,7 @@
 // front matter per-file linting has already parsed: the cross-file pass then never reads a file
 // again, and the cache keeps them next to the findings.
 import type { Position } from "../findings.js";
+import { dayOf } from "../read/dates.js";
 import type { LocatedFrontMatter } from "../read/posting.js";
 import type { KeyPath } from "../read/yaml.js";
 
@@ -47,7 +48,7 @@ function factsOf(data: Record<string, unknown>, wanted: FactsWanted, positionOf:
     const { startup, roles } = data;
     if (typeof startup === "string" && typeof roles === "string" && startup.trim() !== "" && roles.trim() !== "") {
       const at = positionOf(["roles"]);
-      const date = dateOf(data.date);
+      const date = dayOf(data.date);
       facts.duplicate = { startup, roles, ...(date ? { date } : {}), line: at.line, column: at.column };
     }
   }
@@ -74,8 +75,3 @@ export function factsOfFrontMatter(frontMatter: LocatedFrontMatter, wanted: Fact
   return factsOf(frontMatter.data, wanted, (path) => frontMatter.locate(path));
 }
 
-function dateOf(value: unknown): string | undefined {
-  if (typeof value === "string") return /^\d{4}-\d{2}-\d{2}/.exec(value)?.[0];
-  if (value instanceof Date && !Number.isNaN(value.getTime())) return value.toISOString().slice(0, 10);
-  return undefined;
-}

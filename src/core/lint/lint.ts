@@ -1,7 +1,5 @@
 // Lint = parse (encoding, front matter, YAML) + schema validation. Returns findings; never prints.
 // Reading, ordering, the cache and worker threads are core/files' (runFiles): lint is one of its tasks.
-import { isAlias, visit } from "yaml";
-import type { Document } from "yaml";
 import { discoverTargets } from "../files/targets.js";
 import type { Target } from "../files/targets.js";
 import { runFiles } from "../files/run-files.js";
@@ -14,14 +12,11 @@ import type { FileFindings, LintReport } from "../report.js";
 import { frontMatterFixFindings, mojibakeFindings, withdrawBlockedFixes } from "./normalizable.js";
 import type { FixBlocker } from "./normalizable.js";
 import { normalizeBytes } from "../normalize/normalize.js";
-import { readFrontMatter, readPostingText } from "../read/posting.js";
+import { readPosting } from "../read/read-posting.js";
 import type { LocatedFrontMatter } from "../read/posting.js";
-import { locateSimple, parseSimpleYaml } from "../read/simple-yaml.js";
 import { factsOfFrontMatter, wantsFacts } from "./facts.js";
 import type { CrossFileFacts, FactsWanted } from "./facts.js";
-import { detectValueChanges } from "../normalize/canonical.js";
-import { detectSimpleValueChanges } from "../normalize/value-rules.js";
-import type { CanonicalChanges } from "../normalize/value-rules.js";
+import { detectEntryChanges } from "../normalize/value-rules.js";
 import type { ParseOptions } from "../read/posting.js";
 import type { LintCache, LintCacheData } from "./lint-cache.js";
 import { LINT_CACHE_DATA } from "./lint-cache.js";
@@ -52,7 +47,7 @@ export function lintBytes(file: string, bytes: Uint8Array, schema: PostingSchema
 
 /** Lint one posting, with the facts `options.facts` asks for when its front matter could be read. */
 export function lintPosting(file: string, bytes: Uint8Array, schema: PostingSchema, options: LintOptions = {}): { findings: Finding[]; facts?: CrossFileFacts } {
-  const { parsed, yaml } = readPostingText(file, bytes, options);
+  const { parsed, frontMatter } = readPosting(file, bytes, options);
   const findings = parsed.findings;
   let blocker: FixBlocker | undefined = parsed.decoded?.undecodable ? { encoding: parsed.decoded.encoding } : undefined;
   const sorted = (result: { findings: Finding[]; facts?: CrossFileFacts }) => {
@@ -62,31 +57,14 @@ export function lintPosting(file: string, bytes: Uint8Array, schema: PostingSche
   // Loops, not push(...all): a megabyte of garbled words is 150,000 findings, past the stack's
   // limit on arguments.
   if (parsed.decoded) for (const f of mojibakeFindings(file, parsed.text)) findings.push(f);
-  if (!yaml) return sorted({ findings });
-
-  // Front matter in the simple subset (most postings) is read without building a YAML document,
-  // with the same data, positions and findings (test/simple-yaml.test.ts holds the two readers
-  // to that); anything else goes through the full parser.
-  const simple = options.fullParse ? undefined : parseSimpleYaml(yaml.source);
-  let frontMatter: LocatedFrontMatter | undefined;
-  let changes: () => CanonicalChanges;
-  if (simple) {
-    frontMatter = locateSimple(simple, yaml.source, yaml.startLine);
-    changes = () => detectSimpleValueChanges(simple, schema);
-  } else {
-    readFrontMatter(parsed, yaml);
-    const full = parsed.frontMatter;
-    frontMatter = full;
-    changes = () => detectValueChanges(full!.doc, schema);
-  }
   if (!frontMatter?.data) return sorted({ findings });
   const schemaFindings = validateFrontMatter(file, frontMatter, schema);
   for (const f of schemaFindings) findings.push(f);
-  if (MAY_HOLD_BIDI.test(yaml.source)) for (const f of bidiFindings(file, frontMatter)) findings.push(f);
-  for (const f of frontMatterFixFindings(file, frontMatter, changes(), schemaFindings)) findings.push(f);
+  if (MAY_HOLD_BIDI.test(frontMatter.source.source)) for (const f of bidiFindings(file, frontMatter)) findings.push(f);
+  for (const f of frontMatterFixFindings(file, frontMatter, detectEntryChanges(frontMatter.entries(), schema), schemaFindings)) findings.push(f);
   // Renaming or rewriting a value that an alias (`*x`) refers to can change what the alias
   // reads, which normalize then refuses; such files are rare, so normalize is asked here.
-  if (!simple && findings.some((f) => f.fixable) && hasAliases(parsed.frontMatter!.doc) && normalizeBytes(file, bytes, { ...options, schema }).status === "refused") {
+  if (findings.some((f) => f.fixable) && frontMatter.hasAliases() && normalizeBytes(file, bytes, { ...options, schema }).status === "refused") {
     blocker = { unsafe: true };
   }
   const wanted = wantsFacts(options.facts) ? options.facts : undefined;
@@ -119,16 +97,6 @@ function bidiFindings(file: string, frontMatter: LocatedFrontMatter): Finding[] 
     }
   };
   visit(frontMatter.data, [], 0);
-  return found;
-}
-
-function hasAliases(doc: Document): boolean {
-  let found = false;
-  visit(doc, (_, node) => {
-    if (!isAlias(node)) return undefined;
-    found = true;
-    return visit.BREAK;
-  });
   return found;
 }
 

@@ -1,8 +1,10 @@
 // The query language of `posting list`: filters (`--where`, `--open`, `--since`, `--stale` …),
 // sort keys and the value lookup they share. Parsing validates everything up front and throws a
 // UserError naming the flag and what is wrong, so a typo never silently matches nothing.
-import { explainBadDate, isJekyllDate, todayIso } from "../read/dates.js";
+import { dayOf, explainBadDate, isJekyllDate, todayIso } from "../read/dates.js";
 import { UserError } from "../errors.js";
+import { yesNo } from "../words/yes-no.js";
+import { splitCommaList } from "../words/comma-list.js";
 import { foldForMatch } from "../schema/schema.js";
 import type { PostingSchema } from "../schema/schema.js";
 
@@ -171,10 +173,7 @@ export function valueOf(posting: Posting, key: string): unknown {
   return Object.hasOwn(posting.fields, key) ? posting.fields[key] : undefined;
 }
 
-/** Day part (`YYYY-MM-DD`) of a Jekyll date text, else undefined. */
-export function dayOf(value: unknown): string | undefined {
-  return typeof value === "string" && isJekyllDate(value) ? value.slice(0, 10) : undefined;
-}
+export { dayOf } from "../read/dates.js";
 
 export function matchesQuery(posting: Posting, query: ListQuery): boolean {
   if (query.open !== undefined && posting.open !== query.open) return false;
@@ -204,7 +203,8 @@ function matchesSearch(posting: Posting, folded: string): boolean {
 /** `!=` is the negation of `=`: a missing key or a list without the value matches it. */
 export function matchesWhere(posting: Posting, clause: WhereClause, listKeys: ReadonlySet<string> = new Set()): boolean {
   const raw = valueOf(posting, clause.key);
-  const value = typeof raw === "string" && listKeys.has(clause.key) ? splitCommaList(raw) : raw;
+  // Comma text in a list field is the list normalize would make of it (text whose brackets do not pair up stays one text).
+  const value = typeof raw === "string" && listKeys.has(clause.key) ? (splitCommaList(raw) ?? raw) : raw;
   switch (clause.op) {
     case "=":
       return equalsText(value, clause.value);
@@ -222,32 +222,13 @@ export function matchesWhere(posting: Posting, clause: WhereClause, listKeys: Re
   }
 }
 
-/** `React, Vue.js` as `["React", "Vue.js"]`, the way normalize reads a comma text in a list field. */
-function splitCommaList(text: string): string[] {
-  return text
-    .split(",")
-    .map((s) => s.trim())
-    .filter((s) => s !== "");
-}
-
-/** How a boolean can be asked for: `open=true`, `open=yes`, `junior=non`… */
-const BOOLEAN_WORDS = new Map<string, boolean>([
-  ["true", true],
-  ["yes", true],
-  ["on", true],
-  ["oui", true],
-  ["false", false],
-  ["no", false],
-  ["off", false],
-  ["non", false],
-]);
-
 function equalsText(value: unknown, expected: string): boolean {
   // `KEY=` asks for postings where the key is missing or empty.
   if (expected === "") return isEmpty(value);
   const expectedDay = /^\d{4}-\d{2}-\d{2}$/.test(expected) ? expected : undefined;
   const expectedNumber = toNumber(expected);
-  const expectedBoolean = BOOLEAN_WORDS.get(expected.toLowerCase());
+  // How a boolean can be asked for: `open=true`, `open=yes`, `junior=non`… (yes-no.ts).
+  const expectedBoolean = yesNo(expected);
   // The same text typed composed (NFC, as keyboards do) or stored decomposed (NFD, as some
   // editors and macOS file names do) is the same text.
   const expectedNfc = expected.normalize("NFC");

@@ -1,7 +1,6 @@
 // `posting list` core: read postings (including invalid ones, as far as their front matter can be
 // read), filter, sort and limit them. Returns data; the command and the reporters do the printing.
-import { basename } from "node:path";
-import { isJekyllDate } from "../read/dates.js";
+import { dateFromFileName, isJekyllDate } from "../read/dates.js";
 import { discoverTargets } from "../files/targets.js";
 import { runFiles } from "../files/run-files.js";
 import type { FileTask } from "../files/task.js";
@@ -10,8 +9,7 @@ import type { Finding, FindingCode } from "../findings.js";
 import { NO_DATA_CODES } from "../findings.js";
 import type { ListQuery, ListQueryInput, Posting } from "./list-query.js";
 import { buildQuery, isEmpty, matchesQuery, sortPostings, valueOf } from "./list-query.js";
-import { readFrontMatter, readPostingText } from "../read/posting.js";
-import { parseSimpleYaml } from "../read/simple-yaml.js";
+import { readPosting } from "../read/read-posting.js";
 import type { LocatedFrontMatter, ParseOptions, ParsedPosting } from "../read/posting.js";
 import { siteView } from "../read/site-view.js";
 import type { PostingSchema } from "../schema/schema.js";
@@ -71,18 +69,11 @@ export async function readPostings(inputs: readonly string[], options: ReadPosti
   return result;
 }
 
-/**
- * List needs the data, not positions: simple front matter is read by the fast parser (the same
- * data as `yaml`, checked by test/simple-yaml.test.ts), the rest by the full one.
- */
+/** A file's posting for the list, or why it cannot be listed. */
 function readForList(file: string, bytes: Uint8Array, options: ReadPostingsOptions): Posting | UnreadablePosting {
-  const { parsed, yaml } = readPostingText(file, bytes, options);
-  if (yaml && !parsed.findings.some((f) => BLOCKING.has(f.code))) {
-    const simple = parseSimpleYaml(yaml.source);
-    if (simple) return postingFrom(parsed, options.schema, simple);
-    readFrontMatter(parsed, yaml);
-  }
-  return postingFrom(parsed, options.schema);
+  const { parsed, frontMatter } = readPosting(file, bytes, options);
+  if (!frontMatter || parsed.findings.some((f) => BLOCKING.has(f.code))) return unreadableFrom(file, parsed.findings);
+  return postingFrom(parsed, options.schema, frontMatter);
 }
 
 /** A parsed file as a Posting, or the reason its front matter cannot be shown. */
@@ -121,12 +112,6 @@ function withAliasesResolved(data: Record<string, unknown>, schema: PostingSchem
     if (!Object.hasOwn(data, key)) fields[key] = fields[alias];
   }
   return fields;
-}
-
-/** `2026-11-20` from `2026-11-20-developpeur.md`, as Jekyll dates collection files. */
-export function dateFromFileName(file: string): string | undefined {
-  const m = /^(\d{4}-\d{2}-\d{2})-/.exec(basename(file));
-  return m && isJekyllDate(m[1]!) ? m[1] : undefined;
 }
 
 export interface ListOptions extends ReadPostingsOptions, ListQueryInput {}

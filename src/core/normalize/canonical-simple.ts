@@ -4,7 +4,7 @@
 // (quoted values of unknown keys, characters yaml escapes, `~`, empty lists) gives
 // undefined, and the caller asks canonical.ts. test/normalize-check.test.ts holds the two to the
 // same verdicts on every fixture and thousands of generated postings.
-import { coreReadsAsNonText } from "../read/simple-yaml.js";
+import { CANONICAL_BOOLEAN as BOOLEAN_SOURCE, CANONICAL_NUMBER as NUMBER_SOURCE, coreReadsAsNonText } from "../read/scalars.js";
 import type { SimpleEntry, SimpleScalar, SimpleYaml } from "../read/simple-yaml.js";
 import type { FieldSpec, PostingSchema } from "../schema/schema.js";
 import { jekyllReadsPlainAsNonText } from "./value-rules.js";
@@ -13,8 +13,6 @@ import { hasUnsafeText } from "../sanitize.js";
 // Text yaml prints between double quotes as it is: no quote, backslash, control character, line
 // separator or character outside the Basic Multilingual Plane.
 const PRINTED_AS_IS = /^[\x20-\x21\x23-\x5b\x5d-\x7e\u00a0-\u2027\u202a-\ud7ff\ue000-\ufeff\uff00-\ufffd]*$/;
-const BOOLEAN_SOURCE = /^(?:true|false)$/;
-const NUMBER_SOURCE = /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?$/;
 
 /** The canonical YAML of `simple` (what stringifyFrontMatter prints), or undefined when unsure. */
 export function renderSimpleCanonical(simple: SimpleYaml, source: string, schema: PostingSchema): string | undefined {

@@ -6,8 +6,9 @@ import { Document, isAlias, isMap, isNode, isScalar, isSeq, Scalar, visit, YAMLM
 import type { Pair } from "yaml";
 import type { FieldSpec, PostingSchema } from "../schema/schema.js";
 import { isReordered, jekyllReadsPlainAsNonText, noChanges, planAliases, planValue, schemaRank } from "./value-rules.js";
-import type { CanonicalChanges, ScalarView, ValueView } from "./value-rules.js";
+import type { CanonicalChanges } from "./value-rules.js";
 import { keyText, nodeOffset } from "../read/yaml.js";
+import { plainValueOf, valueViewOf } from "../read/read-posting.js";
 import { escapeUnsafe, hasUnsafeText } from "../sanitize.js";
 
 export type { AliasConflict, Ambiguity, CanonicalChanges, KeyRename, ValueChange } from "./value-rules.js";
@@ -20,15 +21,6 @@ export function canonicalizeDocument(doc: Document, schema: PostingSchema): Cano
   changes.reordered = reorderKeys(map, schema);
   applyStyle(doc, schema);
   return changes;
-}
-
-/**
- * The renames, value changes, alias conflicts and ambiguous dates canonicalizeDocument would
- * report, found by the same code without touching the document (no clone needed). Key order and
- * style are not looked at.
- */
-export function detectValueChanges(doc: Document, schema: PostingSchema): CanonicalChanges {
-  return isMap(doc.contents) ? renameAndCoerce(doc.contents, schema, false) : noChanges();
 }
 
 /** Aliases renamed and values given the schema's type and spelling; `apply`: in the document too. */
@@ -45,7 +37,7 @@ function renameAndCoerce(map: YAMLMap, schema: PostingSchema, apply: boolean): C
 function renameAliases(map: YAMLMap, schema: PostingSchema, changes: CanonicalChanges, apply: boolean): [Pair, string | undefined][] {
   const pairs = map.items as Pair[];
   const keys = pairs.map((pair) => ({ key: keyText(pair), offset: nodeOffset(pair.key) }));
-  const keep = planAliases(keys, (i) => plainValue(pairs[i]!.value), schema, changes).map(([i, key]): [Pair, string | undefined] => [pairs[i]!, key]);
+  const keep = planAliases(keys, (i) => plainValueOf(pairs[i]!.value), schema, changes).map(([i, key]): [Pair, string | undefined] => [pairs[i]!, key]);
   if (apply) {
     for (const [pair, key] of keep) {
       if (key === undefined || key === keyText(pair)) continue;
@@ -58,20 +50,9 @@ function renameAliases(map: YAMLMap, schema: PostingSchema, changes: CanonicalCh
   return keep;
 }
 
-function plainValue(node: unknown): unknown {
-  return node && typeof node === "object" && "toJSON" in node ? (node as { toJSON(): unknown }).toJSON() : node;
-}
-
-/** How the value rules see a node: a scalar with its style, a list (of scalars), or something else. */
-function viewOf(node: unknown): ValueView {
-  const scalar = (n: unknown): ScalarView | undefined => (isScalar(n) ? { value: n.value, plain: n.type === Scalar.PLAIN, offset: nodeOffset(n) } : undefined);
-  if (isSeq(node)) return { items: node.items.map(scalar) };
-  return scalar(node);
-}
-
 /** Records the change a value needs (planValue); `apply`: also make it in the document. */
 function coerceValue(pair: Pair, field: FieldSpec, changes: CanonicalChanges, apply: boolean): void {
-  const fixes = planValue(viewOf(pair.value), field, changes);
+  const fixes = planValue(valueViewOf(pair.value), field, changes);
   if (!apply) return;
   const node = pair.value;
   for (const fix of fixes) {

@@ -14,11 +14,12 @@ import { finding } from "../messages.js";
 import { editsExplain } from "../read/edits.js";
 import { repairMojibake } from "../read/mojibake.js";
 import type { MojibakeRepair } from "../read/mojibake.js";
-import { parsePosting, readPostingText } from "../read/posting.js";
+import { parsePosting } from "../read/posting.js";
 import type { LocatedFrontMatter, ParseOptions } from "../read/posting.js";
-import { locateSimple, parseSimpleYaml } from "../read/simple-yaml.js";
+import { readPosting } from "../read/read-posting.js";
+import type { PostingReading } from "../read/read-posting.js";
 import { renderSimpleCanonical } from "./canonical-simple.js";
-import { detectSimpleValueChanges, isReordered } from "./value-rules.js";
+import { detectEntryChanges, isReordered } from "./value-rules.js";
 import type { PostingSchema } from "../schema/schema.js";
 
 export interface NormalizeOptions extends ParseOptions {
@@ -83,11 +84,11 @@ export function normalizeBytes(file: string, input: Uint8Array, options: Normali
   return "refused" in text ? text.refused : normalizeText(file, input, text, options);
 }
 
-function normalizeText(file: string, input: Uint8Array, { decoded, lf, repaired, utf8 }: RepairedText, options: NormalizeOptions): NormalizeResult {
+function normalizeText(file: string, input: Uint8Array, { decoded, lf, repaired, utf8 }: RepairedText, options: NormalizeOptions, reading: PostingReading = readPosting(file, utf8, {})): NormalizeResult {
   const start = { file, line: 1, column: 1 };
-  const parsed = parsePosting(file, utf8, {});
+  const { parsed } = reading;
+  const frontMatter = reading.frontMatter?.document();
   const blocking = parsed.findings.filter((f) => NORMALIZE_BLOCKING_CODES.has(f.code));
-  const frontMatter = parsed.frontMatter;
   if (blocking.length > 0 || !frontMatter?.data) return { file, status: "refused", findings: blocking };
 
   // Rewritten in place: the parse is ours alone, and positions come from the line counter.
@@ -171,26 +172,29 @@ export type NormalizeVerdict = Pick<NormalizeResult, "file" | "status" | "findin
  */
 export function checkBytes(file: string, input: Uint8Array, options: NormalizeOptions): NormalizeVerdict {
   const text = repairBytes(file, input, options);
-  const result = "refused" in text ? text.refused : (quickVerdictOf(file, text, options) ?? normalizeText(file, input, text, { ...options, verify: false }));
+  if ("refused" in text) return { file, status: text.refused.status, findings: text.refused.findings };
+  // One reading for both: the quick verdict's, and the document normalizeText builds from it.
+  const reading = readPosting(file, text.utf8, {});
+  const result = quickVerdictOf(file, text, options, reading) ?? normalizeText(file, input, text, { ...options, verify: false }, reading);
   return { file, status: result.status, findings: result.findings };
 }
 
 /** checkBytes without the fallback: undefined when the quick reading cannot decide. */
 export function quickVerdict(file: string, input: Uint8Array, options: NormalizeOptions): NormalizeVerdict | undefined {
   const text = repairBytes(file, input, options);
-  return "refused" in text ? undefined : quickVerdictOf(file, text, options);
+  return "refused" in text ? undefined : quickVerdictOf(file, text, options, readPosting(file, text.utf8, {}));
 }
 
-function quickVerdictOf(file: string, { decoded, lf, repaired, utf8 }: RepairedText, options: NormalizeOptions): NormalizeVerdict | undefined {
+function quickVerdictOf(file: string, { decoded, lf, repaired }: RepairedText, options: NormalizeOptions, { parsed, frontMatter }: PostingReading): NormalizeVerdict | undefined {
   // Another encoding can still give the same bytes (ASCII read as Latin-1): normalizeBytes decides.
   if (decoded.encoding !== "utf-8" || repaired.text.startsWith("\uFEFF")) return undefined;
-  const { parsed, yaml } = readPostingText(file, utf8, {});
-  if (!yaml || parsed.findings.some((f) => NORMALIZE_BLOCKING_CODES.has(f.code))) return undefined;
-  // Comments are left to yaml, which keeps them as written (trailing spaces included).
-  const simple = /^#/m.test(yaml.source) ? undefined : parseSimpleYaml(yaml.source);
-  if (!simple) return undefined;
-  const changes = detectSimpleValueChanges(simple, options.schema);
-  const findings = leftForHuman(file, locateSimple(simple, yaml.source, yaml.startLine), changes);
+  if (!frontMatter || parsed.findings.some((f) => NORMALIZE_BLOCKING_CODES.has(f.code))) return undefined;
+  // Only what the fast reader took can be printed without a document (canonical-simple.ts);
+  // comments are left to yaml, which keeps them as written (trailing spaces included).
+  const { simple, source: yaml } = frontMatter;
+  if (!simple || /^#/m.test(yaml.source)) return undefined;
+  const changes = detectEntryChanges(frontMatter.entries(), options.schema);
+  const findings = leftForHuman(file, frontMatter, changes);
   const rewritten =
     decoded.bom ||
     lf.crlf > 0 ||

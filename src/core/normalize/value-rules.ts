@@ -1,14 +1,15 @@
 // The value rules of normalize, on plain values: which text becomes a boolean or a list, and the
 // canonical spelling of text (NFC, no trailing space, the schema's enum spelling, ISO dates).
-// canonical.ts applies them to the YAML document; lint also runs them on front matter read by the
-// simple reader (detectSimpleValueChanges). No `yaml` import here: a file whose front matter is
-// simple is linted without loading it.
+// canonical.ts applies them to the YAML document; lint and `normalize --check` run them on the
+// entries of either reader (detectEntryChanges). No `yaml` import here.
 import { rewriteDayFirstDate } from "../read/dates.js";
 import { isYaml11BooleanWord, psychReadsPlainAsNonText } from "../read/yaml11.js";
-import { coreReadsAsNonText } from "../read/simple-yaml.js";
-import { splitCommaList } from "./comma-list.js";
-import type { SimpleYaml } from "../read/simple-yaml.js";
+import { coreReadsAsNonText } from "../read/scalars.js";
+import { splitCommaList } from "../words/comma-list.js";
+import { yesNo } from "../words/yes-no.js";
+import type { FrontMatterEntry, ValueView } from "../read/read-posting.js";
 import type { FieldSpec, PostingSchema } from "../schema/schema.js";
+export type { ScalarView, ValueView } from "../read/read-posting.js";
 import { foldForMatch } from "../schema/schema.js";
 
 export const DATE_FORMATS = new Set(["jekyll-date", "date", "date-time"]);
@@ -34,7 +35,7 @@ export type ScalarPlan = { kind: "boolean"; to: boolean } | { kind: "list"; item
 export function scalarPlan(value: unknown, field: FieldSpec): ScalarPlan | undefined {
   if (typeof value !== "string") return undefined;
   if (field.types.includes("boolean") && !field.types.includes("string")) {
-    const bool = toBoolean(value);
+    const bool = yesNo(value);
     if (bool !== undefined) return { kind: "boolean", to: bool };
   }
   if (field.list) {
@@ -60,13 +61,6 @@ export function scalarPlan(value: unknown, field: FieldSpec): ScalarPlan | undef
 export function canonicalListItem(value: string, field: FieldSpec): string {
   const next = value.normalize("NFC").trimEnd();
   return matchEnum(next, field) ?? next;
-}
-
-function toBoolean(text: string): boolean | undefined {
-  const t = text.trim().toLowerCase();
-  if (t === "true" || t === "yes" || t === "on") return true;
-  if (t === "false" || t === "no" || t === "off") return false;
-  return undefined;
 }
 
 /** The canonical enum value for a case variant or declared synonym; undefined if none. */
@@ -122,16 +116,6 @@ export interface CanonicalChanges {
 export function noChanges(): CanonicalChanges {
   return { renamed: [], unsplit: [], duplicateAliasesRemoved: [], conflicts: [], values: [], ambiguities: [], reordered: false };
 }
-
-/** A scalar as the value rules see it: its value, whether it was written plain, and its offset in the YAML. */
-export interface ScalarView {
-  value: unknown;
-  plain: boolean;
-  offset: number;
-}
-
-/** A value: a scalar, a list (items that are not scalars are undefined), or undefined for anything else. */
-export type ValueView = ScalarView | { items: (ScalarView | undefined)[] } | undefined;
 
 /** A change to make: the value becomes a boolean, a list or other text, or one list item other text. */
 export type ValueFix = { kind: "boolean"; to: boolean } | { kind: "list"; items: string[] } | { kind: "text"; to: string } | { kind: "item"; index: number; to: string };
@@ -209,7 +193,7 @@ export function planValue(view: ValueView, field: FieldSpec, changes: CanonicalC
   const record = (from: string, to: string, why: string) => changes.values.push({ key, from, to, why, offset });
   // A plain `yes` where a boolean is allowed: Jekyll reads true, so that is what it means.
   if (view.plain && typeof value === "string" && isYaml11BooleanWord(value) && field.types.includes("boolean")) {
-    const to = /^(?:yes|on)$/i.test(value);
+    const to = yesNo(value) === true;
     record(value, String(to), "written as the boolean Jekyll reads");
     return [{ kind: "boolean", to }];
   }
@@ -248,13 +232,15 @@ function whyChanged(from: string, to: string): string {
   return "value matched to the schema's spelling";
 }
 
-/** The changes detectValueChanges (canonical.ts) finds, for front matter read by the simple reader. */
-export function detectSimpleValueChanges(simple: SimpleYaml, schema: PostingSchema): CanonicalChanges {
+/**
+ * The renames, value changes, alias conflicts and ambiguous dates normalize would make to front
+ * matter read by either reader (FrontMatterReading.entries()); canonicalizeDocument reports the same.
+ */
+export function detectEntryChanges(entries: readonly FrontMatterEntry[], schema: PostingSchema): CanonicalChanges {
   const changes = noChanges();
-  const { entries, data } = simple;
-  for (const [i, key] of planAliases(entries, (i) => data[entries[i]!.key], schema, changes)) {
+  for (const [i, key] of planAliases(entries, (i) => entries[i]!.value, schema, changes)) {
     const field = key === undefined ? undefined : schema.fieldsByKey.get(key);
-    if (field) planValue(entries[i]!.value, field, changes);
+    if (field) planValue(entries[i]!.view, field, changes);
   }
   return changes;
 }

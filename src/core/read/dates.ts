@@ -1,4 +1,5 @@
 // Dates are validated as text, as written: no Date objects, so no time-zone shift can creep in.
+import { basename } from "node:path";
 
 const JEKYLL_DATE =
   /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:[ \t]*(?:[Zz]|[+-]\d{2}(?::?\d{2})?))?)?$/;
@@ -19,6 +20,20 @@ export function isJekyllDate(text: string): boolean {
     if (Number(m[4]) > 23 || Number(m[5]) > 59 || (m[6] !== undefined && Number(m[6]) > 60)) return false;
   }
   return true;
+}
+
+/** Day part (`YYYY-MM-DD`) of a Jekyll date text, else undefined. */
+export function dayOf(value: unknown): string | undefined {
+  return typeof value === "string" && isJekyllDate(value) ? value.slice(0, 10) : undefined;
+}
+
+/**
+ * `2026-11-20` from `2026-11-20-developpeur.md` (a path or a name), as Jekyll dates collection
+ * files; undefined when the name does not start with `YYYY-MM-DD-` or that is no real date.
+ */
+export function dateFromFileName(file: string): string | undefined {
+  const m = /^(\d{4}-\d{2}-\d{2})-/.exec(basename(file));
+  return m && isJekyllDate(m[1]!) ? m[1] : undefined;
 }
 
 /** Why a date-like text is not a valid date, when it is close to one (for messages). */

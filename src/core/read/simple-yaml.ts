@@ -10,6 +10,9 @@ import type { Position } from "../findings.js";
 import type { LocatedFrontMatter } from "./posting.js";
 import type { KeyPath, Yaml11Reading } from "./yaml.js";
 import { yaml11Reading } from "./yaml11.js";
+import { CORE_BOOL, CORE_NULL, CORE_NUMBER, CORE_TRUE, SIMPLE_NUMBER } from "./scalars.js";
+
+export { coreReadsAsNonText } from "./scalars.js";
 
 export type SimpleValue = string | number | boolean | null;
 
@@ -36,16 +39,7 @@ export interface SimpleYaml {
 }
 
 const KEY = /^([A-Za-z_][A-Za-z0-9_.-]{0,127}):(?: +|$)/;
-// Keys the core schema reads as something other than text, and one toJS treats specially.
-const NON_TEXT_KEY = /^(?:~|[Nn]ull|NULL|[Tt]rue|TRUE|[Ff]alse|FALSE|__proto__)$/;
 const ITEM = /^( {0,8})- +/;
-const CORE_NULL = /^(?:~|[Nn]ull|NULL)$/;
-const CORE_BOOL = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
-// The core schema's number forms (yaml's int, intOct, intHex, floatNaN, floatExp and float tests).
-const CORE_NUMBER =
-  /^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+|[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*))$/;
-// The numbers read here: plain decimals whose value parseInt/parseFloat and Number agree on.
-const SIMPLE_NUMBER = /^-?(?:0|[1-9][0-9]{0,14})(?:\.[0-9]{1,15})?$/;
 // Where a plain scalar may start: letters, digits, a few harmless ASCII signs, anything past ASCII
 // except the characters YAML or JavaScript treat as spaces or line breaks.
 const PLAIN_START = /^(?:[A-Za-z0-9_/($.+]|-(?=[^ ])|[^\x00-\x7f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff])/;
@@ -116,7 +110,8 @@ export function parseSimpleYaml(source: string): SimpleYaml | undefined {
     }
     close();
     const key = KEY.exec(line);
-    if (!key || NON_TEXT_KEY.test(key[1]!)) return undefined;
+    // Keys the core schema reads as something other than text, and one toJS treats specially.
+    if (!key || CORE_NULL.test(key[1]!) || CORE_BOOL.test(key[1]!) || key[1] === "__proto__") return undefined;
     const name = key[1]!;
     if (Object.prototype.hasOwnProperty.call(data, name)) return undefined; // duplicate: parseYaml reports it
     const keyReading = yaml11Reading(name);
@@ -207,7 +202,7 @@ function flowList(text: string, offset: number): SimpleScalar[] | typeof REFUSE 
 function plainScalar(text: string): SimpleValue | typeof REFUSE {
   if (text === "" || !PLAIN_START.test(text)) return REFUSE;
   if (CORE_NULL.test(text)) return null;
-  if (CORE_BOOL.test(text)) return text[0] === "t" || text[0] === "T";
+  if (CORE_BOOL.test(text)) return CORE_TRUE.test(text);
   if (CORE_NUMBER.test(text)) return SIMPLE_NUMBER.test(text) && text !== "-0" && !text.startsWith("-0.") ? Number(text) : REFUSE;
   return text;
 }
@@ -277,9 +272,4 @@ export function locateSimple(simple: SimpleYaml, source: string, startLine: numb
     return positionAt(best);
   };
   return { data: simple.data, yaml11Readings: simple.yaml11Readings, locate, positionAt };
-}
-
-/** Whether the YAML 1.2 core schema reads this text, written plain, as null, a boolean or a number. */
-export function coreReadsAsNonText(text: string): boolean {
-  return CORE_NULL.test(text) || CORE_BOOL.test(text) || CORE_NUMBER.test(text);
 }

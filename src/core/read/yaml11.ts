@@ -3,6 +3,7 @@
 // finding and normalize rule. A port of Psych 4's ScalarScanner#tokenize (psych/scalar_scanner.rb),
 // checked against Psych itself by test/psych.test.ts.
 import { isRealCalendarDate } from "./dates.js";
+import { coreValue } from "./scalars.js";
 
 export type PsychKind = "null" | "boolean" | "integer" | "float" | "text" | "date" | "symbol";
 
@@ -109,20 +110,6 @@ export function psychReadsPlainAsNonText(text: string): boolean {
 function sameValue(a: unknown, b: unknown): boolean {
   if (typeof a === "number" && typeof b === "number") return a === b || (Number.isNaN(a) && Number.isNaN(b));
   return a === b;
-}
-
-// The YAML 1.2 core schema's reading (yaml's null, bool, int, intOct, intHex and float tests).
-function coreValue(text: string): string | number | boolean | null {
-  if (text === "" || /^(?:~|[Nn]ull|NULL)$/.test(text)) return null;
-  if (/^(?:[Tt]rue|TRUE)$/.test(text)) return true;
-  if (/^(?:[Ff]alse|FALSE)$/.test(text)) return false;
-  if (/^[-+]?[0-9]+$/.test(text)) return Number.parseInt(text, 10);
-  if (/^0o[0-7]+$/.test(text)) return Number.parseInt(text.slice(2), 8);
-  if (/^0x[0-9a-fA-F]+$/.test(text)) return Number.parseInt(text.slice(2), 16);
-  if (/^[-+]?\.(?:inf|Inf|INF)$/.test(text)) return text[0] === "-" ? -Infinity : Infinity;
-  if (/^\.(?:nan|NaN|NAN)$/.test(text)) return NaN;
-  if (/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/.test(text)) return Number.parseFloat(text);
-  return text;
 }
 
 // Ruby's Integer() on the text left once `,` and `_` are removed: 0b, 0x and a leading 0 (octal).

@@ -1,16 +1,14 @@
 // Answers typed by a person (a prompt, `--set key=value`, `--from-json`) to front matter values,
 // checked against the same schema lint uses, with the reason in the recruiter's language.
 import type { ErrorObject } from "ajv/dist/2020.js";
-import { splitCommaList } from "../normalize/comma-list.js";
+import { splitCommaList } from "../words/comma-list.js";
 import { explainBadDate, isJekyllDate, rewriteDayFirstDate, todayIso } from "../read/dates.js";
 import type { Lang } from "./scaffold.js";
+import { yesNo } from "../words/yes-no.js";
 import type { FieldSpec, PostingSchema } from "../schema/schema.js";
 import { foldForMatch, isObject } from "../schema/schema.js";
 
 export type Parsed = { ok: true; value: unknown } | { ok: false; reason: string };
-
-const TRUE_WORDS = new Set(["true", "yes", "y", "oui", "o", "vrai", "1", "on"]);
-const FALSE_WORDS = new Set(["false", "no", "n", "non", "faux", "0", "off"]);
 
 // Control characters (new lines included) would break a one-line value; they become spaces.
 export function cleanText(text: string): string {
@@ -41,10 +39,8 @@ export function parseText(field: FieldSpec, text: string, schema: PostingSchema,
   if (cleaned === "") return { ok: true, value: undefined };
   let value: unknown;
   if (field.types.includes("boolean") && !field.types.includes("string")) {
-    const word = foldForMatch(cleaned);
-    if (TRUE_WORDS.has(word)) value = true;
-    else if (FALSE_WORDS.has(word)) value = false;
-    else return { ok: false, reason: t(lang, "answer yes or no (oui/non, true/false)", "répondez oui ou non (oui/non, true/false)") };
+    value = yesNo(cleaned);
+    if (value === undefined) return { ok: false, reason: t(lang, "answer yes or no (oui/non, true/false)", "répondez oui ou non (oui/non, true/false)") };
   } else if (field.list) {
     value = splitList(cleaned).map((item) => canonicalEnum(field, item));
   } else if (field.format?.includes("date")) {

@@ -3,58 +3,21 @@
 // Nothing here prints; the file system is touched only by the two functions that say so.
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { writeNewFileAtomic } from "../files/write.js";
-import { isJekyllDate, todayIso } from "../read/dates.js";
+import { dayOf, todayIso } from "../read/dates.js";
 import { UserError } from "../errors.js";
 import type { PostingSchema } from "../schema/schema.js";
 import { packagePath } from "../paths.js";
 import { MAX_TEMPLATE_BYTES, readBounded } from "../files/read-bounded.js";
+import { FALLBACK_SLUG, slugify } from "../words/slug.js";
 
 export type Lang = "fr" | "en";
 export const LANGS: readonly Lang[] = ["fr", "en"];
 
-export const SLUG_MAX_LENGTH = 60;
-const FALLBACK_SLUG = "posting";
-
-// Letters NFD does not decompose into a base letter plus accents.
-const TRANSLITERATIONS: Record<string, string> = {
-  œ: "oe",
-  æ: "ae",
-  ß: "ss",
-  ø: "o",
-  đ: "d",
-  ð: "d",
-  ł: "l",
-  þ: "th",
-  ı: "i",
-};
-
-// Device names Windows refuses as a file's base name, whatever the extension.
-const WINDOWS_RESERVED = /^(?:con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])$/;
-
-/**
- * A file-name-safe slug: lower-case ASCII letters, digits and single `-`, accents transliterated,
- * at most SLUG_MAX_LENGTH characters, never empty, never `.`/`..`, never a Windows device name.
- */
-export function slugify(text: string, maxLength = SLUG_MAX_LENGTH): string {
-  const ascii = text
-    .toLowerCase()
-    .replace(/[œæßøđðłþı]/g, (ch) => TRANSLITERATIONS[ch] ?? ch)
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "");
-  let slug = ascii.replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
-  if (slug.length > maxLength) {
-    const cut = slug.slice(0, maxLength);
-    // Cut at a word boundary when one is not too far back, so names do not end mid-word.
-    const lastDash = cut.lastIndexOf("-");
-    slug = (lastDash >= maxLength / 2 ? cut.slice(0, lastDash) : cut).replace(/-+$/, "");
-  }
-  if (WINDOWS_RESERVED.test(slug)) slug = `${slug}-${FALLBACK_SLUG}`;
-  return slug;
-}
+export { SLUG_MAX_LENGTH, slugify } from "../words/slug.js";
 
 /** `YYYY-MM-DD-slug.md` from the posting's date and its title, else its roles. */
 export function postingFileName(data: Record<string, unknown>, today: string = todayIso()): string {
-  const date = typeof data.date === "string" && isJekyllDate(data.date) ? data.date.slice(0, 10) : today;
+  const date = dayOf(data.date) ?? today;
   const candidates = [data.title, data.roles].filter((v): v is string => typeof v === "string");
   const slug = candidates.map((c) => slugify(c)).find((s) => s !== "") ?? FALLBACK_SLUG;
   return `${date}-${slug}.md`;

@@ -2,7 +2,7 @@
 // say what was expected in words and sit on the right line.
 import { distance as levenshtein } from "fastest-levenshtein";
 import type { ErrorObject } from "ajv/dist/2020.js";
-import { splitCommaList } from "../normalize/comma-list.js";
+import { splitCommaList } from "../words/comma-list.js";
 import { explainBadDate } from "../read/dates.js";
 import type { Finding } from "../findings.js";
 import { describeValue, finding } from "../messages.js";

@@ -1,5 +1,6 @@
 // Comma-separated text as a list, the one rule for every command: `posting normalize` turns such
-// text into a list in list fields, and `posting new` reads typed answers with it. Only commas
+// text into a list in list fields, `posting new` reads typed answers with it, and `posting list
+// --where` reads comma text in a list field with it. Only commas
 // outside brackets and parentheses separate items (`Stack X (A, B) + Y` is one item); text
 // whose brackets do not pair up is not split at all, since where the items end is then a guess.
 const OPENING: Record<string, string> = { "(": ")", "[": "]", "{": "}" };

@@ -1,0 +1,140 @@
+// The one entry point from a posting's bytes (or text) to its front matter. It picks the reader
+// itself: the fast one (simple-yaml.ts) for the front matter most postings have, the `yaml`
+// package for anything else, and builds a YAML document only when asked (`document()`). Either
+// way the caller gets one shape: data, positions, YAML 1.1 readings and the values the value
+// rules look at. test/simple-yaml.test.ts holds the two readers to the same answers.
+import { Buffer } from "node:buffer";
+import { isAlias, isMap, isScalar, isSeq, Scalar, visit } from "yaml";
+import type { Document } from "yaml";
+import type { Pair } from "yaml";
+import { readFrontMatter, readPostingText } from "./posting.js";
+import type { FrontMatter, FrontMatterSource, LocatedFrontMatter, ParseOptions, ParsedPosting } from "./posting.js";
+import { locateSimple, parseSimpleYaml } from "./simple-yaml.js";
+import type { SimpleYaml } from "./simple-yaml.js";
+import { keyText, nodeOffset } from "./yaml.js";
+
+/** A scalar as the value rules see it: its value, whether it was written plain, and its offset in the YAML. */
+export interface ScalarView {
+  value: unknown;
+  plain: boolean;
+  offset: number;
+}
+
+/** A value: a scalar, a list (items that are not scalars are undefined), or undefined for anything else. */
+export type ValueView = ScalarView | { items: (ScalarView | undefined)[] } | undefined;
+
+/** One top-level key of the front matter, as normalize's value rules take it (value-rules.ts). */
+export interface FrontMatterEntry {
+  /** The key as text; undefined for a key that is not a scalar. */
+  key: string | undefined;
+  offset: number;
+  /** The value as plain data. */
+  value: unknown;
+  view: ValueView;
+}
+
+export interface FrontMatterReading extends LocatedFrontMatter {
+  /** The front matter's YAML source and where it stands in the file. */
+  source: FrontMatterSource;
+  /** The top-level keys in order, with their values (detectEntryChanges in value-rules.ts takes them). */
+  entries(): readonly FrontMatterEntry[];
+  /** Whether an alias (`*x`) appears; the fast reader never takes one. */
+  hasAliases(): boolean;
+  /**
+   * The YAML document (with its findings in the posting's): the full reader's, or parsed on the
+   * first call when the fast reader read the front matter.
+   */
+  document(): FrontMatter;
+  /** The fast reader's reading, when it took this front matter (canonical-simple.ts prints from it). */
+  simple: SimpleYaml | undefined;
+}
+
+export interface PostingReading {
+  /** Decoding, line endings, the front matter split and every finding so far. */
+  parsed: ParsedPosting;
+  /** Undefined when there is no front matter to read (the reason is in `parsed.findings`). */
+  frontMatter: FrontMatterReading | undefined;
+}
+
+export interface ReadOptions extends ParseOptions {
+  /** Always read the front matter with the full YAML parser (tests compare both readers). */
+  fullParse?: boolean;
+}
+
+/**
+ * Read a posting from its bytes, or from text (standard input, an editor's unsaved buffer), which
+ * goes through the same stages as the UTF-8 bytes it stands for.
+ */
+export function readPosting(file: string, input: Uint8Array | string, options: ReadOptions = {}): PostingReading {
+  const bytes = typeof input === "string" ? Buffer.from(input, "utf8") : input;
+  const { parsed, yaml } = readPostingText(file, bytes, options);
+  if (!yaml) return { parsed, frontMatter: undefined };
+  const simple = options.fullParse ? undefined : parseSimpleYaml(yaml.source);
+  return { parsed, frontMatter: simple ? simpleReading(parsed, yaml, simple) : fullReading(parsed, yaml) };
+}
+
+function simpleReading(parsed: ParsedPosting, source: FrontMatterSource, simple: SimpleYaml): FrontMatterReading {
+  let entries: FrontMatterEntry[] | undefined;
+  return {
+    ...locateSimple(simple, source.source, source.startLine),
+    source,
+    simple,
+    entries: () => (entries ??= simpleEntries(simple)),
+    hasAliases: () => false,
+    document: () => {
+      if (!parsed.frontMatter) readFrontMatter(parsed, source);
+      return parsed.frontMatter!;
+    },
+  };
+}
+
+function fullReading(parsed: ParsedPosting, source: FrontMatterSource): FrontMatterReading {
+  readFrontMatter(parsed, source);
+  const full = parsed.frontMatter!;
+  let entries: FrontMatterEntry[] | undefined;
+  let aliases: boolean | undefined;
+  return {
+    data: full.data,
+    yaml11Readings: full.yaml11Readings,
+    locate: full.locate,
+    positionAt: full.positionAt,
+    source,
+    simple: undefined,
+    entries: () => (entries ??= documentEntries(full.doc)),
+    hasAliases: () => (aliases ??= documentHasAliases(full.doc)),
+    document: () => full,
+  };
+}
+
+/** The fast reader's entries as the value rules take them. */
+export function simpleEntries(simple: SimpleYaml): FrontMatterEntry[] {
+  return simple.entries.map((e) => ({ key: e.key, offset: e.offset, value: simple.data[e.key], view: e.value }));
+}
+
+function documentEntries(doc: Document): FrontMatterEntry[] {
+  const map = doc.contents;
+  if (!isMap(map)) return [];
+  return (map.items as Pair[]).map((pair) => ({ key: keyText(pair), offset: nodeOffset(pair.key), value: plainValueOf(pair.value), view: valueViewOf(pair.value) }));
+}
+
+function documentHasAliases(doc: Document): boolean {
+  let found = false;
+  visit(doc, (_, node) => {
+    if (!isAlias(node)) return undefined;
+    found = true;
+    return visit.BREAK;
+  });
+  return found;
+}
+
+/** A node's value as plain data. */
+export function plainValueOf(node: unknown): unknown {
+  return node && typeof node === "object" && "toJSON" in node ? (node as { toJSON(): unknown }).toJSON() : node;
+}
+
+/** How the value rules see a node: a scalar with its style, a list (of scalars), or something else. */
+export function valueViewOf(node: unknown): ValueView {
+  const scalar = (n: unknown): ScalarView | undefined => (isScalar(n) ? { value: n.value, plain: n.type === Scalar.PLAIN, offset: nodeOffset(n) } : undefined);
+  if (isSeq(node)) return { items: node.items.map(scalar) };
+  return scalar(node);
+}
