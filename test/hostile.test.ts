@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runCli } from "./helpers/cli.js";
+import { runCli, spawnBin } from "./helpers/cli.js";
 import type { RunResult } from "./helpers/cli.js";
 import { NEVER_RAW_PATTERN } from "./helpers/unsafe.js";
 
@@ -75,9 +75,8 @@ afterAll(() => {
 async function runCase(name: string, expected: HostileCase, args: string[]): Promise<RunResult> {
   const cwd = join(work, name);
   if (!expected.child) return runCli([...args, ...expected.args], cwd);
-  const child = spawnSync(process.execPath, [BIN, ...args, ...expected.args], { cwd, encoding: "utf8", timeout: 10_000, killSignal: "SIGKILL", env: { ...process.env, NO_COLOR: "1" } });
-  expect(child.error, "the command must not block").toBeUndefined();
-  return { exitCode: child.status ?? -1, stdout: child.stdout, stderr: child.stderr };
+  // spawnBin throws if the child is still running after the timeout: the command must not block.
+  return spawnBin([...args, ...expected.args], cwd, { timeout: 10_000 });
 }
 
 /** What holds for every run of every command on every case. */
