@@ -5,13 +5,11 @@ import { spawnSync } from "node:child_process";
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Readable } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { initCommand } from "../src/commands/init.js";
 import type { InitCommandOptions } from "../src/commands/init.js";
-import type { CliIO } from "../src/io.js";
-import { runCli } from "./helpers/cli.js";
+import { ensureBuilt, memoryIO, runCli } from "./helpers/cli.js";
 import { Attempts, INTERRUPT, ScriptedPrompter } from "./helpers/new-helpers.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -51,17 +49,10 @@ describe("posting init (in-process, closed stdin): scenarios", () => {
 });
 
 describe("posting init, questions (scripted prompter)", () => {
-  const io = (cwd: string, out: { stdout: string; stderr: string }): CliIO => ({
-    stdout: { write: (t: string) => ((out.stdout += t), true) },
-    stderr: { write: (t: string) => ((out.stderr += t), true) },
-    stdin: Readable.from([]),
-    cwd,
-    env: { NO_COLOR: "1" },
-  });
   const runInit = async (dir: string, options: InitCommandOptions, prompter: ScriptedPrompter) => {
-    const out = { stdout: "", stderr: "" };
-    const exitCode = await initCommand(options, io(dir, out), { prompter });
-    return { exitCode, ...out };
+    const { io, output } = memoryIO(dir);
+    const exitCode = await initCommand(options, io, { prompter });
+    return { exitCode, ...output() };
   };
 
   it("asks what the flags do not give; a bad answer is asked again", async () => {
@@ -93,7 +84,7 @@ describe("posting init, questions (scripted prompter)", () => {
 describe("posting init --hook in a git repository", () => {
   let shims: string;
   beforeAll(() => {
-    if (!existsSync(join(ROOT, "dist", "bundle", "cli.cjs"))) spawnSync(process.execPath, [join(ROOT, "scripts", "build.mjs")], { cwd: ROOT });
+    ensureBuilt();
     // `posting` on the PATH, as after `npm install -g posting-toolkit`.
     shims = mkdtempSync(join(tmpdir(), "posting-shims-"));
     writeFileSync(join(shims, "posting"), `#!/bin/sh\nexec "${process.execPath}" "${BIN}" "$@"\n`);

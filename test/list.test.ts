@@ -1,6 +1,5 @@
 // `posting list` through run(argv, io): filters, sort, limits, exit codes, on fixtures/list/*.
 import { spawnSync } from "node:child_process";
-import { tmpdir } from "node:os";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { listPostings } from "../src/core/list/list.js";

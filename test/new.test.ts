@@ -1,6 +1,6 @@
 // `posting new` in-process: scripted prompts (validation, re-asking, summary, Ctrl-C), flags and
 // JSON for scripts, missing fields with closed stdin, hostile titles, no overwrite.
-import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { lintBytes } from "../src/core/lint/lint.js";
