@@ -167,8 +167,14 @@ describe("table with hostile values", () => {
 
   it("forced colour styles the header only", async () => {
     const { stdout } = await runCli(["list", ".", "--color"], HOSTILE, { columns: 200 });
-    const sequences = stdout.match(/\u001b\[[0-9;]*m/g) ?? [];
-    expect(sequences.length).toBeGreaterThan(0);
-    expect(stdout.replace(/\u001b\[[0-9;]*m/g, "")).not.toMatch(TERMINAL_UNSAFE);
+    const plain = (await runCli(["list", "."], HOSTILE, { columns: 200 })).stdout;
+    const [head, rule, ...rest] = stdout.split("\n");
+    // Bold column names, a dim rule; the rows and the summary carry no escape at all.
+    expect(head).toMatch(/^\u001b\[1mdate\u001b\[22m +\u001b\[1mstartup\u001b\[22m/);
+    expect(rule).toMatch(/^\u001b\[2m─+\u001b\[22m/);
+    for (const line of rest) expect(line).not.toMatch(/\u001b/);
+    // Colour adds styling and nothing else.
+    expect(stdout.replace(/\u001b\[[0-9;]*m/g, "")).toBe(plain);
+    expect(plain).not.toMatch(TERMINAL_UNSAFE);
   });
 });
