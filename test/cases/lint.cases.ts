@@ -1,5 +1,6 @@
 // `posting lint` from the command line: arguments → exit code and output (test/cli-cases.test.ts).
 import { readFileSync } from "node:fs";
+import { expect } from "vitest";
 import type { CliCase } from "./case.js";
 
 const VERSION = (JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }).version;
@@ -40,6 +41,40 @@ export const LINT_CASES: CliCase[] = [
     args: ["lint", "--format", "json", postings],
     exitCode: 1,
     stdout: { matches: [/^\{\n {2}"version": 1,/, /"errorCount": 4,/, /"warningCount": 4,/, /"fileCount": 8,/] },
+  },
+  {
+    name: "json: the documented shape",
+    args: ["lint", "-f", "json", postings],
+    exitCode: 1,
+    stdout: {
+      json: (value) => {
+        const report = value as {
+          version: number;
+          fileCount: number;
+          errorCount: number;
+          warningCount: number;
+          files: { file: string; findings: Record<string, unknown>[] }[];
+        };
+        expect(Object.keys(report)).toEqual(["version", "fileCount", "errorCount", "warningCount", "files"]);
+        expect(report.files).toHaveLength(8);
+        expect(report.files.map((f) => f.file)).toContain("fixtures/postings/2026-03-09-coach-agile.md");
+        const titles = report.files.find((f) => f.file.endsWith("coach-agile.md"))!.findings[0];
+        expect(titles).toEqual({
+          code: "UNKNOWN_KEY",
+          severity: "error",
+          file: "fixtures/postings/2026-03-09-coach-agile.md",
+          line: 2,
+          column: 1,
+          path: "titles",
+          message: "`titles` is not a known key; did you mean `title`?",
+          hint: "`titles` is an old spelling of `title`; run `posting normalize --write` to fix it",
+          fixable: true,
+        });
+        const all = report.files.flatMap((f) => f.findings);
+        expect(all.filter((f) => f.severity === "error")).toHaveLength(report.errorCount);
+        expect(all.filter((f) => f.severity === "warning")).toHaveLength(report.warningCount);
+      },
+    },
   },
   {
     name: "github: one workflow annotation per finding",
