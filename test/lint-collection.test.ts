@@ -133,7 +133,8 @@ describe(`a generated collection of ${SIZE} postings`, () => {
   beforeAll(async () => {
     generated = generate();
     report = await lintPaths(["content"], { cwd: generated.dir, schema: loadSchema() });
-  });
+    // Generating and linting 2,000 postings: a few seconds alone, over 10 s on a loaded CI runner.
+  }, 60_000);
   afterAll(() => rmSync(generated.dir, { recursive: true, force: true }));
 
   it("mixes valid postings and known problems", () => {
