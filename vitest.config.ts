@@ -1,8 +1,11 @@
-import { defineConfig } from "vitest/config";
+import { configDefaults, defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
+    // The packaging test (npm pack, install, run: slow) has its own run in .ci/run, with
+    // POSTING_PACK_TEST=1; it is not a skipped test of `npm test`.
+    exclude: [...configDefaults.exclude, ...(process.env.POSTING_PACK_TEST === "1" ? [] : ["test/pack.test.ts"])],
     environment: "node",
     // CLI tests spawn the built binary; keep the suite within CI's budget on 2 cores.
     testTimeout: 20_000,

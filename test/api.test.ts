@@ -6,7 +6,8 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import * as api from "../src/index.js";
-import { ConfigError, lint, listPostings, loadConfig, normalize, UserError } from "../src/index.js";
+import { ConfigError, lint, listPostings, loadConfig, loadSchema, normalize, UserError } from "../src/index.js";
+import { runCli } from "./helpers/cli.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const SITE = join(ROOT, "fixtures", "collection", "site");
@@ -73,7 +74,13 @@ describe("library API", () => {
     }
   });
 
-  it("listPostings is the one `posting list` uses", () => {
-    expect(typeof listPostings).toBe("function");
+  it("listPostings: the postings `posting list` shows, filtered and sorted the same, and what could not be read", async () => {
+    const cwd = join(ROOT, "fixtures", "list", "basic");
+    const result = await listPostings(["."], { cwd, schema: loadSchema(), open: true, sort: "-date" });
+    const cli = await runCli(["list", ".", "--open", "--sort", "-date", "--format", "json", "--fields", "file,date,open"], cwd);
+    expect(result.postings.map(({ file, date, open }) => ({ file, date: date ?? null, open }))).toEqual(JSON.parse(cli.stdout));
+    expect(result.postings.map((p) => p.file)).toEqual(["2026-02-14-designer.md", "2026-01-05-developpeur-react.md", "2024-06-30-partenaire.md", "produit-sans-date.md"]);
+    expect([result.matched, result.total]).toEqual([4, 6]);
+    expect(result.unreadable.map((u) => u.file).sort()).toEqual(["casse.md", "sans-front-matter.md"]);
   });
 });

@@ -5,13 +5,11 @@ import { spawnSync } from "node:child_process";
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Readable } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { initCommand } from "../src/commands/init.js";
 import type { InitCommandOptions } from "../src/commands/init.js";
-import type { CliIO } from "../src/io.js";
-import { runCli } from "./helpers/cli.js";
+import { ensureBuilt, memoryIO, runCli } from "./helpers/cli.js";
 import { Attempts, INTERRUPT, ScriptedPrompter } from "./helpers/new-helpers.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -39,115 +37,8 @@ function git(cwd: string, ...args: string[]) {
 
 const readConfig = (dir: string) => JSON.parse(readFileSync(join(dir, "posting.config.json"), "utf8")) as Record<string, unknown>;
 
-interface Case {
-  name: string;
-  layout?: Record<string, string>;
-  args: string[];
-  exitCode: number;
-  config?: Record<string, unknown>;
-  stdout?: RegExp[];
-  stderr?: RegExp[];
-}
-
-const CASES: Case[] = [
-  {
-    name: "--yes in an empty folder: the usual content folder, noted as missing",
-    args: ["--yes"],
-    exitCode: 0,
-    config: { content: ["content/_jobs"], fileName: "YYYY-MM-DD-slug.md" },
-    stdout: [/^Created posting\.config\.json:$/m, /^Note: content\/_jobs does not exist yet\.$/m, /^Next: posting lint/m],
-  },
-  {
-    name: "--yes detects content/_jobs and the startups pages next to it",
-    layout: { "content/_jobs/2026-05-04-dev.md": VALID, "content/_startups/": "" },
-    args: ["--yes"],
-    exitCode: 0,
-    config: { content: ["content/_jobs"], fileName: "YYYY-MM-DD-slug.md", references: { startup: "content/_startups/{value}.md" } },
-    stdout: [/"startup": "content\/_startups\/\{value\}\.md"/],
-  },
-  {
-    name: "--yes detects _jobs at the top",
-    layout: { "_jobs/": "" },
-    args: ["--yes"],
-    exitCode: 0,
-    config: { content: ["_jobs"], fileName: "YYYY-MM-DD-slug.md" },
-  },
-  {
-    name: "no --yes and no terminal: defaults, no question, no wait",
-    layout: { "content/_jobs/": "" },
-    args: [],
-    exitCode: 0,
-    config: { content: ["content/_jobs"], fileName: "YYYY-MM-DD-slug.md" },
-  },
-  {
-    name: "flags",
-    layout: { "schemas/offre.json": "{}", "modele.md": "Texte\n" },
-    args: ["--content", "site/_offres", "--file-name", "slug.md", "--schema", "schemas/offre.json", "--template", "modele.md", "--yes"],
-    exitCode: 0,
-    config: { content: ["site/_offres"], schema: "schemas/offre.json", template: "modele.md", fileName: "slug.md" },
-  },
-  {
-    name: "an existing config is left as is",
-    layout: { "posting.config.json": '{ "content": "a" }\n' },
-    args: ["--yes"],
-    exitCode: 1,
-    config: { content: "a" },
-    stderr: [/^posting: posting\.config\.json already exists; it was left as is \(use --force to replace it\)$/m],
-  },
-  {
-    name: "--force replaces it",
-    layout: { "posting.config.json": '{ "content": "a" }\n' },
-    args: ["--yes", "--force"],
-    exitCode: 0,
-    config: { content: ["content/_jobs"], fileName: "YYYY-MM-DD-slug.md" },
-    stdout: [/^Replaced posting\.config\.json:$/m],
-  },
-  {
-    name: "a file name pattern with a folder is a usage error",
-    args: ["--yes", "--file-name", "a/YYYY.md"],
-    exitCode: 2,
-    stderr: [/^posting: --file-name: a file name, without \/ or \\$/m],
-  },
-  {
-    name: "an absolute content folder is a usage error",
-    args: ["--yes", "--content", "/srv/jobs"],
-    exitCode: 2,
-    stderr: [/^posting: --content: give a path relative to this folder$/m],
-  },
-  {
-    name: "--hook with the pre-commit framework: prints its snippet",
-    layout: { ".pre-commit-config.yaml": "repos: []\n" },
-    args: ["--yes", "--hook"],
-    exitCode: 0,
-    stdout: [/uses the pre-commit framework/, /- id: posting-lint\n {8}files: \^content\/_jobs\/\.\*\\\.md\$/],
-  },
-  {
-    name: "--hook with husky: prints the lint-staged snippet",
-    layout: { ".husky/": "" },
-    args: ["--yes", "--hook"],
-    exitCode: 0,
-    stdout: [/uses husky/, /"content\/_jobs\/\*\*\/\*\.md": "posting lint --"/],
-  },
-  {
-    name: "--hook outside a git repository: prints the snippets, exit 1",
-    args: ["--yes", "--hook"],
-    exitCode: 1,
-    stdout: [/Not in a git repository: no hook installed/, /posting-lint/, /lint-staged/],
-  },
-];
-
-describe("posting init (in-process, closed stdin)", () => {
-  it.each(CASES)("$name", async (c) => {
-    const dir = tempDir(c.layout);
-    const r = await runCli(["init", ...c.args], dir);
-    const context = `stdout:\n${r.stdout}\nstderr:\n${r.stderr}`;
-    expect(r.exitCode, context).toBe(c.exitCode);
-    if (c.config) expect(readConfig(dir)).toEqual(c.config);
-    for (const p of c.stdout ?? []) expect(r.stdout, context).toMatch(p);
-    for (const p of c.stderr ?? []) expect(r.stderr, context).toMatch(p);
-    if (c.exitCode === 2) expect(existsSync(join(dir, "posting.config.json"))).toBe(false);
-  });
-
+// Arguments → exit code, output and config written: the case table test/cases/init.cases.ts.
+describe("posting init (in-process, closed stdin): scenarios", () => {
   it("what it writes loads, and lint then uses it", async () => {
     const dir = tempDir({ "content/_jobs/2026-05-04-dev.md": VALID, "content/_jobs/offre.md": VALID });
     expect((await runCli(["init", "--yes"], dir)).exitCode).toBe(0);
@@ -158,17 +49,10 @@ describe("posting init (in-process, closed stdin)", () => {
 });
 
 describe("posting init, questions (scripted prompter)", () => {
-  const io = (cwd: string, out: { stdout: string; stderr: string }): CliIO => ({
-    stdout: { write: (t: string) => ((out.stdout += t), true) },
-    stderr: { write: (t: string) => ((out.stderr += t), true) },
-    stdin: Readable.from([]),
-    cwd,
-    env: { NO_COLOR: "1" },
-  });
   const runInit = async (dir: string, options: InitCommandOptions, prompter: ScriptedPrompter) => {
-    const out = { stdout: "", stderr: "" };
-    const exitCode = await initCommand(options, io(dir, out), { prompter });
-    return { exitCode, ...out };
+    const { io, output } = memoryIO(dir);
+    const exitCode = await initCommand(options, io, { prompter });
+    return { exitCode, ...output() };
   };
 
   it("asks what the flags do not give; a bad answer is asked again", async () => {
@@ -200,7 +84,7 @@ describe("posting init, questions (scripted prompter)", () => {
 describe("posting init --hook in a git repository", () => {
   let shims: string;
   beforeAll(() => {
-    if (!existsSync(join(ROOT, "dist", "bundle", "cli.cjs"))) spawnSync(process.execPath, [join(ROOT, "scripts", "build.mjs")], { cwd: ROOT });
+    ensureBuilt();
     // `posting` on the PATH, as after `npm install -g posting-toolkit`.
     shims = mkdtempSync(join(tmpdir(), "posting-shims-"));
     writeFileSync(join(shims, "posting"), `#!/bin/sh\nexec "${process.execPath}" "${BIN}" "$@"\n`);

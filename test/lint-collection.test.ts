@@ -3,16 +3,14 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Readable } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { run } from "../src/cli.js";
 import { lintPaths } from "../src/core/lint/lint.js";
 import type { LintReport } from "../src/core/lint/lint.js";
 import { loadSchema } from "../src/core/schema/schema.js";
-import type { CliIO } from "../src/io.js";
 import type { ExpectedFinding } from "./lint-helpers.js";
 import { LINT_FIXTURES, lintCases, readCaseOptions, readExpected } from "./lint-helpers.js";
+import { runCli } from "./helpers/cli.js";
 import { mulberry32 as random } from "../bench/generate.mjs";
 
 const POSTINGS = fileURLToPath(new URL("../fixtures/postings/", import.meta.url));
@@ -128,19 +126,6 @@ function totals(expected: Map<string, ExpectedFinding[]>) {
   return { errors: all.filter((x) => x.severity === E).length, warnings: all.filter((x) => x.severity === W).length };
 }
 
-async function runCli(args: string[], cwd: string): Promise<{ exitCode: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  const io: CliIO = {
-    stdout: { write: (t: string) => ((stdout += t), true), isTTY: false },
-    stderr: { write: (t: string) => ((stderr += t), true), isTTY: false },
-    stdin: Readable.from([]),
-    cwd,
-    env: { NO_COLOR: "1" },
-  };
-  return { exitCode: await run(args, io), stdout, stderr };
-}
-
 describe(`a generated collection of ${SIZE} postings`, () => {
   let generated: Generated;
   let report: LintReport;
@@ -148,7 +133,8 @@ describe(`a generated collection of ${SIZE} postings`, () => {
   beforeAll(async () => {
     generated = generate();
     report = await lintPaths(["content"], { cwd: generated.dir, schema: loadSchema() });
-  });
+    // Generating and linting 2,000 postings: a few seconds alone, over 10 s on a loaded CI runner.
+  }, 60_000);
   afterAll(() => rmSync(generated.dir, { recursive: true, force: true }));
 
   it("mixes valid postings and known problems", () => {

@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateCollection } from "../bench/generate.mjs";
 import { LintCache } from "../src/core/lint/lint-cache.js";
-import { runCli } from "./helpers/cli.js";
+import { ensureBuilt, runCli, spawnBin } from "./helpers/cli.js";
 
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
 const BIN = join(ROOT, "bin", "posting.js");
@@ -19,7 +19,7 @@ let dir: string;
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), "posting-scale-"));
   generateCollection(join(dir, "content"), COUNT, 7);
-  if (!existsSync(join(ROOT, "dist", "bundle", "worker.cjs"))) spawnSync(process.execPath, [join(ROOT, "scripts", "build.mjs")], { cwd: ROOT });
+  ensureBuilt(join("dist", "bundle", "worker.cjs"));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -45,9 +45,9 @@ describe("posting lint on worker threads", () => {
 describe("posting normalize --check on worker threads", () => {
   it("lists the same files and findings as in-process", async () => {
     const inProcess = await runCli(["normalize", "--check", "content"], dir);
-    const r = spawnSync(process.execPath, [BIN, "normalize", "--check", "content"], { cwd: dir, encoding: "utf8", env: { ...process.env, NO_COLOR: "1", POSTING_WORKERS: "2" } });
+    const spawned = spawnBin(["normalize", "--check", "content"], dir, { env: { POSTING_WORKERS: "2" } });
     expect(inProcess.exitCode).toBe(1);
-    expect({ exitCode: r.status, stdout: r.stdout, stderr: r.stderr }).toEqual(inProcess);
+    expect(spawned).toEqual(inProcess);
   });
 });
 

@@ -7,7 +7,8 @@ import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
 import { csvCell } from "../src/reporters/list-csv.js";
-import { parseCsv, runCli } from "./list-helpers.js";
+import { runCli } from "./helpers/cli.js";
+import { parseCsv } from "./list-helpers.js";
 
 const BASIC = fileURLToPath(new URL("../fixtures/list/basic/", import.meta.url));
 const HOSTILE = fileURLToPath(new URL("../fixtures/list/hostile/", import.meta.url));
@@ -22,7 +23,7 @@ async function frontMatterOf(file: string): Promise<unknown> {
 
 describe("JSON and NDJSON", () => {
   it("JSON is an array of { file, date, open, data } with the front matter as Jekyll reads it", async () => {
-    const { stdout, code } = await runCli(["list", ".", "--format", "json"], BASIC);
+    const { stdout, exitCode: code } = await runCli(["list", ".", "--format", "json"], BASIC);
     expect(code).toBe(0);
     const records = JSON.parse(stdout) as { file: string; date: string | null; open: boolean; data: unknown }[];
     expect(records.map((r) => r.file)).toHaveLength(6);
@@ -66,7 +67,7 @@ describe("CSV", () => {
   const FIELDS = "file,title,roles,startup,contrat,equipe,domaines,techno,status,open";
 
   it("parses back (RFC 4180) to the expected cells, formulas guarded, lists joined with '; '", async () => {
-    const { stdout, code } = await runCli(["list", ".", "--format", "csv", "--fields", FIELDS], HOSTILE);
+    const { stdout, exitCode: code } = await runCli(["list", ".", "--format", "csv", "--fields", FIELDS], HOSTILE);
     expect(code).toBe(0);
     // Tabs and line breaks are data in CSV; escapes, bells, C1 controls and bidi overrides are not.
     expect(stdout).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
@@ -120,7 +121,7 @@ describe("table layout", () => {
   });
 
   it("a long table (rendered in chunks) has one header and aligned columns", async () => {
-    const { stdout } = await runCli(["list", "."], dir, 70);
+    const { stdout } = await runCli(["list", "."], dir, { columns: 70 });
     const lines = stdout.split("\n");
     expect(lines.filter((l) => l.startsWith("date "))).toHaveLength(1);
     expect(lines).toHaveLength(2 + 130 + 3);
@@ -148,7 +149,7 @@ describe("table with hostile values", () => {
 
   it("prints no escape sequence on stdout or stderr, in any column", async () => {
     for (const args of [[], ["--fields", "file,title,roles,startup,domaines,techno,status"]]) {
-      const { stdout, stderr, code } = await runCli(["list", ".", ...args], dir, 200);
+      const { stdout, stderr, exitCode: code } = await runCli(["list", ".", ...args], dir, { columns: 200 });
       expect(code).toBe(0);
       expect(stdout).not.toMatch(TERMINAL_UNSAFE);
       expect(stderr).not.toMatch(TERMINAL_UNSAFE);
@@ -158,16 +159,22 @@ describe("table with hostile values", () => {
   });
 
   it("every line stays one line: newlines and tabs in values are shown escaped", async () => {
-    const { stdout } = await runCli(["list", ".", "--fields", "techno,status"], HOSTILE, 200);
+    const { stdout } = await runCli(["list", ".", "--fields", "techno,status"], HOSTILE, { columns: 200 });
     expect(stdout.split("\n")).toHaveLength(2 + 2 + 2 + 1); // head, rule, 2 rows, blank, summary, final newline
     expect(stdout).toContain("ligne\\nsuivante");
     expect(stdout).toContain("\\ttabulation");
   });
 
   it("forced colour styles the header only", async () => {
-    const { stdout } = await runCli(["list", ".", "--color"], HOSTILE, 200);
-    const sequences = stdout.match(/\u001b\[[0-9;]*m/g) ?? [];
-    expect(sequences.length).toBeGreaterThan(0);
-    expect(stdout.replace(/\u001b\[[0-9;]*m/g, "")).not.toMatch(TERMINAL_UNSAFE);
+    const { stdout } = await runCli(["list", ".", "--color"], HOSTILE, { columns: 200 });
+    const plain = (await runCli(["list", "."], HOSTILE, { columns: 200 })).stdout;
+    const [head, rule, ...rest] = stdout.split("\n");
+    // Bold column names, a dim rule; the rows and the summary carry no escape at all.
+    expect(head).toMatch(/^\u001b\[1mdate\u001b\[22m +\u001b\[1mstartup\u001b\[22m/);
+    expect(rule).toMatch(/^\u001b\[2m─+\u001b\[22m/);
+    for (const line of rest) expect(line).not.toMatch(/\u001b/);
+    // Colour adds styling and nothing else.
+    expect(stdout.replace(/\u001b\[[0-9;]*m/g, "")).toBe(plain);
+    expect(plain).not.toMatch(TERMINAL_UNSAFE);
   });
 });

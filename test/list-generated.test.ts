@@ -8,7 +8,7 @@ import { buildQuery } from "../src/core/list/list-query.js";
 import type { ListQueryInput, Posting } from "../src/core/list/list-query.js";
 import { readPostings, selectPostings } from "../src/core/list/list.js";
 import { loadSchema } from "../src/core/schema/schema.js";
-import { runCli } from "./list-helpers.js";
+import { runCli } from "./helpers/cli.js";
 import { mulberry32 } from "../bench/generate.mjs";
 
 const COUNT = 3000;
@@ -206,7 +206,7 @@ describe(`list on ${COUNT} generated postings`, () => {
       [["--since", "2024-02-01", "--until", "2024-08-31"], CASES[16]!],
     ] as const) {
       const result = await runCli(["list", ".", "--count", ...args], dir);
-      expect(result.code).toBe(0);
+      expect(result.exitCode).toBe(0);
       expect(Number(result.stdout)).toBe(models.filter(c.expected).length);
     }
   });

@@ -1,30 +1,4 @@
-// Shared by the list tests: an in-memory CliIO and a small RFC 4180 reader.
-import { PassThrough } from "node:stream";
-import { run } from "../src/cli.js";
-import type { CliIO } from "../src/io.js";
-
-export interface RunResult {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-export async function runCli(args: readonly string[], cwd: string, columns?: number): Promise<RunResult> {
-  let stdout = "";
-  let stderr = "";
-  const stdin = new PassThrough();
-  stdin.end();
-  const io: CliIO = {
-    stdout: { write: (t: string) => ((stdout += t), true), isTTY: false, columns },
-    stderr: { write: (t: string) => ((stderr += t), true), isTTY: false },
-    stdin,
-    cwd,
-    env: { NO_COLOR: "1" },
-  };
-  const code = await run(args, io);
-  return { code, stdout, stderr };
-}
-
+// Shared by the list tests: a small RFC 4180 reader (the CLI runner is test/helpers/cli.ts).
 /** RFC 4180: fields separated by commas, records by CRLF, quoted fields may hold anything with "" for ". */
 export function parseCsv(text: string): string[][] {
   const rows: string[][] = [];

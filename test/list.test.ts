@@ -1,10 +1,9 @@
 // `posting list` through run(argv, io): filters, sort, limits, exit codes, on fixtures/list/*.
 import { spawnSync } from "node:child_process";
-import { tmpdir } from "node:os";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { listPostings } from "../src/core/list/list.js";
-import { runCli } from "./list-helpers.js";
+import { runCli } from "./helpers/cli.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const BASIC = fileURLToPath(new URL("../fixtures/list/basic/", import.meta.url));
@@ -60,7 +59,7 @@ const FILTER_CASES: FilterCase[] = [
 
 async function listedFiles(args: string[]): Promise<string[]> {
   const result = await runCli(["list", ".", "--format", "ndjson", "--fields", "file", ...args], BASIC);
-  expect(result.code).toBe(0);
+  expect(result.exitCode).toBe(0);
   return result.stdout
     .split("\n")
     .filter((line) => line !== "")
@@ -90,62 +89,10 @@ describe("posting list: --stale with an injected today", () => {
   });
 });
 
-interface ExitCase {
-  name: string;
-  args: string[];
-  cwd?: string;
-  exitCode: number;
-  stdout?: RegExp;
-  stderr?: RegExp;
-}
-
-const EXIT_CASES: ExitCase[] = [
-  {
-    name: "table with a summary; unreadable files on stderr with their reason",
-    args: ["list", "."],
-    exitCode: 0,
-    stdout: /^6 postings, 4 open; 2 files could not be read$/m,
-    stderr: /casse\.md:\d+:\d+: could not read: YAML syntax error[\s\S]*sans-front-matter\.md:1:1: could not read: no front matter/,
-  },
-  { name: "summary of a filtered list", args: ["list", ".", "--open"], exitCode: 0, stdout: /^4 postings, 4 open \(of 6 read\); 2 files could not be read$/m },
-  { name: "summary with --limit", args: ["list", ".", "--limit", "1"], exitCode: 0, stdout: /^1 posting, 1 open \(6 matched, of 6 read\)/m },
-  { name: "--count prints the number only", args: ["list", ".", "--count", "--open"], exitCode: 0, stdout: /^4\n$/ },
-  { name: "--strict fails when a file could not be read", args: ["list", ".", "--strict"], exitCode: 1, stderr: /2 files could not be read \(--strict\)/ },
-  { name: "--strict passes when all files are read", args: ["list", R, M, "--strict"], exitCode: 0, stdout: /^2 postings, 1 open$/m },
-  { name: "without paths, the config's content folders are listed", args: ["list", "--fields", "file,startup"], cwd: CONFIG, exitCode: 0, stdout: /^content\/_jobs\/2026-04-01-animatrice\.md\s+itou$/m },
-  { name: "without paths or config, says what to do", args: ["list"], cwd: tmpdir(), exitCode: 2, stderr: /no postings to list: pass files or folders/ },
-  { name: "an empty folder lists nothing, successfully", args: ["list", "."], cwd: EMPTY, exitCode: 0, stdout: /^0 postings, 0 open\n$/ },
-  { name: "unknown --where operator", args: ["list", ".", "--where", "date=<2026-01-01"], exitCode: 2, stderr: /--where "date=<2026-01-01": unknown operator "=<"/ },
-  { name: "--where without an operator", args: ["list", ".", "--where", "startup"], exitCode: 2, stderr: /--where "startup": no operator/ },
-  { name: "--where without a key", args: ["list", ".", "--where", "=x"], exitCode: 2, stderr: /the key is missing/ },
-  { name: "--where with an impossible date", args: ["list", ".", "--where", "date>2026-02-30"], exitCode: 2, stderr: /"2026-02-30" is not a valid date \(2026-02-30 is not a real date\)/ },
-  { name: "--where < with text", args: ["list", ".", "--where", "date>demain"], exitCode: 2, stderr: /compares dates \(YYYY-MM-DD\) or numbers, and "demain" is neither/ },
-  { name: "--since with a day-first date", args: ["list", ".", "--since", "31/12/2025"], exitCode: 2, stderr: /--since "31\/12\/2025" is not a valid date \(write it YYYY-MM-DD\)/ },
-  { name: "--since after --until", args: ["list", ".", "--since", "2026-01-02", "--until", "2026-01-01"], exitCode: 2, stderr: /is after --until/ },
-  { name: "--open with --closed", args: ["list", ".", "--open", "--closed"], exitCode: 2, stderr: /cannot be used with/ },
-  { name: "unknown format", args: ["list", ".", "--format", "xml"], exitCode: 2, stderr: /xml/ },
-  { name: "--stale needs a number", args: ["list", ".", "--stale", "trois"], exitCode: 2, stderr: /whole number/ },
-  { name: "empty sort key", args: ["list", ".", "--sort", "date,,startup"], exitCode: 2, stderr: /--sort "date,,startup": empty key/ },
-  { name: "empty field", args: ["list", ".", "--fields", "date,,file"], exitCode: 2, stderr: /--fields "date,,file": empty field name/ },
-  { name: "standard input is refused", args: ["list", "-"], exitCode: 2, stderr: /not standard input/ },
-  { name: "a missing path is reported, not fatal", args: ["list", "absent.md"], exitCode: 0, stderr: /absent\.md:1:1: could not read: cannot read the file: no such file or folder/ },
-];
-
-describe("posting list: exit codes and messages", () => {
-  for (const c of EXIT_CASES) {
-    it(c.name, async () => {
-      const result = await runCli(c.args, c.cwd ?? BASIC);
-      expect(result.code, result.stderr).toBe(c.exitCode);
-      if (c.stdout) expect(result.stdout).toMatch(c.stdout);
-      if (c.stderr) expect(result.stderr).toMatch(c.stderr);
-    });
-  }
-});
-
 describe("posting list: keys that match nothing, and counts", () => {
   it("says when a --where key exists in no posting and suggests the closest one", async () => {
     const r = await runCli(["list", ".", "--where", "titre~cantine", "--count"], BASIC);
-    expect(r.code).toBe(0);
+    expect(r.exitCode).toBe(0);
     expect(r.stdout).toBe("0\n");
     expect(r.stderr).toContain("posting: no posting has the key `titre`; did you mean `title`?");
     const known = await runCli(["list", ".", "--where", "title~cantine", "--count"], BASIC);
@@ -161,19 +108,19 @@ describe("posting list: keys that match nothing, and counts", () => {
 describe("posting list: the table", () => {
   it("fits the width it is given, truncating with an ellipsis", async () => {
     for (const columns of [60, 80, 100]) {
-      const { stdout } = await runCli(["list", "."], BASIC, columns);
+      const { stdout } = await runCli(["list", "."], BASIC, { columns });
       for (const line of stdout.split("\n")) expect([...line].length, line).toBeLessThanOrEqual(columns);
       expect(stdout).toContain("…");
     }
   });
   it("does not truncate when there is room; roles falls back to the title", async () => {
-    const { stdout } = await runCli(["list", "."], BASIC, 200);
+    const { stdout } = await runCli(["list", "."], BASIC, { columns: 200 });
     expect(stdout).not.toContain("…");
     expect(stdout).toMatch(/^date\s+startup\s+roles\s+open\s+contrat\s+file$/m);
     expect(stdout).toMatch(/^2026-02-10\s+Aides-Jeunes\s+Designer·euse\s+true\s+2026-02-14-designer\.md$/m);
   });
   it("--fields picks and orders the columns", async () => {
-    const { stdout } = await runCli(["list", ".", "--fields", "file,domaines,title", "--startup", "ma-cantine-egalim"], BASIC, 200);
+    const { stdout } = await runCli(["list", ".", "--fields", "file,domaines,title", "--startup", "ma-cantine-egalim"], BASIC, { columns: 200 });
     expect(stdout).toMatch(/^file\s+domaines\s+title$/m);
     expect(stdout).toMatch(/^2026-01-05-developpeur-react\.md\s+Développement; Produit\s+L'équipe Ma Cantine/m);
   });

@@ -50,7 +50,12 @@ describe("closed standard input", () => {
   });
 });
 
-describe.skipIf(!hasScript)("in a pseudo-terminal", () => {
+describe("in a pseudo-terminal", () => {
+  // Required, as ruby is for psych.test.ts: util-linux's `script` (Debian's essential bsdutils).
+  beforeAll(() => {
+    if (!hasScript) throw new Error("the pseudo-terminal tests need util-linux's `script` (apt-get install bsdutils)");
+  });
+
   it("asks the questions, re-asks after a wrong answer, and writes a file that lints clean", async () => {
     const { root, jobs } = project();
     const r = await runInPty(`node ${BIN} new --date 2026-11-20`, {

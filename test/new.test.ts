@@ -1,11 +1,12 @@
 // `posting new` in-process: scripted prompts (validation, re-asking, summary, Ctrl-C), flags and
 // JSON for scripts, missing fields with closed stdin, hostile titles, no overwrite.
-import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { lintBytes } from "../src/core/lint/lint.js";
 import { loadSchema } from "../src/core/schema/schema.js";
-import { Attempts, HOSTILE_TITLES, INTERRUPT, ScriptedPrompter, TODAY, listTree, makeProject, runCli, runNew } from "./helpers/new-helpers.js";
+import { Attempts, HOSTILE_TITLES, INTERRUPT, ScriptedPrompter, TODAY, listTree, makeProject, runNew } from "./helpers/new-helpers.js";
+import { runCli } from "./helpers/cli.js";
 
 const schema = loadSchema();
 let cleanups: (() => void)[] = [];
@@ -115,60 +116,10 @@ describe("interactive (scripted prompter)", () => {
   });
 });
 
-interface CliCase {
-  name: string;
-  args: string[];
-  stdin?: string;
-  /** Files written to the jobs folder. */
-  files?: string[];
-  exitCode: number;
-  stdout?: RegExp;
-  stderr?: RegExp;
-}
-
 const D = ["new", "--date", "2026-11-20"];
 
-// Run through run(argv, io) with stdin closed: none of these may wait for input.
-const CLI_CASES: CliCase[] = [
-  { name: "nothing given", args: ["new"], exitCode: 2, stderr: /missing required fields: roles \(Poste\(s\) recherché\(s\)\), open \(L'annonce est-elle ouverte \?\).*--yes/ },
-  { name: "open missing, no --yes", args: [...D, "--roles", "Dev"], exitCode: 2, stderr: /missing required field: open .*--open\/--closed.*--yes to accept the defaults/ },
-  { name: "--yes takes the defaults of the asked fields only", args: ["new", "--roles", "Dev", "--yes", "--dry-run"], exitCode: 0, files: [], stdout: /^---\nroles: Dev\nopen: true\ndate: \d{4}-\d{2}-\d{2}\n---\n/ },
-  { name: "--yes writes", args: [...D, "--roles", "Dev", "--yes"], exitCode: 0, files: ["2026-11-20-dev.md"] },
-  { name: "--yes still needs roles", args: ["new", "--yes"], exitCode: 2, stderr: /missing required field: roles/ },
-  { name: "shortcuts", args: [...D, "--title", "Été 2026", "--roles", "Dev", "--startup", "ma-cantine", "--closed"], exitCode: 0, files: ["2026-11-20-ete-2026.md"], stdout: /^Créé site\/content\/_jobs\/2026-11-20-ete-2026\.md\n/ },
-  { name: "--set with aliases, lists and synonyms", args: [...D, "--set", "role=Dev", "--set", "open=non", "--set", "domaine=dev, ux", "--set", "techno=React,Vue", "--set", "junior=oui"], exitCode: 0, files: ["2026-11-20-dev.md"] },
-  { name: "--set unknown key", args: [...D, "--set", "contrats=CDI"], exitCode: 2, stderr: /--set: "contrats" is not a known key; did you mean "contrat"\?/ },
-  { name: "--set without =", args: [...D, "--set", "roles"], exitCode: 2, stderr: /write it key=value/ },
-  { name: "--set bad e-mail", args: [...D, "--roles", "Dev", "--open", "--set", "contact=nope"], exitCode: 2, stderr: /--set contact: une adresse e-mail est attendue/ },
-  { name: "--date not a date", args: ["new", "--roles", "Dev", "--open", "--date", "2026-02-30"], exitCode: 2, stderr: /--date: une date AAAA-MM-JJ est attendue \(2026-02-30 is not a real date\)/ },
-  { name: "reasons in English with --lang en", args: ["new", "--roles", "Dev", "--open", "--date", "2026-02-30", "--lang", "en"], exitCode: 2, stderr: /--date: expected a date YYYY-MM-DD/ },
-  { name: "--date day first", args: ["new", "--roles", "Dev", "--open", "--date", "20/11/2026"], exitCode: 0, files: ["2026-11-20-dev.md"] },
-  { name: "--open and --closed", args: [...D, "--roles", "Dev", "--open", "--closed"], exitCode: 2, stderr: /cannot be used together/ },
-  { name: "--lang de", args: [...D, "--lang", "de"], exitCode: 2, stderr: /Allowed choices are fr, en/ },
-  { name: "--from-json -", args: [...D, "--from-json", "-"], stdin: '{"roles": "Dev", "open": true, "domaines": ["dev"], "titles": "Offre"}', exitCode: 0, files: ["2026-11-20-offre.md"] },
-  { name: "--from-json not an object", args: [...D, "--from-json", "-"], stdin: "[1]", exitCode: 2, stderr: /expected a JSON object/ },
-  { name: "--from-json broken", args: [...D, "--from-json", "-"], stdin: "{", exitCode: 2, stderr: /standard input is not valid JSON/ },
-  { name: "--from-json wrong type", args: [...D, "--from-json", "-"], stdin: '{"roles": "Dev", "open": 3}', exitCode: 2, stderr: /--from-json: open: attendu : oui ou non/ },
-  { name: "flags beat --from-json", args: [...D, "--from-json", "-", "--closed", "--title", "B"], stdin: '{"roles": "Dev", "open": true, "title": "A"}', exitCode: 0, files: ["2026-11-20-b.md"] },
-  { name: "--dry-run prints and writes nothing", args: [...D, "--roles", "Dev", "--open", "--dry-run"], exitCode: 0, files: [], stdout: /^---\nroles: Dev\nopen: true\ndate: 2026-11-20\n---\n\n<!-- Remplacez/ },
-  { name: "--dry-run --lang en", args: [...D, "--roles", "Dev", "--open", "--dry-run", "--lang", "en"], exitCode: 0, files: [], stdout: /## Practical details/ },
-  { name: "--dir", args: [...D, "--roles", "Dev", "--open", "--dir", "elsewhere"], exitCode: 0, files: [], stdout: /Créé elsewhere\/2026-11-20-dev\.md/ },
-];
-
+// Arguments → exit code, output and files written: the case table test/cases/new.cases.ts.
 describe("non-interactive (stdin closed, not a TTY)", () => {
-  it.each(CLI_CASES)("$name", async (c) => {
-    const { root, jobs } = project();
-    const r = await runCli(c.args, root, c.stdin);
-    expect({ exitCode: r.exitCode, stderr: r.stderr }).toMatchObject({ exitCode: c.exitCode });
-    if (c.stdout) expect(r.stdout).toMatch(c.stdout);
-    if (c.stderr) expect(r.stderr).toMatch(c.stderr);
-    if (c.exitCode === 0) expect(r.stderr).toBe("");
-    const written = existsSync(jobs) ? readdirSync(jobs) : [];
-    if (c.files) expect(written).toEqual(c.files);
-    for (const f of written) expectLintsClean(join(jobs, f));
-    if (c.exitCode !== 0) expect(listTree(root)).toEqual(["posting.config.json"]);
-  });
-
   it("without a content folder or --dir, says how to give one", async () => {
     const { root } = project({});
     const r = await runCli([...D, "--roles", "Dev", "--open"], root);

@@ -1,11 +1,12 @@
 // .pre-commit-hooks.yaml, run the way pre-commit runs a hook: the entry split like a shell would,
 // then the hook's args, then the file names, with the built bin standing for `posting`.
 import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import { ensureBuilt } from "./helpers/cli.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const BIN = join(ROOT, "bin", "posting.js");
@@ -37,7 +38,7 @@ function runHook(id: string, files: string[]) {
 
 beforeAll(() => {
   // `npm test` builds first; build here too when running vitest alone on a fresh clone.
-  if (!existsSync(join(ROOT, "dist", "bundle", "cli.cjs"))) spawnSync(process.execPath, [join(ROOT, "scripts", "build.mjs")], { cwd: ROOT });
+  ensureBuilt();
 }, 120_000);
 
 describe(".pre-commit-hooks.yaml", () => {

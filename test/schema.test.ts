@@ -1,6 +1,6 @@
 // The schema itself: it compiles in ajv's strict mode, accepts every valid fixture, rejects every
-// invalid one with the expected code, and agrees with the hand-checked seeds.
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+// invalid one with the expected code, and agrees with the hand-checked postings of fixtures/corpus.
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Ajv2020 } from "ajv/dist/2020.js";
@@ -17,7 +17,7 @@ import { wordFindings } from "../src/core/messages/word.js";
 
 const schemaJson = JSON.parse(readFileSync(BUNDLED_SCHEMA_PATH, "utf8")) as Record<string, unknown>;
 const POSTINGS = fileURLToPath(new URL("../fixtures/postings/", import.meta.url));
-const SEEDS = fileURLToPath(new URL("../../shared/seeds/", import.meta.url));
+const CORPUS = fileURLToPath(new URL("../fixtures/corpus/", import.meta.url));
 
 /** Codes that come from validating the front matter against the schema. */
 const isSchemaStage = (code: string) => code.startsWith("SCHEMA_") || code === "UNKNOWN_KEY";
@@ -148,27 +148,23 @@ describe("fixtures against the schema", () => {
   });
 });
 
-describe.skipIf(!existsSync(SEEDS))("the shared seeds", () => {
-  const seed = (prefix: string) => {
-    const name = readdirSync(SEEDS).find((f) => f.startsWith(prefix));
-    if (!name) throw new Error(`no seed ${prefix}* in ${SEEDS}`);
-    return lintBytes(name, readFileSync(join(SEEDS, name)), loadSchema());
-  };
+describe("postings written the way real ones are (fixtures/corpus)", () => {
+  const lint = (name: string) => lintBytes(name, readFileSync(join(CORPUS, name)), loadSchema());
 
-  it.each(["000_", "001_", "004_"])("seed %s has no errors", (prefix) => {
-    expect(seed(prefix).filter((f) => f.severity === "error")).toEqual([]);
+  it.each(["ordre-a.md", "ordre-b.md", "espaces.md"])("%s has no errors", (name) => {
+    expect(lint(name).filter((f) => f.severity === "error")).toEqual([]);
   });
 
-  it("flags `titles` in seed 003 and suggests `title`", () => {
-    const errors = seed("003_").filter((f) => f.severity === "error");
+  it("flags `titles` in cle-ancienne.md and suggests `title`", () => {
+    const errors = lint("cle-ancienne.md").filter((f) => f.severity === "error");
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatchObject({ code: "UNKNOWN_KEY", path: "titles", line: 8, column: 1 });
     expect(wordFindings(errors)[0]!.message).toContain("did you mean `title`?");
   });
 
-  it("warns about seed 004's trailing space and blank line", () => {
-    expect(seed("004_").map(({ code, line, column }) => ({ code, line, column }))).toEqual([
-      { code: "FRONT_MATTER_TRAILING_SPACE", line: 3, column: 60 },
+  it("warns about espaces.md's trailing space and blank line", () => {
+    expect(lint("espaces.md").map(({ code, line, column }) => ({ code, line, column }))).toEqual([
+      { code: "FRONT_MATTER_TRAILING_SPACE", line: 3, column: 80 },
       { code: "FRONT_MATTER_BLANK_LINE", line: 7, column: 1 },
     ]);
   });

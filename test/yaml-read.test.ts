@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { isJekyllDate } from "../src/core/read/dates.js";
 import { splitFrontMatter } from "../src/core/read/frontmatter.js";
 import { parseYaml } from "../src/core/read/yaml.js";
-import { runCli } from "./list-helpers.js";
+import { runCli } from "./helpers/cli.js";
 
 const FIXTURES = fileURLToPath(new URL("../fixtures/yaml/", import.meta.url));
 

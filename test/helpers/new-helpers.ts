@@ -1,15 +1,14 @@
-// Shared by the `posting new` tests: a Prompter that answers from a script, an in-memory CliIO and
-// temp folders.
+// Shared by the `posting new` tests: a Prompter that answers from a script, `posting new` run
+// in-process (on test/helpers/cli.ts's memory io) and temp folders.
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Readable } from "node:stream";
-import { run } from "../../src/cli.js";
 import { newCommand } from "../../src/commands/new.js";
 import type { NewCommandOptions } from "../../src/commands/new.js";
-import type { CliIO } from "../../src/io.js";
 import type { CheckboxQuestion, ConfirmQuestion, InputQuestion, Prompter, SelectQuestion } from "../../src/prompter.js";
 import { PromptInterrupted } from "../../src/prompter.js";
+import { memoryIO } from "./cli.js";
+import type { RunResult } from "./cli.js";
 
 export const TODAY = "2026-05-04";
 
@@ -115,40 +114,11 @@ export class ScriptedPrompter implements Prompter {
   }
 }
 
-export interface MemoryRun {
-  exitCode: number;
-  stdout: string;
-  stderr: string;
-}
-
 /** Run `posting new` in-process; stdin is closed (or the given text) and not a TTY. */
-export async function runNew(options: NewCommandOptions, cwd: string, extra: { prompter?: Prompter; stdin?: string } = {}): Promise<MemoryRun> {
-  let stdout = "";
-  let stderr = "";
-  const io: CliIO = {
-    stdout: { write: (text: string) => ((stdout += text), true), isTTY: false },
-    stderr: { write: (text: string) => ((stderr += text), true), isTTY: false },
-    stdin: Readable.from(extra.stdin === undefined ? [] : [Buffer.from(extra.stdin)]),
-    cwd,
-    env: { NO_COLOR: "1" },
-  };
+export async function runNew(options: NewCommandOptions, cwd: string, extra: { prompter?: Prompter; stdin?: string } = {}): Promise<RunResult> {
+  const { io, output } = memoryIO(cwd, extra.stdin === undefined ? {} : { stdin: extra.stdin });
   const exitCode = await newCommand({ lang: "fr", ...options }, io, { today: TODAY, ...(extra.prompter ? { prompter: extra.prompter } : {}) });
-  return { exitCode, stdout, stderr };
-}
-
-/** `posting <args>` through run(argv, io), stdin closed (or the given text), not a TTY. */
-export async function runCli(args: readonly string[], cwd: string, stdin?: string): Promise<MemoryRun> {
-  let stdout = "";
-  let stderr = "";
-  const io: CliIO = {
-    stdout: { write: (text: string) => ((stdout += text), true), isTTY: false },
-    stderr: { write: (text: string) => ((stderr += text), true), isTTY: false },
-    stdin: Readable.from(stdin === undefined ? [] : [Buffer.from(stdin)]),
-    cwd,
-    env: { NO_COLOR: "1" },
-  };
-  const exitCode = await run(args, io);
-  return { exitCode, stdout, stderr };
+  return { exitCode, ...output() };
 }
 
 /** A temp project: `root/posting.config.json` pointing at `root/site/content/_jobs`. */

@@ -1,0 +1,118 @@
+// `posting init` from the command line, in a temporary folder holding `layout` (stdin closed):
+// arguments → exit code, output and the posting.config.json written.
+import { expect } from "vitest";
+import type { CliCase } from "./case.js";
+
+const VALID = "---\nroles: Développeur·se\nopen: true\n---\n\nTexte.\n";
+
+interface Row {
+  name: string;
+  layout?: Record<string, string>;
+  /** After `init`. */
+  args: string[];
+  exitCode: number;
+  /** The posting.config.json there after the run. */
+  config?: Record<string, unknown>;
+  stdout?: RegExp[];
+  stderr?: RegExp[];
+  spawn?: boolean;
+}
+
+const ROWS: Row[] = [
+  {
+    name: "--yes in an empty folder: the usual content folder, noted as missing",
+    spawn: true,
+    args: ["--yes"],
+    exitCode: 0,
+    config: { content: ["content/_jobs"], fileName: "YYYY-MM-DD-slug.md" },
+    stdout: [/^Created posting\.config\.json:$/m, /^Note: content\/_jobs does not exist yet\.$/m, /^Next: posting lint/m],
+  },
+  {
+    name: "--yes detects content/_jobs and the startups pages next to it",
+    layout: { "content/_jobs/2026-05-04-dev.md": VALID, "content/_startups/": "" },
+    args: ["--yes"],
+    exitCode: 0,
+    config: { content: ["content/_jobs"], fileName: "YYYY-MM-DD-slug.md", references: { startup: "content/_startups/{value}.md" } },
+    stdout: [/"startup": "content\/_startups\/\{value\}\.md"/],
+  },
+  {
+    name: "--yes detects _jobs at the top",
+    layout: { "_jobs/": "" },
+    args: ["--yes"],
+    exitCode: 0,
+    config: { content: ["_jobs"], fileName: "YYYY-MM-DD-slug.md" },
+  },
+  {
+    name: "no --yes and no terminal: defaults, no question, no wait",
+    layout: { "content/_jobs/": "" },
+    args: [],
+    exitCode: 0,
+    config: { content: ["content/_jobs"], fileName: "YYYY-MM-DD-slug.md" },
+  },
+  {
+    name: "flags",
+    layout: { "schemas/offre.json": "{}", "modele.md": "Texte\n" },
+    args: ["--content", "site/_offres", "--file-name", "slug.md", "--schema", "schemas/offre.json", "--template", "modele.md", "--yes"],
+    exitCode: 0,
+    config: { content: ["site/_offres"], schema: "schemas/offre.json", template: "modele.md", fileName: "slug.md" },
+  },
+  {
+    name: "an existing config is left as is",
+    layout: { "posting.config.json": '{ "content": "a" }\n' },
+    args: ["--yes"],
+    exitCode: 1,
+    config: { content: "a" },
+    stderr: [/^posting: posting\.config\.json already exists; it was left as is \(use --force to replace it\)$/m],
+  },
+  {
+    name: "--force replaces it",
+    layout: { "posting.config.json": '{ "content": "a" }\n' },
+    args: ["--yes", "--force"],
+    exitCode: 0,
+    config: { content: ["content/_jobs"], fileName: "YYYY-MM-DD-slug.md" },
+    stdout: [/^Replaced posting\.config\.json:$/m],
+  },
+  {
+    name: "a file name pattern with a folder is a usage error",
+    args: ["--yes", "--file-name", "a/YYYY.md"],
+    exitCode: 2,
+    stderr: [/^posting: --file-name: a file name, without \/ or \\$/m],
+  },
+  {
+    name: "an absolute content folder is a usage error",
+    args: ["--yes", "--content", "/srv/jobs"],
+    exitCode: 2,
+    stderr: [/^posting: --content: give a path relative to this folder$/m],
+  },
+  {
+    name: "--hook with the pre-commit framework: prints its snippet",
+    layout: { ".pre-commit-config.yaml": "repos: []\n" },
+    args: ["--yes", "--hook"],
+    exitCode: 0,
+    stdout: [/uses the pre-commit framework/, /- id: posting-lint\n {8}files: \^content\/_jobs\/\.\*\\\.md\$/],
+  },
+  {
+    name: "--hook with husky: prints the lint-staged snippet",
+    layout: { ".husky/": "" },
+    args: ["--yes", "--hook"],
+    exitCode: 0,
+    stdout: [/uses husky/, /"content\/_jobs\/\*\*\/\*\.md": "posting lint --"/],
+  },
+  {
+    name: "--hook outside a git repository: prints the snippets, exit 1",
+    args: ["--yes", "--hook"],
+    exitCode: 1,
+    stdout: [/Not in a git repository: no hook installed/, /posting-lint/, /lint-staged/],
+  },
+];
+
+/** A usage error writes no config. */
+export const INIT_CASES: CliCase[] = ROWS.map(({ args, config, stdout, stderr, ...row }): CliCase => ({
+  ...row,
+  args: ["init", ...args],
+  cwd: "<empty>",
+  ...(stdout ? { stdout: { matches: stdout } } : {}),
+  ...(stderr ? { stderr: { matches: stderr } } : {}),
+  ...(config ? { files: { "posting.config.json": { json: (value) => expect(value).toEqual(config) } } } : {}),
+  ...(row.exitCode === 2 ? { files: { "posting.config.json": null } } : {}),
+}));

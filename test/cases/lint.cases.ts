@@ -1,0 +1,257 @@
+// `posting lint` from the command line: arguments → exit code and output (test/cli-cases.test.ts).
+import { readFileSync } from "node:fs";
+import { expect } from "vitest";
+import type { CliCase } from "./case.js";
+
+const VERSION = (JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }).version;
+const VALID_POSTING = "---\nroles: Développeur·se\nopen: true\n---\n\nTexte.\n";
+const TITLES_POSTING = "---\ntitles: Offre\nroles: Développeur·se\nopen: true\n---\n\nTexte.\n";
+/** ESC, BEL, the C1 CSI and a right-to-left override: none may reach the terminal raw. */
+const ESC = /[\x1b\x07\x9b\u202e]/;
+
+const postings = "fixtures/postings";
+const warningsOnly = "fixtures/postings/2026-03-23-data-scientist.md";
+const valid = "fixtures/postings/2026-01-12-developpeur-fullstack-aides-territoires.md";
+
+export const LINT_CASES: CliCase[] = [
+  {
+    name: "stylish (default): grouped by file, line:col, severity, message, code, summary",
+    args: ["lint", postings],
+    exitCode: 1,
+    stdout: {
+      matches: [
+        /^fixtures\/postings\/2026-03-09-coach-agile\.md$/m,
+        /^ {2}2:1 {2}error {4}`titles` is not a known key; did you mean `title`\? {2}UNKNOWN_KEY$/m,
+        /^ {2}5:7 {3}warning {2}`open` is written `yes`/m,
+        /^ {2}14:10 {2}error {4}`contact` must be an e-mail address, found the text "recrutement at adresse\.example\.fr" {2}SCHEMA_FORMAT$/m,
+        /→ did you mean "Développement"\?/,
+        /^✖ 8 problems \(4 errors, 4 warnings\) in 8 files checked$/m,
+      ],
+      notMatches: [/aides-territoires/, ESC],
+    },
+  },
+  {
+    name: "stylish on a clean file",
+    args: ["lint", valid],
+    exitCode: 0,
+    stdout: { matches: [/^✔ no problems \(1 file checked\)$/m] },
+  },
+  {
+    name: "json",
+    args: ["lint", "--format", "json", postings],
+    exitCode: 1,
+    stdout: { matches: [/^\{\n {2}"version": 1,/, /"errorCount": 4,/, /"warningCount": 4,/, /"fileCount": 8,/] },
+  },
+  {
+    name: "json: the documented shape",
+    args: ["lint", "-f", "json", postings],
+    exitCode: 1,
+    stdout: {
+      json: (value) => {
+        const report = value as {
+          version: number;
+          fileCount: number;
+          errorCount: number;
+          warningCount: number;
+          files: { file: string; findings: Record<string, unknown>[] }[];
+        };
+        expect(Object.keys(report)).toEqual(["version", "fileCount", "errorCount", "warningCount", "files"]);
+        expect(report.files).toHaveLength(8);
+        expect(report.files.map((f) => f.file)).toContain("fixtures/postings/2026-03-09-coach-agile.md");
+        const titles = report.files.find((f) => f.file.endsWith("coach-agile.md"))!.findings[0];
+        expect(titles).toEqual({
+          code: "UNKNOWN_KEY",
+          severity: "error",
+          file: "fixtures/postings/2026-03-09-coach-agile.md",
+          line: 2,
+          column: 1,
+          path: "titles",
+          message: "`titles` is not a known key; did you mean `title`?",
+          hint: "`titles` is an old spelling of `title`; run `posting normalize --write` to fix it",
+          fixable: true,
+        });
+        const all = report.files.flatMap((f) => f.findings);
+        expect(all.filter((f) => f.severity === "error")).toHaveLength(report.errorCount);
+        expect(all.filter((f) => f.severity === "warning")).toHaveLength(report.warningCount);
+      },
+    },
+  },
+  {
+    name: "github: one workflow annotation per finding",
+    args: ["lint", "-f", "github", postings],
+    exitCode: 1,
+    spawn: true,
+    stdout: {
+      matches: [
+        /^::error file=fixtures\/postings\/2026-03-09-coach-agile\.md,line=2,col=1,title=UNKNOWN_KEY::`titles` is not a known key; did you mean `title`\? \(/m,
+        /^::warning file=fixtures\/postings\/2026-03-23-data-scientist\.md,line=5,col=7,title=YAML11_BOOLEAN::/m,
+        /^::error file=fixtures\/postings\/2026-04-20-integrateur-dsfr\.md,line=6,col=7,title=SCHEMA_FORMAT::`date` must be/m,
+      ],
+      notMatches: [/^(?!::(?:error|warning) file=[^,\n]+,line=\d+,col=\d+,title=[A-Z0-9_]+::).+$/m],
+      lines: 8,
+    },
+  },
+  {
+    name: "--quiet shows errors only",
+    args: ["lint", "--quiet", postings],
+    exitCode: 1,
+    stdout: { matches: [/UNKNOWN_KEY/, /✖ 4 problems \(4 errors, 0 warnings\)/], notMatches: [/warning {2}/, /YAML11_BOOLEAN/, /data-scientist/] },
+  },
+  {
+    name: "--quiet on a file with warnings only: exit 0",
+    args: ["lint", "-q", warningsOnly],
+    exitCode: 0,
+    stdout: { matches: [/✔ no problems \(1 file checked\)/] },
+  },
+  {
+    name: "warnings alone do not fail",
+    args: ["lint", warningsOnly],
+    exitCode: 0,
+    stdout: { matches: [/✖ 3 problems \(0 errors, 3 warnings\)/] },
+  },
+  {
+    name: "--max-warnings below the count fails",
+    args: ["lint", "--max-warnings", "2", warningsOnly],
+    exitCode: 1,
+    stderr: { matches: [/^posting: 3 warnings, more than --max-warnings 2$/m] },
+  },
+  {
+    name: "--max-warnings at the count passes",
+    args: ["lint", "--max-warnings", "3", warningsOnly],
+    exitCode: 0,
+  },
+  {
+    name: "--max-warnings needs a whole number",
+    args: ["lint", "--max-warnings", "beaucoup", warningsOnly],
+    exitCode: 2,
+    stderr: { matches: [/expected a whole number/] },
+  },
+  {
+    name: "--schema points at another schema",
+    args: ["lint", "--schema", "fixtures/lint/schema-const/schema.json", "fixtures/lint/schema-const"],
+    exitCode: 1,
+    stdout: { matches: [/4:7 {2}error {4}`type` must be "friend", found the text "partenaire" {2}SCHEMA_CONST/] },
+  },
+  {
+    name: "--schema that does not exist is a usage error",
+    args: ["lint", "--schema", "nulle-part.schema.json", valid],
+    exitCode: 2,
+    stderr: { matches: [/^posting: cannot read the schema .*nulle-part\.schema\.json/m] },
+  },
+  {
+    name: "- reads standard input, named by --stdin-filename",
+    args: ["lint", "--stdin-filename", "content/_jobs/2026-11-20-dev.md", "-"],
+    stdin: TITLES_POSTING,
+    exitCode: 1,
+    stdout: { matches: [/^content\/_jobs\/2026-11-20-dev\.md$/m, /^ {2}2:1 {2}error {4}`titles` is not a known key/m, /in 1 file checked/] },
+  },
+  {
+    name: "- without --stdin-filename is <stdin>",
+    args: ["lint", "-f", "github", "-"],
+    stdin: TITLES_POSTING,
+    exitCode: 1,
+    stdout: { matches: [/^::error file=<stdin>,line=2,col=1,title=UNKNOWN_KEY::/m] },
+  },
+  {
+    name: "- with a clean posting",
+    args: ["lint", "-"],
+    stdin: VALID_POSTING,
+    exitCode: 0,
+    stdout: { matches: [/✔ no problems \(1 file checked\)/] },
+  },
+  {
+    name: "-- ends options: -V.md is a file",
+    spawn: true,
+    args: ["lint", "--", "-V.md"],
+    cwd: "fixtures/cli/dash-file",
+    exitCode: 1,
+    stdout: { matches: [/^-V\.md$/m, /`titles` is not a known key/], notMatches: [new RegExp(`^${VERSION.replace(/\./g, "\\.")}$`, "m")] },
+  },
+  {
+    name: "no argument and no config: a clear usage message",
+    spawn: true,
+    args: ["lint"],
+    cwd: "<empty>",
+    exitCode: 2,
+    stderr: { matches: [/^posting: no postings to lint: pass files or folders .*posting\.config\.json/m] },
+    stdout: { matches: [/^$/] },
+  },
+  {
+    name: "no argument: the content folders of the posting.config.json found above",
+    args: ["lint", "-f", "github"],
+    cwd: "fixtures/cli/config-project/docs",
+    exitCode: 1,
+    // Outside the current folder, paths are shown absolute.
+    stdout: { matches: [/file=\/[^,]*\/config-project\/content\/_jobs\/2026-05-11-designer\.md,line=2,col=1,title=UNKNOWN_KEY::`role` is not a known key; did you mean `roles`\?/, /title=SCHEMA_REQUIRED::`roles` is required/], notMatches: [/2026-05-04-developpeur/, /README/] },
+  },
+  {
+    name: "a bad config names the file and the key",
+    args: ["lint"],
+    cwd: "fixtures/cli/bad-config",
+    exitCode: 2,
+    stderr: { matches: [/^posting: .*fixtures\/cli\/bad-config\/posting\.config\.json: "contents" is not a known setting/m] },
+  },
+  {
+    name: "a missing file is a finding, and the others are still checked",
+    args: ["lint", "-f", "github", "supprime.md", valid],
+    exitCode: 1,
+    stdout: { matches: [/^::error file=supprime\.md,line=1,col=1,title=FILE_UNREADABLE::cannot read the file: no such file or folder/m] },
+  },
+  {
+    name: "--help",
+    args: ["--help"],
+    exitCode: 0,
+    stdout: { matches: [/^Usage: posting \[options\] \[command\]/m, /^ {2}lint \[options\] \[paths\.\.\.\]/m] },
+  },
+  {
+    name: "lint --help",
+    args: ["lint", "--help"],
+    exitCode: 0,
+    stdout: { matches: [/^Usage: posting lint \[options\] \[paths\.\.\.\]/m, /--max-warnings <n>/, /Exit codes: 0 no errors, 1 errors found, 2 usage/] },
+  },
+  {
+    name: "--version",
+    spawn: true,
+    args: ["--version"],
+    exitCode: 0,
+    stdout: { matches: [new RegExp(`^${VERSION.replace(/\./g, "\\.")}\\n$`)] },
+  },
+  {
+    name: "an unknown option is a usage error",
+    args: ["lint", "--frobnicate", valid],
+    exitCode: 2,
+    stderr: { matches: [/^posting: unknown option '--frobnicate'/m] },
+  },
+  {
+    name: "an unknown format is a usage error",
+    args: ["lint", "--format", "xml", valid],
+    exitCode: 2,
+    stderr: { matches: [/argument 'xml' is invalid/] },
+  },
+  {
+    name: "expands a quoted glob (the glob library is loaded from the bundle only then)",
+    args: ["lint", "--format", "github", "fixtures/postings/2026-03-*.md"],
+    exitCode: 1,
+    spawn: true,
+    stdout: { matches: [/^::error file=fixtures\/postings\/2026-03-09-coach-agile\.md,line=2,col=1,title=UNKNOWN_KEY::/m], notMatches: [/2026-01-12/] },
+    stderr: { equals: "" },
+  },
+  {
+    name: "- with a clean posting named by --stdin-filename",
+    args: ["lint", "--stdin-filename", "offre.md", "-"],
+    stdin: VALID_POSTING,
+    exitCode: 0,
+    spawn: true,
+    stdout: { matches: [/no problems \(1 file checked\)/] },
+    stderr: { equals: "" },
+  },
+  ...(["stylish", "json", "github", "sarif", "junit"] as const).map(
+    (format): CliCase => ({
+      name: `${format}: escape sequences from a file are printed escaped`,
+      args: ["lint", "-f", format, "fixtures/cli/escape/posting.md"],
+      exitCode: 1,
+      stdout: { matches: [/SCHEMA_PATTERN/, /UNKNOWN_KEY/, /SCHEMA_FORMAT/, /(?:\\e|\\u001b)\]52;c;SGVsbG8=/], notMatches: [ESC] },
+    }),
+  ),
+];
+

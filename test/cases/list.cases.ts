@@ -1,0 +1,42 @@
+// `posting list` from the command line: arguments → exit code and output (test/cli-cases.test.ts).
+import type { CliCase } from "./case.js";
+
+const BASIC = "fixtures/list/basic";
+const EMPTY = "fixtures/list/empty";
+const CONFIG = "fixtures/list/config";
+const R = "2026-01-05-developpeur-react.md"; // open, ma-cantine-egalim
+const M = "2026-13-01-mauvaise-date.md"; // closed, ma-cantine-egalim, impossible date in the name
+
+export const LIST_CASES: CliCase[] = [
+  {
+    name: "table with a summary; unreadable files on stderr with their reason",
+    args: ["list", "."],
+    cwd: BASIC,
+    exitCode: 0,
+    spawn: true,
+    stdout: { matches: [/^6 postings, 4 open; 2 files could not be read$/m] },
+    stderr: { matches: [/casse\.md:\d+:\d+: could not read: YAML syntax error[\s\S]*sans-front-matter\.md:1:1: could not read: no front matter/] },
+  },
+  { name: "summary of a filtered list", args: ["list", ".", "--open"], cwd: BASIC, exitCode: 0, stdout: { matches: [/^4 postings, 4 open \(of 6 read\); 2 files could not be read$/m] } },
+  { name: "summary with --limit", args: ["list", ".", "--limit", "1"], cwd: BASIC, exitCode: 0, stdout: { matches: [/^1 posting, 1 open \(6 matched, of 6 read\)/m] } },
+  { name: "--count prints the number only", spawn: true, args: ["list", ".", "--count", "--open"], cwd: BASIC, exitCode: 0, stdout: { matches: [/^4\n$/] } },
+  { name: "--strict fails when a file could not be read", args: ["list", ".", "--strict"], cwd: BASIC, exitCode: 1, stderr: { matches: [/2 files could not be read \(--strict\)/] } },
+  { name: "--strict passes when all files are read", args: ["list", R, M, "--strict"], cwd: BASIC, exitCode: 0, stdout: { matches: [/^2 postings, 1 open$/m] } },
+  { name: "without paths, the config's content folders are listed", args: ["list", "--fields", "file,startup"], cwd: CONFIG, exitCode: 0, stdout: { matches: [/^content\/_jobs\/2026-04-01-animatrice\.md\s+itou$/m] } },
+  { name: "without paths or config, says what to do", args: ["list"], cwd: "<empty>", exitCode: 2, stderr: { matches: [/no postings to list: pass files or folders/] } },
+  { name: "an empty folder lists nothing, successfully", args: ["list", "."], cwd: EMPTY, exitCode: 0, stdout: { matches: [/^0 postings, 0 open\n$/] } },
+  { name: "unknown --where operator", args: ["list", ".", "--where", "date=<2026-01-01"], cwd: BASIC, exitCode: 2, stderr: { matches: [/--where "date=<2026-01-01": unknown operator "=<"/] } },
+  { name: "--where without an operator", args: ["list", ".", "--where", "startup"], cwd: BASIC, exitCode: 2, stderr: { matches: [/--where "startup": no operator/] } },
+  { name: "--where without a key", args: ["list", ".", "--where", "=x"], cwd: BASIC, exitCode: 2, stderr: { matches: [/the key is missing/] } },
+  { name: "--where with an impossible date", args: ["list", ".", "--where", "date>2026-02-30"], cwd: BASIC, exitCode: 2, stderr: { matches: [/"2026-02-30" is not a valid date \(2026-02-30 is not a real date\)/] } },
+  { name: "--where < with text", args: ["list", ".", "--where", "date>demain"], cwd: BASIC, exitCode: 2, stderr: { matches: [/compares dates \(YYYY-MM-DD\) or numbers, and "demain" is neither/] } },
+  { name: "--since with a day-first date", args: ["list", ".", "--since", "31/12/2025"], cwd: BASIC, exitCode: 2, stderr: { matches: [/--since "31\/12\/2025" is not a valid date \(write it YYYY-MM-DD\)/] } },
+  { name: "--since after --until", args: ["list", ".", "--since", "2026-01-02", "--until", "2026-01-01"], cwd: BASIC, exitCode: 2, stderr: { matches: [/is after --until/] } },
+  { name: "--open with --closed", args: ["list", ".", "--open", "--closed"], cwd: BASIC, exitCode: 2, stderr: { matches: [/cannot be used with/] } },
+  { name: "unknown format", args: ["list", ".", "--format", "xml"], cwd: BASIC, exitCode: 2, stderr: { matches: [/xml/] } },
+  { name: "--stale needs a number", args: ["list", ".", "--stale", "trois"], cwd: BASIC, exitCode: 2, stderr: { matches: [/whole number/] } },
+  { name: "empty sort key", args: ["list", ".", "--sort", "date,,startup"], cwd: BASIC, exitCode: 2, stderr: { matches: [/--sort "date,,startup": empty key/] } },
+  { name: "empty field", args: ["list", ".", "--fields", "date,,file"], cwd: BASIC, exitCode: 2, stderr: { matches: [/--fields "date,,file": empty field name/] } },
+  { name: "standard input is refused", spawn: true, args: ["list", "-"], cwd: BASIC, exitCode: 2, stderr: { matches: [/not standard input/] } },
+  { name: "a missing path is reported, not fatal", args: ["list", "absent.md"], cwd: BASIC, exitCode: 0, stderr: { matches: [/absent\.md:1:1: could not read: cannot read the file: no such file or folder/] } },
+];

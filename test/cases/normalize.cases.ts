@@ -1,0 +1,69 @@
+// `posting normalize` from the command line, on fixtures/cli/normalize/mixed (one file to change,
+// one canonical): arguments → exit code and output. Runs that may write use a temporary copy.
+import { readFileSync } from "node:fs";
+import type { CliCase } from "./case.js";
+
+const MIXED = "fixtures/cli/normalize/mixed";
+const TO_CHANGE = readFileSync(new URL(`../../${MIXED}/a-changer.md`, import.meta.url), "utf8");
+
+export const NORMALIZE_CASES: CliCase[] = [
+  {
+    name: "a unified diff by default; nothing written, exit 0",
+    args: ["normalize", "a-changer.md"],
+    cwd: MIXED,
+    copy: true,
+    exitCode: 0,
+    spawn: true,
+    stdout: { includes: ["--- a/a-changer.md\n+++ b/a-changer.md\n"], matches: [/^-open: "true"$/m, /^\+open: true$/m] },
+    stderr: { equals: "1 file: 1 would change, 0 already canonical\n" },
+    files: { "a-changer.md": { equals: TO_CHANGE } },
+  },
+  {
+    name: "--check lists the files that would change, exit 1",
+    args: ["normalize", "--check", "."],
+    cwd: MIXED,
+    exitCode: 1,
+    spawn: true,
+    stdout: { equals: "a-changer.md\n" },
+    stderr: { equals: "2 files: 1 would change, 1 already canonical\n" },
+  },
+  {
+    name: "--check on a canonical file prints nothing, exit 0",
+    args: ["normalize", "--check", "canonique.md"],
+    cwd: MIXED,
+    exitCode: 0,
+    stdout: { equals: "" },
+  },
+  {
+    name: "--write says what it fixed",
+    args: ["normalize", "--write", "."],
+    cwd: MIXED,
+    copy: true,
+    exitCode: 0,
+    stdout: { matches: [/^fixed a-changer\.md: `open`: text turned into a boolean \("true" → true\)/m], excludes: ["canonique.md"] },
+    stderr: { equals: "2 files: 1 fixed, 1 already canonical\n" },
+    files: { "a-changer.md": { includes: ["\nstartup: jardin-partage\nopen: true\n---\n"] } },
+  },
+  {
+    name: "- filters standard input to standard output",
+    args: ["normalize", "-"],
+    stdin: '---\nroles: Intendant·e\nopen: "yes"\n---\n\nTexte.\n',
+    exitCode: 0,
+    spawn: true,
+    stdout: { equals: "---\nroles: Intendant·e\nopen: true\n---\n\nTexte.\n" },
+  },
+  {
+    name: "--check and --write together is a usage error",
+    args: ["normalize", "--check", "--write", "."],
+    cwd: MIXED,
+    exitCode: 2,
+    stderr: { equals: "posting: --check and --write cannot be used together\n" },
+  },
+  {
+    name: "an unknown --from-encoding is a usage error",
+    args: ["normalize", "--from-encoding", "klingon", "a-changer.md"],
+    cwd: MIXED,
+    exitCode: 2,
+    stderr: { includes: ["unknown encoding"] },
+  },
+];
