@@ -51,11 +51,11 @@ const EXAMPLES: { [C in FindingCode]: FindingDetails[C][] } = {
   DATE_AMBIGUOUS: [{ key: "date", reason: "05/06/2021 could be 5 June or 6 May" }],
   COMMA_LIST_UNBALANCED: [{ key: "techno" }],
   SCHEMA_REQUIRED: [{ key: "roles", description: "The roles." }, { key: "roles" }],
-  SCHEMA_TYPE: [{ key: "open", expected: "true or false", found: 'the text "oui"', hint: "write true or false" }, { key: "open", expected: "true or false", found: "a list" }],
-  SCHEMA_ENUM: [{ key: "contrat", allowed: ["CDI", "CDD"], found: '"cdi"', suggestion: "CDI" }, { key: "contrat", allowed: ["CDI"], found: '"x"' }],
-  SCHEMA_FORMAT: [{ key: "date", format: "date", found: '"2021-02-30"', reason: "2021-02-30 is not a real date" }, { key: "mail", format: "email", found: '"x"' }, { key: "u", format: "uri", found: '"x"' }, { key: "d", format: "jekyll-date", found: '"x"' }, { key: "d", format: "other", found: '"x"' }],
-  SCHEMA_PATTERN: [{ key: "startup", expected: "a startup id", found: '"a b"' }],
-  SCHEMA_CONST: [{ key: "layout", expected: '"job"', found: '"x"' }],
+  SCHEMA_TYPE: [{ key: "open", expected: "true or false", found: { type: "text", text: "oui" }, hint: "write true or false" }, { key: "open", expected: "true or false", found: { type: "list", length: 2 } }],
+  SCHEMA_ENUM: [{ key: "contrat", allowed: ["CDI", "CDD"], found: { type: "text", text: "cdi" }, suggestion: "CDI" }, { key: "contrat", allowed: ["CDI"], found: { type: "empty" } }],
+  SCHEMA_FORMAT: [{ key: "date", format: "date", found: { type: "text", text: "2021-02-30" }, reason: "2021-02-30 is not a real date" }, { key: "mail", format: "email", found: { type: "number", value: 3 } }, { key: "u", format: "uri", found: { type: "boolean", value: true } }, { key: "d", format: "jekyll-date", found: { type: "mapping" } }, { key: "d", format: "other", found: { type: "text", text: "x" } }],
+  SCHEMA_PATTERN: [{ key: "startup", expected: "a startup id", found: { type: "text", text: "a b" } }],
+  SCHEMA_CONST: [{ key: "layout", expected: '"job"', found: { type: "text", text: "x" } }],
   SCHEMA_LENGTH: [{ key: "roles", limit: 1, kind: "min", unit: "characters" }, { key: "roles", limit: 3, kind: "max", unit: "items" }],
   SCHEMA_ITEMS: [{ key: "domaines", reason: "lists the same value twice (items 1 and 2)" }],
   SCHEMA_OTHER: [{ key: "x", reason: "fails a rule" }, { key: "", reason: "fails a rule" }],
@@ -96,7 +96,7 @@ describe.each(Object.entries(CATALOGS))("the %s catalog", (_lang, catalog) => {
   });
 
   it("words lint's later notes into the hint: a fix, an alias set twice, an unclear date, a blocked fix", () => {
-    const base = finding("SCHEMA_TYPE", at, { key: "open", expected: "true or false", found: 'the text "yes"' });
+    const base = finding("SCHEMA_TYPE", at, { key: "open", expected: "true or false", found: { type: "text", text: "yes" } });
     const noted = (notes: Finding["notes"]): Finding => ({ ...base, notes });
     const hints = [
       noted({ fix: { from: '"yes"', to: "true" } }),
@@ -123,7 +123,7 @@ describe("wording at the edge", () => {
     expect(Object.keys(worded)).toEqual(["code", "severity", "file", "line", "column", "path", "message", "hint", "fixable"]);
     expect(worded.message).toBe('`open` is written `yes`: Jekyll reads it as true, other YAML tools as the text "yes"');
     // A hint only a note gives came, in the days of patched findings, after `fixable`: kept so.
-    const noted: Finding = { ...finding("SCHEMA_FORMAT", at, { key: "date", format: "date", found: '"24/06/2021"' }), fixable: true, notes: { fix: { from: '"24/06/2021"', to: '"2021-06-24"' } } };
+    const noted: Finding = { ...finding("SCHEMA_FORMAT", at, { key: "date", format: "date", found: { type: "text", text: "24/06/2021" } }), fixable: true, notes: { fix: { from: '"24/06/2021"', to: '"2021-06-24"' } } };
     const late = wordFinding(noted);
     expect(Object.keys(late).slice(-2)).toEqual(["fixable", "hint"]);
     expect(late.hint).toBe('run `posting normalize --write` to fix it ("24/06/2021" → "2021-06-24")');
@@ -135,6 +135,8 @@ describe("wording at the edge", () => {
       const worded = wordFinding(finding("UNKNOWN_KEY", at, { key: `a\u00a0${long}`, isAlias: false }), catalog);
       expect(worded.message.length).toBeLessThan(MAX_QUOTED + 200);
       expect(worded.message).toContain("a\\u00a0é");
+      const shown = wordFinding(finding("SCHEMA_TYPE", at, { key: "k", expected: "a number", found: { type: "text", text: "\u0001".repeat(5000) } }), catalog);
+      expect(shown.message.length).toBeLessThan(MAX_QUOTED + 200);
     }
   });
 });

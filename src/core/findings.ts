@@ -3,7 +3,7 @@
 import type { FindingCode, FindingDetails, Severity } from "./findings/codes.js";
 
 export { FINDING_CODES, ruleOf } from "./findings/codes.js";
-export type { FindingCode, FindingDetails, Severity } from "./findings/codes.js";
+export type { FindingCode, FindingDetails, Severity, ShownValue } from "./findings/codes.js";
 
 /** What stops normalize on a file: a finding, bytes with no character in the encoding, or its own check. */
 export type FixBlocker = { code: FindingCode } | { encoding: string } | { unsafe: true };

@@ -1,6 +1,6 @@
 // Making a finding: its code, place and args. No words here: severity and fixability come from the
 // code's rule (findings/codes.ts), the message and hint from a catalog at the edge (messages/).
-import type { Finding, FindingCode, FindingDetails } from "./findings.js";
+import type { Finding, FindingCode, FindingDetails, ShownValue } from "./findings.js";
 import { ruleOf } from "./findings.js";
 import { capText } from "./sanitize.js";
 
@@ -21,16 +21,13 @@ export function finding<C extends FindingCode>(code: C, at: Location, details: F
   return result;
 }
 
-/** Describe a value for a message: its type in words and, for scalars, the value itself. */
-export function describeValue(value: unknown): string {
-  if (value === null || value === undefined) return "nothing (an empty value)";
-  if (typeof value === "string") return `the text ${JSON.stringify(truncate(value))}`;
-  if (typeof value === "boolean") return `the boolean ${value}`;
-  if (typeof value === "number") return `the number ${value}`;
-  if (Array.isArray(value)) return `a list of ${value.length} item${value.length === 1 ? "" : "s"}`;
-  return "a nested mapping";
-}
-
-function truncate(text: string, max = 60): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+/** A value as a message shows it: its type and, for scalars, the value itself (as data). */
+export function shownValue(value: unknown): ShownValue {
+  if (value === null || value === undefined) return { type: "empty" };
+  // Capped here too, so findings kept in the cache stay small whatever the value.
+  if (typeof value === "string") return { type: "text", text: capText(value) };
+  if (typeof value === "boolean") return { type: "boolean", value };
+  if (typeof value === "number") return { type: "number", value };
+  if (Array.isArray(value)) return { type: "list", length: value.length };
+  return { type: "mapping" };
 }

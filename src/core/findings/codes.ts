@@ -5,6 +5,15 @@
 export type Severity = "error" | "warning";
 
 type Path = string;
+
+/** A front matter value as a message shows it: its type and, for scalars, the value (worded by the catalog). */
+export type ShownValue =
+  | { type: "empty" }
+  | { type: "text"; text: string }
+  | { type: "boolean"; value: boolean }
+  | { type: "number"; value: number }
+  | { type: "list"; length: number }
+  | { type: "mapping" };
 /** A code whose finding carries no facts. */
 type NoArgs = Record<never, never>;
 
@@ -62,11 +71,11 @@ export const CODES = {
   DATE_AMBIGUOUS: rule<{ key: Path; reason: string }>("error"),
   COMMA_LIST_UNBALANCED: rule<{ key: Path }>("warning"),
   SCHEMA_REQUIRED: rule<{ key: string; description?: string }>("error"),
-  SCHEMA_TYPE: rule<{ key: Path; expected: string; found: string; hint?: string }>("error"),
-  SCHEMA_ENUM: rule<{ key: Path; allowed: readonly unknown[]; found: string; suggestion?: string }>("error", (a) => a.suggestion !== undefined),
-  SCHEMA_FORMAT: rule<{ key: Path; format: string; found: string; reason?: string }>("error"),
-  SCHEMA_PATTERN: rule<{ key: Path; expected: string; found: string }>("error"),
-  SCHEMA_CONST: rule<{ key: Path; expected: string; found: string }>("error"),
+  SCHEMA_TYPE: rule<{ key: Path; expected: string; found: ShownValue; hint?: string }>("error"),
+  SCHEMA_ENUM: rule<{ key: Path; allowed: readonly unknown[]; found: ShownValue; suggestion?: string }>("error", (a) => a.suggestion !== undefined),
+  SCHEMA_FORMAT: rule<{ key: Path; format: string; found: ShownValue; reason?: string }>("error"),
+  SCHEMA_PATTERN: rule<{ key: Path; expected: string; found: ShownValue }>("error"),
+  SCHEMA_CONST: rule<{ key: Path; expected: string; found: ShownValue }>("error"),
   SCHEMA_LENGTH: rule<{ key: Path; limit: number; kind: "min" | "max"; unit: "characters" | "items" }>("error"),
   SCHEMA_ITEMS: rule<{ key: Path; reason: string }>("error"),
   SCHEMA_OTHER: rule<{ key: Path; reason: string }>("error"),

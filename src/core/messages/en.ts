@@ -1,7 +1,8 @@
 // The English catalog: every finding code's message, hint and one-line summary. A finding carries
 // its code and args (src/core/findings/codes.ts); this words them. A second language is a second
 // object of the same type (Catalog), checked for completeness by test/messages.test.ts.
-import type { FixBlocker, FixNotes } from "../findings.js";
+import type { FixBlocker, FixNotes, ShownValue } from "../findings.js";
+import { capText } from "../sanitize.js";
 import type { Catalog } from "./types.js";
 
 const FIX_WITH_NORMALIZE = "run `posting normalize --write` to fix it";
@@ -201,26 +202,26 @@ export const en: Catalog = {
     },
     SCHEMA_TYPE: {
       summary: "A value has the wrong type.",
-      word: ({ key, expected, found, hint }) => ({ message: `\`${key}\` must be ${expected}, found ${found}`, hint }),
+      word: ({ key, expected, found, hint }) => ({ message: `\`${key}\` must be ${expected}, found ${describeValue(found)}`, hint }),
     },
     SCHEMA_ENUM: {
       summary: "A value is not one of the allowed values.",
       word: ({ key, allowed, found, suggestion }) => ({
-        message: `\`${key}\` must be one of ${allowed.map((v) => String(v)).join(", ")}; found ${found}`,
+        message: `\`${key}\` must be one of ${allowed.map((v) => String(v)).join(", ")}; found ${describeValue(found)}`,
         hint: suggestion ? `did you mean "${suggestion}"? ${FIX_WITH_NORMALIZE}` : undefined,
       }),
     },
     SCHEMA_FORMAT: {
       summary: "A value is not in the expected format (date, e-mail, URL).",
-      word: ({ key, format, found, reason }) => ({ message: `\`${key}\` must be ${formatInWords(format)}, found ${found}${reason ? ` (${reason})` : ""}` }),
+      word: ({ key, format, found, reason }) => ({ message: `\`${key}\` must be ${formatInWords(format)}, found ${describeValue(found)}${reason ? ` (${reason})` : ""}` }),
     },
     SCHEMA_PATTERN: {
       summary: "A value does not match the expected pattern.",
-      word: ({ key, expected, found }) => ({ message: `\`${key}\` must be ${expected}, found ${found}` }),
+      word: ({ key, expected, found }) => ({ message: `\`${key}\` must be ${expected}, found ${describeValue(found)}` }),
     },
     SCHEMA_CONST: {
       summary: "A value differs from the only allowed value.",
-      word: ({ key, expected, found }) => ({ message: `\`${key}\` must be ${expected}, found ${found}` }),
+      word: ({ key, expected, found }) => ({ message: `\`${key}\` must be ${expected}, found ${describeValue(found)}` }),
     },
     SCHEMA_LENGTH: {
       summary: "A value is too short or too long.",
@@ -324,6 +325,24 @@ export function formatInWords(format: string): string {
       return "a date written YYYY-MM-DD (or a date-time such as 2021-07-13T17:01:57Z)";
     default:
       return `in the "${format}" format`;
+  }
+}
+
+/** A value in words: its type and, for scalars, the value (capped like any text quoted from a file). */
+function describeValue(shown: ShownValue): string {
+  switch (shown.type) {
+    case "empty":
+      return "nothing (an empty value)";
+    case "text":
+      return capText(`the text ${JSON.stringify(truncate(shown.text))}`);
+    case "boolean":
+      return `the boolean ${shown.value}`;
+    case "number":
+      return `the number ${shown.value}`;
+    case "list":
+      return `a list of ${shown.length} item${shown.length === 1 ? "" : "s"}`;
+    case "mapping":
+      return "a nested mapping";
   }
 }
 

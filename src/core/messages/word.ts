@@ -39,12 +39,16 @@ const KEY_ARGS = new Set(["key", "alias"]);
 // Text from the file quoted in a message is capped (MAX_QUOTED characters, with an ellipsis) so a
 // short crafted input cannot make a huge message line, and a no-break space in a key is shown.
 // Applied to the args' own strings, whatever the catalog: no catalog can forget it.
+// Strings one level down (a value shown, `found`) are capped too.
 function quotable<T extends object>(args: T): T {
   let out: T | undefined;
   for (const [name, value] of Object.entries(args)) {
-    if (typeof value !== "string") continue;
-    const shown = capText(KEY_ARGS.has(name) ? escapeKey(value) : value);
+    const shown = typeof value === "string" ? capText(KEY_ARGS.has(name) ? escapeKey(value) : value) : isPlainObject(value) ? quotable(value) : value;
     if (shown !== value) out = Object.assign(out ?? { ...args }, { [name]: shown });
   }
   return out ?? args;
+}
+
+function isPlainObject(value: unknown): value is object {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }

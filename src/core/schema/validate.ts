@@ -5,7 +5,7 @@ import type { ErrorObject } from "ajv/dist/2020.js";
 import { splitCommaList } from "../words/comma-list.js";
 import { explainBadDate } from "../read/dates.js";
 import type { Finding } from "../findings.js";
-import { describeValue, finding } from "../messages.js";
+import { finding, shownValue } from "../messages.js";
 import type { FieldSpec, PostingSchema } from "./schema.js";
 import { foldForMatch } from "./schema.js";
 import type { LocatedFrontMatter } from "../read/posting.js";
@@ -70,7 +70,7 @@ function errorToFinding(
   const key = pathText(path);
   const value = getAt(data, path);
   const topField = schema.fieldsByKey.get(String(path[0] ?? ""));
-  const found = describeValue(value);
+  const found = shownValue(value);
   const loc = (p: (string | number)[], where: "key" | "value" = "value") => ({ file, ...frontMatter.locate(p, where), path: pathText(p) });
 
   switch (error.keyword) {
