@@ -4,7 +4,7 @@ export type { FileResult, LintReport, LintFilesOptions } from "./core/lint/lint.
 export { parsePosting } from "./core/read/posting.js";
 export type { ParsedPosting, FrontMatter } from "./core/read/posting.js";
 export { loadSchema, compileSchema, BUNDLED_SCHEMA_PATH } from "./core/schema/schema.js";
-export type { PostingSchema, FieldSpec } from "./core/schema/schema.js";
+export type { PostingSchema, FieldSpec, SchemaRoles, ColumnSpec, FlagSpec, FieldRole } from "./core/schema/schema.js";
 export { loadConfig, CONFIG_FILE_NAME } from "./core/project/config.js";
 export type { ResolvedConfig } from "./core/project/config.js";
 export { decodeBytes } from "./core/read/encoding.js";
@@ -12,7 +12,7 @@ export { FINDING_CODES } from "./core/findings.js";
 export type { Finding, FindingCode, Severity } from "./core/findings.js";
 export { UserError, ConfigError } from "./core/errors.js";
 export { REPORTERS, getReporter } from "./reporters/index.js";
-export { listPostings, readPostings, selectPostings, columnsFor, DEFAULT_LIST_COLUMNS } from "./core/list/list.js";
+export { listPostings, readPostings, selectPostings, columnsFor } from "./core/list/list.js";
 export type { ListOptions, ListResult, ListColumn, ReadPostingsResult, UnreadablePosting } from "./core/list/list.js";
 export { buildQuery, parseWhere, parseSort, matchesQuery, sortPostings } from "./core/list/list-query.js";
 export type { Posting, ListQuery, ListQueryInput, WhereClause, SortKey } from "./core/list/list-query.js";

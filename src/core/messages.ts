@@ -55,7 +55,8 @@ export interface FindingDetails {
   SCHEMA_OTHER: { key: Path; reason: string };
   FILE_NAME_PATTERN: { name: string; pattern: string; reason: string; suggestion?: string };
   REFERENCE_MISSING: { key: Path; value: string; expected: string; reason?: string };
-  DUPLICATE_POSTING: { other: string; startup: string; roles: string; date: string };
+  /** The identity keys (`x-identity`) and their values; `bare` values (ids, dates) are shown unquoted. */
+  DUPLICATE_POSTING: { other: string; keys: string[]; values: string[]; bare: boolean[] };
   FILE_TEMP_LEFTOVER: Record<string, never>;
   TEXT_BIDI_CONTROL: { key: Path; char: string };
   LINE_ENDINGS_CR: { count: number };
@@ -369,11 +370,13 @@ function word(code: FindingCode, d: FindingDetails[FindingCode]): Worded {
       };
     }
     case "DUPLICATE_POSTING": {
-      const { other, startup, roles, date } = d as FindingDetails["DUPLICATE_POSTING"];
+      const { other, keys, values, bare } = d as FindingDetails["DUPLICATE_POSTING"];
+      const shown = values.map((v, i) => (bare[i] ? truncate(v, 200) : `"${truncate(v)}"`));
+      const free = keys.filter((_, i) => !bare[i]);
       return {
         severity: "warning",
-        message: `same startup, roles and date as ${other} (${startup}, "${truncate(roles)}", ${date})`,
-        hint: "remove one of the two files, or change the roles if they are different postings",
+        message: `same ${wordList(keys)} as ${other} (${shown.join(", ")})`,
+        hint: `remove one of the two files, or change ${free.length > 0 ? `the ${free.join(" or the ")}` : "one of them"} if they are different postings`,
       };
     }
   }
@@ -471,6 +474,11 @@ export function describeValue(value: unknown): string {
   if (typeof value === "number") return `the number ${value}`;
   if (Array.isArray(value)) return `a list of ${value.length} item${value.length === 1 ? "" : "s"}`;
   return "a nested mapping";
+}
+
+/** `a`, `a and b`, `a, b and c`. */
+function wordList(words: readonly string[]): string {
+  return words.length <= 1 ? (words[0] ?? "") : `${words.slice(0, -1).join(", ")} and ${words.at(-1)}`;
 }
 
 function truncate(text: string, max = 60): string {

@@ -23,7 +23,7 @@ export const listTable: ListReporter = (report, options) => {
   const lines: string[] = [];
   if (report.postings.length > 0) {
     const head = report.columns.map((col) => escapeInline(escapeKey(col.key), "list-table"));
-    const rows = report.postings.map((p) => report.columns.map((col) => escapeInline(tableCellText(col.key, columnValue(p, col)), "list-table")));
+    const rows = report.postings.map((p) => report.columns.map((col) => escapeInline(tableCellText(col, columnValue(p, col)), "list-table")));
     const widths = fitWidths(naturalWidths(head, rows), options.width);
     const table = (first: boolean) =>
       new Table({
