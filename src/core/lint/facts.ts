@@ -112,7 +112,8 @@ function identityOf(data: Record<string, unknown>, schema: PostingSchema, positi
   // The first identity key of the schema's order that is written (the date may be the file name's).
   const path = identityInKeyOrder.find((k) => Object.hasOwn(data, k)) ?? identity[0]!;
   const at = positionOf([path]);
-  return { keys: [...identity], values, bare: [...identityBare], ...(dateAt !== undefined ? { dateAt } : {}), path, line: at.line, column: at.column };
+  // The keys and their display are the schema's, shared by every posting of it.
+  return { keys: identity, values, bare: identityBare, ...(dateAt !== undefined ? { dateAt } : {}), path, line: at.line, column: at.column };
 }
 
 function dateOf(value: unknown): string | undefined {
