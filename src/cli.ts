@@ -33,6 +33,38 @@ function parseCount(value: string): number {
   return Number(value);
 }
 
+/**
+ * Commander's own errors (printed as it prints them, then thrown), for tokens a command matches
+ * itself: `posting new`'s schema flags.
+ */
+function refusalsOf(command: Command) {
+  const refuse = (message: string, code: string): Error => {
+    try {
+      command.error(message, { code, exitCode: EXIT.failure });
+    } catch (error) {
+      return error as Error;
+    }
+    return new Error(message);
+  };
+  return {
+    unknownOption(flag: string): Error {
+      // Commander words it, with its "did you mean" among the command's options.
+      const unknownOption = (command as unknown as { unknownOption?: (flag: string) => never }).unknownOption;
+      if (typeof unknownOption === "function") {
+        try {
+          command.allowUnknownOption(false);
+          unknownOption.call(command, flag);
+        } catch (error) {
+          return error as Error;
+        }
+      }
+      return refuse(`error: unknown option '${flag}'`, "commander.unknownOption");
+    },
+    missingValue: (flag: string) => refuse(`error: option '${flag} <value>' argument missing`, "commander.optionMissingArgument"),
+    tooManyArguments: (count: number) => refuse(`error: too many arguments for '${command.name()}'. Expected 0 arguments but got ${count}.`, "commander.excessArguments"),
+  };
+}
+
 export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   const version = toolVersion();
   // Colours: on for a terminal, off with NO_COLOR; these force either way (every command).
@@ -121,15 +153,19 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     .option("-c, --config <path>", CONFIG_HELP)
     .addOption(colorOption)
     .addOption(noColorOption)
+    // A schema may give its keys shortcut flags of their own (x-flag): known once it is read, so
+    // the tokens left here are matched by the command, which refuses the rest with commander's words.
+    .allowUnknownOption()
+    .allowExcessArguments()
     .addHelpText(
       "after",
       "\nOn a terminal, asks for what the flags do not give. Otherwise never waits for input: missing required fields exit 2.\n" +
         "Exit codes: 0 written (or --dry-run, or cancelled), 1 the file already exists, 2 usage, config or missing fields, 130 interrupted (Ctrl-C).\n\n" +
         "Examples:\n  posting new\n  posting new --lang en\n  posting new --roles \"Développeur·se\" --startup ma-cantine-egalim --open --yes\n  posting new --from-json answers.json --dry-run\n",
     )
-    .action(async (options) => {
+    .action(async (options, command: Command) => {
       const { newCommand } = await import("./commands/new.js");
-      exitCode = await newCommand(options, io);
+      exitCode = await newCommand({ ...options, flags: command.args, refuse: refusalsOf(command) }, io);
     });
 
   program

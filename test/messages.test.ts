@@ -61,7 +61,7 @@ const EXAMPLES: { [C in FindingCode]: FindingDetails[C][] } = {
   SCHEMA_OTHER: [{ key: "x", reason: "fails a rule" }, { key: "", reason: "fails a rule" }],
   FILE_NAME_PATTERN: [{ name: "dev.md", pattern: "YYYY-MM-DD-slug.md", reason: "no date", suggestion: "2026-05-11-dev.md" }, { name: "dev.md", pattern: "YYYY-MM-DD-slug.md", reason: "no date" }],
   REFERENCE_MISSING: [{ key: "startup", value: "mes-aide", expected: "_startups/mes-aide.md" }, { key: "startup", value: "../x", expected: "a file name", reason: "it leaves the folder" }],
-  DUPLICATE_POSTING: [{ other: "a.md", startup: "s", roles: "Dev", date: "2026-01-01" }],
+  DUPLICATE_POSTING: [{ other: "a.md", keys: ["startup", "roles", "date"], values: ["s", "Dev", "2026-01-01"], bare: [true, false, true] }, { other: "b.md", keys: ["team"], values: ["x"], bare: [false] }],
   FILE_TEMP_LEFTOVER: [{}],
   TEXT_BIDI_CONTROL: [{ key: "title", char: "U+202E" }],
   LINE_ENDINGS_CR: [{ count: 2 }],

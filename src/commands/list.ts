@@ -48,10 +48,11 @@ export const DEFAULT_TABLE_WIDTH = 100;
 export async function listCommand(paths: string[], options: ListCommandOptions, io: CliIO, now: Date = new Date()): Promise<number> {
   // Everything the user typed is checked before any file is read.
   const reporter = getListReporter(options.format);
-  const columns = columnsFor(options.fields !== undefined ? parseFields(options.fields) : undefined);
+  const fields = options.fields !== undefined ? parseFields(options.fields) : undefined;
   if (paths.includes("-")) throw new UserError("`posting list` reads files and folders, not standard input");
   const config = await loadConfig(io.cwd, { config: options.config, schema: options.schema, encoding: options.encoding });
   const schema = loadSchema(config.schemaPath);
+  const columns = columnsFor(fields, schema);
   const query = buildQuery({ ...options, now }, schema);
   const inputs = resolveInputs(paths, config);
   if (!inputs) throw new UserError(noInputMessage("list"));
@@ -91,7 +92,7 @@ function unknownKeyNotes(query: ListQuery, fieldKeys: readonly string[], posting
   const asked = new Set([...query.where.map((w) => w.key), ...query.sort.map((s) => s.key), ...fieldKeys]);
   const notes: string[] = [];
   for (const key of asked) {
-    if (key === "file" || key === "date" || key === "open" || schema.fieldsByKey.has(key)) continue;
+    if (key === "file" || schema.fieldsByKey.has(key)) continue;
     if (postings.some((p) => Object.hasOwn(p.fields, key))) continue;
     const suggestion = suggestKey(key, schema);
     notes.push(`posting: no posting has the key \`${escapeInline(escapeKey(key), "list-notes")}\`${suggestion ? `; did you mean \`${suggestion}\`?` : ""}`);

@@ -13,6 +13,8 @@ import { lintBytes } from "../core/lint/lint.js";
 import { wordFindings } from "../core/messages/word.js";
 import { escapeInline, escapeKey } from "../core/sanitize.js";
 import type { Lang } from "../core/scaffold/scaffold.js";
+import { findFlag, readFlagTokens } from "../core/scaffold/flags.js";
+import type { GivenFlag } from "../core/scaffold/flags.js";
 import { FileExistsError, LANGS, bundledTemplatePath, outputFolder, postingText, readTemplate, safeJoin, scaffold, writeNewFile } from "../core/scaffold/scaffold.js";
 import type { FieldSpec, PostingSchema } from "../core/schema/schema.js";
 import { isObject, loadSchema } from "../core/schema/schema.js";
@@ -23,8 +25,18 @@ import type { Prompter } from "../prompter.js";
 import { PromptInterrupted } from "../prompter.js";
 import { EXIT } from "../core/exit-codes.js";
 
+/** How the command line words a token it cannot place (commander's own errors, from cli.ts). */
+export interface FlagRefusals {
+  unknownOption(flag: string): Error;
+  missingValue(flag: string): Error;
+  tooManyArguments(count: number): Error;
+}
+
 export interface NewCommandOptions {
   set?: string[];
+  /** Tokens commander left: the schema's own shortcut flags (`x-flag`), matched once it is read. */
+  flags?: string[];
+  refuse?: FlagRefusals;
   title?: string;
   roles?: string;
   startup?: string;
@@ -90,13 +102,15 @@ export async function newCommand(options: NewCommandOptions, io: CliIO, deps: Ne
   const today = deps.today ?? todayIso();
   const config = await loadConfig(io.cwd, { config: options.config, schema: options.schema, template: options.template });
   const schema = loadSchema(config.schemaPath);
+  // Tokens the command line could not place are refused first, as commander refuses unknown options.
+  const schemaFlags = flagsTyped(options, schema);
   const folder = outputFolder(io.cwd, options.dir, config.content);
   if (folder === undefined && !options.dryRun) {
     throw new UserError('no folder to write the posting to: pass --dir content/_jobs, or create a posting.config.json with "content": ["content/_jobs"]');
   }
 
   const readsStdin = options.fromJson === "-";
-  const given = await givenAnswers(options, io, schema, lang);
+  const given = await givenAnswers(options, io, schema, lang, schemaFlags);
   const interactive = !readsStdin && (deps.prompter !== undefined || io.stdin.isTTY === true);
 
   let prompter = deps.prompter;
@@ -164,7 +178,7 @@ function parseLang(value: string | undefined): Lang {
 }
 
 /** Answers given on the command line: --from-json, then --set, then the shortcuts (last wins). */
-async function givenAnswers(options: NewCommandOptions, io: CliIO, schema: PostingSchema, lang: Lang): Promise<Record<string, unknown>> {
+async function givenAnswers(options: NewCommandOptions, io: CliIO, schema: PostingSchema, lang: Lang, schemaFlags: GivenFlag[]): Promise<Record<string, unknown>> {
   const answers: Record<string, unknown> = {};
   const take = (source: string, field: FieldSpec, parsed: ReturnType<typeof parseText>) => {
     if (!parsed.ok) throw new UserError(`${source}: ${parsed.reason}`);
@@ -185,20 +199,57 @@ async function givenAnswers(options: NewCommandOptions, io: CliIO, schema: Posti
     const field = fieldFor(pair.slice(0, eq).trim(), schema, "--set");
     take(`--set ${field.key}`, field, parseText(field, pair.slice(eq + 1), schema, lang));
   }
-  if (options.open && options.closed) throw new UserError("--open and --closed cannot be used together");
-  const shortcuts: [string, string | undefined][] = [
-    ["title", options.title],
-    ["roles", options.roles],
-    ["startup", options.startup],
-    ["date", options.date],
-  ];
-  for (const [key, value] of shortcuts) {
-    const field = schema.fieldsByKey.get(key);
-    if (value !== undefined && field) take(`--${key}`, field, parseText(field, value, schema, lang));
+  for (const { flag, spec, value } of shortcutFlags(options, schema, schemaFlags)) {
+    const field = schema.fieldsByKey.get(spec.key);
+    if (!field) continue;
+    take(flag, field, typeof value === "boolean" ? check(field, value, schema, lang) : parseText(field, value, schema, lang));
   }
-  const openField = schema.fieldsByKey.get("open");
-  if (openField && (options.open || options.closed)) take(options.open ? "--open" : "--closed", openField, check(openField, options.open === true, schema, lang));
   return answers;
+}
+
+/** Flags commander knows (the bundled schema's, shown in --help), by option name. */
+const DECLARED_VALUE_FLAGS = ["title", "roles", "startup", "date"] as const;
+const DECLARED_BOOLEAN_FLAGS = ["open", "closed"] as const;
+
+/**
+ * The shortcuts given, each matched to its field by the schema (`x-flag`): the declared ones
+ * first (in the order above), then the schema's own, as typed. A boolean's two flags together
+ * are refused.
+ */
+function shortcutFlags(options: NewCommandOptions, schema: PostingSchema, schemaFlags: readonly GivenFlag[]): GivenFlag[] {
+  const given: GivenFlag[] = [];
+  const declared = (name: string, value: string | boolean) => {
+    const found = findFlag(schema, name);
+    if (!found) throw new UserError(`--${name}: the schema ${schema.source} has no such shortcut (add "x-flag" to the key it sets), so give the value with --set key=value`);
+    given.push({ flag: `--${name}`, spec: found.spec, value: typeof value === "boolean" ? !found.off : value });
+  };
+  for (const name of DECLARED_VALUE_FLAGS) if (options[name] !== undefined) declared(name, options[name]!);
+  const booleans: string[] = DECLARED_BOOLEAN_FLAGS.filter((name) => options[name] === true);
+  for (const flag of schemaFlags) if (typeof flag.value === "string") given.push(flag);
+  for (const flag of schemaFlags) if (typeof flag.value === "boolean") booleans.push(flag.flag.slice(2));
+  const byKey = new Map<string, GivenFlag>();
+  for (const name of booleans) {
+    const found = findFlag(schema, name);
+    if (!found) throw new UserError(`--${name}: the schema ${schema.source} has no such shortcut (add "x-flag" to the key it sets), so give the value with --set key=value`);
+    const flag = { flag: `--${name}`, spec: found.spec, value: !found.off };
+    const before = byKey.get(found.spec.key);
+    if (before && before.value !== flag.value) {
+      throw new UserError(`--${found.spec.flag} and --${found.spec.off} cannot be used together`);
+    }
+    byKey.set(found.spec.key, flag);
+  }
+  return [...given, ...byKey.values()];
+}
+
+/** The schema's own flags among the tokens commander left, or its error for the first it cannot place. */
+function flagsTyped(options: NewCommandOptions, schema: PostingSchema): GivenFlag[] {
+  const tokens = options.flags ?? [];
+  if (tokens.length === 0) return [];
+  const read = readFlagTokens(tokens, schema);
+  if (read.ok) return read.given;
+  if ("unknown" in read) throw options.refuse?.unknownOption(read.unknown) ?? new UserError(`unknown option '${read.unknown}'`);
+  if ("missing" in read) throw options.refuse?.missingValue(read.missing) ?? new UserError(`option '${read.missing} <value>' argument missing`);
+  throw options.refuse?.tooManyArguments(read.operands) ?? new UserError(`too many arguments for 'new'. Expected 0 arguments but got ${read.operands}.`);
 }
 
 function fieldFor(key: string, schema: PostingSchema, source: string): FieldSpec {
@@ -302,7 +353,13 @@ function missingMessage(missing: string[], schema: PostingSchema, lang: Lang, ye
     })
     .join(", ");
   const withDefaults = !yes && missing.some((key) => schema.fieldsByKey.get(key)?.defaultValue !== undefined);
-  return `missing required field${missing.length === 1 ? "" : "s"}: ${list}. Standard input is not a terminal, so nothing was asked: give ${missing.length === 1 ? "it" : "them"} with --set key=value, the shortcuts (--roles, --open/--closed, ...) or --from-json${withDefaults ? ", or pass --yes to accept the defaults" : ""}`;
+  return `missing required field${missing.length === 1 ? "" : "s"}: ${list}. Standard input is not a terminal, so nothing was asked: give ${missing.length === 1 ? "it" : "them"} with --set key=value, ${shortcutsOf(schema)}--from-json${withDefaults ? ", or pass --yes to accept the defaults" : ""}`;
+}
+
+/** "the shortcuts (--roles, --open/--closed, ...) or " for the required keys that have one (`x-flag`). */
+function shortcutsOf(schema: PostingSchema): string {
+  const flags = schema.roles.flags.filter((f) => schema.required.includes(f.key)).map((f) => (f.off ? `--${f.flag}/--${f.off}` : `--${f.flag}`));
+  return flags.length > 0 ? `the shortcuts (${flags.join(", ")}, ...) or ` : "or ";
 }
 
 function assertLintsClean(fileName: string, fileText: string, schema: PostingSchema): void {

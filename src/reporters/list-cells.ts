@@ -10,9 +10,9 @@ export function cellText(value: unknown): string {
   return scalarText(value) ?? JSON.stringify(value);
 }
 
-/** The table shows the day of a date-time: the time of publication is noise in a listing. */
-export function tableCellText(key: string, value: unknown): string {
-  if (key === "date") return dayOf(value) ?? cellText(value);
+/** The table shows the day of the posting's date-time: the time of publication is noise in a listing. */
+export function tableCellText(column: { day?: boolean }, value: unknown): string {
+  if (column.day) return dayOf(value) ?? cellText(value);
   return cellText(value);
 }
 

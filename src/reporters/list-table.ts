@@ -23,7 +23,7 @@ export const listTable: ListReporter = (report, options) => {
   const lines: string[] = [];
   if (report.postings.length > 0) {
     const head = report.columns.map((col) => escapeInline(escapeKey(col.key), "list-table"));
-    const rows = report.postings.map((p) => report.columns.map((col) => escapeInline(tableCellText(col.key, columnValue(p, col)), "list-table")));
+    const rows = report.postings.map((p) => report.columns.map((col) => escapeInline(tableCellText(col, columnValue(p, col)), "list-table")));
     const widths = fitWidths(naturalWidths(head, rows), options.width);
     const table = (first: boolean) =>
       new Table({
@@ -55,7 +55,9 @@ export const listTable: ListReporter = (report, options) => {
 export function summaryLine(report: Pick<ListReport, "postings" | "matched" | "total" | "unreadable">): string {
   const n = report.postings.length;
   const open = report.postings.filter((p) => p.open).length;
-  let text = `${n} posting${n === 1 ? "" : "s"}, ${open} open`;
+  // A schema with no open key (`x-role: "open"`) has no open count to give.
+  const noOpenKey = n > 0 && report.postings.every((p) => p.roleKeys.open === undefined);
+  let text = `${n} posting${n === 1 ? "" : "s"}${noOpenKey ? "" : `, ${open} open`}`;
   const notes: string[] = [];
   if (report.matched > n) notes.push(`${report.matched} matched`);
   if (report.total > n) notes.push(`of ${report.total} read`);

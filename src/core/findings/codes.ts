@@ -81,7 +81,8 @@ export const CODES = {
   SCHEMA_OTHER: rule<{ key: Path; reason: string }>("error"),
   FILE_NAME_PATTERN: rule<{ name: string; pattern: string; reason: string; suggestion?: string }>("error"),
   REFERENCE_MISSING: rule<{ key: Path; value: string; expected: string; reason?: string }>("error"),
-  DUPLICATE_POSTING: rule<{ other: string; startup: string; roles: string; date: string }>("warning"),
+  /** The identity keys (`x-identity`) and their values; `bare` values (ids, dates) are shown unquoted. */
+  DUPLICATE_POSTING: rule<{ other: string; keys: string[]; values: string[]; bare: boolean[] }>("warning"),
   // Issue 13 (safety): hostile-input findings.
   FILE_TEMP_LEFTOVER: rule("warning"),
   TEXT_BIDI_CONTROL: rule<{ key: Path; char: string }>("warning"),

@@ -18,12 +18,16 @@ import { parsePosting } from "../read/posting.js";
 import type { ParseOptions } from "../read/posting.js";
 import { factsOfFrontMatter, wantsFacts } from "./facts.js";
 import type { CrossFileFacts, FactsWanted, ReferenceFact } from "./facts.js";
+import { loadSchema } from "../schema/schema.js";
+import type { PostingSchema } from "../schema/schema.js";
 
 export interface CollectionCheckOptions extends ParseOptions {
   cwd: string;
   config: Pick<ResolvedConfig, "collections" | "references" | "duplicates">;
   /** Bytes already in hand, by displayed file name (standard input): not read from disk. */
   bytes?: ReadonlyMap<string, Uint8Array>;
+  /** The schema of a file (absolute path), for its duplicate identity (`x-identity`); default the bundled one. */
+  schemaFor?: (path: string) => PostingSchema;
 }
 
 /** Codes that mean a file was not read: nothing to check across files. */
@@ -79,7 +83,7 @@ export class CrossFileChecker {
       if (key) {
         const first = this.firstOf.get(key.id);
         if (first === undefined) this.firstOf.set(key.id, result.file);
-        else out.push(finding("DUPLICATE_POSTING", { file: result.file, line: facts.duplicate.line, column: facts.duplicate.column, path: "roles" }, { other: first, ...key.shown }));
+        else out.push(finding("DUPLICATE_POSTING", { file: result.file, line: facts.duplicate.line, column: facts.duplicate.column, path: facts.duplicate.path }, { other: first, ...key.shown }));
       }
     }
     return out;
@@ -128,7 +132,7 @@ export async function checkCollections(results: readonly FileResult[], options: 
     if (result.facts || !wanted || result.findings.some((f) => UNREAD.has(f.code)) || !checker.concerns(result.file)) return result.facts;
     const bytes = options.bytes?.get(result.file) ?? (await readFile(resolve(options.cwd, result.file)).catch(() => undefined));
     const frontMatter = bytes ? parsePosting(result.file, bytes, options).frontMatter : undefined;
-    return frontMatter ? factsOfFrontMatter(frontMatter, wanted) : undefined;
+    return frontMatter ? factsOfFrontMatter(frontMatter, wanted, options.schemaFor?.(resolve(options.cwd, result.file)) ?? loadSchema()) : undefined;
   });
   return results.map((r, i) => {
     const withFacts = facts[i] ? { ...r, facts: facts[i] } : r;
@@ -139,11 +143,17 @@ export async function checkCollections(results: readonly FileResult[], options: 
 // A value becomes one path segment: nothing that could climb out of the folder or name another one.
 const SAFE_SEGMENT = /^(?!\.\.?$)[^/\\\0]+$/;
 
-/** Same startup, same roles (case, accents' composition and spacing aside), same date. */
-function duplicateKey(facts: NonNullable<CrossFileFacts["duplicate"]>, name: string, pattern: string | false): { id: string; shown: { startup: string; roles: string; date: string } } | undefined {
-  const { startup, roles } = facts;
-  const date = facts.date ?? dateInFileName(name, pattern === false ? "YYYY-MM-DD-slug.md" : pattern) ?? dateFromFileName(name);
-  if (!date) return undefined;
+/**
+ * The same values for every identity key (`x-identity`; case, accents' composition and spacing
+ * aside), the date from the file name when the front matter has none.
+ */
+function duplicateKey(facts: NonNullable<CrossFileFacts["duplicate"]>, name: string, pattern: string | false): { id: string; shown: { keys: string[]; values: string[]; bare: boolean[] } } | undefined {
+  const values = [...facts.values];
+  if (facts.dateAt !== undefined && values[facts.dateAt] === "") {
+    const date = dateInFileName(name, pattern === false ? "YYYY-MM-DD-slug.md" : pattern) ?? dateFromFileName(name);
+    if (!date) return undefined;
+    values[facts.dateAt] = date;
+  }
   const fold = (text: string) => text.normalize("NFC").toLowerCase().replace(/\s+/g, " ").trim();
-  return { id: [fold(startup), fold(roles), date].join("\0"), shown: { startup, roles, date } };
+  return { id: [...facts.keys, ...values.map(fold)].join("\0"), shown: { keys: facts.keys, values, bare: facts.bare } };
 }

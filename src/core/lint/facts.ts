@@ -5,12 +5,13 @@ import type { Position } from "../findings.js";
 import { dayOf } from "../read/dates.js";
 import type { LocatedFrontMatter } from "../read/posting.js";
 import type { KeyPath } from "../read/yaml.js";
+import type { PostingSchema } from "../schema/schema.js";
 
 /** What the config asks of the cross-file pass; facts are only gathered for these. */
 export interface FactsWanted {
   /** Keys whose values name other files (config `references`). */
   references: string[];
-  /** Whether duplicate postings are looked for (startup, roles, date). */
+  /** Whether duplicate postings are looked for (the keys the schema marks `x-identity`). */
   duplicates: boolean;
 }
 
@@ -21,9 +22,23 @@ export interface ReferenceFact extends Position {
   value: string;
 }
 
+/** What makes a posting the same as another: the values of the schema's `x-identity` keys. */
+export interface IdentityFact extends Position {
+  /** The identity keys, in the order messages name them. */
+  keys: string[];
+  /** Their values; the date's is "" when the front matter has none (the file name gives it). */
+  values: string[];
+  /** Values shown bare in messages (ids, dates: keys with a pattern, format or enum); the rest is quoted. */
+  bare: boolean[];
+  /** Index of the posting's date (`x-role: "date"`) among the values, when it is one of them. */
+  dateAt?: number;
+  /** The key the finding points at. */
+  path: string;
+}
+
 export interface CrossFileFacts {
-  /** Present when startup and roles are both non-blank strings. */
-  duplicate?: { startup: string; roles: string; date?: string } & Position;
+  /** Present when every identity key but the date holds non-blank text. */
+  duplicate?: IdentityFact;
   references?: ReferenceFact[];
 }
 
@@ -33,8 +48,19 @@ export function isCrossFileFacts(value: unknown): value is CrossFileFacts {
   const { duplicate, references } = value as Record<string, unknown>;
   const positioned = (v: unknown, ...keys: string[]): boolean =>
     typeof v === "object" && v !== null && ["line", "column"].every((k) => typeof (v as Record<string, unknown>)[k] === "number") && keys.every((k) => typeof (v as Record<string, unknown>)[k] === "string");
-  if (duplicate !== undefined && !positioned(duplicate, "startup", "roles")) return false;
+  if (duplicate !== undefined && !isIdentityFact(duplicate, positioned)) return false;
   return references === undefined || (Array.isArray(references) && references.every((r) => positioned(r, "path", "value")));
+}
+
+function isIdentityFact(value: unknown, positioned: (v: unknown, ...keys: string[]) => boolean): boolean {
+  if (!positioned(value, "path")) return false;
+  const { keys, values, bare, dateAt } = value as Record<string, unknown>;
+  const texts = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === "string");
+  return (
+    texts(keys) && texts(values) && Array.isArray(bare) && bare.every((b) => typeof b === "boolean") &&
+    keys.length === values.length && bare.length === keys.length &&
+    (dateAt === undefined || (typeof dateAt === "number" && Number.isInteger(dateAt) && dateAt >= 0 && dateAt < keys.length))
+  );
 }
 
 export function wantsFacts(wanted: FactsWanted | undefined): wanted is FactsWanted {
@@ -42,15 +68,11 @@ export function wantsFacts(wanted: FactsWanted | undefined): wanted is FactsWant
 }
 
 /** The facts of front matter `data`; `positionOf` gives a value's file position. */
-function factsOf(data: Record<string, unknown>, wanted: FactsWanted, positionOf: (path: KeyPath) => Position): CrossFileFacts {
+function factsOf(data: Record<string, unknown>, wanted: FactsWanted, positionOf: (path: KeyPath) => Position, schema: PostingSchema): CrossFileFacts {
   const facts: CrossFileFacts = {};
-  if (wanted.duplicates) {
-    const { startup, roles } = data;
-    if (typeof startup === "string" && typeof roles === "string" && startup.trim() !== "" && roles.trim() !== "") {
-      const at = positionOf(["roles"]);
-      const date = dayOf(data.date);
-      facts.duplicate = { startup, roles, ...(date ? { date } : {}), line: at.line, column: at.column };
-    }
+  if (wanted.duplicates && schema.roles.identity.length > 0) {
+    const duplicate = identityOf(data, schema, positionOf);
+    if (duplicate) facts.duplicate = duplicate;
   }
   for (const key of wanted.references) {
     const value = data[key];
@@ -70,8 +92,28 @@ function factsOf(data: Record<string, unknown>, wanted: FactsWanted, positionOf:
 }
 
 /** Facts from front matter read by either YAML reader, with the positions it gives. */
-export function factsOfFrontMatter(frontMatter: LocatedFrontMatter, wanted: FactsWanted): CrossFileFacts | undefined {
+export function factsOfFrontMatter(frontMatter: LocatedFrontMatter, wanted: FactsWanted, schema: PostingSchema): CrossFileFacts | undefined {
   if (!frontMatter.data) return undefined;
-  return factsOf(frontMatter.data, wanted, (path) => frontMatter.locate(path));
+  return factsOf(frontMatter.data, wanted, (path) => frontMatter.locate(path), schema);
+}
+
+/** The identity of a posting, or undefined when one of its keys (the date aside) holds no text. */
+function identityOf(data: Record<string, unknown>, schema: PostingSchema, positionOf: (path: KeyPath) => Position): IdentityFact | undefined {
+  const { identity, identityInKeyOrder, identityBare, keys: roleKeys } = schema.roles;
+  const values: string[] = [];
+  let dateAt: number | undefined;
+  for (const key of identity) {
+    const value = data[key];
+    if (key === roleKeys.date) {
+      dateAt = values.length;
+      values.push(dayOf(value) ?? "");
+    } else if (typeof value === "string" && value.trim() !== "") values.push(value);
+    else return undefined;
+  }
+  // The first identity key of the schema's order that is written (the date may be the file name's).
+  const path = identityInKeyOrder.find((k) => Object.hasOwn(data, k)) ?? identity[0]!;
+  const at = positionOf([path]);
+  // The keys and their display are the schema's, shared by every posting of it.
+  return { keys: identity, values, bare: identityBare, ...(dateAt !== undefined ? { dateAt } : {}), path, line: at.line, column: at.column };
 }
 

@@ -68,7 +68,7 @@ export function lintPosting(file: string, bytes: Uint8Array, schema: PostingSche
     blocker = { unsafe: true };
   }
   const wanted = wantsFacts(options.facts) ? options.facts : undefined;
-  const facts = wanted ? factsOfFrontMatter(frontMatter, wanted) : undefined;
+  const facts = wanted ? factsOfFrontMatter(frontMatter, wanted, schema) : undefined;
   return sorted(facts ? { findings, facts } : { findings });
 }
 

@@ -5,8 +5,14 @@ import { dayOf, explainBadDate, isJekyllDate, todayIso } from "../read/dates.js"
 import { UserError } from "../errors.js";
 import { yesNo } from "../words/yes-no.js";
 import { splitCommaList } from "../words/comma-list.js";
-import { foldForMatch } from "../schema/schema.js";
-import type { PostingSchema } from "../schema/schema.js";
+import { foldForMatch, loadSchema } from "../schema/schema.js";
+import type { FieldRole, PostingSchema } from "../schema/schema.js";
+
+/** The schema keys with `x-role: "date"` and `x-role: "open"`, when it marks them. */
+export interface PostingRoleKeys {
+  date?: string;
+  open?: string;
+}
 
 /** One posting as `posting list` sees it. */
 export interface Posting {
@@ -15,8 +21,10 @@ export interface Posting {
   /** Posting date as written: the front matter `date`, else the `YYYY-MM-DD-` prefix of the file name. */
   date: string | undefined;
   dateFrom: "front-matter" | "file-name" | undefined;
-  /** Whether the site shows it as open (`open: true`, or `yes`/`on`, which Jekyll reads as true). */
+  /** Whether the site shows it as open (`open: true`, or `yes`/`on`, which Jekyll reads as true): the key with `x-role: "open"`. */
   open: boolean;
+  /** The keys holding the posting's date and open-ness (the schema's `x-role`), which `valueOf` reads as `date` and `open`. */
+  roleKeys: PostingRoleKeys;
   /** Front matter exactly as parsed (YAML 1.2; dates stay text). */
   data: Record<string, unknown>;
   /** What filters, sort and columns read: `data` with aliases resolved and YAML 1.1 booleans applied. */
@@ -74,18 +82,32 @@ export interface ListQuery {
   limit?: number;
   /** Keys the schema marks as lists: a comma text there (`techno: React, Vue`) is matched item by item. */
   listKeys: ReadonlySet<string>;
+  /** The key `--startup` filters on (`x-role: "startup"`). */
+  startupKey?: string;
+  /** Keys `--search` looks in besides the body (`x-search`); undefined: every text value. */
+  searchKeys?: readonly string[];
 }
 
 const DAY_MS = 86_400_000;
 
-export function buildQuery(input: ListQueryInput = {}, schema?: Pick<PostingSchema, "fields">): ListQuery {
+/** Without a schema, the roles are the bundled schema's. */
+export function buildQuery(input: ListQueryInput = {}, schema?: Pick<PostingSchema, "fields" | "roles" | "source">): ListQuery {
   if (input.open && input.closed) throw new UserError("--open and --closed cannot be used together");
+  const { roles, source } = schema ?? loadSchema();
+  const needs = (role: FieldRole, flag: string) => {
+    const key = roles.keys[role];
+    if (key === undefined) throw new UserError(`${flag}: the schema ${source} marks no key as the ${role} one (add "x-role": "${role}" to it)`);
+    return key;
+  };
+  if (input.open || input.closed || input.stale !== undefined) needs("open", input.stale !== undefined && !input.open && !input.closed ? "--stale" : input.open ? "--open" : "--closed");
   const query: ListQuery = {
     startups: (input.startup ?? []).map((s) => foldForMatch(s)),
     where: (input.where ?? []).map(parseWhere),
     sort: parseSort(input.sort),
     listKeys: new Set((schema?.fields ?? []).filter((f) => f.list).map((f) => f.key)),
   };
+  if (query.startups.length > 0) query.startupKey = needs("startup", "--startup");
+  if (roles.search) query.searchKeys = roles.search;
   if (input.open) query.open = true;
   if (input.closed) query.open = false;
   if (input.since !== undefined) query.since = parseDay(input.since, "--since");
@@ -164,12 +186,12 @@ function parseDay(text: string, flag: string): string {
   return value.slice(0, 10);
 }
 
-/** The value a key stands for: `file`, `date` and `open` are the posting's own; the rest is front matter. */
+/** The value a key stands for: `file` and the date and open keys (`x-role`) are the posting's own; the rest is front matter. */
 export function valueOf(posting: Posting, key: string): unknown {
   if (key === "file") return posting.file;
-  if (key === "date") return posting.date;
+  if (key === posting.roleKeys.date) return posting.date;
   // As the site reads it: `open: yes` is open, so `--where open=true` finds it.
-  if (key === "open") return Object.hasOwn(posting.fields, "open") ? posting.open : undefined;
+  if (key === posting.roleKeys.open) return Object.hasOwn(posting.fields, key) ? posting.open : undefined;
   return Object.hasOwn(posting.fields, key) ? posting.fields[key] : undefined;
 }
 
@@ -178,7 +200,7 @@ export { dayOf } from "../read/dates.js";
 export function matchesQuery(posting: Posting, query: ListQuery): boolean {
   if (query.open !== undefined && posting.open !== query.open) return false;
   if (query.startups.length > 0) {
-    const startup = posting.fields.startup;
+    const startup = query.startupKey !== undefined ? posting.fields[query.startupKey] : undefined;
     if (typeof startup !== "string" || !query.startups.includes(foldForMatch(startup))) return false;
   }
   if (query.since !== undefined || query.until !== undefined || query.staleBefore !== undefined) {
@@ -188,14 +210,17 @@ export function matchesQuery(posting: Posting, query: ListQuery): boolean {
     if (query.until !== undefined && day > query.until) return false;
     if (query.staleBefore !== undefined && (!posting.open || day > query.staleBefore)) return false;
   }
-  if (query.search !== undefined && !matchesSearch(posting, query.search)) return false;
+  if (query.search !== undefined && !matchesSearch(posting, query.search, query.searchKeys)) return false;
   return query.where.every((clause) => matchesWhere(posting, clause, query.listKeys));
 }
 
-function matchesSearch(posting: Posting, folded: string): boolean {
-  for (const key of ["title", "roles"]) {
-    const value = posting.fields[key];
-    if (typeof value === "string" && foldForMatch(value).includes(folded)) return true;
+/** The text in the `x-search` keys (every text value when the schema marks none) or the body. */
+function matchesSearch(posting: Posting, folded: string, keys: readonly string[] | undefined): boolean {
+  const found = (value: unknown): boolean => typeof value === "string" && foldForMatch(value).includes(folded);
+  if (keys) {
+    for (const key of keys) if (found(posting.fields[key])) return true;
+  } else {
+    for (const value of Object.values(posting.fields)) if (found(value) || (Array.isArray(value) && value.some(found))) return true;
   }
   return foldForMatch(posting.body).includes(folded);
 }

@@ -7,11 +7,12 @@ import type { FileTask } from "../files/task.js";
 import { withSchema } from "../files/task.js";
 import type { Finding, FindingCode } from "../findings.js";
 import { NO_DATA_CODES } from "../findings.js";
-import type { ListQuery, ListQueryInput, Posting } from "./list-query.js";
+import type { ListQuery, ListQueryInput, Posting, PostingRoleKeys } from "./list-query.js";
 import { buildQuery, isEmpty, matchesQuery, sortPostings, valueOf } from "./list-query.js";
 import { readPosting } from "../read/read-posting.js";
 import type { LocatedFrontMatter, ParseOptions, ParsedPosting } from "../read/posting.js";
 import { siteView } from "../read/site-view.js";
+import { loadSchema } from "../schema/schema.js";
 import type { PostingSchema } from "../schema/schema.js";
 
 /** A file that was found but whose front matter could not be read; never silently dropped. */
@@ -82,17 +83,33 @@ export function postingFrom(parsed: ParsedPosting, schema?: PostingSchema, front
   // What Jekyll reads (`0612345678` stays text, `0123` is 83), for the data shown and the fields filtered.
   const data = siteView(frontMatter);
   const fields = withAliasesResolved(data, schema);
-  const fromFrontMatter = typeof data.date === "string" && isJekyllDate(data.date) ? data.date : undefined;
+  const roleKeys = roleKeysOf(schema);
+  const written = roleKeys.date !== undefined ? fields[roleKeys.date] : undefined;
+  const fromFrontMatter = typeof written === "string" && isJekyllDate(written) ? written : undefined;
   const fromName = dateFromFileName(parsed.file);
   return {
     file: parsed.file,
     date: fromFrontMatter ?? fromName,
     dateFrom: fromFrontMatter ? "front-matter" : fromName ? "file-name" : undefined,
-    open: fields.open === true,
+    open: roleKeys.open !== undefined && fields[roleKeys.open] === true,
+    roleKeys,
     data,
     fields,
     body: parsed.body,
   };
+}
+
+const roleKeysBySchema = new WeakMap<PostingSchema, PostingRoleKeys>();
+
+/** The date and open keys of the schema (`x-role`), one object per schema; the bundled schema's without one. */
+function roleKeysOf(schema: PostingSchema = loadSchema()): PostingRoleKeys {
+  let keys = roleKeysBySchema.get(schema);
+  if (!keys) {
+    const { date, open } = schema.roles.keys;
+    keys = { ...(date !== undefined ? { date } : {}), ...(open !== undefined ? { open } : {}) };
+    roleKeysBySchema.set(schema, keys);
+  }
+  return keys;
 }
 
 function unreadableFrom(file: string, findings: readonly Finding[]): UnreadablePosting {
@@ -148,20 +165,19 @@ export function selectPostings(postings: readonly Posting[], query: ListQuery): 
 export interface ListColumn {
   key: string;
   fallback?: string;
+  /** The posting's date (`x-role: "date"`): the table shows its day. */
+  day?: boolean;
 }
 
-/** The default table: date, startup, roles (or the title when there are none), open, contrat, file. */
-export const DEFAULT_LIST_COLUMNS: readonly ListColumn[] = [
-  { key: "date" },
-  { key: "startup" },
-  { key: "roles", fallback: "title" },
-  { key: "open" },
-  { key: "contrat" },
-  { key: "file" },
-];
-
-export function columnsFor(fields: readonly string[] | undefined): ListColumn[] {
-  return fields ? fields.map((key) => ({ key })) : DEFAULT_LIST_COLUMNS.map((c) => ({ ...c }));
+/**
+ * The columns asked for (`--fields`), else the schema's (`x-column`; without any, its first keys),
+ * `file` last. Without a schema, the bundled one's: date, startup, roles (or the title), open, contrat, file.
+ */
+export function columnsFor(fields: readonly string[] | undefined, schema: PostingSchema = loadSchema()): ListColumn[] {
+  const dateKey = schema.roles.keys.date;
+  const columns: ListColumn[] = fields ? fields.map((key) => ({ key })) : schema.roles.columns.map((c) => ({ ...c }));
+  for (const c of columns) if (c.key === dateKey) c.day = true;
+  return columns;
 }
 
 /** The value a column shows for a posting (undefined when missing). */

@@ -251,10 +251,14 @@ export const en: Catalog = {
     },
     DUPLICATE_POSTING: {
       summary: "Another posting has the same startup, roles and date.",
-      word: ({ other, startup, roles, date }) => ({
-        message: `same startup, roles and date as ${other} (${startup}, "${truncate(roles)}", ${date})`,
-        hint: "remove one of the two files, or change the roles if they are different postings",
-      }),
+      word: ({ other, keys, values, bare }) => {
+        const shown = values.map((v, i) => (bare[i] ? truncate(v, 200) : `"${truncate(v)}"`));
+        const free = keys.filter((_, i) => !bare[i]);
+        return {
+          message: `same ${wordList(keys)} as ${other} (${shown.join(", ")})`,
+          hint: `remove one of the two files, or change ${free.length > 0 ? `the ${free.join(" or the ")}` : "one of them"} if they are different postings`,
+        };
+      },
     },
     FILE_TEMP_LEFTOVER: {
       summary: "A temp file left by an interrupted write (the next normalize --write removes it).",
@@ -344,6 +348,11 @@ function describeValue(shown: ShownValue): string {
     case "mapping":
       return "a nested mapping";
   }
+}
+
+/** `a`, `a and b`, `a, b and c`. */
+function wordList(words: readonly string[]): string {
+  return words.length <= 1 ? (words[0] ?? "") : `${words.slice(0, -1).join(", ")} and ${words.at(-1)}`;
 }
 
 function truncate(text: string, max = 60): string {

@@ -5,6 +5,7 @@ import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "nod
 import { writeNewFileAtomic } from "../files/write.js";
 import { dayOf, todayIso } from "../read/dates.js";
 import { UserError } from "../errors.js";
+import { loadSchema } from "../schema/schema.js";
 import type { PostingSchema } from "../schema/schema.js";
 import { packagePath } from "../paths.js";
 import { MAX_TEMPLATE_BYTES, readBounded } from "../files/read-bounded.js";
@@ -15,10 +16,14 @@ export const LANGS: readonly Lang[] = ["fr", "en"];
 
 export { SLUG_MAX_LENGTH, slugify } from "../words/slug.js";
 
-/** `YYYY-MM-DD-slug.md` from the posting's date and its title, else its roles. */
-export function postingFileName(data: Record<string, unknown>, today: string = todayIso()): string {
-  const date = dayOf(data.date) ?? today;
-  const candidates = [data.title, data.roles].filter((v): v is string => typeof v === "string");
+/**
+ * `YYYY-MM-DD-slug.md` from the posting's date (`x-role: "date"`, else today) and the first of its
+ * words that gives a slug: the `x-search` keys (title, else roles), else the default list columns.
+ */
+export function postingFileName(data: Record<string, unknown>, today: string = todayIso(), schema: PostingSchema = loadSchema()): string {
+  const { keys, search, columns } = schema.roles;
+  const date = (keys.date !== undefined ? dayOf(data[keys.date]) : undefined) ?? today;
+  const candidates = (search ?? columns.map((c) => c.key)).map((k) => data[k]).filter((v): v is string => typeof v === "string");
   const slug = candidates.map((c) => slugify(c)).find((s) => s !== "") ?? FALLBACK_SLUG;
   return `${date}-${slug}.md`;
 }
@@ -103,7 +108,7 @@ export function orderedData(answers: Record<string, unknown>, schema: PostingSch
 
 export function scaffold(answers: Record<string, unknown>, schema: PostingSchema, template: string, today: string = todayIso()): ScaffoldResult {
   const data = orderedData(answers, schema);
-  return { data, fileName: postingFileName(data, today), body: renderBody(template, data) };
+  return { data, fileName: postingFileName(data, today, schema), body: renderBody(template, data) };
 }
 
 /** The whole file: `---`, the front matter YAML, `---`, the body. */

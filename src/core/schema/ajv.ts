@@ -14,6 +14,13 @@ export const ANNOTATION_KEYWORDS = [
   "x-default",
   "x-pattern-description",
   "x-help",
+  // Field roles (schema.ts, roles): which key is open/date/startup, list columns, search fields,
+  // the duplicate identity and `posting new`'s shortcut flags.
+  "x-role",
+  "x-column",
+  "x-search",
+  "x-identity",
+  "x-flag",
 ] as const;
 
 export const AJV_OPTIONS = { strict: true, allErrors: true, allowUnionTypes: true } as const satisfies AjvOptions;

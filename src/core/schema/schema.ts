@@ -8,10 +8,14 @@ import { packagePath } from "../paths.js";
 import { sha256Hex } from "../hash.js";
 import { MAX_SCHEMA_BYTES, parseJsonText, readBounded } from "../files/read-bounded.js";
 import { findUnsafePattern, linearRegExpEngine } from "./safe-pattern.js";
+import { rolesOf } from "./roles.js";
+import type { SchemaRoles } from "./roles.js";
 
 export const BUNDLED_SCHEMA_PATH = packagePath("schemas", "posting.schema.json");
 
 export { ANNOTATION_KEYWORDS, createAjv } from "./ajv.js";
+
+export type { ColumnSpec, FieldRole, FlagSpec, SchemaRoles } from "./roles.js";
 
 export type PromptLevel = "required" | "optional";
 
@@ -49,6 +53,8 @@ export interface PostingSchema {
   aliasToKey: Map<string, string>;
   required: string[];
   additionalProperties: boolean;
+  /** Field roles from the `x-role`, `x-column`, `x-search`, `x-identity` and `x-flag` annotations (roles.ts). */
+  roles: SchemaRoles;
   /** Content hash, for caches. */
   hash: string;
 }
@@ -91,6 +97,7 @@ export function compileSchema(json: unknown, source: string, text = JSON.stringi
   }
   const required = Array.isArray(json.required) ? json.required.map(String) : [];
   const properties = isObject(json.properties) ? json.properties : {};
+  const roles = rolesOf(properties, source);
   const fields = Object.entries(properties).map(([key, spec]) => fieldSpec(key, isObject(spec) ? spec : {}, required.includes(key)));
   const fieldsByKey = new Map(fields.map((f) => [f.key, f]));
   const aliasToKey = new Map<string, string>();
@@ -104,6 +111,7 @@ export function compileSchema(json: unknown, source: string, text = JSON.stringi
     aliasToKey,
     required,
     additionalProperties: json.additionalProperties !== false,
+    roles,
     // Only the cache asks for it: computed then, not on every run.
     get hash() {
       const value = sha256Hex(text).slice(0, 16);
