@@ -166,5 +166,5 @@ describe("lint with the fast path reports what the full path reports", () => {
       if (same(`gen-${i}.md`, Buffer.from(text), schema)) clean++;
     }
     expect(clean).toBeGreaterThan(CASES / 50);
-  });
+  }, 120_000);
 });
