@@ -193,6 +193,37 @@ describe("a schema without role annotations (fixtures/schema-roles/plain)", () =
   });
 });
 
+describe("a posting schema copied from before roles were annotations", () => {
+  // The bundled schema without any x-role/x-column/x-search/x-identity/x-flag: what a site that
+  // copied an older bundled schema has. It keeps the roles posting gave those keys by name.
+  const bundled = loadSchema();
+  const ROLE_ANNOTATIONS = ["x-role", "x-column", "x-search", "x-identity", "x-flag"];
+  const stripped = (json: Record<string, unknown>) => {
+    const copy = structuredClone(json) as { properties: Record<string, Record<string, unknown>> };
+    for (const spec of Object.values(copy.properties)) for (const a of ROLE_ANNOTATIONS) delete spec[a];
+    return copy;
+  };
+  const json = JSON.parse(readFileSync(bundled.source, "utf8")) as Record<string, unknown>;
+
+  it("gets the bundled schema's columns, search, identity, open/date/startup keys and flags", () => {
+    const old = compileSchema(stripped(json), "/site/old-posting.schema.json");
+    expect(JSON.stringify(stripped(json))).not.toMatch(/"x-(role|column|search|identity|flag)"/);
+    expect(old.roles).toEqual(bundled.roles);
+  });
+
+  it("gives them only to the keys it declares, and not to another collection's schema", () => {
+    const copy = stripped(json) as { properties: Record<string, unknown> };
+    delete copy.properties.startup;
+    const old = compileSchema(copy, "/site/old-posting.schema.json");
+    expect(old.roles.keys).toEqual({ open: "open", date: "date" });
+    expect(old.roles.identity).toEqual([]);
+    expect(old.roles.flags.map((f) => f.flag)).not.toContain("startup");
+    const events = compileSchema({ type: "object", properties: { title: { type: "string" }, date: { type: "string" }, open: { type: "boolean" } } }, "/site/events.schema.json");
+    expect(events.roles.keys).toEqual({});
+    expect(events.roles.flags).toEqual([]);
+  });
+});
+
 describe("a bad role annotation", () => {
   const base = { type: "object", properties: { a: { type: "string" }, b: { type: "boolean" }, c: { type: "string" } } };
   const withProperty = (key: "a" | "b" | "c", extra: Record<string, unknown>, more: Record<string, unknown> = {}) => ({

@@ -53,8 +53,54 @@ export const RESERVED_FLAGS: ReadonlySet<string> = new Set([
   "set", "from-json", "yes", "dry-run", "dir", "force", "lang", "template", "schema", "config", "color", "no-color", "help", "version",
 ]);
 
+const ROLE_ANNOTATIONS = ["x-role", "x-column", "x-search", "x-identity", "x-flag"] as const;
+
+/**
+ * The bundled schema's roles, by key name: what posting did before roles were annotations, so a
+ * posting schema copied from an older bundled one (it has `roles` and `open`, and none of the
+ * annotations) keeps its `--open`, columns, search, duplicate check and `new` shortcuts. Only keys
+ * the schema declares get one.
+ */
+const CONVENTIONAL_ROLES: Record<string, Record<string, unknown>> = {
+  title: { "x-search": true, "x-flag": true },
+  roles: { "x-column": { order: 30, fallback: "title" }, "x-search": true, "x-identity": 20, "x-flag": true },
+  startup: { "x-role": "startup", "x-column": 20, "x-identity": 10, "x-flag": true },
+  open: { "x-role": "open", "x-column": 40, "x-flag": ["open", "closed"] },
+  date: { "x-role": "date", "x-column": 10, "x-identity": 30, "x-flag": true },
+  contrat: { "x-column": 50 },
+};
+
+/** `properties` with the conventional roles when it marks none itself (see CONVENTIONAL_ROLES). */
+function withConventionalRoles(properties: Record<string, unknown>): Record<string, unknown> {
+  const specs = Object.values(properties).filter((p): p is Record<string, unknown> => typeof p === "object" && p !== null && !Array.isArray(p));
+  if (specs.some((p) => ROLE_ANNOTATIONS.some((a) => a in p))) return properties;
+  // Only a schema of job postings like the bundled one (its two required keys): another
+  // collection's `date` or `open` may mean something else, and gets no role it did not declare.
+  if (!Object.hasOwn(properties, "roles") || !Object.hasOwn(properties, "open")) return properties;
+  const out: Record<string, unknown> = {};
+  for (const [key, spec] of Object.entries(properties)) {
+    let roles = Object.hasOwn(CONVENTIONAL_ROLES, key) && typeof spec === "object" && spec !== null && !Array.isArray(spec) ? CONVENTIONAL_ROLES[key] : undefined;
+    // The fallback and the two-flag form need what they name: another key, a boolean.
+    if (roles && key === "roles" && !Object.hasOwn(properties, "title")) roles = { ...roles, "x-column": 30 };
+    if (roles && key === "open" && !isBooleanOnly((spec as Record<string, unknown>).type)) roles = { "x-role": "open", "x-column": 40 };
+    out[key] = roles ? { ...(spec as Record<string, unknown>), ...roles } : spec;
+  }
+  // The duplicate check always needed a startup and roles (the date may come from the file name).
+  if (!["startup", "roles"].every((k) => Object.hasOwn(out, k))) {
+    for (const key of ["startup", "roles", "date"]) {
+      const spec = out[key];
+      if (typeof spec === "object" && spec !== null && spec !== properties[key]) {
+        const { "x-identity": _identity, ...rest } = spec as Record<string, unknown>;
+        out[key] = rest;
+      }
+    }
+  }
+  return out;
+}
+
 /** `properties` in the schema's order; `source` names the schema in errors. */
-export function rolesOf(properties: Record<string, unknown>, source: string): SchemaRoles {
+export function rolesOf(declaredProperties: Record<string, unknown>, source: string): SchemaRoles {
+  const properties = withConventionalRoles(declaredProperties);
   const keys = Object.keys(properties);
   const declared = new Set(keys);
   const bad = (key: string, annotation: string, why: string): never => {
