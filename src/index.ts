@@ -84,8 +84,8 @@ function withReasons<T extends { unreadable: RawUnreadable[] }>(result: T): Omit
 }
 
 /** Lint one file's bytes against a schema (no cross-file checks). */
-export function lintBytes(file: string, bytes: Uint8Array, schema: PostingSchema, options: LintOptions = {}): WordedFinding[] {
-  return wordFindings(lintCore.lintBytes(file, bytes, schema, options));
+export function lintBytes(file: string, input: Uint8Array | string, schema: PostingSchema, options: LintOptions = {}): WordedFinding[] {
+  return wordFindings(lintCore.lintBytes(file, input, schema, options));
 }
 
 /** Lint files and folders against one schema (no config, no cross-file checks). */

@@ -2,11 +2,11 @@
 // files (a posting's startup must have a page) and duplicate postings. Only files inside the
 // config's content folders and collections are concerned; a file linted from elsewhere is linted
 // but not held to the collection's rules.
-import { statSync } from "node:fs";
-import { readFile } from "node:fs/promises";
 import { basename, resolve } from "node:path";
 import type { ResolvedConfig, ResolvedReference } from "../project/config.js";
 import { collectionOf } from "../project/config.js";
+import { DISK } from "../files/access.js";
+import type { FileAccess } from "../files/access.js";
 import { dateInFileName, fileNameProblem, suggestFileName } from "../files/file-name.js";
 import { dateFromFileName } from "../read/dates.js";
 import type { Finding } from "../findings.js";
@@ -28,6 +28,8 @@ export interface CollectionCheckOptions extends ParseOptions {
   bytes?: ReadonlyMap<string, Uint8Array>;
   /** The schema of a file (absolute path), for its duplicate identity (`x-identity`); default the bundled one. */
   schemaFor?: (path: string) => PostingSchema;
+  /** Where referenced files are looked for and postings read again; default the disk. */
+  files?: FileAccess;
 }
 
 /** Codes that mean a file was not read: nothing to check across files. */
@@ -47,7 +49,7 @@ export function factsWanted(config: Pick<ResolvedConfig, "references" | "duplica
 export class CrossFileChecker {
   private readonly firstOf = new Map<string, string>();
   private readonly known = new Map<string, boolean>();
-  constructor(private readonly options: Pick<CollectionCheckOptions, "cwd" | "config">) {}
+  constructor(private readonly options: Pick<CollectionCheckOptions, "cwd" | "config" | "files">) {}
 
   /** Whether `file` (as displayed) is held to a collection's rules at all. */
   concerns(file: string): boolean {
@@ -104,11 +106,7 @@ export class CrossFileChecker {
   private exists(path: string): boolean {
     let found = this.known.get(path);
     if (found === undefined) {
-      try {
-        found = statSync(path).isFile();
-      } catch {
-        found = false;
-      }
+      found = (this.options.files ?? DISK).isFile(path);
       this.known.set(path, found);
     }
     return found;
@@ -130,7 +128,7 @@ export async function checkCollections(results: readonly FileResult[], options: 
   const wanted = factsWanted(options.config);
   const facts = await mapTargets(results, async (result) => {
     if (result.facts || !wanted || result.findings.some((f) => UNREAD.has(f.code)) || !checker.concerns(result.file)) return result.facts;
-    const bytes = options.bytes?.get(result.file) ?? (await readFile(resolve(options.cwd, result.file)).catch(() => undefined));
+    const bytes = options.bytes?.get(result.file) ?? (await (options.files ?? DISK).read(resolve(options.cwd, result.file)));
     const frontMatter = bytes ? parsePosting(result.file, bytes, options).frontMatter : undefined;
     return frontMatter ? factsOfFrontMatter(frontMatter, wanted, options.schemaFor?.(resolve(options.cwd, result.file)) ?? loadSchema()) : undefined;
   });

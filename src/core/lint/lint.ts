@@ -1,5 +1,6 @@
 // Lint = parse (encoding, front matter, YAML) + schema validation. Returns findings; never prints.
 // Reading, ordering, the cache and worker threads are core/files' (runFiles): lint is one of its tasks.
+import { Buffer } from "node:buffer";
 import { discoverTargets } from "../files/targets.js";
 import type { Target } from "../files/targets.js";
 import { runFiles } from "../files/run-files.js";
@@ -40,13 +41,15 @@ export interface LintOptions extends ParseOptions {
   facts?: FactsWanted;
 }
 
-/** Lint one posting given as bytes. */
-export function lintBytes(file: string, bytes: Uint8Array, schema: PostingSchema, options: LintOptions = {}): Finding[] {
-  return lintPosting(file, bytes, schema, options).findings;
+/** Lint one posting given as bytes or text. */
+export function lintBytes(file: string, input: Uint8Array | string, schema: PostingSchema, options: LintOptions = {}): Finding[] {
+  return lintPosting(file, input, schema, options).findings;
 }
 
 /** Lint one posting, with the facts `options.facts` asks for when its front matter could be read. */
-export function lintPosting(file: string, bytes: Uint8Array, schema: PostingSchema, options: LintOptions = {}): { findings: Finding[]; facts?: CrossFileFacts } {
+export function lintPosting(file: string, input: Uint8Array | string, schema: PostingSchema, options: LintOptions = {}): { findings: Finding[]; facts?: CrossFileFacts } {
+  // Text (an editor's unsaved buffer, a test) is its UTF-8 bytes: one path, the same findings.
+  const bytes = typeof input === "string" ? Buffer.from(input, "utf8") : input;
   const { parsed, frontMatter } = readPosting(file, bytes, options);
   const findings = parsed.findings;
   let blocker: FixBlocker | undefined = parsed.decoded?.undecodable ? { encoding: parsed.decoded.encoding } : undefined;
