@@ -70,22 +70,41 @@ export function readPosting(file: string, input: Uint8Array | string, options: R
   const { parsed, yaml } = readPostingText(file, bytes, options);
   if (!yaml) return { parsed, frontMatter: undefined };
   const simple = options.fullParse ? undefined : parseSimpleYaml(yaml.source);
-  return { parsed, frontMatter: simple ? simpleReading(parsed, yaml, simple) : fullReading(parsed, yaml) };
+  return { parsed, frontMatter: simple ? new SimpleReading(parsed, yaml, simple) : fullReading(parsed, yaml) };
 }
 
-function simpleReading(parsed: ParsedPosting, source: FrontMatterSource, simple: SimpleYaml): FrontMatterReading {
-  let entries: FrontMatterEntry[] | undefined;
-  return {
-    ...locateSimple(simple, source.source, source.startLine),
-    source,
-    simple,
-    entries: () => (entries ??= simpleEntries(simple)),
-    hasAliases: () => false,
-    document: () => {
-      if (!parsed.frontMatter) readFrontMatter(parsed, source);
-      return parsed.frontMatter!;
-    },
-  };
+// A class, not an object literal: its methods live once on the prototype (this is the hot path).
+class SimpleReading implements FrontMatterReading {
+  readonly data: Record<string, unknown>;
+  readonly yaml11Readings: LocatedFrontMatter["yaml11Readings"];
+  readonly locate: LocatedFrontMatter["locate"];
+  readonly positionAt: LocatedFrontMatter["positionAt"];
+  private cachedEntries: FrontMatterEntry[] | undefined;
+
+  constructor(
+    private readonly parsed: ParsedPosting,
+    readonly source: FrontMatterSource,
+    readonly simple: SimpleYaml,
+  ) {
+    const located = locateSimple(simple, source.source, source.startLine);
+    this.data = simple.data;
+    this.yaml11Readings = simple.yaml11Readings;
+    this.locate = located.locate;
+    this.positionAt = located.positionAt;
+  }
+
+  entries(): readonly FrontMatterEntry[] {
+    return (this.cachedEntries ??= simpleEntries(this.simple));
+  }
+
+  hasAliases(): boolean {
+    return false;
+  }
+
+  document(): FrontMatter {
+    if (!this.parsed.frontMatter) readFrontMatter(this.parsed, this.source);
+    return this.parsed.frontMatter!;
+  }
 }
 
 function fullReading(parsed: ParsedPosting, source: FrontMatterSource): FrontMatterReading {
