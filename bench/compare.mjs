@@ -3,7 +3,7 @@
 // collection; prints medians and the ratio this/other. Both checkouts must be built.
 // Usage: node bench/compare.mjs <other-root> [--size 10000] [--runs 7]
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -26,7 +26,19 @@ const runs = Number(args.runs);
 const dir = mkdtempSync(join(tmpdir(), "posting-compare-"));
 const content = join(dir, "content");
 generateCollection(content, size);
-const one = join(content, spawnSync("sh", ["-c", `ls ${JSON.stringify(content)} | head -1`], { encoding: "utf8" }).stdout.trim());
+/** The first posting of the collection (generate.mjs writes them in folders of 1,000). */
+function firstPosting(dir) {
+  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    const path = join(dir, entry.name);
+    if (entry.isFile() && entry.name.endsWith(".md")) return path;
+    if (entry.isDirectory()) {
+      const found = firstPosting(path);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+const one = firstPosting(content);
 
 const runsOf = [
   { name: "lint (one file)", argv: ["lint", one] },
