@@ -45,7 +45,8 @@ async function listWhere(word: string): Promise<string[]> {
 
 const YES = ["true", "yes", "y", "on", "oui", "o", "vrai", "1", "OUI", "Vrai", " oui ", "Yes"];
 const NO = ["false", "no", "n", "off", "non", "faux", "0", "NON", "Faux", " non "];
-const NEITHER = ["peut-être", "yess", "nope", "2", "ouii", "oui non"];
+// None of the words has an accent: an accented letter is a typo or another word, never a yes or a no.
+const NEITHER = ["peut-être", "yess", "nope", "2", "ouii", "oui non", "ô", "ö", "nö", "ñ", "ÓN", "nón"];
 
 describe("yes/no words: new --set, the prompt, normalize and list --where give one answer", () => {
   const cases = [...YES.map((w) => [w, true] as const), ...NO.map((w) => [w, false] as const), ...NEITHER.map((w) => [w, undefined] as const)];
@@ -65,6 +66,11 @@ describe("yes/no words: new --set, the prompt, normalize and list --where give o
     const kept = await listWhere(word.trim());
     expect(kept).toEqual(meant === undefined ? [] : [meant ? "2026-01-01-yes.md" : "2026-01-02-no.md"]);
   });
+});
+
+it("an invisible character around a word leaves it text (only spaces and tabs are trimmed)", () => {
+  expect(["\u2028oui", "oui\u2029", "\ufeffnon", "oui\u00a0", "\u200bvrai"].map((w) => yesNo(w))).toEqual([undefined, undefined, undefined, undefined, undefined]);
+  expect(["\toui", "non  ", " \tVRAI\t"].map((w) => yesNo(w))).toEqual([true, false, true]);
 });
 
 describe("comma lists: new --set, normalize and list --where split one way", () => {

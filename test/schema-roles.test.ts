@@ -167,6 +167,21 @@ describe("a schema without role annotations (fixtures/schema-roles/plain)", () =
     expect(r.stdout).toMatch(/\n2 postings\n$/);
   });
 
+  it("takes its `date` key as the date (Jekyll's own) for the columns, --since/--until and JSON alike; open is unknown, not false", async () => {
+    const dir = copyOf("plain");
+    const json = JSON.parse((await runCli(["list", "-f", "json"], dir)).stdout) as { file: string; date: string; open: unknown; data: { date?: string } }[];
+    for (const record of json) {
+      expect(record.date).toBe(record.data.date);
+      expect(record.open).toBeNull();
+    }
+    const dates = json.map((r) => r.date).sort();
+    const until = await runCli(["list", "--until", dates[0]!, "-f", "json"], dir);
+    expect((JSON.parse(until.stdout) as { date: string }[]).every((r) => r.date <= dates[0]!)).toBe(true);
+    // Nothing matches: still no open count, the schema has no open key.
+    const none = await runCli(["list", "--since", "2999-01-01"], dir);
+    expect(none.stdout).toMatch(/^0 postings \(of 2 read\)\n$/m);
+  });
+
   it("refuses --open, --closed, --stale and --startup, naming the annotation", async () => {
     const dir = copyOf("plain");
     for (const [args, flag, role] of [
@@ -219,7 +234,7 @@ describe("a posting schema copied from before roles were annotations", () => {
     expect(old.roles.identity).toEqual([]);
     expect(old.roles.flags.map((f) => f.flag)).not.toContain("startup");
     const events = compileSchema({ type: "object", properties: { title: { type: "string" }, date: { type: "string" }, open: { type: "boolean" } } }, "/site/events.schema.json");
-    expect(events.roles.keys).toEqual({});
+    expect(events.roles.keys).toEqual({ date: "date" }); // Jekyll's own date key, nothing else
     expect(events.roles.flags).toEqual([]);
   });
 });

@@ -66,7 +66,7 @@ export async function listCommand(paths: string[], options: ListCommandOptions, 
     const count = selected.postings.length;
     io.stdout.write(options.format === "json" || options.format === "ndjson" ? `${JSON.stringify({ count })}\n` : `${count}\n`);
   } else {
-    const report = { ...selected, total: read.postings.length, unreadable: read.unreadable, columns, columnsChosen: options.fields !== undefined };
+    const report = { ...selected, total: read.postings.length, unreadable: read.unreadable, columns, columnsChosen: options.fields !== undefined, hasOpenKey: schema.roles.keys.open !== undefined };
     const width = io.stdout.columns !== undefined && io.stdout.columns > 0 ? io.stdout.columns : DEFAULT_TABLE_WIDTH;
     const writer = new ReportWriter(io.stdout, false);
     for (const piece of reporter(report, { color: useColor(io.stdout, io.env, options.color), width })) writer.write(piece);

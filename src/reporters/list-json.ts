@@ -29,7 +29,8 @@ function* records(report: ListReport): Generator<Record<string, unknown>> {
 }
 
 function fullRecord(p: Posting): Record<string, unknown> {
-  return { file: p.file, date: p.date ?? null, open: p.open, data: p.data };
+  // Without an open key in the schema (`x-role: "open"`) whether it is open is unknown, not false.
+  return { file: p.file, date: p.date ?? null, open: p.roleKeys.open === undefined ? null : p.open, data: p.data };
 }
 
 function chosenFields(p: Posting, report: ListReport): Record<string, unknown> {

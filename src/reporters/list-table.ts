@@ -52,11 +52,11 @@ export const listTable: ListReporter = (report, options) => {
 };
 
 /** "3 postings, 2 open (of 12 read); 1 file could not be read". */
-export function summaryLine(report: Pick<ListReport, "postings" | "matched" | "total" | "unreadable">): string {
+export function summaryLine(report: Pick<ListReport, "postings" | "matched" | "total" | "unreadable" | "hasOpenKey">): string {
   const n = report.postings.length;
   const open = report.postings.filter((p) => p.open).length;
   // A schema with no open key (`x-role: "open"`) has no open count to give.
-  const noOpenKey = n > 0 && report.postings.every((p) => p.roleKeys.open === undefined);
+  const noOpenKey = report.hasOpenKey === false || (n > 0 && report.postings.every((p) => p.roleKeys.open === undefined));
   let text = `${n} posting${n === 1 ? "" : "s"}${noOpenKey ? "" : `, ${open} open`}`;
   const notes: string[] = [];
   if (report.matched > n) notes.push(`${report.matched} matched`);

@@ -5,6 +5,8 @@ export interface ListReport extends Pick<ListResult, "postings" | "matched" | "t
   columns: ListColumn[];
   /** True when the user chose the columns (`--fields`); JSON then carries just those. */
   columnsChosen: boolean;
+  /** False when the schema marks no key as the open one (`x-role: "open"`): no open count then. */
+  hasOpenKey?: boolean;
 }
 
 export interface ListReporterOptions {

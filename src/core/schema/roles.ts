@@ -173,6 +173,9 @@ export function rolesOf(declaredProperties: Record<string, unknown>, source: str
       ? byPlace(columns).map((c) => (c.fallback !== undefined ? { key: c.key, fallback: c.fallback } : { key: c.key }))
       : keys.filter((k) => k !== "file").slice(0, DEFAULT_COLUMN_COUNT).map((key) => ({ key }));
   const identityByPlace = byPlace(identity);
+  // A key named `date` is Jekyll's own date (it overrides the file name's), whatever the schema
+  // says: it is the posting's date unless another key declares the role.
+  if (roleKeys.date === undefined && declared.has("date")) roleKeys.date = "date";
   const roles: SchemaRoles = {
     keys: roleKeys,
     columns: [...columnSpecs, { key: "file" }],

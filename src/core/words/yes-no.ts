@@ -8,14 +8,19 @@ const NO_WORDS = ["false", "no", "n", "off", "non", "faux", "0"] as const;
 const WORDS = new Map<string, boolean>([...YES_WORDS.map((w) => [w, true] as const), ...NO_WORDS.map((w) => [w, false] as const)]);
 const LONGEST = Math.max(...[...WORDS.keys()].map((w) => w.length));
 
-/** The boolean a yes/no word stands for (`oui`, `Non`, ` VRAI `, `off`, `1`…), else undefined. Case, accents and surrounding white space do not count. */
+/**
+ * The boolean a yes/no word stands for (`oui`, `Non`, ` VRAI `, `off`, `1`…), else undefined. Case
+ * and surrounding spaces and tabs do not count; nothing else is folded: none of the words has an
+ * accent, so `ô` or `nö` is a typo or another word, not a yes or a no, and an invisible character
+ * (U+2028, U+FEFF) around a word leaves it text.
+ */
 export function yesNo(text: string): boolean | undefined {
-  const word = text.trim();
-  if (word.length === 0 || word.length > LONGEST * 2) return undefined;
-  return WORDS.get(word.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase());
+  const word = text.replace(/^[ \t]+|[ \t]+$/g, "");
+  if (word.length === 0 || word.length > LONGEST) return undefined;
+  return WORDS.get(word.toLowerCase());
 }
 
 /** A yes/no question's answer as typed: the default when nothing is typed, undefined when it is no yes/no word. */
 export function confirmAnswer(text: string, defaultAnswer: boolean): boolean | undefined {
-  return text.trim() === "" ? defaultAnswer : yesNo(text);
+  return text.replace(/^[ \t]+|[ \t]+$/g, "") === "" ? defaultAnswer : yesNo(text);
 }
