@@ -41,6 +41,17 @@ export const CLOSE_CASES: CliCase[] = [
     stdout: { equals: "a.md\n" },
   },
   {
+    name: "--write sets the schema's closing values and today's date in schema order",
+    args: ["close", "--all", "--schema", "schema.json", "--write", "a.md"],
+    layout: {
+      "schema.json": JSON.stringify({ type: "object", "x-close": { set: { statut: "pourvu" }, date: "ferme_le" }, properties: { statut: { type: "string", enum: ["ouvert", "pourvu"] }, ferme_le: { type: "string", format: "date" }, titre: { type: "string" } } }),
+      "a.md": "---\n# suivi\nstatut: ouvert # à jour\ntitre: Coach\n---\nCorps.\n",
+    },
+    exitCode: 0,
+    stdout: { matches: [/^closed a\.md: statut: ouvert → pourvu; ferme_le: added \d{4}-\d{2}-\d{2}\n$/] },
+    files: { "a.md": { matches: [/^---\n# suivi\nstatut: pourvu # à jour\nferme_le: \d{4}-\d{2}-\d{2}\ntitre: Coach\n---\nCorps\.\n$/] } },
+  },
+  {
     name: "a bad x-close stops the run naming the schema",
     args: ["close", "--all", "--schema", "schema.json", "a.md"],
     layout: { "schema.json": JSON.stringify({ type: "object", "x-close": { set: { nope: 1 } }, properties: { statut: { type: "string" } } }), "a.md": "---\nstatut: ouvert\n---\n" },

@@ -96,6 +96,14 @@ export const SET_CASES: CliCase[] = [
   },
   { name: "a value the schema refuses is a usage error", args: ["set", "open=peut-être", "."], cwd: STYLES, exitCode: 2, stderr: { includes: ["open=peut-être: answer yes or no"] } },
   { name: "an unknown key is a usage error with the closest key", args: ["set", "titel=X", "."], cwd: STYLES, exitCode: 2, stderr: { includes: ["has no key `titel`; did you mean `title`?"] } },
+  {
+    name: "--unset takes a key the schema does not know (what UNKNOWN_KEY asks to remove); a comment after `key:` stays",
+    args: ["set", "--unset", "vieille_cle", "techno=A,B", "--write", "a.md"],
+    layout: { "a.md": "---\nroles: Designer\nopen: true\ntechno: # à compléter\nvieille_cle: 1\n---\nx\n" },
+    exitCode: 0,
+    stdout: { equals: "set a.md: vieille_cle: removed; techno: null → [A, B]\n" },
+    files: { "a.md": { equals: "---\nroles: Designer\nopen: true\ntechno: # à compléter\n  - A\n  - B\n---\nx\n" } },
+  },
   { name: "nothing to set is a usage error", args: ["set", "."], cwd: STYLES, exitCode: 2, stderr: { includes: ["nothing to set"] } },
   { name: "--check with --write is a usage error", args: ["set", "open=true", "--check", "--write", "."], cwd: STYLES, exitCode: 2 },
 ];

@@ -59,11 +59,12 @@ export function parseSetRequest(input: SetInput, schema: PostingSchema = loadSch
     if (parsed.value === undefined) throw new UserError(`${key}=: an empty value; to remove the key, use --unset ${key}`);
     values.push([field.key, parsed.value]);
   }
-  const unset = (input.unset ?? []).map((key) => {
-    const field = resolveKey(key, schema);
-    if (!field) throw new UserError(unknownKeyMessage(key, schema));
-    if (values.some(([k]) => k === field.key)) throw new UserError(`\`${field.key}\` is both set and unset`);
-    return field.key;
+  // A key the schema does not know can be removed (what UNKNOWN_KEY asks for); it cannot be set.
+  const unset = (input.unset ?? []).map((typed) => {
+    const key = resolveKey(typed, schema)?.key ?? typed.trim();
+    if (key === "") throw new UserError("--unset: the key is missing");
+    if (values.some(([k]) => k === key)) throw new UserError(`\`${key}\` is both set and unset`);
+    return key;
   });
   if (values.length === 0 && unset.length === 0) throw new UserError("nothing to set: give KEY=VALUE (for example open=false) or --unset KEY");
   return { values, unset };

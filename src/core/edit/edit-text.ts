@@ -126,7 +126,11 @@ export function editPosting(file: string, bytes: Uint8Array, request: EditReques
       if (rest.length > 0) newLines[0] = newLines[0]!.replace(/[ \t]*(\r?\n)?$/, (_m, nl: string | undefined) => nl ?? "");
     } else {
       const colon = keyLine.indexOf(":", fm.lineCounter.linePos((at.pair.key as Node).range![1]).col - 1);
-      newLines = [keyLine.slice(0, colon + 1) + renderValue(value, value0 ?? undefined, schema, key, eol, lines[at.first + 1]) + lineEnd(keyLine)];
+      // A comment after `key:` (an empty value, or a block list below) stays on the key's line.
+      const comment = /^[ \t]*(#.*?)\r?\n?$/.exec(keyLine.slice(colon + 1))?.[1];
+      const rendered = renderValue(value, value0 ?? undefined, schema, key, eol, lines[at.first + 1]);
+      const withComment = comment === undefined ? rendered : rendered.startsWith(eol) ? ` ${comment}${rendered}` : `${rendered} ${comment}`;
+      newLines = [keyLine.slice(0, colon + 1) + withComment + lineEnd(keyLine)];
     }
     replacements.push({ from: at.first, to: at.last, lines: newLines });
     changes.push({ key: fileKey, from: before[fileKey], to: value });
