@@ -84,6 +84,33 @@ describe("the read-back invariant", () => {
   });
 });
 
+describe("what the editor keeps and refuses", () => {
+  const open = { values: [["open", false]], unset: [] } as EditRequest;
+  it("keeps a UTF-8 BOM and the rest byte for byte", () => {
+    const bytes = Buffer.from("\uFEFF---\nroles: Designer\nopen: true\n---\nCorps.\n", "utf8");
+    const result = editPosting("a.md", bytes, open, schema);
+    expect(result.status).toBe("changed");
+    if (result.status === "changed") expect(Buffer.from(result.output).equals(Buffer.from("\uFEFF---\nroles: Designer\nopen: false\n---\nCorps.\n", "utf8"))).toBe(true);
+  });
+  it("keeps a lone CR in the body (only the key's line is touched)", () => {
+    const result = editPosting("a.md", Buffer.from("---\nroles: Designer\nopen: true\n---\nCorps.\rSuite\n"), open, schema);
+    expect(result.status === "changed" && result.after).toBe("---\nroles: Designer\nopen: false\n---\nCorps.\rSuite\n");
+  });
+  it.each([
+    ["Windows-1252 bytes", Buffer.concat([Buffer.from("---\nroles: Charg"), Buffer.from([0xe9]), Buffer.from("e\nopen: true\n---\n")]), "ENCODING_INVALID_UTF8"],
+    ["a lone CR in the front matter", Buffer.from("---\nroles: Designer\ropen: true\n---\n"), "YAML_SYNTAX"],
+    ["UTF-16", Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("---\nroles: Designer\nopen: true\n---\n", "utf16le")]), "ENCODING_UTF16"],
+    ["an anchor on the key's value", Buffer.from("---\nroles: Designer\nopen: &o true\n---\n"), "EDIT_REFUSED alias"],
+    ["a multi-line flow list", Buffer.from("---\nroles: Designer\nopen: true\ntechno: [a,\n  b]\n---\n"), "EDIT_REFUSED multi-line"],
+  ])("refuses %s, with a finding", (_name, bytes, code) => {
+    const request: EditRequest = _name.includes("flow list") ? { values: [["techno", ["c"]]], unset: [] } : open;
+    const result = editPosting("a.md", bytes, request, schema);
+    expect(result.status).toBe("refused");
+    expect(result.findings.length).toBeGreaterThan(0);
+    expect(result.findings.map((f) => `${f.code}${f.code === "EDIT_REFUSED" && "reason" in f.args ? ` ${String(f.args.reason)}` : ""}`), _name).toContain(code);
+  });
+});
+
 // A collection in several authors' styles: quoted or plain, comments, flow or block lists, CRLF, keys missing.
 const COUNT = 2000;
 // Each run reads and (with --write) fsyncs every selected file: slow on a shared machine, never timed.

@@ -107,7 +107,8 @@ async function editPaths(inputs: readonly string[], requestFor: (fields: Record<
     const read = await readTarget(target);
     if ("findings" in read) return { file: target.display, status: "refused", findings: read.findings };
     // The posting as `posting list` reads it, for the filters.
-    const { parsed, frontMatter } = readPosting(target.display, read.bytes, parse);
+    const reading = readPosting(target.display, read.bytes, parse);
+    const { parsed, frontMatter } = reading;
     const blocking = parsed.findings.filter((f) => NO_DATA_CODES.has(f.code));
     if (!frontMatter || blocking.length > 0) return { file: target.display, status: "refused", findings: blocking.length > 0 ? blocking : parsed.findings.filter((f) => f.severity === "error") };
     const posting = postingFrom(parsed, options.schema, frontMatter);
@@ -115,7 +116,7 @@ async function editPaths(inputs: readonly string[], requestFor: (fields: Record<
     if (!matchesQuery(posting, query)) return undefined;
     const request = requestFor(posting.fields);
     if (request.values.length === 0 && request.unset.length === 0) return { file: target.display, status: "unchanged", findings: [] };
-    const result = editPosting(target.display, read.bytes, request, options.schema);
+    const result = editPosting(target.display, read.bytes, request, options.schema, reading);
     if (options.write && result.status === "changed") {
       try {
         await writeFileAtomic(target.path, result.output, { unchangedFrom: read.bytes, ...(read.stat ? { readStat: read.stat } : {}) });

@@ -10,6 +10,7 @@ import type { Finding } from "../findings.js";
 import { NORMALIZE_BLOCKING_CODES } from "../findings.js";
 import type { EditRefusal } from "../findings/codes.js";
 import { readPosting } from "../read/read-posting.js";
+import type { PostingReading } from "../read/read-posting.js";
 import { siteView } from "../read/site-view.js";
 import { isJekyllDate } from "../read/dates.js";
 import { coreReadsAsNonText } from "../read/scalars.js";
@@ -46,12 +47,10 @@ interface KeyLines {
 }
 
 /**
- * Apply `request` to the posting `bytes`. `current` is the posting's data as the site reads it
- * (aliases resolved is not needed: keys are edited where the file writes them); `fileKeyOf` maps a
- * schema key to the key the file uses for it (an alias it writes instead).
+ * Apply `request` to the posting `bytes` (`reading`: readPosting's, when the caller has it). A key
+ * is edited where the file writes it, under an alias of it if that is what the file uses.
  */
-export function editPosting(file: string, bytes: Uint8Array, request: EditRequest, schema: PostingSchema): EditResult {
-  const reading = readPosting(file, bytes);
+export function editPosting(file: string, bytes: Uint8Array, request: EditRequest, schema: PostingSchema, reading: PostingReading = readPosting(file, bytes)): EditResult {
   const { parsed } = reading;
   const blocking = parsed.findings.filter((f) => REFUSING.has(f.code));
   if (blocking.length > 0 || !reading.frontMatter || parsed.decoded?.encoding !== "utf-8") {
