@@ -196,3 +196,17 @@ describe("set and close on a generated collection", () => {
     expect(again.stdout).toBe("");
   }, SLOW);
 });
+
+describe("the library API", () => {
+  it("set() and close() return each file's result as data, and write nothing without write: true", async () => {
+    const { set, close } = await import("../src/index.js");
+    const cwd = join(ROOT, "fixtures/edit/close");
+    const before = readFileSync(join(cwd, "2020-01-01-ancienne.md"), "utf8");
+    const setResults = await set(["."], { cwd, values: { contrat: "CDI" }, filters: { startup: ["pass-culture"] } });
+    expect(setResults.map((r) => [r.file, r.status])).toEqual([["2020-02-01-fermee.md", "changed"], ["2099-01-01-future.md", "changed"]]);
+    const closeResults = await close(["."], { cwd, filters: { stale: 30 } });
+    expect(closeResults.map((r) => r.status === "changed" && [r.file, r.changes])).toEqual([["2020-01-01-ancienne.md", [{ key: "open", from: true, to: false }]]]);
+    await expect(close([], { cwd })).rejects.toThrow(/all: true/);
+    expect(readFileSync(join(cwd, "2020-01-01-ancienne.md"), "utf8")).toBe(before);
+  });
+});
