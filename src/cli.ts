@@ -33,6 +33,19 @@ function parseCount(value: string): number {
   return Number(value);
 }
 
+/** The filters of `posting list`, shared by `list`, `set` and `close` (one wording, one parsing). */
+function addFilterOptions(command: Command): Command {
+  return command
+    .addOption(new Option("--open", "only open postings").conflicts("closed"))
+    .option("--closed", "only postings that are not open")
+    .option("--startup <id>", "only this startup (repeatable: any of them)", collect)
+    .option("-w, --where <filter>", "KEY=VALUE, KEY!=VALUE, KEY~TEXT (accent- and case-insensitive), KEY<VALUE, <=, >, >= (repeatable: all of them)", collect)
+    .option("--since <date>", "posted on or after this day (YYYY-MM-DD)")
+    .option("--until <date>", "posted on or before this day (YYYY-MM-DD)")
+    .option("--search <text>", "text in the title, roles or body (accent- and case-insensitive)")
+    .option("--stale <days>", "open postings older than this many days", parseCount);
+}
+
 /**
  * Commander's own errors (printed as it prints them, then thrown), for tokens a command matches
  * itself: `posting new`'s schema flags.
@@ -191,20 +204,12 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
       exitCode = await initCommand(options, io);
     });
 
-  program
+  addFilterOptions(program
     .command("list")
     .description("list postings as a table, JSON, NDJSON or CSV, filtered and sorted")
     .argument("[paths...]", "files, folders or quoted globs (default: the config's content)")
     .addOption(new Option("-f, --format <name>", "output format").choices(["table", "json", "ndjson", "csv"]).default("table"))
-    .option("--fields <keys>", "columns, comma-separated: any front matter key, plus file (default: date,startup,roles,open,contrat,file)")
-    .addOption(new Option("--open", "only open postings").conflicts("closed"))
-    .option("--closed", "only postings that are not open")
-    .option("--startup <id>", "only this startup (repeatable: any of them)", collect)
-    .option("-w, --where <filter>", "KEY=VALUE, KEY!=VALUE, KEY~TEXT (accent- and case-insensitive), KEY<VALUE, <=, >, >= (repeatable: all of them)", collect)
-    .option("--since <date>", "posted on or after this day (YYYY-MM-DD)")
-    .option("--until <date>", "posted on or before this day (YYYY-MM-DD)")
-    .option("--search <text>", "text in the title, roles or body (accent- and case-insensitive)")
-    .option("--stale <days>", "open postings older than this many days", parseCount)
+    .option("--fields <keys>", "columns, comma-separated: any front matter key, plus file (default: date,startup,roles,open,contrat,file)"))
     .option("--sort <keys>", "sort keys, comma-separated; prefix - for descending (missing values last)")
     .option("--limit <n>", "at most n postings", parseCount)
     .option("--count", "print only the number of postings")
@@ -224,6 +229,52 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     .action(async (paths: string[], options) => {
       const { listCommand } = await import("./commands/list.js");
       exitCode = await listCommand(paths, options, io);
+    });
+
+  const editHelp = (verb: string) =>
+    `\nExit codes: 0 done (or nothing to do), 1 files would change (--check) or were left untouched (see stderr), 2 usage or config failure.\n` +
+    `Only the selected postings are read for ${verb}; each key's line changes, everything else stays byte for byte.\n`;
+  addFilterOptions(program
+    .command("set")
+    .description("set front matter keys in the postings the filters select (default: show a diff)")
+    .argument("[KEY=VALUE... paths...]", "KEY=VALUE pairs first (values typed by the schema: open=false, techno=React,Vue), then files, folders or quoted globs")
+    .option("--unset <key>", "remove this key (repeatable)", collect))
+    .option("--check", "list the files that would change; exit 1 if any")
+    .option("--write", "rewrite the files in place (atomically; only files that change)")
+    .option("--schema <path>", "JSON Schema that types the values (default: the bundled one)")
+    .option("-c, --config <path>", CONFIG_HELP)
+    .option("--encoding <name>", ENCODING_HELP)
+    .addOption(colorOption)
+    .addOption(noColorOption)
+    .addHelpText(
+      "after",
+      editHelp("set") +
+        '\nExamples:\n  posting set open=true --startup ma-cantine-egalim          # show the diff\n  posting set open=true --startup ma-cantine-egalim --write\n  posting set "techno=React, TypeScript" --where techno~react content/_jobs --write\n  posting set --unset salaire --closed --check\n',
+    )
+    .action(async (args: string[], options) => {
+      const { setCommand } = await import("./commands/set.js");
+      exitCode = await setCommand(args, options, io);
+    });
+
+  addFilterOptions(program
+    .command("close")
+    .description("close the postings the filters select, as the schema's x-close says (default: show a diff)")
+    .argument("[paths...]", "files, folders or quoted globs (default: the config's content)"))
+    .option("--all", "close every posting given (needed when there is neither a path nor a filter)")
+    .option("--check", "list the files that would change; exit 1 if any")
+    .option("--write", "rewrite the files in place (atomically; only files that change)")
+    .option("--schema <path>", "JSON Schema saying how to close (default: the bundled one: open: false)")
+    .option("-c, --config <path>", CONFIG_HELP)
+    .option("--encoding <name>", ENCODING_HELP)
+    .addOption(colorOption)
+    .addOption(noColorOption)
+    .addHelpText(
+      "after",
+      editHelp("close") + "Postings already closed are left untouched.\n\nExamples:\n  posting close --stale 30                 # show the diff\n  posting close --stale 30 --write\n  posting close content/_jobs/2026-01-05-developpeur-react.md --write\n",
+    )
+    .action(async (paths: string[], options) => {
+      const { closeCommand } = await import("./commands/close.js");
+      exitCode = await closeCommand(paths, options, io);
     });
 
   try {

@@ -46,6 +46,8 @@ import type { ParseOptions } from "./core/read/posting.js";
 import { loadSchema } from "./core/schema/schema.js";
 import type { PostingSchema } from "./core/schema/schema.js";
 import { unreadableReason } from "./reporters/list.js";
+import * as editFiles from "./core/edit/edit-files.js";
+import type { ListQueryInput } from "./core/list/list-query.js";
 
 export type { LintProjectOptions } from "./core/lint/project.js";
 export type { NormalizeChanges } from "./core/normalize/normalize.js";
@@ -189,3 +191,45 @@ export { scaffold, slugify, postingFileName, safeJoin, renderBody, writeNewFile,
 export type { ScaffoldResult, Lang } from "./core/scaffold/scaffold.js";
 export { parseText as parseAnswer } from "./core/scaffold/answers.js";
 export type { Prompter } from "./prompter.js";
+
+export type { EditRequest, KeyChange } from "./core/edit/edit-files.js";
+export { closeSpecOf } from "./core/schema/close.js";
+export type { CloseSpec } from "./core/schema/close.js";
+
+/** One file's result of `set` or `close`: changed (with the text before and after), unchanged or refused, findings worded. */
+export type EditResult = editFiles.EditResult extends infer R ? (R extends editFiles.EditResult ? Worded<R> : never) : never;
+
+export interface EditApiOptions {
+  cwd?: string;
+  schema?: string;
+  config?: string;
+  encoding?: string;
+  /** The filters of `posting list` (`{ stale: 30 }`, `{ startup: ["x"] }` …). */
+  filters?: Omit<ListQueryInput, "sort" | "limit">;
+  /** Rewrite the files that change (atomically). Default: nothing is written. */
+  write?: boolean;
+}
+
+function wordedEdit(result: editFiles.EditResult): EditResult {
+  return { ...result, findings: wordFindings(result.findings) } as EditResult;
+}
+
+/** `posting set`: `set(["content/_jobs"], { values: { open: false } or ["open=false"], unset: ["salaire"], filters, write })`. */
+export async function set(paths: readonly string[] = [], options: EditApiOptions & editFiles.SetInput = {}): Promise<EditResult[]> {
+  const cwd = options.cwd ?? process.cwd();
+  const config = await loadConfig(cwd, { schema: options.schema, config: options.config, encoding: options.encoding });
+  const schema = loadSchema(config.schemaPath);
+  const request = editFiles.parseSetRequest(options, schema);
+  const results = await editFiles.setPaths(inputsOf(paths, config.content, "set"), request, { cwd, schema, legacyEncoding: config.encoding, filters: options.filters ?? {}, write: options.write === true });
+  return results.map(wordedEdit);
+}
+
+/** `posting close`: the schema's closing values on the selected postings (paths, filters, or `all: true`). */
+export async function close(paths: readonly string[] = [], options: EditApiOptions & { all?: boolean; now?: Date } = {}): Promise<EditResult[]> {
+  if (paths.length === 0 && !editFiles.hasFilter(options.filters ?? {}) && !options.all) throw new UserError("close needs paths, filters, or all: true");
+  const cwd = options.cwd ?? process.cwd();
+  const config = await loadConfig(cwd, { schema: options.schema, config: options.config, encoding: options.encoding });
+  const schema = loadSchema(config.schemaPath);
+  const results = await editFiles.closePaths(inputsOf(paths, config.content, "close"), { cwd, schema, legacyEncoding: config.encoding, filters: options.filters ?? {}, write: options.write === true, ...(options.now ? { now: options.now } : {}) });
+  return results.map(wordedEdit);
+}

@@ -10,6 +10,8 @@ import { LINT_CASES } from "./cases/lint.cases.js";
 import { LIST_CASES } from "./cases/list.cases.js";
 import { NEW_CASES } from "./cases/new.cases.js";
 import { NORMALIZE_CASES } from "./cases/normalize.cases.js";
+import { SET_CASES } from "./cases/set.cases.js";
+import { CLOSE_CASES } from "./cases/close.cases.js";
 import { ensureBuilt, ROOT, runCli, spawnBin } from "./helpers/cli.js";
 import type { RunResult } from "./helpers/cli.js";
 
@@ -19,6 +21,8 @@ const TABLES: [string, CliCase[]][] = [
   ["list", LIST_CASES],
   ["new", NEW_CASES],
   ["init", INIT_CASES],
+  ["set", SET_CASES],
+  ["close", CLOSE_CASES],
 ];
 
 const temps: string[] = [];

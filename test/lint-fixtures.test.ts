@@ -24,6 +24,7 @@ const NOT_FROM_LINT: readonly string[] = [
   "FILE_NOT_WRITTEN", // normalize --write only (test/normalize-cli.test.ts)
   "FILE_TEMP_LEFTOVER", // a file next to the postings, not a posting (test/atomic-write.test.ts)
   "DATE_AMBIGUOUS",
+  "EDIT_REFUSED", // posting set / close only (test/cases/set.cases.ts, test/edit.test.ts)
   // Cross-file checks, with their own fixtures under fixtures/collection (test/collection.test.ts).
   "FILE_NAME_PATTERN",
   "REFERENCE_MISSING",

@@ -67,6 +67,7 @@ const EXAMPLES: { [C in FindingCode]: FindingDetails[C][] } = {
   LINE_ENDINGS_CR: [{ count: 2 }],
   FRONT_MATTER_CLOSING_TEXT: [{ text: "---trailing" }],
   YAML11_LINE_BREAK: [{ char: "U+2028" }],
+  EDIT_REFUSED: [{ reason: "multi-line", key: "description" }, { reason: "unsafe" }, { reason: "encoding" }],
 };
 
 const at = { file: "x.md", line: 2, column: 1, path: "k" };

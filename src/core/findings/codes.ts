@@ -6,6 +6,9 @@ export type Severity = "error" | "warning";
 
 type Path = string;
 
+/** Why `posting set` / `close` left a file untouched (core/edit/edit-text.ts). */
+export type EditRefusal = "encoding" | "not-mapping" | "flow-mapping" | "complex-key" | "alias" | "multi-line" | "unsafe";
+
 /** A front matter value as a message shows it: its type and, for scalars, the value (worded by the catalog). */
 export type ShownValue =
   | { type: "empty" }
@@ -89,6 +92,8 @@ export const CODES = {
   LINE_ENDINGS_CR: rule<{ count: number }>("error", true),
   FRONT_MATTER_CLOSING_TEXT: rule<{ text: string }>("error"),
   YAML11_LINE_BREAK: rule<{ char: string }>("error"),
+  // Issue 15 (posting set / close): a file the line editor leaves untouched, and why.
+  EDIT_REFUSED: rule<{ reason: EditRefusal; key?: string }>("error"),
 };
 
 export type FindingCode = keyof typeof CODES;

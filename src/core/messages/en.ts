@@ -4,8 +4,20 @@
 import type { FixBlocker, FixNotes, ShownValue } from "../findings.js";
 import { capText } from "../sanitize.js";
 import type { Catalog } from "./types.js";
+import type { EditRefusal } from "../findings/codes.js";
 
 const FIX_WITH_NORMALIZE = "run `posting normalize --write` to fix it";
+
+/** Why posting set / close refused a file (EDIT_REFUSED). */
+const EDIT_REASONS: Record<EditRefusal, string> = {
+  encoding: "the file is not plain UTF-8 (run posting normalize --write first)",
+  "not-mapping": "the front matter is not a mapping of keys",
+  "flow-mapping": "the front matter is one { … } mapping, not one key per line",
+  "complex-key": "a key is quoted, indented or not a plain text",
+  alias: "the value has a YAML anchor or alias",
+  "multi-line": "the value spans several lines (a block text, or a list with comments or nested items)",
+  unsafe: "the edited text would not read back as the data asked for",
+};
 
 export const en: Catalog = {
   lang: "en",
@@ -285,6 +297,10 @@ export const en: Catalog = {
         message: `an invisible ${char} in the front matter: Jekyll's YAML 1.1 reader takes it for a line break, so it reads this front matter otherwise (or refuses it)`,
         hint: `delete it, or inside a double-quoted value write it as the escape \\u${char.slice(2)}`,
       }),
+    },
+    EDIT_REFUSED: {
+      summary: "posting set or close could not edit the file with certainty; it was left untouched.",
+      word: ({ reason, key }) => ({ message: `not edited: ${EDIT_REASONS[reason]}${key !== undefined ? ` (\`${key}\`)` : ""}; the file was left untouched`, hint: reason === "unsafe" ? "please report this file's front matter as a bug" : "edit it by hand, or run posting normalize --write first" }),
     },
   },
 };

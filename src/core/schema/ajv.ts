@@ -21,6 +21,8 @@ export const ANNOTATION_KEYWORDS = [
   "x-search",
   "x-identity",
   "x-flag",
+  // What `posting close` sets (top level; schema/close.ts).
+  "x-close",
 ] as const;
 
 export const AJV_OPTIONS = { strict: true, allErrors: true, allowUnionTypes: true } as const satisfies AjvOptions;
