@@ -97,6 +97,8 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     .option("--encoding <name>", ENCODING_HELP)
     .option("--cache", "only re-check files that changed since the last --cache run")
     .option("--cache-location <path>", "cache file (default: .posting-cache in the current folder)")
+    .option("--staged", "lint what is staged for the next commit (git's index), not the working copy")
+    .option("--changed [ref]", "lint only the files changed since ref (default: the merge base with the default branch); the whole collection is still read for the cross-file checks")
     .addOption(colorOption)
     .addOption(noColorOption)
     .addHelpText(
