@@ -202,7 +202,13 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     .addOption(new Option("--open", "only open postings").conflicts("closed"))
     .option("--closed", "only postings that are not open")
     .option("--startup <id>", "only this startup (repeatable: any of them)", collect)
-    .option("-w, --where <filter>", "KEY=VALUE, KEY!=VALUE, KEY~TEXT (accent- and case-insensitive), KEY<VALUE, <=, >, >= (repeatable: all of them)", collect)
+    .option("--where <filter>", "KEY=VALUE, KEY!=VALUE, KEY~TEXT (accent- and case-insensitive), KEY<VALUE, <=, >, >= (repeatable: all of them)", collect)
+    // -w was --where here and is --write in normalize: gone from list, with a word on what to use.
+    .addOption(
+      new Option("-w <filter>").hideHelp().argParser(() => {
+        throw new InvalidArgumentError("list has no -w: write --where (-w is normalize's --write)");
+      }),
+    )
     .option("--since <date>", "posted on or after this day (YYYY-MM-DD)")
     .option("--until <date>", "posted on or before this day (YYYY-MM-DD)")
     .option("--search <text>", "text in the title, roles or body (accent- and case-insensitive)")

@@ -4,6 +4,8 @@ import { execFile } from "node:child_process";
 import { accessSync, constants } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import { createRequire } from "node:module";
+import { MAX_CONFIG_BYTES, readBounded, ReadRefusedError } from "../core/files/read-bounded.js";
+import { writeFileAtomic } from "../core/files/write.js";
 import { isAbsolute, join, relative, resolve } from "node:path";
 import { promisify } from "node:util";
 import { CONFIG_FILE_NAME, loadConfig } from "../core/project/config.js";
@@ -90,6 +92,7 @@ export async function initCommand(options: InitCommandOptions, io: CliIO, deps: 
     content = answers.content;
   }
 
+  await ignoreCache(io);
   if (!isInstalledIn(io.cwd)) io.stderr.write(`posting: warning: posting is not installed in this folder (no ${LOCAL_BIN}); the hook and \`npx --no-install posting\` need it: ${INSTALL_HINT}\n`);
   if (options.hook) return installHook(content, options, io);
   io.stdout.write(`\nNext: posting lint    (add a pre-commit hook with: posting init --hook)\n`);
@@ -223,6 +226,26 @@ async function gitPaths(cwd: string): Promise<{ hooks: string; prefix: string } 
   } catch {
     return undefined;
   }
+}
+
+/**
+ * `--cache` writes .posting-cache here: add it to .gitignore when there is one (or a git
+ * repository to start one in), unless a line already names it.
+ */
+async function ignoreCache(io: CliIO): Promise<void> {
+  const path = join(io.cwd, ".gitignore");
+  let text: string | undefined;
+  try {
+    text = readBounded(path, MAX_CONFIG_BYTES, { noFollow: true }).toString("utf8");
+  } catch (error) {
+    if (!(error instanceof ReadRefusedError) || error.reason !== "missing") return; // a link, a folder, too large: left alone
+  }
+  if (text === undefined && !(await gitPaths(io.cwd))) return;
+  if (text !== undefined && text.split(/\r?\n/).some((line) => /^\/?\.posting-cache\/?\s*$/.test(line))) return;
+  const added = `${text === undefined || text === "" || text.endsWith("\n") ? "" : "\n"}.posting-cache\n`;
+  if (text === undefined) await writeNewFile(path, added);
+  else await writeFileAtomic(path, Buffer.from(text + added, "utf8"));
+  io.stdout.write(`${text === undefined ? "Created .gitignore with" : "Added to .gitignore:"} .posting-cache (the --cache file).\n`);
 }
 
 /** Whether the site resolves posting itself: its bin link, or the package from its folder. */

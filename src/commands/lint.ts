@@ -78,11 +78,14 @@ export async function lintCommand(paths: string[], options: LintCommandOptions, 
     writer.close();
     throw error;
   }
-  writer.finish(parts.totalsFirst ? parts.header(shown, reporterOptions) : "", parts.footer(shown, reporterOptions));
+  const overLimit = options.maxWarnings !== undefined && warningCount > options.maxWarnings;
+  // -q hides the warnings, but when they fail the run the summary counts them (not "no problems").
+  const totals = options.quiet && overLimit ? { ...shown, warningCount } : shown;
+  writer.finish(parts.totalsFirst ? parts.header(totals, reporterOptions) : "", parts.footer(totals, reporterOptions));
 
   if (shown.errorCount > 0) return EXIT.findings;
-  if (options.maxWarnings !== undefined && warningCount > options.maxWarnings) {
-    io.stderr.write(`posting: ${warningCount} warnings, more than --max-warnings ${options.maxWarnings}\n`);
+  if (overLimit) {
+    io.stderr.write(`posting: ${warningCount} warnings${options.quiet ? " (not shown: --quiet)" : ""}, more than --max-warnings ${options.maxWarnings}\n`);
     return EXIT.findings;
   }
   return EXIT.clean;
