@@ -91,14 +91,14 @@ const ROWS: Row[] = [
     layout: { ".pre-commit-config.yaml": "repos: []\n" },
     args: ["--yes", "--hook"],
     exitCode: 0,
-    stdout: [/uses the pre-commit framework/, /- id: posting-lint\n {8}files: \^content\/_jobs\/\.\*\\\.md\$/],
+    stdout: [/uses the pre-commit framework/, /- id: posting-lint\n {8}files: \^content\/_jobs\/\.\*\\\.md\$/, /rev: COMMIT {3}# a full commit hash/],
   },
   {
     name: "--hook with husky: prints the lint-staged snippet",
     layout: { ".husky/": "" },
     args: ["--yes", "--hook"],
     exitCode: 0,
-    stdout: [/uses husky/, /"content\/_jobs\/\*\*\/\*\.md": "posting lint --"/],
+    stdout: [/uses husky/, /"content\/_jobs\/\*\*\/\*\.md": "npx --no-install posting lint --"/],
   },
   {
     name: "--hook outside a git repository: prints the snippets, exit 1",

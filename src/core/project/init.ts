@@ -97,7 +97,7 @@ export function preCommitSnippet(content: string): string {
   return `# .pre-commit-config.yaml
 repos:
   - repo: https://github.com/OWNER/posting-toolkit   # where posting-toolkit is hosted
-    rev: v0.1.0
+    rev: COMMIT   # a full commit hash of it (git ls-remote <repo> HEAD), or a release tag once there is one
     hooks:
       - id: posting-lint
         files: ^${regexEscape(content.replace(/\/+$/, ""))}/.*\\.md$
@@ -109,7 +109,7 @@ repos:
 export function lintStagedSnippet(content: string): string {
   return `// package.json (husky + lint-staged)
 "lint-staged": {
-  ${JSON.stringify(`${content.replace(/\/+$/, "")}/**/*.md`)}: "posting lint --"
+  ${JSON.stringify(`${content.replace(/\/+$/, "")}/**/*.md`)}: "npx --no-install posting lint --"
 }
 `;
 }
