@@ -5,7 +5,12 @@ export default defineConfig({
     include: ["test/**/*.test.ts"],
     // The packaging test (npm pack, install, run: slow) has its own run in .ci/run, with
     // POSTING_PACK_TEST=1; it is not a skipped test of `npm test`.
-    exclude: [...configDefaults.exclude, ...(process.env.POSTING_PACK_TEST === "1" ? [] : ["test/pack.test.ts"])],
+    exclude: [
+      ...configDefaults.exclude,
+      ...(process.env.POSTING_PACK_TEST === "1" ? [] : ["test/pack.test.ts"]),
+      // The real pre-commit framework (an install): its own run in .ci/run too.
+      ...(process.env.POSTING_PRE_COMMIT_TEST === "1" ? [] : ["test/pre-commit-framework.test.ts"]),
+    ],
     environment: "node",
     // CLI tests spawn the built binary; keep the suite within CI's budget on 2 cores.
     testTimeout: 20_000,

@@ -39,7 +39,13 @@ function addFilterOptions(command: Command): Command {
     .addOption(new Option("--open", "only open postings").conflicts("closed"))
     .option("--closed", "only postings that are not open")
     .option("--startup <id>", "only this startup (repeatable: any of them)", collect)
-    .option("-w, --where <filter>", "KEY=VALUE, KEY!=VALUE, KEY~TEXT (accent- and case-insensitive), KEY<VALUE, <=, >, >= (repeatable: all of them)", collect)
+    .option("--where <filter>", "KEY=VALUE, KEY!=VALUE, KEY~TEXT (accent- and case-insensitive), KEY<VALUE, <=, >, >= (repeatable: all of them)", collect)
+    // -w was --where in list and is --write in normalize: gone from the filters, with a word on what to use.
+    .addOption(
+      new Option("-w <filter>").hideHelp().argParser(() => {
+        throw new InvalidArgumentError("there is no -w here: write --where (-w is normalize's --write)");
+      }),
+    )
     .option("--since <date>", "posted on or after this day (YYYY-MM-DD)")
     .option("--until <date>", "posted on or before this day (YYYY-MM-DD)")
     .option("--search <text>", "text in the title, roles or body (accent- and case-insensitive)")
@@ -110,6 +116,8 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     .option("--encoding <name>", ENCODING_HELP)
     .option("--cache", "only re-check files that changed since the last --cache run")
     .option("--cache-location <path>", "cache file (default: .posting-cache in the current folder)")
+    .option("--staged", "lint what is staged for the next commit (git's index), not the working copy")
+    .option("--changed [ref]", "lint only the files changed since ref (default: the merge base with the default branch); the whole collection is still read for the cross-file checks")
     .addOption(colorOption)
     .addOption(noColorOption)
     .addHelpText(

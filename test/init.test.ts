@@ -82,30 +82,34 @@ describe("posting init, questions (scripted prompter)", () => {
 });
 
 describe("posting init --hook in a git repository", () => {
-  let shims: string;
   beforeAll(() => {
     ensureBuilt();
-    // `posting` on the PATH, as after `npm install -g posting-toolkit`.
-    shims = mkdtempSync(join(tmpdir(), "posting-shims-"));
-    writeFileSync(join(shims, "posting"), `#!/bin/sh\nexec "${process.execPath}" "${BIN}" "$@"\n`);
-    chmodSync(join(shims, "posting"), 0o755);
-    return () => rmSync(shims, { recursive: true, force: true });
   }, 120_000);
 
+  /** The site's own install of posting, as `npm install --save-dev` leaves it: node_modules/.bin/posting. */
+  function installLocally(dir: string): void {
+    mkdirSync(join(dir, "node_modules", ".bin"), { recursive: true });
+    writeFileSync(join(dir, "node_modules", ".bin", "posting"), `#!/bin/sh\nexec "${process.execPath}" "${BIN}" "$@"\n`);
+    chmodSync(join(dir, "node_modules", ".bin", "posting"), 0o755);
+  }
+  const commitIn = (dir: string) => (message: string) =>
+    spawnSync("git", ["-c", "user.name=T", "-c", "user.email=t@example.org", "-c", "commit.gpgsign=false", "commit", "-q", "-m", message], { cwd: dir, env: { ...process.env, NO_COLOR: "1" }, encoding: "utf8", maxBuffer: 1024 * 1024 });
+
   it("installs an executable hook that lints the staged postings on git commit", async () => {
-    const dir = tempDir({ "content/_jobs/": "", "README.md": "# Pas une offre\n" });
+    const dir = tempDir({ "content/_jobs/": "", "README.md": "# Pas une offre\n", ".gitignore": "node_modules/\n" });
     git(dir, "init", "-q");
+    installLocally(dir);
     const r = await runCli(["init", "--yes", "--hook"], dir);
     expect(r.exitCode, r.stderr).toBe(0);
+    expect(r.stderr).toBe("");
     expect(r.stdout).toMatch(/^Installed \.git\/hooks\/pre-commit: each commit lints the staged postings under content\/_jobs\/\.$/m);
     const hook = join(dir, ".git", "hooks", "pre-commit");
     expect(statSync(hook).mode & 0o111).toBe(0o111);
-
-    const env = { ...process.env, PATH: `${shims}:${process.env.PATH ?? ""}`, NO_COLOR: "1" };
-    const commit = (message: string) => spawnSync("git", ["-c", "user.name=T", "-c", "user.email=t@example.org", "-c", "commit.gpgsign=false", "commit", "-q", "-m", message], { cwd: dir, env, encoding: "utf8" });
+    expect(readFileSync(hook, "utf8")).toMatch(/node_modules\/\.bin\/posting lint --staged -- 'content\/_jobs'/);
+    const commit = commitIn(dir);
 
     // README.md is not a posting: not linted.
-    git(dir, "add", "README.md", "posting.config.json");
+    git(dir, "add", "README.md", "posting.config.json", ".gitignore");
     expect(commit("readme").status).toBe(0);
 
     writeFileSync(join(dir, "content", "_jobs", "-V 2026.md"), "---\ntitles: x\n---\n");
@@ -116,10 +120,49 @@ describe("posting init --hook in a git repository", () => {
     expect(refused.stdout + refused.stderr).toMatch(/SCHEMA_REQUIRED/);
 
     git(dir, "rm", "-q", "--cached", "--", "content/_jobs/-V 2026.md");
+    rmSync(join(dir, "content", "_jobs", "-V 2026.md"));
     writeFileSync(join(dir, "content", "_jobs", "2026-05-04-dev.md"), VALID);
     git(dir, "add", "content/_jobs/2026-05-04-dev.md");
     const accepted = commit("good posting");
     expect(accepted.status, accepted.stdout + accepted.stderr).toBe(0);
+  });
+
+  it("checks what is staged: staged bad + working copy fixed is blocked; staged good + working copy broken passes", async () => {
+    const dir = tempDir({ "content/_jobs/": "" });
+    git(dir, "init", "-q");
+    installLocally(dir);
+    expect((await runCli(["init", "--yes", "--hook"], dir)).exitCode).toBe(0);
+    const commit = commitIn(dir);
+    const file = join(dir, "content", "_jobs", "2026-05-04-dev.md");
+    const BAD = VALID.replace("open: true", 'open: "true"');
+
+    writeFileSync(file, BAD);
+    git(dir, "add", "content/_jobs/2026-05-04-dev.md");
+    writeFileSync(file, VALID);
+    const blocked = commit("staged bad");
+    expect(blocked.status).not.toBe(0);
+    expect(blocked.stdout + blocked.stderr).toMatch(/^content\/_jobs\/2026-05-04-dev\.md$/m);
+    expect(blocked.stdout + blocked.stderr).toMatch(/SCHEMA_TYPE/);
+
+    git(dir, "add", "content/_jobs/2026-05-04-dev.md");
+    writeFileSync(file, BAD);
+    const passed = commit("staged good");
+    expect(passed.status, passed.stdout + passed.stderr).toBe(0);
+    expect(git(dir, "show", "HEAD:content/_jobs/2026-05-04-dev.md").stdout).toBe(VALID);
+  });
+
+  it("without posting installed in the site: init warns, and the hook fails with a clear message", async () => {
+    const dir = tempDir({ "content/_jobs/": "" });
+    git(dir, "init", "-q");
+    const r = await runCli(["init", "--yes", "--hook"], dir);
+    expect(r.exitCode).toBe(0);
+    expect(r.stderr).toMatch(/^posting: warning: posting is not installed in this folder \(no node_modules\/\.bin\/posting\).*npm install --save-dev/m);
+    writeFileSync(join(dir, "content", "_jobs", "2026-05-04-dev.md"), VALID);
+    git(dir, "add", "content/_jobs/2026-05-04-dev.md");
+    const refused = commitIn(dir)("no posting");
+    expect(refused.status).not.toBe(0);
+    expect(refused.stderr).toMatch(/^posting: node_modules\/\.bin\/posting not found: install it in the site as a dev dependency/m);
+    expect(refused.stderr).not.toMatch(/xargs|No such file/);
   });
 
   it("never overwrites another hook without --force; prints the lines to add", async () => {
@@ -130,7 +173,7 @@ describe("posting init --hook in a git repository", () => {
     const r = await runCli(["init", "--yes", "--hook"], dir);
     expect(r.exitCode).toBe(1);
     expect(r.stdout).toMatch(/\.git\/hooks\/pre-commit already exists and was left as is\. Add these lines to it/);
-    expect(r.stdout).toMatch(/xargs -0 "\$@" lint --/);
+    expect(r.stdout).toMatch(/node_modules\/\.bin\/posting lint --staged -- 'content\/_jobs'/);
     expect(readFileSync(hook, "utf8")).toBe("#!/bin/sh\nnpm test\n");
 
     const again = await runCli(["init", "--hook", "--force"], dir);
@@ -147,7 +190,7 @@ describe("posting init --hook in a git repository", () => {
     git(dir, "init", "-q");
     const r = await runCli(["init", "--yes", "--hook"], join(dir, "site"));
     expect(r.exitCode, r.stderr).toBe(0);
-    expect(readFileSync(join(dir, ".git", "hooks", "pre-commit"), "utf8")).toMatch(/-- 'site\/content\/_jobs\/\*\.md'/);
+    expect(readFileSync(join(dir, ".git", "hooks", "pre-commit"), "utf8")).toMatch(/cd 'site' \|\| exit 1\n.*-- 'content\/_jobs'\n/s);
   });
 });
 

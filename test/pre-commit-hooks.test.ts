@@ -42,8 +42,8 @@ beforeAll(() => {
 }, 120_000);
 
 describe(".pre-commit-hooks.yaml", () => {
-  it("declares posting-lint and posting-normalize: node, Markdown files, names after --", () => {
-    expect(hooks.map((h) => h.id)).toEqual(["posting-lint", "posting-normalize"]);
+  it("declares posting-lint, posting-normalize and posting-normalize-fix: node, Markdown files, names after --", () => {
+    expect(hooks.map((h) => h.id)).toEqual(["posting-lint", "posting-normalize", "posting-normalize-fix"]);
     for (const h of hooks) {
       expect(h.language).toBe("node");
       expect(h.files).toBe("\\.md$");
@@ -51,6 +51,7 @@ describe(".pre-commit-hooks.yaml", () => {
       expect(h.require_serial).toBe(true);
     }
     expect(hook("posting-normalize").entry).toMatch(/ --check /);
+    expect(hook("posting-normalize-fix").entry).toMatch(/ --write /);
   });
 
   const CASES: { hook: string; files: string[]; exitCode: number; stdout?: RegExp }[] = [

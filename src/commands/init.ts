@@ -1,13 +1,17 @@
 // `posting init`: write posting.config.json (asking on a terminal, defaults otherwise) and, with
 // --hook, a git pre-commit hook, or the snippet for the hook framework the repository already uses.
 import { execFile } from "node:child_process";
+import { accessSync, constants } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { MAX_CONFIG_BYTES, readBounded, ReadRefusedError } from "../core/files/read-bounded.js";
+import { writeFileAtomic } from "../core/files/write.js";
 import { isAbsolute, join, relative, resolve } from "node:path";
 import { promisify } from "node:util";
 import { CONFIG_FILE_NAME, loadConfig } from "../core/project/config.js";
 import { UserError } from "../core/errors.js";
 import { fileNameProblem } from "../core/files/file-name.js";
-import { configText, detectDefaults, hookLines, hookScript, HOOK_MARKER, lintStagedSnippet, preCommitSnippet } from "../core/project/init.js";
+import { configText, detectDefaults, hookLines, hookScript, HOOK_MARKER, INSTALL_HINT, LOCAL_BIN, lintStagedSnippet, preCommitSnippet } from "../core/project/init.js";
 import type { InitAnswers } from "../core/project/init.js";
 import { escapeControl, escapeInline } from "../core/sanitize.js";
 import { FileExistsError, writeNewFile } from "../core/scaffold/scaffold.js";
@@ -88,6 +92,8 @@ export async function initCommand(options: InitCommandOptions, io: CliIO, deps: 
     content = answers.content;
   }
 
+  await ignoreCache(io);
+  if (!isInstalledIn(io.cwd)) io.stderr.write(`posting: warning: posting is not installed in this folder (no ${LOCAL_BIN}); the hook and \`npx --no-install posting\` need it: ${INSTALL_HINT}\n`);
   if (options.hook) return installHook(content, options, io);
   io.stdout.write(`\nNext: posting lint    (add a pre-commit hook with: posting init --hook)\n`);
   return EXIT.clean;
@@ -189,8 +195,8 @@ async function installHook(content: string, options: InitCommandOptions, io: Cli
     io.stdout.write(`\nNot in a git repository: no hook installed. In a repository, run \`posting init --hook\` again, or use one of:\n\n${escapeControl(preCommitSnippet(content), "init")}\n${escapeControl(lintStagedSnippet(content), "init")}`);
     return EXIT_NOT_DONE;
   }
-  // Git runs hooks from the top of the work tree: the content folder is given from there.
-  content = `${git.prefix}${content}`;
+  // Git runs hooks from the top of the work tree: the hook goes to this folder first.
+  const site = git.prefix.replace(/\/+$/, "");
   const hookPath = join(git.hooks, "pre-commit");
   const shown = escapeInline(relative(io.cwd, hookPath).split("\\").join("/"), "init");
   const existing = await readFile(hookPath, "utf8").catch(() => undefined);
@@ -199,12 +205,12 @@ async function installHook(content: string, options: InitCommandOptions, io: Cli
     return EXIT.clean;
   }
   if (existing !== undefined && !options.force) {
-    io.stdout.write(`\n${shown} already exists and was left as is. Add these lines to it (or use --force to replace it):\n\n${escapeControl(hookLines(content), "init")}`);
+    io.stdout.write(`\n${shown} already exists and was left as is. Add these lines to it (or use --force to replace it):\n\n${escapeControl(hookLines(content, site), "init")}`);
     return EXIT_NOT_DONE;
   }
   // Executable from the moment it appears: the mode is the temp file's, before the rename.
-  await writeNewFile(hookPath, hookScript(content), { overwrite: true, mode: 0o755 });
-  io.stdout.write(`\nInstalled ${shown}: each commit lints the staged postings under ${escapeInline(content, "init")}/.\n`);
+  await writeNewFile(hookPath, hookScript(content, site), { overwrite: true, mode: 0o755 });
+  io.stdout.write(`\nInstalled ${shown}: each commit lints the staged postings under ${escapeInline(`${git.prefix}${content}`, "init")}/.\n`);
   return EXIT.clean;
 }
 
@@ -219,6 +225,41 @@ async function gitPaths(cwd: string): Promise<{ hooks: string; prefix: string } 
     return { hooks: resolve(cwd, hooks.trim()), prefix: prefix.trim() };
   } catch {
     return undefined;
+  }
+}
+
+/**
+ * `--cache` writes .posting-cache here: add it to .gitignore when there is one (or a git
+ * repository to start one in), unless a line already names it.
+ */
+async function ignoreCache(io: CliIO): Promise<void> {
+  const path = join(io.cwd, ".gitignore");
+  let text: string | undefined;
+  try {
+    text = readBounded(path, MAX_CONFIG_BYTES, { noFollow: true }).toString("utf8");
+  } catch (error) {
+    if (!(error instanceof ReadRefusedError) || error.reason !== "missing") return; // a link, a folder, too large: left alone
+  }
+  if (text === undefined && !(await gitPaths(io.cwd))) return;
+  if (text !== undefined && text.split(/\r?\n/).some((line) => /^\/?\.posting-cache\/?\s*$/.test(line))) return;
+  const added = `${text === undefined || text === "" || text.endsWith("\n") ? "" : "\n"}.posting-cache\n`;
+  if (text === undefined) await writeNewFile(path, added);
+  else await writeFileAtomic(path, Buffer.from(text + added, "utf8"));
+  io.stdout.write(`${text === undefined ? "Created .gitignore with" : "Added to .gitignore:"} .posting-cache (the --cache file).\n`);
+}
+
+/** Whether the site resolves posting itself: its bin link, or the package from its folder. */
+function isInstalledIn(cwd: string): boolean {
+  try {
+    accessSync(join(cwd, LOCAL_BIN), constants.X_OK);
+    return true;
+  } catch {
+    try {
+      createRequire(join(cwd, "package.json")).resolve("posting-toolkit/package.json");
+      return true;
+    } catch {
+      return false;
+    }
   }
 }
 

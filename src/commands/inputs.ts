@@ -1,7 +1,8 @@
 // What the command line asks to read: the paths given (else the config's content folders), and
 // the `--cache` file the run uses.
-import { lstatSync } from "node:fs";
+import { lstatSync, mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { UserError } from "../core/errors.js";
 import type { FileCache } from "../core/files/cache.js";
 import type { ResolvedConfig } from "../core/project/config.js";
 import type { CliIO } from "../io.js";
@@ -21,7 +22,17 @@ export function resolveInputs(args: readonly string[], config: ResolvedConfig): 
 export async function openCache(cacheLocation: string | undefined, config: ResolvedConfig, { cwd, env }: CliIO, version: string): Promise<FileCache> {
   const { DEFAULT_CACHE_FILE, FileCache } = await import("../core/files/cache.js");
   let location = resolve(cwd, cacheLocation ?? DEFAULT_CACHE_FILE);
-  if (cacheLocation && (/[\\/]$/.test(cacheLocation) || isFolder(location))) location = join(location, DEFAULT_CACHE_FILE);
+  if (cacheLocation && (/[\\/]$/.test(cacheLocation) || isFolder(location))) {
+    // A folder that is not there yet (`--cache-location .cache/`) is made, as the cache's own place.
+    if (!isFolder(location)) {
+      try {
+        mkdirSync(location, { recursive: true });
+      } catch (error) {
+        throw new UserError(`--cache-location: cannot make the folder ${cacheLocation}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+      }
+    }
+    location = join(location, DEFAULT_CACHE_FILE);
+  }
   const key = JSON.stringify({ version, node: process.versions.node, config: { ...config, content: undefined, template: undefined } });
   return FileCache.open(location, key, env);
 }

@@ -7,6 +7,10 @@ import { openCache, resolveInputs } from "./inputs.js";
 import { countBySeverity } from "../core/findings.js";
 import { en } from "../core/messages/word.js";
 import { lintProjectEach } from "../core/lint/project.js";
+import type { LintProjectOptions } from "../core/lint/project.js";
+import { displayPath } from "../core/files/targets.js";
+import { existsSync } from "node:fs";
+import { resolve } from "node:path";
 import type { CliIO } from "../io.js";
 import { readAll, useColor } from "../io.js";
 import { getReporterParts } from "../reporters/index.js";
@@ -25,6 +29,10 @@ export interface LintCommandOptions {
   encoding?: string;
   cache?: boolean;
   cacheLocation?: string;
+  /** Lint what is staged (the index), not the working copy. */
+  staged?: boolean;
+  /** Lint only the files changed since this ref (true: the merge base with the default branch). */
+  changed?: string | true;
 }
 
 export const STDIN_DEFAULT_NAME = "<stdin>";
@@ -32,11 +40,23 @@ export const STDIN_DEFAULT_NAME = "<stdin>";
 export async function lintCommand(paths: string[], options: LintCommandOptions, io: CliIO, version: string): Promise<number> {
   const parts = getReporterParts(options.format);
   const config = await loadConfig(io.cwd, { config: options.config, schema: options.schema, encoding: options.encoding });
+  // `--changed content/_jobs`: commander reads the folder as the optional ref; as git does, a
+  // word that is not a revision but a path is a path.
+  if (typeof options.changed === "string") {
+    const { isCommit } = await import("../core/project/git.js");
+    if (!isCommit(io.cwd, options.changed) && existsSync(resolve(io.cwd, options.changed))) {
+      paths = [options.changed, ...paths];
+      options = { ...options, changed: true };
+    }
+  }
   const inputs = resolveInputs(paths, config);
   if (!inputs) throw new UserError(noInputMessage("lint"));
 
   const fileInputs = inputs.filter((p) => p !== "-");
+  if ((options.staged || options.changed !== undefined) && fileInputs.length !== inputs.length) throw new UserError(`${options.staged ? "--staged" : "--changed"} reads git, not standard input: drop the -`);
+  if (options.staged && options.changed !== undefined) throw new UserError("--staged and --changed cannot be used together");
   const stdin = fileInputs.length !== inputs.length ? { name: options.stdinFilename ?? STDIN_DEFAULT_NAME, bytes: await readAll(io.stdin) } : undefined;
+  const selection = options.staged || options.changed !== undefined ? await gitSelection(fileInputs, options, io.cwd) : {};
   const cache = options.cache ? { cache: await openLintCache(options.cacheLocation, config, io, version) } : {};
   if (cache.cache?.warning) io.stderr.write(`posting: warning: ${escapeInline(cache.cache.warning)}\n`);
   const reporterOptions = { color: useColor(io.stdout, io.env, options.color), version, catalog: en };
@@ -48,7 +68,7 @@ export async function lintCommand(paths: string[], options: LintCommandOptions, 
   let warningCount = 0;
   try {
     if (!parts.totalsFirst) writer.write(parts.header(EMPTY_TOTALS, reporterOptions));
-    await lintProjectEach(fileInputs, { cwd: io.cwd, config, ...(stdin ? { stdin } : {}), ...cache }, (result) => {
+    await lintProjectEach(fileInputs, { cwd: io.cwd, config, ...(stdin ? { stdin } : {}), ...cache, ...selection }, (result) => {
       warningCount += countBySeverity(result.findings).warnings;
       const kept = options.quiet ? onlyErrors(result) : result;
       writer.write(parts.file(kept, shown, reporterOptions));
@@ -58,14 +78,33 @@ export async function lintCommand(paths: string[], options: LintCommandOptions, 
     writer.close();
     throw error;
   }
-  writer.finish(parts.totalsFirst ? parts.header(shown, reporterOptions) : "", parts.footer(shown, reporterOptions));
+  const overLimit = options.maxWarnings !== undefined && warningCount > options.maxWarnings;
+  // -q hides the warnings, but when they fail the run the summary counts them (not "no problems").
+  const totals = options.quiet && overLimit ? { ...shown, warningCount } : shown;
+  writer.finish(parts.totalsFirst ? parts.header(totals, reporterOptions) : "", parts.footer(totals, reporterOptions));
 
   if (shown.errorCount > 0) return EXIT.findings;
-  if (options.maxWarnings !== undefined && warningCount > options.maxWarnings) {
-    io.stderr.write(`posting: ${warningCount} warnings, more than --max-warnings ${options.maxWarnings}\n`);
+  if (overLimit) {
+    io.stderr.write(`posting: ${warningCount} warnings${options.quiet ? " (not shown: --quiet)" : ""}, more than --max-warnings ${options.maxWarnings}\n`);
     return EXIT.findings;
   }
   return EXIT.clean;
+}
+
+/**
+ * --staged: the staged postings, as the index holds them, reported under their working-copy
+ * paths; --changed: the files changed since the ref. Either way the rest of the collection (the
+ * working copy) is linted too, unreported, so the cross-file checks (duplicates, file names) see it.
+ */
+async function gitSelection(inputs: string[], options: LintCommandOptions, cwd: string): Promise<Pick<LintProjectOptions, "only" | "given">> {
+  const { changedFiles, stagedBytes, stagedFiles } = await import("../core/project/git.js");
+  const shown = (file: string) => displayPath(resolve(cwd, file), cwd);
+  if (options.staged) {
+    const given = stagedFiles(cwd, inputs).map((file) => ({ name: shown(file), bytes: stagedBytes(cwd, file) }));
+    return { only: new Set(given.map((g) => g.name)), given };
+  }
+  const ref = options.changed === true ? undefined : options.changed;
+  return { only: new Set(changedFiles(cwd, ref, inputs).map(shown)) };
 }
 
 async function openLintCache(...args: Parameters<typeof openCache>) {

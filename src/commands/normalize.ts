@@ -45,6 +45,11 @@ export async function normalizeCommand(paths: string[], options: NormalizeComman
     const name = options.stdinFilename ?? STDIN_DEFAULT_NAME;
     const input = await readAll(io.stdin);
     const result = normalizeBytes(name, input, normalizeOptions);
+    // --check on standard input: nothing on standard output, exit 1 when it would change.
+    if (options.check) {
+      reportFindings([{ file: name, findings: result.findings }], options, io);
+      return result.status === "changed" || result.status === "refused" || result.findings.length > 0 ? EXIT.findings : EXIT.clean;
+    }
     // A filter must give back exactly what it was given when it changes nothing (an editor's
     // format-on-save would otherwise replace a legacy-encoded file with decoded, lossy text).
     io.stdout.write(result.status === "changed" ? result.output : input);

@@ -16,6 +16,8 @@ interface Row {
   stdout?: RegExp[];
   stderr?: RegExp[];
   spawn?: boolean;
+  /** Other files there after the run. */
+  files?: CliCase["files"];
 }
 
 const ROWS: Row[] = [
@@ -89,14 +91,14 @@ const ROWS: Row[] = [
     layout: { ".pre-commit-config.yaml": "repos: []\n" },
     args: ["--yes", "--hook"],
     exitCode: 0,
-    stdout: [/uses the pre-commit framework/, /- id: posting-lint\n {8}files: \^content\/_jobs\/\.\*\\\.md\$/],
+    stdout: [/uses the pre-commit framework/, /- id: posting-lint\n {8}files: \^content\/_jobs\/\.\*\\\.md\$/, /rev: COMMIT {3}# a full commit hash/],
   },
   {
     name: "--hook with husky: prints the lint-staged snippet",
     layout: { ".husky/": "" },
     args: ["--yes", "--hook"],
     exitCode: 0,
-    stdout: [/uses husky/, /"content\/_jobs\/\*\*\/\*\.md": "posting lint --"/],
+    stdout: [/uses husky/, /"content\/_jobs\/\*\*\/\*\.md": "npx --no-install posting lint --"/],
   },
   {
     name: "--hook outside a git repository: prints the snippets, exit 1",
@@ -104,15 +106,43 @@ const ROWS: Row[] = [
     exitCode: 1,
     stdout: [/Not in a git repository: no hook installed/, /posting-lint/, /lint-staged/],
   },
+  {
+    name: "posting not installed in the folder: a warning that says how to install",
+    args: ["--yes"],
+    exitCode: 0,
+    stderr: [/^posting: warning: posting is not installed in this folder \(no node_modules\/\.bin\/posting\); the hook and `npx --no-install posting` need it: install it in the site as a dev dependency: npm install --save-dev /m],
+  },
+  {
+    name: "a .gitignore without .posting-cache gets it (after its last line)",
+    layout: { ".gitignore": "_site/" },
+    args: ["--yes"],
+    exitCode: 0,
+    stdout: [/^Added to \.gitignore: \.posting-cache \(the --cache file\)\.$/m],
+    files: { ".gitignore": { equals: "_site/\n.posting-cache\n" } },
+  },
+  {
+    name: "a .gitignore that names .posting-cache is left as is",
+    layout: { ".gitignore": "_site/\n/.posting-cache\n" },
+    args: ["--yes"],
+    exitCode: 0,
+    stdout: [/^Next: posting lint/m],
+    files: { ".gitignore": { equals: "_site/\n/.posting-cache\n" } },
+  },
+  {
+    name: "no .gitignore and no git repository: none is made",
+    args: ["--yes"],
+    exitCode: 0,
+    files: { ".gitignore": null },
+  },
 ];
 
 /** A usage error writes no config. */
-export const INIT_CASES: CliCase[] = ROWS.map(({ args, config, stdout, stderr, ...row }): CliCase => ({
+export const INIT_CASES: CliCase[] = ROWS.map(({ args, config, stdout, stderr, files, ...row }): CliCase => ({
   ...row,
   args: ["init", ...args],
   cwd: "<empty>",
   ...(stdout ? { stdout: { matches: stdout } } : {}),
   ...(stderr ? { stderr: { matches: stderr } } : {}),
-  ...(config ? { files: { "posting.config.json": { json: (value) => expect(value).toEqual(config) } } } : {}),
-  ...(row.exitCode === 2 ? { files: { "posting.config.json": null } } : {}),
+  ...(config || files ? { files: { ...files, ...(config ? { "posting.config.json": { json: (value: unknown) => expect(value).toEqual(config) } } : {}) } } : {}),
+  ...(row.exitCode === 2 ? { files: { ...files, "posting.config.json": null } } : {}),
 }));

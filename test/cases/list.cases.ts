@@ -26,6 +26,7 @@ export const LIST_CASES: CliCase[] = [
   { name: "without paths or config, says what to do", args: ["list"], cwd: "<empty>", exitCode: 2, stderr: { matches: [/no postings to list: pass files or folders/] } },
   { name: "an empty folder lists nothing, successfully", args: ["list", "."], cwd: EMPTY, exitCode: 0, stdout: { matches: [/^0 postings, 0 open\n$/] } },
   { name: "unknown --where operator", args: ["list", ".", "--where", "date=<2026-01-01"], cwd: BASIC, exitCode: 2, stderr: { matches: [/--where "date=<2026-01-01": unknown operator "=<"/] } },
+  { name: "-w is not --where (it is normalize's --write): a usage error saying so", args: ["list", ".", "-w", "open=true"], cwd: BASIC, exitCode: 2, stderr: { matches: [/there is no -w here: write --where \(-w is normalize's --write\)/] } },
   { name: "--where without an operator", args: ["list", ".", "--where", "startup"], cwd: BASIC, exitCode: 2, stderr: { matches: [/--where "startup": no operator/] } },
   { name: "--where without a key", args: ["list", ".", "--where", "=x"], cwd: BASIC, exitCode: 2, stderr: { matches: [/the key is missing/] } },
   { name: "--where with an impossible date", args: ["list", ".", "--where", "date>2026-02-30"], cwd: BASIC, exitCode: 2, stderr: { matches: [/"2026-02-30" is not a valid date \(2026-02-30 is not a real date\)/] } },

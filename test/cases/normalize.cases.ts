@@ -53,6 +53,21 @@ export const NORMALIZE_CASES: CliCase[] = [
     stdout: { equals: "---\nroles: Intendant·e\nopen: true\n---\n\nTexte.\n" },
   },
   {
+    name: "--check - : nothing on standard output, exit 1 when standard input would change",
+    args: ["normalize", "--check", "-"],
+    stdin: '---\nroles: Intendant·e\nopen: "yes"\n---\n\nTexte.\n',
+    exitCode: 1,
+    spawn: true,
+    stdout: { equals: "" },
+  },
+  {
+    name: "--check - : nothing on standard output, exit 0 when standard input is canonical",
+    args: ["normalize", "--check", "-"],
+    stdin: "---\nroles: Intendant·e\nopen: true\n---\n\nTexte.\n",
+    exitCode: 0,
+    stdout: { equals: "" },
+  },
+  {
     name: "--check and --write together is a usage error",
     args: ["normalize", "--check", "--write", "."],
     cwd: MIXED,

@@ -20,6 +20,10 @@ export interface LintProjectOptions {
   stdin?: { name: string; bytes: Uint8Array };
   /** `--cache`: per-file findings and cross-file facts of unchanged files (the cross-file checks always run). */
   cache?: LintCache;
+  /** Report only these files (as displayed); the others are linted for the cross-file checks only (`--changed`, `--staged`). */
+  only?: ReadonlySet<string>;
+  /** Postings given as bytes by displayed name (`--staged`: the index), linted after the files and instead of the file of that name. */
+  given?: readonly { name: string; bytes: Uint8Array }[];
 }
 
 export async function lintProject(inputs: readonly string[], options: LintProjectOptions): Promise<LintReport> {
@@ -42,14 +46,22 @@ export async function lintProjectEach(inputs: readonly string[], options: LintPr
   const parseOptions = { legacyEncoding: config.encoding };
   const facts = factsWanted(config);
   const checker = new CrossFileChecker({ cwd, config });
-  const emit = (result: FileResult) => onResult(withCrossFileFindings(result, checker.check(result)));
-  const targets = await discoverTargets(inputs, cwd, { stats: options.cache !== undefined });
+  const only = options.only;
+  const report = only ? (result: FileResult) => void (only.has(result.file) && onResult(result)) : onResult;
+  const emit = (result: FileResult) => report(withCrossFileFindings(result, checker.check(result)));
+  const given = options.given ?? [];
+  const found = await discoverTargets(inputs, cwd, { stats: options.cache !== undefined });
+  const givenNames = new Set(given.map((g) => g.name));
+  const targets = given.length === 0 ? found : found.filter((t) => !givenNames.has(t.display));
   await lintTargetsInOrder(targets, { schema: loadSchema(config.schemaPath), schemaFor, cwd, ...parseOptions, ...(facts ? { facts } : {}), ...(options.cache ? { cache: options.cache } : {}) }, emit);
   // Temp files an interrupted write left next to the postings (normalize --write removes them).
   const folders = new Set(targets.filter((t) => !t.problem).map((t) => dirname(t.path)));
   for (const temp of leftoverTempFiles(folders)) {
     const file = displayPath(temp, cwd);
-    onResult({ file, findings: [finding("FILE_TEMP_LEFTOVER", { file, line: 1, column: 1 }, {})] });
+    report({ file, findings: [finding("FILE_TEMP_LEFTOVER", { file, line: 1, column: 1 }, {})] });
+  }
+  for (const { name, bytes } of given) {
+    emit({ file: name, ...lintPosting(name, bytes, schemaFor(resolve(cwd, name)), { ...parseOptions, ...(facts ? { facts } : {}) }) });
   }
   if (options.stdin) {
     const { name, bytes } = options.stdin;

@@ -62,21 +62,34 @@ export function configText(answers: InitAnswers, configSchema: string | undefine
 
 export const HOOK_MARKER = "# posting: lint the staged postings";
 
+/** Where a site's own install of posting puts its command, from the site's folder. */
+export const LOCAL_BIN = "node_modules/.bin/posting";
+
+/** The one line that says how to install posting in a site (README "Use it in your site"). */
+export const INSTALL_HINT = "install it in the site as a dev dependency: npm install --save-dev <git URL of posting-toolkit>#<commit> (or a tarball from npm pack); see its README, \"Use it in your site\"";
+
 /**
  * A POSIX sh pre-commit hook for the postings under `content` (other Markdown files, such as a
- * README, are not postings). File names go through NUL-separated xargs, so any name is safe.
+ * README, are not postings), run from `site` (the folder of posting.config.json, relative to the
+ * top of the work tree, where git runs hooks). It lints what is staged (`lint --staged`), with the
+ * site's own install of posting, and says so when that is missing.
  */
-export function hookScript(content: string): string {
-  return `#!/bin/sh\n${HOOK_MARKER} (added by \`posting init --hook\`).\n${hookLines(content)}`;
+export function hookScript(content: string, site = ""): string {
+  return `#!/bin/sh\n${HOOK_MARKER} (added by \`posting init --hook\`).\n${hookLines(content, site)}`;
 }
 
-/** The lines to add to an existing hook. */
-export function hookLines(content: string): string {
-  const spec = shellQuote(`${content.replace(/\/+$/, "")}/*.md`);
-  return `if ! git diff --cached --quiet --diff-filter=ACMR -- ${spec}; then
-  if [ -x node_modules/.bin/posting ]; then set -- node_modules/.bin/posting; else set -- posting; fi
-  git diff --cached --name-only -z --diff-filter=ACMR -- ${spec} | xargs -0 "$@" lint -- || exit 1
-fi
+/** The lines to add to an existing hook (a subshell: the hook's folder stays as it was). */
+export function hookLines(content: string, site = ""): string {
+  const folder = shellQuote(content.replace(/\/+$/, "") || ".");
+  const cd = site ? `  cd ${shellQuote(site)} || exit 1\n` : "";
+  return `(
+${cd}  git diff --cached --quiet --diff-filter=ACMR -- ${folder} && exit 0
+  if [ ! -x ${LOCAL_BIN} ]; then
+    echo ${shellQuote(`posting: ${LOCAL_BIN} not found: ${INSTALL_HINT}. (git commit --no-verify skips this check.)`)} >&2
+    exit 1
+  fi
+  ${LOCAL_BIN} lint --staged -- ${folder}
+) || exit 1
 `;
 }
 
@@ -84,7 +97,7 @@ export function preCommitSnippet(content: string): string {
   return `# .pre-commit-config.yaml
 repos:
   - repo: https://github.com/OWNER/posting-toolkit   # where posting-toolkit is hosted
-    rev: v0.1.0
+    rev: COMMIT   # a full commit hash of it (git ls-remote <repo> HEAD), or a release tag once there is one
     hooks:
       - id: posting-lint
         files: ^${regexEscape(content.replace(/\/+$/, ""))}/.*\\.md$
@@ -96,7 +109,7 @@ repos:
 export function lintStagedSnippet(content: string): string {
   return `// package.json (husky + lint-staged)
 "lint-staged": {
-  ${JSON.stringify(`${content.replace(/\/+$/, "")}/**/*.md`)}: "posting lint --"
+  ${JSON.stringify(`${content.replace(/\/+$/, "")}/**/*.md`)}: "npx --no-install posting lint --"
 }
 `;
 }
