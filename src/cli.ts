@@ -97,6 +97,8 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     .option("--encoding <name>", ENCODING_HELP)
     .option("--cache", "only re-check files that changed since the last --cache run")
     .option("--cache-location <path>", "cache file (default: .posting-cache in the current folder)")
+    .option("--ignore-pattern <glob>", "skip files and folders matching this glob, relative to the current folder (repeatable; adds to the config's \"ignore\")", collect)
+    .option("--allow-empty", "exit 0 when the paths hold no posting (default: exit 2, a mistyped path must not pass)")
     .addOption(colorOption)
     .addOption(noColorOption)
     .addHelpText(

@@ -67,6 +67,7 @@ const EXAMPLES: { [C in FindingCode]: FindingDetails[C][] } = {
   LINE_ENDINGS_CR: [{ count: 2 }],
   FRONT_MATTER_CLOSING_TEXT: [{ text: "---trailing" }],
   YAML11_LINE_BREAK: [{ char: "U+2028" }],
+  FILE_EXTENSION: [{ extension: "", expected: ".md", markdown: false }, { extension: ".txt", expected: ".md", markdown: false }, { extension: ".markdown", expected: ".md", markdown: true }],
 };
 
 const at = { file: "x.md", line: 2, column: 1, path: "k" };

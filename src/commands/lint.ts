@@ -25,6 +25,9 @@ export interface LintCommandOptions {
   encoding?: string;
   cache?: boolean;
   cacheLocation?: string;
+  /** `--ignore-pattern` (repeatable). */
+  ignorePattern?: string[];
+  allowEmpty?: boolean;
 }
 
 export const STDIN_DEFAULT_NAME = "<stdin>";
@@ -48,7 +51,12 @@ export async function lintCommand(paths: string[], options: LintCommandOptions, 
   let warningCount = 0;
   try {
     if (!parts.totalsFirst) writer.write(parts.header(EMPTY_TOTALS, reporterOptions));
-    await lintProjectEach(fileInputs, { cwd: io.cwd, config, ...(stdin ? { stdin } : {}), ...cache }, (result) => {
+    const discovery = {
+      ...(options.ignorePattern ? { ignorePatterns: options.ignorePattern } : {}),
+      ...(options.allowEmpty ? { allowEmpty: true } : {}),
+      onIgnored: (file: string) => io.stderr.write(`posting: warning: ${escapeInline(file)} is ignored (config "ignore" or --ignore-pattern); not linted\n`),
+    };
+    await lintProjectEach(fileInputs, { cwd: io.cwd, config, ...(stdin ? { stdin } : {}), ...cache, ...discovery }, (result) => {
       warningCount += countBySeverity(result.findings).warnings;
       const kept = options.quiet ? onlyErrors(result) : result;
       writer.write(parts.file(kept, shown, reporterOptions));

@@ -89,6 +89,9 @@ export const CODES = {
   LINE_ENDINGS_CR: rule<{ count: number }>("error", true),
   FRONT_MATTER_CLOSING_TEXT: rule<{ text: string }>("error"),
   YAML11_LINE_BREAK: rule<{ char: string }>("error"),
+  // Issue 16 (adoption): postings Jekyll would not publish as Markdown; stale inline disables.
+  /** `extension`: the file's own ("" for none); `expected`: the first read extension; `markdown`: Jekyll reads this extension as Markdown. */
+  FILE_EXTENSION: rule<{ extension: string; expected: string; markdown: boolean }>("error"),
 };
 
 export type FindingCode = keyof typeof CODES;

@@ -1,6 +1,6 @@
 // Lint as `posting lint` does, config included: each file against its collection's schema, then
 // the cross-file checks. The command and the library's `lint()` both call this.
-import { dirname, resolve } from "node:path";
+import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
 import { finding } from "../messages.js";
 import { leftoverTempFiles } from "../files/write.js";
 import { CrossFileChecker, factsWanted, withCrossFileFindings } from "./collection.js";
@@ -10,6 +10,10 @@ import type { FileResult, LintReport } from "./lint.js";
 import type { LintCache } from "./lint-cache.js";
 import { lintPosting, lintTargetsInOrder, summarize } from "./lint.js";
 import { discoverTargets, displayPath } from "../files/targets.js";
+import type { DiscoverOptions } from "../files/targets.js";
+import { UserError } from "../errors.js";
+import { escapeInline } from "../sanitize.js";
+import { applyRules, hasRules } from "./rules.js";
 import { loadSchema } from "../schema/schema.js";
 import type { PostingSchema } from "../schema/schema.js";
 
@@ -20,6 +24,38 @@ export interface LintProjectOptions {
   stdin?: { name: string; bytes: Uint8Array };
   /** `--cache`: per-file findings and cross-file facts of unchanged files (the cross-file checks always run). */
   cache?: LintCache;
+  /** `--ignore-pattern`: more globs to skip, relative to `cwd` (the config's `ignore` are relative to its folder). */
+  ignorePatterns?: readonly string[];
+  /** `--allow-empty`: paths that hold no posting are not an error. */
+  allowEmpty?: boolean;
+  /** A file named explicitly but ignored (not linted): its displayed path. */
+  onIgnored?: (display: string) => void;
+}
+
+/**
+ * What a folder walk takes for this config: its extensions, the files with front matter but another
+ * extension in the collections (FILE_EXTENSION), its ignore globs and `extra` ones (relative to cwd).
+ */
+export function discoveryOf(config: ResolvedConfig, cwd: string, extra: readonly string[] = []): Pick<DiscoverOptions, "extensions" | "sniffIn" | "ignore"> {
+  const patterns = [...config.ignore, ...extra.map((p) => relativePattern(config.root, cwd, p))];
+  return {
+    extensions: config.extensions,
+    ...(config.collections.length > 0 ? { sniffIn: (folder: string) => collectionOf(config, resolve(folder, "x")) !== undefined } : {}),
+    ...(patterns.length > 0 ? { ignore: { root: config.root, patterns } } : {}),
+  };
+}
+
+/** A glob relative to `cwd`, made relative to `root` (the config's folder) when cwd is below it. */
+function relativePattern(root: string, cwd: string, pattern: string): string {
+  const prefix = relative(root, cwd).split(sep).join("/");
+  if (prefix === "" || prefix.startsWith("..") || isAbsolute(prefix) || pattern.startsWith("/")) return pattern.replace(/^\/+/, "");
+  return `${prefix.replace(/[()[\]{}*?!+@\\]/g, "\\$&")}/${pattern}`;
+}
+
+/** Exit 2 for paths that hold no posting: a mistyped path in CI must not pass. */
+export function noPostingsMessage(inputs: readonly string[]): string {
+  const shown = inputs.map((i) => `"${escapeInline(i)}"`).join(", ");
+  return `no posting found in ${shown}: check the path${inputs.length === 1 ? "" : "s"} (postings are files ending in .md, or the config's "extensions"), or pass --allow-empty when an empty folder is expected`;
 }
 
 export async function lintProject(inputs: readonly string[], options: LintProjectOptions): Promise<LintReport> {
@@ -42,14 +78,26 @@ export async function lintProjectEach(inputs: readonly string[], options: LintPr
   const parseOptions = { legacyEncoding: config.encoding };
   const facts = factsWanted(config);
   const checker = new CrossFileChecker({ cwd, config });
-  const emit = (result: FileResult) => onResult(withCrossFileFindings(result, checker.check(result)));
-  const targets = await discoverTargets(inputs, cwd, { stats: options.cache !== undefined });
+  const rules = hasRules(config.rules) ? config.rules : undefined;
+  const emit = (result: FileResult) => {
+    const final = withCrossFileFindings(result, checker.check(result));
+    onResult(rules ? { file: final.file, findings: applyRules(final.findings, rules) } : final);
+  };
+  let ignoredCount = 0;
+  const onIgnored = (display: string) => {
+    ignoredCount++;
+    options.onIgnored?.(display);
+  };
+  const discovery = { ...discoveryOf(config, cwd, options.ignorePatterns), onIgnored };
+  const targets = await discoverTargets(inputs, cwd, { stats: options.cache !== undefined, ...discovery });
+  if (targets.length === 0 && ignoredCount === 0 && !options.stdin && inputs.length > 0 && !options.allowEmpty) throw new UserError(noPostingsMessage(inputs));
   await lintTargetsInOrder(targets, { schema: loadSchema(config.schemaPath), schemaFor, cwd, ...parseOptions, ...(facts ? { facts } : {}), ...(options.cache ? { cache: options.cache } : {}) }, emit);
   // Temp files an interrupted write left next to the postings (normalize --write removes them).
   const folders = new Set(targets.filter((t) => !t.problem).map((t) => dirname(t.path)));
   for (const temp of leftoverTempFiles(folders)) {
     const file = displayPath(temp, cwd);
-    onResult({ file, findings: [finding("FILE_TEMP_LEFTOVER", { file, line: 1, column: 1 }, {})] });
+    const leftover = [finding("FILE_TEMP_LEFTOVER", { file, line: 1, column: 1 }, {})];
+    onResult({ file, findings: rules ? applyRules(leftover, rules) : leftover });
   }
   if (options.stdin) {
     const { name, bytes } = options.stdin;

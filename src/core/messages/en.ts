@@ -286,6 +286,16 @@ export const en: Catalog = {
         hint: `delete it, or inside a double-quoted value write it as the escape \\u${char.slice(2)}`,
       }),
     },
+    FILE_EXTENSION: {
+      summary: "A file of a content folder has front matter but not a Markdown extension: Jekyll publishes it as a page without Markdown.",
+      word: ({ extension, expected, markdown }) =>
+        markdown
+          ? { message: `this file ends in ${extension}: Jekyll reads it as Markdown, but posting reads only the config's "extensions" in folders`, hint: `rename it to end in ${expected}, or add "${extension}" to the config's "extensions"` }
+          : {
+              message: `${extension ? `this file ends in ${extension}, not ${expected}` : "this file has no extension"}: Jekyll publishes it as a page without Markdown`,
+              hint: `rename it to end in ${expected}`,
+            },
+    },
   },
 };
 
