@@ -245,6 +245,157 @@ export const LINT_CASES: CliCase[] = [
     stdout: { matches: [/no problems \(1 file checked\)/] },
     stderr: { equals: "" },
   },
+  // Issue 16: no silent pass, extensions, rules and ignores (fixtures/rules).
+  {
+    name: "a folder with no posting is exit 2, naming it and what to do",
+    args: ["lint", "empty"],
+    layout: { "empty/": "", "empty/notes.txt": "no front matter\n" },
+    exitCode: 2,
+    stdout: { equals: "" },
+    stderr: { matches: [/^posting: no posting found in "empty": check the path \(postings are files ending in \.md, or the config's "extensions"\), or pass --allow-empty/] },
+  },
+  {
+    name: "--allow-empty: a folder with no posting passes",
+    args: ["lint", "--allow-empty", "empty"],
+    layout: { "empty/": "" },
+    exitCode: 0,
+    stdout: { matches: [/no problems \(0 files checked\)/] },
+  },
+  {
+    name: "the config's content folder holds no posting: exit 2",
+    args: ["lint"],
+    layout: { "posting.config.json": '{ "content": ["_jobs"] }', "_jobs/": "" },
+    exitCode: 2,
+    stderr: { matches: [/no posting found in ".*_jobs"/] },
+  },
+  {
+    name: "a missing path stays a finding (exit 1), as before",
+    args: ["lint", "nowhere"],
+    layout: { "x/": "" },
+    exitCode: 1,
+    stdout: { matches: [/FILE_UNREADABLE/] },
+  },
+  {
+    name: "a collection's files with front matter but another extension are found and flagged; others are not read",
+    args: ["lint", "-f", "json"],
+    cwd: "fixtures/rules/extension",
+    exitCode: 1,
+    stdout: {
+      json: (value) => {
+        const report = value as { fileCount: number; files: { file: string; findings: { code: string; severity: string; message: string }[] }[] };
+        expect(report.fileCount).toBe(3);
+        expect(report.files.map((f) => [f.file, f.findings.map((x) => `${x.code} ${x.severity}`)])).toEqual([
+          ["_jobs/2022-07-28-ux-mon-entreprise", ["FILE_EXTENSION error"]],
+          ["_jobs/2026-01-05-dev.md", []],
+          ["_jobs/2026-02-01-redaction.markdown", ["FILE_EXTENSION error"]],
+        ]);
+        expect(report.files[0]!.findings[0]!.message).toBe("this file has no extension: Jekyll publishes it as a page without Markdown");
+      },
+    },
+  },
+  {
+    name: "a collection's file named explicitly without .md is linted and flagged (no silent pass)",
+    args: ["lint", "_jobs/2022-07-28-ux-mon-entreprise"],
+    cwd: "fixtures/rules/extension",
+    exitCode: 1,
+    stdout: { matches: [/^ {2}1:1 {2}error {4}this file has no extension: Jekyll publishes it as a page without Markdown {2}FILE_EXTENSION$/m, /→ rename it to end in \.md$/m] },
+  },
+  {
+    name: "a file named explicitly outside any collection is linted whatever its extension, with no FILE_EXTENSION",
+    args: ["lint", "posting.txt"],
+    layout: { "posting.txt": VALID_POSTING },
+    exitCode: 0,
+    stdout: { matches: [/no problems \(1 file checked\)/] },
+  },
+  {
+    name: 'config "extensions": .markdown files are read as postings',
+    args: ["lint"],
+    layout: { "posting.config.json": '{ "content": ["_jobs"], "extensions": [".md", ".markdown"] }', "_jobs/2026-02-01-redaction.markdown": VALID_POSTING, "_jobs/2026-02-02-dev.md": VALID_POSTING },
+    exitCode: 0,
+    stdout: { matches: [/no problems \(2 files checked\)/] },
+  },
+  {
+    name: 'config "extensions" must be extensions with their dot',
+    args: ["lint", "."],
+    layout: { "posting.config.json": '{ "extensions": ["md"] }' },
+    exitCode: 2,
+    stderr: { matches: [/"extensions\/0" must be an extension with its dot, for example \.md or \.markdown/] },
+  },
+  {
+    name: 'config "rules": severities changed and turned off; the exit code follows',
+    args: ["lint"],
+    cwd: "fixtures/rules/severity",
+    exitCode: 1,
+    stdout: {
+      matches: [/^ {2}3:7 {2}error {4}`open` is written `yes`.* {2}YAML11_BOOLEAN$/m, /^ {2}4:1 {2}warning {2}`salaire` is not a known key {2}UNKNOWN_KEY$/m, /^✖ 2 problems \(1 error, 1 warning\) in 2 files checked$/m],
+      notMatches: [/FILE_NAME_PATTERN/],
+    },
+  },
+  {
+    name: 'config "rules": JSON and SARIF show the severity in effect',
+    args: ["lint", "-f", "sarif"],
+    cwd: "fixtures/rules/severity",
+    exitCode: 1,
+    stdout: {
+      json: (value) => {
+        const results = (value as { runs: { results: { ruleId: string; level: string }[] }[] }).runs[0]!.results;
+        expect(results.map((r) => [r.ruleId, r.level])).toEqual([
+          ["YAML11_BOOLEAN", "error"],
+          ["UNKNOWN_KEY", "warning"],
+        ]);
+      },
+    },
+  },
+  {
+    name: 'config "rules": every finding turned off or down to a warning passes',
+    args: ["lint", "_jobs"],
+    layout: { "posting.config.json": '{ "rules": { "SCHEMA_REQUIRED": "off", "UNKNOWN_KEY": "warning" } }', "_jobs/2026-01-01-a.md": "---\ntitles: x\n---\n" },
+    exitCode: 0,
+    stdout: { matches: [/^ {2}2:1 {2}warning {2}`titles` is not a known key/m, /0 errors, 1 warning/], notMatches: [/SCHEMA_REQUIRED/] },
+  },
+  {
+    name: 'config "rules": an unknown code is a config error with "did you mean"',
+    args: ["lint", "."],
+    layout: { "posting.config.json": '{ "rules": { "yaml11_bolean": "off" } }' },
+    exitCode: 2,
+    stderr: { matches: [/posting\.config\.json: "rules\/yaml11_bolean" is not a finding code; did you mean YAML11_BOOLEAN\?$/m] },
+  },
+  {
+    name: 'config "rules": a value other than off, warning, error is a config error',
+    args: ["lint", "."],
+    layout: { "posting.config.json": '{ "rules": { "YAML_TAG": "info" } }' },
+    exitCode: 2,
+    stderr: { matches: [/"rules\/YAML_TAG" must be "off", "warning" or "error"/] },
+  },
+  {
+    name: 'config "ignore": the folder walk skips the ignored folder',
+    args: ["lint"],
+    cwd: "fixtures/rules/ignore",
+    exitCode: 1,
+    stdout: { matches: [/2026-04-03-old-ux\.md/, /in 2 files checked/], notMatches: [/drafts/] },
+  },
+  {
+    name: "--ignore-pattern adds to the config's, relative to the current folder (repeatable)",
+    args: ["lint", "--ignore-pattern", "*-old-*", "--ignore-pattern", "nothing/**"],
+    cwd: "fixtures/rules/ignore/_jobs",
+    exitCode: 0,
+    stdout: { matches: [/no problems \(1 file checked\)/] },
+  },
+  {
+    name: "--ignore-pattern: a glob's matches are filtered too",
+    args: ["lint", "--ignore-pattern", "**/*-old-*", "_jobs/*.md"],
+    cwd: "fixtures/rules/ignore",
+    exitCode: 0,
+    stdout: { matches: [/no problems \(1 file checked\)/] },
+  },
+  {
+    name: "a file named explicitly but ignored is not linted, with a warning (hooks pass every staged file)",
+    args: ["lint", "_jobs/drafts/2026-04-02-brouillon.md", "other/2026-04-04-ops.md"],
+    cwd: "fixtures/rules/ignore",
+    exitCode: 0,
+    stdout: { matches: [/no problems \(1 file checked\)/] },
+    stderr: { equals: 'posting: warning: _jobs/drafts/2026-04-02-brouillon.md is ignored (config "ignore" or --ignore-pattern); not linted\n' },
+  },
   ...(["stylish", "json", "github", "sarif", "junit"] as const).map(
     (format): CliCase => ({
       name: `${format}: escape sequences from a file are printed escaped`,

@@ -4,7 +4,7 @@
 // but not held to the collection's rules.
 import { basename, extname, resolve } from "node:path";
 import type { ResolvedConfig, ResolvedReference } from "../project/config.js";
-import { collectionOf, DEFAULT_EXTENSIONS } from "../project/config.js";
+import { collectionOf, DEFAULT_EXTENSIONS, DEFAULT_FILE_NAME_PATTERN } from "../project/config.js";
 import { DISK } from "../files/access.js";
 import type { FileAccess } from "../files/access.js";
 import { dateInFileName, fileNameProblem, suggestFileName } from "../files/file-name.js";
@@ -69,18 +69,21 @@ export class CrossFileChecker {
     const collection = collectionOf(config, resolve(cwd, result.file));
     if (!collection) return [];
     const out: Finding[] = [];
-    let name = basename(result.file);
+    const name = basename(result.file);
     const extensions = config.extensions ?? DEFAULT_EXTENSIONS;
     const extension = extname(name);
     if (!extensions.includes(extension) && !result.findings.some((f) => NOT_A_POSTING.has(f.code))) {
       const expected = extensions[0] ?? ".md";
       out.push(finding("FILE_EXTENSION", { file: result.file, line: 1, column: 1 }, { extension, expected, markdown: JEKYLL_MARKDOWN.has(extension.toLowerCase()) }));
-      name = name.slice(0, name.length - extension.length) + expected; // its name once renamed, for the pattern
     }
+    // The pattern's extension stands for any read one (and the name is checked as once renamed, when not read).
+    const pattern = collection.fileName === false ? DEFAULT_FILE_NAME_PATTERN : collection.fileName;
+    const patternExtension = extensions.find((e) => pattern.endsWith(e)) ?? (pattern.endsWith(".md") ? ".md" : undefined);
+    const named = patternExtension && extension !== patternExtension ? name.slice(0, name.length - extension.length) + patternExtension : name;
     if (collection.fileName !== false) {
-      const reason = fileNameProblem(name, collection.fileName);
+      const reason = fileNameProblem(named, collection.fileName);
       if (reason) {
-        const suggestion = suggestFileName(name, collection.fileName);
+        const suggestion = suggestFileName(named, collection.fileName);
         out.push(finding("FILE_NAME_PATTERN", { file: result.file, line: 1, column: 1 }, { name, pattern: collection.fileName, reason, ...(suggestion ? { suggestion } : {}) }));
       }
     }
@@ -94,7 +97,7 @@ export class CrossFileChecker {
       }
     }
     if (config.duplicates && facts.duplicate) {
-      const key = duplicateKey(facts.duplicate, name, collection.fileName);
+      const key = duplicateKey(facts.duplicate, named, collection.fileName);
       if (key) {
         const first = this.firstOf.get(key.id);
         if (first === undefined) this.firstOf.set(key.id, result.file);
