@@ -396,6 +396,27 @@ export const LINT_CASES: CliCase[] = [
     stdout: { matches: [/no problems \(1 file checked\)/] },
     stderr: { equals: 'posting: warning: _jobs/drafts/2026-04-02-brouillon.md is ignored (config "ignore" or --ignore-pattern); not linted\n' },
   },
+  {
+    name: "posting-disable comments: the accepted findings are gone, stale ones are reported (UNUSED_DISABLE)",
+    args: ["lint", "fixtures/lint/disable-comments/posting.md", "fixtures/lint/unused-disable/posting.md"],
+    exitCode: 0,
+    stdout: {
+      matches: [
+        /^ {2}3:1 {2}warning {2}no YAML11_BOOLEAN on the next line to disable {2}UNUSED_DISABLE$/m,
+        /^ {2}5:1 {2}warning {2}this posting-disable comment names YAML11_BOLEAN, which is not a finding code {2}UNUSED_DISABLE$/m,
+        /^ {2}5:1 {2}warning {2}DUPLICATE_POSTING is checked across files and cannot be disabled by a comment {2}UNUSED_DISABLE$/m,
+        /^ {2}6:1 {2}warning {2}this posting-disable comment names no finding code {2}UNUSED_DISABLE$/m,
+      ],
+      notMatches: [/YAML11_BOOLEAN$/m, /UNKNOWN_KEY/],
+    },
+  },
+  {
+    name: 'config "rules" apply to UNUSED_DISABLE too: stale disables can fail CI',
+    args: ["lint", "posting.md"],
+    layout: { "posting.config.json": '{ "rules": { "UNUSED_DISABLE": "error" } }', "posting.md": "---\nroles: Dev\n# posting-disable-next-line YAML_TAG\nopen: true\n---\n" },
+    exitCode: 1,
+    stdout: { matches: [/^ {2}3:1 {2}error {4}no YAML_TAG on the next line to disable {2}UNUSED_DISABLE$/m] },
+  },
   ...(["stylish", "json", "github", "sarif", "junit"] as const).map(
     (format): CliCase => ({
       name: `${format}: escape sequences from a file are printed escaped`,

@@ -296,6 +296,22 @@ export const en: Catalog = {
               hint: `rename it to end in ${expected}`,
             },
     },
+    UNUSED_DISABLE: {
+      summary: "A `# posting-disable` comment that suppresses nothing: stale, misspelt, or of a code checked across files.",
+      word: ({ code, reason, wholeFile }) => {
+        const where = wholeFile ? "in this file" : "on the next line";
+        switch (reason) {
+          case "no-code":
+            return { message: "this posting-disable comment names no finding code", hint: "write the code to accept, for example `# posting-disable-next-line YAML_TAG`" };
+          case "unknown":
+            return { message: `this posting-disable comment names ${truncate(code)}, which is not a finding code`, hint: "check its spelling (README, Finding codes)" };
+          case "cross-file":
+            return { message: `${code} is checked across files and cannot be disabled by a comment`, hint: `set it in the config's "rules" instead, or remove the comment` };
+          default:
+            return { message: `no ${code} ${where} to disable`, hint: "remove the comment: what it accepted is gone" };
+        }
+      },
+    },
   },
 };
 
