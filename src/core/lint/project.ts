@@ -13,7 +13,7 @@ import { discoverTargets, displayPath } from "../files/targets.js";
 import type { DiscoverOptions } from "../files/targets.js";
 import { UserError } from "../errors.js";
 import { escapeInline } from "../sanitize.js";
-import { applyRules, hasRules } from "./rules.js";
+import { applyRules, hasRules } from "../findings/rules.js";
 import { loadSchema } from "../schema/schema.js";
 import type { PostingSchema } from "../schema/schema.js";
 

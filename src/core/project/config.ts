@@ -12,8 +12,8 @@ import { precompiledConfigValidator } from "../schema/precompiled.js";
 import { BUNDLED_SCHEMA_PATH, isObject } from "../schema/schema.js";
 import { packagePath } from "../paths.js";
 import { MAX_CONFIG_BYTES, parseJsonText, readBounded, ReadRefusedError } from "../files/read-bounded.js";
-import { checkRules } from "../lint/rules.js";
-import type { RuleSettings } from "../lint/rules.js";
+import { checkRules } from "../findings/rules.js";
+import type { RuleSettings } from "../findings/rules.js";
 
 export const CONFIG_FILE_NAME = "posting.config.json";
 const CONFIG_SCHEMA_PATH = packagePath("schemas", "config.schema.json");
