@@ -5,6 +5,8 @@ import { lstatSync, readdirSync, statSync } from "node:fs";
 import type { Dirent, Stats } from "node:fs";
 import { extname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { readHead } from "./read-bounded.js";
+import { isGitIgnored, readGitignore } from "./gitignore.js";
+import type { IgnoreRule } from "./gitignore.js";
 
 export interface Target {
   /** Path as shown to the user (relative to cwd when inside it). */
@@ -42,6 +44,11 @@ export interface DiscoverOptions {
   sniffIn?: (folder: string) => boolean;
   /** Globs relative to `root` that walks and glob expansion skip, and files named explicitly too (`onIgnored`). */
   ignore?: { root: string; patterns: readonly string[] };
+  /**
+   * Folder walks skip what .gitignore files ignore: `root`'s (the config's folder) and those of the
+   * folders walked (core/files/gitignore.ts says what is supported).
+   */
+  gitignore?: { root: string };
   /** A file named explicitly that an ignore pattern matches: not read; its displayed path. */
   onIgnored?: (display: string) => void;
 }
@@ -52,7 +59,12 @@ export async function discoverTargets(inputs: readonly string[], cwd: string, op
   const targets: Target[] = [];
   const seen = new Set<string>();
   const ignored = await ignoreMatcher(options.ignore);
-  const walk: WalkOptions = { extensions: options.extensions ?? DEFAULT_READ_EXTENSIONS, ...(options.sniffIn ? { sniffIn: options.sniffIn } : {}), ...(ignored ? { ignored } : {}) };
+  const walk: WalkOptions = {
+    extensions: options.extensions ?? DEFAULT_READ_EXTENSIONS,
+    ...(options.sniffIn ? { sniffIn: options.sniffIn } : {}),
+    ...(ignored ? { ignored } : {}),
+    ...(options.gitignore ? { gitignoreRoot: options.gitignore.root } : {}),
+  };
   const add = (target: Target) => {
     if (seen.has(target.path)) return;
     if (ignored?.(target.path)) return;
@@ -140,6 +152,7 @@ interface WalkOptions {
   extensions: readonly string[];
   sniffIn?: (folder: string) => boolean;
   ignored?: (path: string) => boolean;
+  gitignoreRoot?: string;
 }
 
 /** The first bytes read of a file of another extension, to see front matter: `---`, after a UTF-8 BOM or not. */
@@ -176,9 +189,12 @@ function hasReadExtension(name: string, extensions: readonly string[]): boolean 
 function walkMarkdown(root: string, options: WalkOptions): { files: { path: string; regular: boolean }[]; unreadable: string[] } {
   const out: { path: string; regular: boolean }[] = [];
   const unreadable: string[] = [];
-  const pending = [root];
+  const gitRoot = options.gitignoreRoot;
+  // The root's .gitignore applies to a walk below it; each folder walked adds its own.
+  const outer = gitRoot !== undefined && root !== gitRoot && root.startsWith(gitRoot + sep) ? readGitignore(gitRoot) : [];
+  const pending: [string, IgnoreRule[]][] = [[root, outer]];
   while (pending.length > 0) {
-    const dir = pending.pop()!;
+    const [dir, inherited] = pending.pop()!;
     let entries: Dirent[];
     try {
       entries = readdirSync(dir, { withFileTypes: true });
@@ -187,13 +203,15 @@ function walkMarkdown(root: string, options: WalkOptions): { files: { path: stri
       continue;
     }
     const sniff = options.sniffIn?.(dir) === true;
+    const rules = gitRoot !== undefined && entries.some((e) => e.name === ".gitignore" && e.isFile()) ? [...inherited, ...readGitignore(dir)] : inherited;
+    const gitIgnored = (path: string, folder: boolean) => rules.length > 0 && isGitIgnored(rules, path, folder);
     for (const entry of entries) {
       const full = join(dir, entry.name);
       if (entry.isDirectory()) {
-        if (!entry.name.startsWith(".") && !SKIPPED_FOLDERS.has(entry.name) && !options.ignored?.(full)) pending.push(full);
+        if (!entry.name.startsWith(".") && !SKIPPED_FOLDERS.has(entry.name) && !options.ignored?.(full) && !gitIgnored(full, true)) pending.push([full, rules]);
       } else if (hasReadExtension(entry.name, options.extensions)) {
-        out.push({ path: full, regular: entry.isFile() });
-      } else if (sniff && entry.isFile() && !entry.name.startsWith(".") && !options.ignored?.(full) && startsWithFrontMatter(full)) {
+        if (!gitIgnored(full, false)) out.push({ path: full, regular: entry.isFile() });
+      } else if (sniff && entry.isFile() && !entry.name.startsWith(".") && !options.ignored?.(full) && !gitIgnored(full, false) && startsWithFrontMatter(full)) {
         out.push({ path: full, regular: true });
       }
     }

@@ -33,13 +33,14 @@ export interface LintProjectOptions {
 }
 
 /**
- * What a folder walk takes for this config: its extensions, the files with front matter but another
+ * What a folder walk takes for this config: its extensions, the .gitignore files, the files with front matter but another
  * extension in the collections (FILE_EXTENSION), its ignore globs and `extra` ones (relative to cwd).
  */
-export function discoveryOf(config: ResolvedConfig, cwd: string, extra: readonly string[] = []): Pick<DiscoverOptions, "extensions" | "sniffIn" | "ignore"> {
+export function discoveryOf(config: ResolvedConfig, cwd: string, extra: readonly string[] = []): Pick<DiscoverOptions, "extensions" | "sniffIn" | "ignore" | "gitignore"> {
   const patterns = [...config.ignore, ...extra.map((p) => relativePattern(config.root, cwd, p))];
   return {
     extensions: config.extensions,
+    gitignore: { root: config.root },
     ...(config.collections.length > 0 ? { sniffIn: (folder: string) => collectionOf(config, resolve(folder, "x")) !== undefined } : {}),
     ...(patterns.length > 0 ? { ignore: { root: config.root, patterns } } : {}),
   };
