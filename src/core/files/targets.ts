@@ -5,6 +5,7 @@ import { lstatSync, readdirSync, statSync } from "node:fs";
 import type { Dirent, Stats } from "node:fs";
 import { extname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { readHead } from "./read-bounded.js";
+import { escapeInline } from "../sanitize.js";
 import { isGitIgnored, readGitignore } from "./gitignore.js";
 import type { IgnoreRule } from "./gitignore.js";
 
@@ -260,4 +261,10 @@ export function describeFsError(error: NodeJS.ErrnoException): string {
     default:
       return error.code ? `${error.code}: ${error.message}` : error.message;
   }
+}
+
+/** Exit 2 for paths that hold no posting: a mistyped path in CI must not pass. */
+export function noPostingsMessage(inputs: readonly string[]): string {
+  const shown = inputs.map((i) => `"${escapeInline(i)}"`).join(", ");
+  return `no posting found in ${shown}: check the path${inputs.length === 1 ? "" : "s"} (postings are files ending in .md, or the config's "extensions"), or pass --allow-empty when an empty folder is expected`;
 }

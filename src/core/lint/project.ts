@@ -9,10 +9,9 @@ import { collectionOf } from "../project/config.js";
 import type { FileResult, LintReport } from "./lint.js";
 import type { LintCache } from "./lint-cache.js";
 import { lintPosting, lintTargetsInOrder, summarize } from "./lint.js";
-import { discoverTargets, displayPath } from "../files/targets.js";
+import { discoverTargets, displayPath, noPostingsMessage } from "../files/targets.js";
 import type { DiscoverOptions } from "../files/targets.js";
 import { UserError } from "../errors.js";
-import { escapeInline } from "../sanitize.js";
 import { applyRules, hasRules } from "../findings/rules.js";
 import { loadSchema } from "../schema/schema.js";
 import type { PostingSchema } from "../schema/schema.js";
@@ -53,11 +52,6 @@ function relativePattern(root: string, cwd: string, pattern: string): string {
   return `${prefix.replace(/[()[\]{}*?!+@\\]/g, "\\$&")}/${pattern}`;
 }
 
-/** Exit 2 for paths that hold no posting: a mistyped path in CI must not pass. */
-export function noPostingsMessage(inputs: readonly string[]): string {
-  const shown = inputs.map((i) => `"${escapeInline(i)}"`).join(", ");
-  return `no posting found in ${shown}: check the path${inputs.length === 1 ? "" : "s"} (postings are files ending in .md, or the config's "extensions"), or pass --allow-empty when an empty folder is expected`;
-}
 
 export async function lintProject(inputs: readonly string[], options: LintProjectOptions): Promise<LintReport> {
   const results: FileResult[] = [];
