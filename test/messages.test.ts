@@ -68,6 +68,8 @@ const EXAMPLES: { [C in FindingCode]: FindingDetails[C][] } = {
   FRONT_MATTER_CLOSING_TEXT: [{ text: "---trailing" }],
   YAML11_LINE_BREAK: [{ char: "U+2028" }],
   EDIT_REFUSED: [{ reason: "multi-line", key: "description" }, { reason: "unsafe" }, { reason: "encoding" }],
+  UNUSED_DISABLE: [{ code: "YAML_TAG", reason: "unused", wholeFile: false }, { code: "YAML_TAG", reason: "unused", wholeFile: true }, { code: "NOPE", reason: "unknown", wholeFile: false }, { code: "DUPLICATE_POSTING", reason: "cross-file", wholeFile: true }, { code: "", reason: "no-code", wholeFile: false }],
+  FILE_EXTENSION: [{ extension: "", expected: ".md", markdown: false }, { extension: ".txt", expected: ".md", markdown: false }, { extension: ".markdown", expected: ".md", markdown: true }],
 };
 
 const at = { file: "x.md", line: 2, column: 1, path: "k" };

@@ -149,10 +149,10 @@ describe("--format junit", () => {
     expect(r.stdout).toMatch(/&#x9B;2J&#x202E;abc&amp;amp;/);
   });
 
-  it("an empty run is still a valid report", async () => {
+  it("an empty run (--allow-empty) is still a valid report", async () => {
     const empty = mkdtempSync(join(tmpdir(), "posting-ci-empty-"));
     try {
-      const r = await runCli(["lint", "-f", "junit", "."], empty);
+      const r = await runCli(["lint", "-f", "junit", "--allow-empty", "."], empty);
       expect(r.exitCode).toBe(0);
       checkWellFormed(r.stdout);
       expect(r.stdout).toMatch(/tests="0" failures="0"/);

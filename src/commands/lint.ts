@@ -33,6 +33,9 @@ export interface LintCommandOptions {
   staged?: boolean;
   /** Lint only the files changed since this ref (true: the merge base with the default branch). */
   changed?: string | true;
+  /** `--ignore-pattern` (repeatable). */
+  ignorePattern?: string[];
+  allowEmpty?: boolean;
 }
 
 export const STDIN_DEFAULT_NAME = "<stdin>";
@@ -68,7 +71,12 @@ export async function lintCommand(paths: string[], options: LintCommandOptions, 
   let warningCount = 0;
   try {
     if (!parts.totalsFirst) writer.write(parts.header(EMPTY_TOTALS, reporterOptions));
-    await lintProjectEach(fileInputs, { cwd: io.cwd, config, ...(stdin ? { stdin } : {}), ...cache, ...selection }, (result) => {
+    const discovery = {
+      ...(options.ignorePattern ? { ignorePatterns: options.ignorePattern } : {}),
+      ...(options.allowEmpty ? { allowEmpty: true } : {}),
+      onIgnored: (file: string) => io.stderr.write(`posting: warning: ${escapeInline(file)} is ignored (config "ignore" or --ignore-pattern); not linted\n`),
+    };
+    await lintProjectEach(fileInputs, { cwd: io.cwd, config, ...(stdin ? { stdin } : {}), ...cache, ...selection, ...discovery }, (result) => {
       warningCount += countBySeverity(result.findings).warnings;
       const kept = options.quiet ? onlyErrors(result) : result;
       writer.write(parts.file(kept, shown, reporterOptions));

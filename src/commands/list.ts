@@ -19,10 +19,13 @@ import { en } from "../core/messages/word.js";
 import { getListReporter, unreadableReason } from "../reporters/list.js";
 import { ReportWriter } from "./report-writer.js";
 import { noInputMessage } from "./lint.js";
+import { noPostingsMessage } from "../core/files/targets.js";
 import { EXIT } from "../core/exit-codes.js";
 
 export interface ListCommandOptions {
   format: string;
+  /** `--allow-empty`: paths that hold no posting are not an error. */
+  allowEmpty?: boolean;
   fields?: string;
   open?: boolean;
   closed?: boolean;
@@ -58,6 +61,7 @@ export async function listCommand(paths: string[], options: ListCommandOptions, 
   if (!inputs) throw new UserError(noInputMessage("list"));
 
   const read = await readPostings(inputs, { cwd: io.cwd, schema, legacyEncoding: config.encoding, env: io.env });
+  if (read.postings.length === 0 && read.unreadable.length === 0 && !options.allowEmpty) throw new UserError(noPostingsMessage(inputs));
   const selected = selectPostings(read.postings, query);
   for (const u of read.unreadable) io.stderr.write(`${unreadableLine(u, en)}\n`);
   for (const note of unknownKeyNotes(query, options.fields !== undefined ? columns.map((c) => c.key) : [], read.postings, schema)) io.stderr.write(`${note}\n`);

@@ -18,9 +18,12 @@ import { readAll, useColor } from "../io.js";
 import { en } from "../core/messages/word.js";
 import { stylish } from "../reporters/stylish.js";
 import { STDIN_DEFAULT_NAME, noInputMessage } from "./lint.js";
+import { noPostingsMessage } from "../core/files/targets.js";
 import { EXIT } from "../core/exit-codes.js";
 
 export interface NormalizeCommandOptions {
+  /** `--allow-empty`: paths that hold no posting are not an error. */
+  allowEmpty?: boolean;
   check?: boolean;
   write?: boolean;
   schema?: string;
@@ -64,6 +67,7 @@ export async function normalizeCommand(paths: string[], options: NormalizeComman
   const results: readonly (NormalizeResult | NormalizeCheckResult)[] = options.check
     ? await checkPaths(inputs, { ...normalizeOptions, cwd: io.cwd, env: io.env, ...(options.cache ? { cache: await openCheckCache(options, config, io, version) } : {}) })
     : await normalizePaths(inputs, { ...normalizeOptions, cwd: io.cwd, write: options.write === true });
+  if (results.length === 0 && !options.allowEmpty) throw new UserError(noPostingsMessage(inputs));
 
   const changed = results.filter((r) => r.status === "changed");
   for (const r of changed) {

@@ -280,6 +280,224 @@ export const LINT_CASES: CliCase[] = [
     stdout: { matches: [/no problems \(1 file checked\)/] },
     stderr: { equals: "" },
   },
+  // Issue 16: no silent pass, extensions, rules and ignores (fixtures/rules).
+  {
+    name: "a folder with no posting is exit 2, naming it and what to do",
+    args: ["lint", "empty"],
+    layout: { "empty/": "", "empty/notes.txt": "no front matter\n" },
+    exitCode: 2,
+    stdout: { equals: "" },
+    stderr: { matches: [/^posting: no posting found in "empty": check the path \(postings are files ending in \.md, or the config's "extensions"\), or pass --allow-empty/] },
+  },
+  {
+    name: "--allow-empty: a folder with no posting passes",
+    args: ["lint", "--allow-empty", "empty"],
+    layout: { "empty/": "" },
+    exitCode: 0,
+    stdout: { matches: [/no problems \(0 files checked\)/] },
+  },
+  {
+    name: "the config's content folder holds no posting: exit 2",
+    args: ["lint"],
+    layout: { "posting.config.json": '{ "content": ["_jobs"] }', "_jobs/": "" },
+    exitCode: 2,
+    stderr: { matches: [/no posting found in ".*_jobs"/] },
+  },
+  {
+    name: "a missing path stays a finding (exit 1), as before",
+    args: ["lint", "nowhere"],
+    layout: { "x/": "" },
+    exitCode: 1,
+    stdout: { matches: [/FILE_UNREADABLE/] },
+  },
+  {
+    name: "a collection's files with front matter but another extension are found and flagged; others are not read",
+    args: ["lint", "-f", "json"],
+    cwd: "fixtures/rules/extension",
+    exitCode: 1,
+    stdout: {
+      json: (value) => {
+        const report = value as { fileCount: number; files: { file: string; findings: { code: string; severity: string; message: string }[] }[] };
+        expect(report.fileCount).toBe(3);
+        expect(report.files.map((f) => [f.file, f.findings.map((x) => `${x.code} ${x.severity}`)])).toEqual([
+          ["_jobs/2022-07-28-ux-mon-entreprise", ["FILE_EXTENSION error"]],
+          ["_jobs/2026-01-05-dev.md", []],
+          ["_jobs/2026-02-01-redaction.markdown", ["FILE_EXTENSION error"]],
+        ]);
+        expect(report.files[0]!.findings[0]!.message).toBe("this file has no extension: Jekyll publishes it as a page without Markdown");
+      },
+    },
+  },
+  {
+    name: "a collection's file named explicitly without .md is linted and flagged (no silent pass)",
+    args: ["lint", "_jobs/2022-07-28-ux-mon-entreprise"],
+    cwd: "fixtures/rules/extension",
+    exitCode: 1,
+    stdout: { matches: [/^ {2}1:1 {2}error {4}this file has no extension: Jekyll publishes it as a page without Markdown {2}FILE_EXTENSION$/m, /→ rename it to end in \.md$/m] },
+  },
+  {
+    name: "a file named explicitly outside any collection is linted whatever its extension, with no FILE_EXTENSION",
+    args: ["lint", "posting.txt"],
+    layout: { "posting.txt": VALID_POSTING },
+    exitCode: 0,
+    stdout: { matches: [/no problems \(1 file checked\)/] },
+  },
+  {
+    name: 'config "extensions": .markdown files are read as postings',
+    args: ["lint"],
+    layout: { "posting.config.json": '{ "content": ["_jobs"], "extensions": [".md", ".markdown"] }', "_jobs/2026-02-01-redaction.markdown": VALID_POSTING, "_jobs/2026-02-02-dev.md": VALID_POSTING },
+    exitCode: 0,
+    stdout: { matches: [/no problems \(2 files checked\)/] },
+  },
+  {
+    name: 'config "extensions" must be extensions with their dot',
+    args: ["lint", "."],
+    layout: { "posting.config.json": '{ "extensions": ["md"] }' },
+    exitCode: 2,
+    stderr: { matches: [/"extensions\/0" must be an extension with its dot, for example \.md or \.markdown/] },
+  },
+  {
+    name: 'config "rules": severities changed and turned off; the exit code follows',
+    args: ["lint"],
+    cwd: "fixtures/rules/severity",
+    exitCode: 1,
+    stdout: {
+      matches: [/^ {2}3:7 {2}error {4}`open` is written `yes`.* {2}YAML11_BOOLEAN$/m, /^ {2}4:1 {2}warning {2}`salaire` is not a known key {2}UNKNOWN_KEY$/m, /^✖ 2 problems \(1 error, 1 warning\) in 2 files checked$/m],
+      notMatches: [/FILE_NAME_PATTERN/],
+    },
+  },
+  {
+    name: 'config "rules": JSON and SARIF show the severity in effect',
+    args: ["lint", "-f", "sarif"],
+    cwd: "fixtures/rules/severity",
+    exitCode: 1,
+    stdout: {
+      json: (value) => {
+        const results = (value as { runs: { results: { ruleId: string; level: string }[] }[] }).runs[0]!.results;
+        expect(results.map((r) => [r.ruleId, r.level])).toEqual([
+          ["YAML11_BOOLEAN", "error"],
+          ["UNKNOWN_KEY", "warning"],
+        ]);
+      },
+    },
+  },
+  {
+    name: 'config "rules": every finding turned off or down to a warning passes',
+    args: ["lint", "_jobs"],
+    layout: { "posting.config.json": '{ "rules": { "SCHEMA_REQUIRED": "off", "UNKNOWN_KEY": "warning" } }', "_jobs/2026-01-01-a.md": "---\ntitles: x\n---\n" },
+    exitCode: 0,
+    stdout: { matches: [/^ {2}2:1 {2}warning {2}`titles` is not a known key/m, /0 errors, 1 warning/], notMatches: [/SCHEMA_REQUIRED/] },
+  },
+  {
+    name: 'config "rules": an unknown code is a config error with "did you mean"',
+    args: ["lint", "."],
+    layout: { "posting.config.json": '{ "rules": { "yaml11_bolean": "off" } }' },
+    exitCode: 2,
+    stderr: { matches: [/posting\.config\.json: "rules\/yaml11_bolean" is not a finding code; did you mean YAML11_BOOLEAN\?$/m] },
+  },
+  {
+    name: 'config "rules": a value other than off, warning, error is a config error',
+    args: ["lint", "."],
+    layout: { "posting.config.json": '{ "rules": { "YAML_TAG": "info" } }' },
+    exitCode: 2,
+    stderr: { matches: [/"rules\/YAML_TAG" must be "off", "warning" or "error"/] },
+  },
+  {
+    name: 'config "ignore": the folder walk skips the ignored folder',
+    args: ["lint"],
+    cwd: "fixtures/rules/ignore",
+    exitCode: 1,
+    stdout: { matches: [/2026-04-03-old-ux\.md/, /in 2 files checked/], notMatches: [/drafts/] },
+  },
+  {
+    name: "--ignore-pattern adds to the config's, relative to the current folder (repeatable)",
+    args: ["lint", "--ignore-pattern", "*-old-*", "--ignore-pattern", "nothing/**"],
+    cwd: "fixtures/rules/ignore/_jobs",
+    exitCode: 0,
+    stdout: { matches: [/no problems \(1 file checked\)/] },
+  },
+  {
+    name: "--ignore-pattern: a glob's matches are filtered too",
+    args: ["lint", "--ignore-pattern", "**/*-old-*", "_jobs/*.md"],
+    cwd: "fixtures/rules/ignore",
+    exitCode: 0,
+    stdout: { matches: [/no problems \(1 file checked\)/] },
+  },
+  {
+    name: "a file named explicitly but ignored is not linted, with a warning (hooks pass every staged file)",
+    args: ["lint", "_jobs/drafts/2026-04-02-brouillon.md", "other/2026-04-04-ops.md"],
+    cwd: "fixtures/rules/ignore",
+    exitCode: 0,
+    stdout: { matches: [/no problems \(1 file checked\)/] },
+    stderr: { equals: 'posting: warning: _jobs/drafts/2026-04-02-brouillon.md is ignored (config "ignore" or --ignore-pattern); not linted\n' },
+  },
+  {
+    name: "posting-disable comments: the accepted findings are gone, stale ones are reported (UNUSED_DISABLE)",
+    args: ["lint", "fixtures/lint/disable-comments/posting.md", "fixtures/lint/unused-disable/posting.md"],
+    exitCode: 0,
+    stdout: {
+      matches: [
+        /^ {2}3:1 {2}warning {2}no YAML11_BOOLEAN on the next line to disable {2}UNUSED_DISABLE$/m,
+        /^ {2}5:1 {2}warning {2}this posting-disable comment names YAML11_BOLEAN, which is not a finding code {2}UNUSED_DISABLE$/m,
+        /^ {2}5:1 {2}warning {2}DUPLICATE_POSTING is checked across files and cannot be disabled by a comment {2}UNUSED_DISABLE$/m,
+        /^ {2}6:1 {2}warning {2}this posting-disable comment names no finding code {2}UNUSED_DISABLE$/m,
+      ],
+      notMatches: [/YAML11_BOOLEAN$/m, /UNKNOWN_KEY/],
+    },
+  },
+  {
+    name: 'config "rules" apply to UNUSED_DISABLE too: stale disables can fail CI',
+    args: ["lint", "posting.md"],
+    layout: { "posting.config.json": '{ "rules": { "UNUSED_DISABLE": "error" } }', "posting.md": "---\nroles: Dev\n# posting-disable-next-line YAML_TAG\nopen: true\n---\n" },
+    exitCode: 1,
+    stdout: { matches: [/^ {2}3:1 {2}error {4}no YAML_TAG on the next line to disable {2}UNUSED_DISABLE$/m] },
+  },
+  {
+    name: ".gitignore in folder walks: the root's and each folder's, with ! negation, / anchoring, ** and folder-only patterns",
+    args: ["lint", "."],
+    layout: {
+      ".gitignore": "# built site\n_site/\n*.tmp.md\n/_jobs/old-*\n!_jobs/old-keep.md\ndocs/**/draft.md\n",
+      "_jobs/2026-01-01-a.md": VALID_POSTING,
+      "_jobs/old-x.md": "---\ntitles: ignored\n---\n",
+      "_jobs/old-keep.md": "---\ntitles: kept by the negation\n---\n",
+      "_jobs/x.tmp.md": "---\ntitles: ignored\n---\n",
+      "_jobs/sub/.gitignore": "bad.md\n",
+      "_jobs/sub/bad.md": "---\ntitles: ignored\n---\n",
+      "_jobs/nested/old-y.md": "---\ntitles: not anchored here\n---\n",
+      "_site/jobs/2026.md": "---\ntitles: ignored\n---\n",
+      "docs/a/b/draft.md": "---\ntitles: ignored\n---\n",
+    },
+    exitCode: 1,
+    stdout: { matches: [/^_jobs\/old-keep\.md$/m, /^_jobs\/nested\/old-y\.md$/m, /in 3 files checked/], notMatches: [/old-x|x\.tmp|bad\.md|_site|draft/] },
+  },
+  {
+    name: ".gitignore of the config's folder applies to a walk of a folder below it; a file named explicitly is still linted",
+    args: ["lint", "_jobs", "_jobs/drafts/2026-01-02-b.md"],
+    layout: { "posting.config.json": "{}", ".gitignore": "drafts/\n", "_jobs/2026-01-01-a.md": VALID_POSTING, "_jobs/drafts/2026-01-02-b.md": "---\ntitles: named\n---\n", "_jobs/drafts/2026-01-03-c.md": "---\ntitles: walked\n---\n" },
+    exitCode: 1,
+    stdout: { matches: [/^_jobs\/drafts\/2026-01-02-b\.md$/m, /in 2 files checked/], notMatches: [/2026-01-03-c/] },
+  },
+  {
+    name: ".gitignore bounds: a file past 64 KB is not read",
+    args: ["lint", "."],
+    layout: { ".gitignore": `bad.md\n${"#".repeat(64 * 1024)}\n`, "bad.md": "---\ntitles: x\n---\n" },
+    exitCode: 1,
+    stdout: { matches: [/^bad\.md$/m] },
+  },
+  {
+    name: ".gitignore bounds: past 1,000 rules are not read",
+    args: ["lint", "."],
+    layout: { ".gitignore": `${"x\n".repeat(1000)}bad.md\n`, "bad.md": "---\ntitles: x\n---\n" },
+    exitCode: 1,
+    stdout: { matches: [/^bad\.md$/m] },
+  },
+  {
+    name: ".gitignore bounds: a pattern with more than 16 wildcards is not read",
+    args: ["lint", "."],
+    layout: { ".gitignore": `${"*".repeat(17)}bad.md\n`, "bad.md": "---\ntitles: x\n---\n" },
+    exitCode: 1,
+    stdout: { matches: [/^bad\.md$/m] },
+  },
   ...(["stylish", "json", "github", "sarif", "junit"] as const).map(
     (format): CliCase => ({
       name: `${format}: escape sequences from a file are printed escaped`,

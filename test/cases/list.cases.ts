@@ -24,7 +24,7 @@ export const LIST_CASES: CliCase[] = [
   { name: "--strict passes when all files are read", args: ["list", R, M, "--strict"], cwd: BASIC, exitCode: 0, stdout: { matches: [/^2 postings, 1 open$/m] } },
   { name: "without paths, the config's content folders are listed", args: ["list", "--fields", "file,startup"], cwd: CONFIG, exitCode: 0, stdout: { matches: [/^content\/_jobs\/2026-04-01-animatrice\.md\s+itou$/m] } },
   { name: "without paths or config, says what to do", args: ["list"], cwd: "<empty>", exitCode: 2, stderr: { matches: [/no postings to list: pass files or folders/] } },
-  { name: "an empty folder lists nothing, successfully", args: ["list", "."], cwd: EMPTY, exitCode: 0, stdout: { matches: [/^0 postings, 0 open\n$/] } },
+  { name: "an empty folder with --allow-empty lists nothing, successfully", args: ["list", "--allow-empty", "."], cwd: EMPTY, exitCode: 0, stdout: { matches: [/^0 postings, 0 open\n$/] } },
   { name: "unknown --where operator", args: ["list", ".", "--where", "date=<2026-01-01"], cwd: BASIC, exitCode: 2, stderr: { matches: [/--where "date=<2026-01-01": unknown operator "=<"/] } },
   { name: "-w is not --where (it is normalize's --write): a usage error saying so", args: ["list", ".", "-w", "open=true"], cwd: BASIC, exitCode: 2, stderr: { matches: [/there is no -w here: write --where \(-w is normalize's --write\)/] } },
   { name: "--where without an operator", args: ["list", ".", "--where", "startup"], cwd: BASIC, exitCode: 2, stderr: { matches: [/--where "startup": no operator/] } },
@@ -40,4 +40,18 @@ export const LIST_CASES: CliCase[] = [
   { name: "empty field", args: ["list", ".", "--fields", "date,,file"], cwd: BASIC, exitCode: 2, stderr: { matches: [/--fields "date,,file": empty field name/] } },
   { name: "standard input is refused", spawn: true, args: ["list", "-"], cwd: BASIC, exitCode: 2, stderr: { matches: [/not standard input/] } },
   { name: "a missing path is reported, not fatal", args: ["list", "absent.md"], cwd: BASIC, exitCode: 0, stderr: { matches: [/absent\.md:1:1: could not read: cannot read the file: no such file or folder/] } },
+  {
+    name: "a folder with no posting is exit 2 (issue 16)",
+    args: ["list", "empty"],
+    layout: { "empty/": "" },
+    exitCode: 2,
+    stderr: { matches: [/^posting: no posting found in "empty": check the path/] },
+  },
+  {
+    name: "--allow-empty: a folder with no posting lists nothing, exit 0",
+    args: ["list", "--count", "--allow-empty", "empty"],
+    layout: { "empty/": "" },
+    exitCode: 0,
+    stdout: { equals: "0\n" },
+  },
 ];

@@ -45,6 +45,26 @@ export const NORMALIZE_CASES: CliCase[] = [
     files: { "a-changer.md": { includes: ["\nstartup: jardin-partage\nopen: true\n---\n"] } },
   },
   {
+    name: "a folder with no posting is exit 2 (issue 16); --allow-empty accepts it",
+    args: ["normalize", "--check", "empty"],
+    layout: { "empty/": "" },
+    exitCode: 2,
+    stderr: { matches: [/^posting: no posting found in "empty": check the path/] },
+  },
+  {
+    name: "--allow-empty: a folder with no posting passes --check",
+    args: ["normalize", "--check", "--allow-empty", "empty"],
+    layout: { "empty/": "" },
+    exitCode: 0,
+  },
+  {
+    name: "posting-disable comments are kept, and move with the key below them when keys are reordered (issue 16)",
+    args: ["normalize", "-"],
+    stdin: '---\nroles: Intendant·e\n# posting-disable UNKNOWN_KEY -- shown on the page\nsalaire: 45k\n# posting-disable-next-line YAML11_BOOLEAN\nopen: "yes"\n---\n\nTexte.\n',
+    exitCode: 0,
+    stdout: { equals: "---\nroles: Intendant·e\n# posting-disable-next-line YAML11_BOOLEAN\nopen: true\n# posting-disable UNKNOWN_KEY -- shown on the page\nsalaire: 45k\n---\n\nTexte.\n" },
+  },
+  {
     name: "- filters standard input to standard output",
     args: ["normalize", "-"],
     stdin: '---\nroles: Intendant·e\nopen: "yes"\n---\n\nTexte.\n',

@@ -62,6 +62,30 @@ export function readBounded(path: string, maxBytes: number, options: ReadBounded
   }
 }
 
+/**
+ * The first bytes (at most `length`) of a regular file, never following a link; undefined when it
+ * is not one or cannot be read. For sniffing (front matter in a file of another extension): the
+ * file's size does not matter, only `length` bytes are read.
+ */
+export function readHead(path: string, length: number): Buffer | undefined {
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW);
+  } catch {
+    return undefined;
+  }
+  try {
+    if (!fstatSync(fd).isFile()) return undefined;
+    const head = Buffer.alloc(length);
+    const n = readSync(fd, head, 0, length, 0);
+    return head.subarray(0, n);
+  } catch {
+    return undefined;
+  } finally {
+    closeSync(fd);
+  }
+}
+
 function statOf(path: string, noFollow: boolean): Stats {
   try {
     const info = noFollow ? lstatSync(path) : statSync(path);

@@ -1,9 +1,13 @@
 // Turns the user's arguments (files, folders, quoted globs) into the list of files to read.
-// Folders are walked for *.md without following symbolic links, so a link in a pull request
-// cannot make the tool read (and print) a file outside the tree it was given.
+// Folders are walked for *.md (DiscoverOptions.extensions) without following symbolic links, so a
+// link in a pull request cannot make the tool read (and print) a file outside the tree it was given.
 import { lstatSync, readdirSync, statSync } from "node:fs";
 import type { Dirent, Stats } from "node:fs";
-import { isAbsolute, join, relative, resolve, sep } from "node:path";
+import { extname, isAbsolute, join, relative, resolve, sep } from "node:path";
+import { readHead } from "./read-bounded.js";
+import { escapeInline } from "../sanitize.js";
+import { isGitIgnored, readGitignore } from "./gitignore.js";
+import type { IgnoreRule } from "./gitignore.js";
 
 export interface Target {
   /** Path as shown to the user (relative to cwd when inside it). */
@@ -31,13 +35,40 @@ export interface DiscoverOptions {
    * file a folder walk lists as regular is not stat'ed at all: the reader checks what it opens.
    */
   stats?: boolean;
+  /** Extensions a folder walk reads (default `.md`); a file named explicitly is read whatever its name. */
+  extensions?: readonly string[];
+  /**
+   * Whether a folder walk also takes, in this folder, the files of other extensions that begin with
+   * front matter (`---`): a content folder's, which Jekyll publishes as pages without Markdown.
+   * Only their first bytes are read; hidden files are skipped.
+   */
+  sniffIn?: (folder: string) => boolean;
+  /** Globs relative to `root` that walks and glob expansion skip, and files named explicitly too (`onIgnored`). */
+  ignore?: { root: string; patterns: readonly string[] };
+  /**
+   * Folder walks skip what .gitignore files ignore: `root`'s (the config's folder) and those of the
+   * folders walked (core/files/gitignore.ts says what is supported).
+   */
+  gitignore?: { root: string };
+  /** A file named explicitly that an ignore pattern matches: not read; its displayed path. */
+  onIgnored?: (display: string) => void;
 }
+
+export const DEFAULT_READ_EXTENSIONS: readonly string[] = [".md"];
 
 export async function discoverTargets(inputs: readonly string[], cwd: string, options: DiscoverOptions = {}): Promise<Target[]> {
   const targets: Target[] = [];
   const seen = new Set<string>();
+  const ignored = await ignoreMatcher(options.ignore);
+  const walk: WalkOptions = {
+    extensions: options.extensions ?? DEFAULT_READ_EXTENSIONS,
+    ...(options.sniffIn ? { sniffIn: options.sniffIn } : {}),
+    ...(ignored ? { ignored } : {}),
+    ...(options.gitignore ? { gitignoreRoot: options.gitignore.root } : {}),
+  };
   const add = (target: Target) => {
     if (seen.has(target.path)) return;
+    if (ignored?.(target.path)) return;
     seen.add(target.path);
     targets.push(target);
   };
@@ -67,12 +98,14 @@ export async function discoverTargets(inputs: readonly string[], cwd: string, op
       // else (or nothing, and pass) without a word.
       add({ display: displayPath(path, cwd), path, problem: { code: "FILE_NOT_REGULAR", kind: "a folder, though its name ends in .md; pass the files in it, or the folder under another name" } });
     } else if (info.isDirectory()) {
-      const walked = walkMarkdown(path);
+      const walked = walkMarkdown(path, walk);
       for (const file of walked.files) add(file.regular && !options.stats ? { display: displayPath(file.path, cwd), path: file.path, noFollow: true } : fileTarget(file.path, cwd, true));
       for (const dir of walked.unreadable) add({ display: displayPath(dir, cwd), path: dir, problem: { code: "FILE_UNREADABLE", reason: "cannot list this folder (permission denied?)" } });
     } else {
-      // A file named explicitly is read whatever its extension (lint-staged passes what it has).
-      add(fileTarget(path, cwd, false));
+      // A file named explicitly is read whatever its extension (lint-staged passes what it has),
+      // unless ignored: a hook that passes every staged file must not lint the ignored ones.
+      if (ignored?.(path)) options.onIgnored?.(displayPath(path, cwd));
+      else add(fileTarget(path, cwd, false));
     }
   }
   return targets;
@@ -116,13 +149,53 @@ function fileTarget(path: string, cwd: string, fromWalk: boolean): Target {
   return { display, path, problem: { code: "FILE_NOT_REGULAR", kind } };
 }
 
+interface WalkOptions {
+  extensions: readonly string[];
+  sniffIn?: (folder: string) => boolean;
+  ignored?: (path: string) => boolean;
+  gitignoreRoot?: string;
+}
+
+/** The first bytes read of a file of another extension, to see front matter: `---`, after a UTF-8 BOM or not. */
+const SNIFF_BYTES = 8;
+
+function startsWithFrontMatter(path: string): boolean {
+  const head = readHead(path, SNIFF_BYTES);
+  if (!head) return false;
+  const text = head.toString("latin1").replace(/^\xef\xbb\xbf/, "");
+  return /^---[ \t]*(?:\r?\n|$)/.test(text);
+}
+
+/**
+ * Ignore patterns as one test of an absolute path, relative to their root (picomatch, loaded only
+ * when there are patterns). A folder is matched as `folder` and `folder/`, so `drafts/**` skips the walk.
+ */
+async function ignoreMatcher(ignore: DiscoverOptions["ignore"]): Promise<((path: string) => boolean) | undefined> {
+  if (!ignore || ignore.patterns.length === 0) return undefined;
+  const { default: picomatch } = await import("picomatch");
+  const test = picomatch(ignore.patterns, { dot: true });
+  return (path) => {
+    const rel = relative(ignore.root, path).split(sep).join("/");
+    if (rel === "" || rel.startsWith("../") || rel === ".." || isAbsolute(rel)) return false;
+    return test(rel);
+  };
+}
+
+/** Whether a walk reads this file name as a posting. */
+function hasReadExtension(name: string, extensions: readonly string[]): boolean {
+  return extensions.length === 1 ? name.endsWith(extensions[0]!) : extensions.includes(extname(name));
+}
+
 /** Recursively list *.md files (and *.md symlinks or specials, so they get reported), sorted. */
-function walkMarkdown(root: string): { files: { path: string; regular: boolean }[]; unreadable: string[] } {
+function walkMarkdown(root: string, options: WalkOptions): { files: { path: string; regular: boolean }[]; unreadable: string[] } {
   const out: { path: string; regular: boolean }[] = [];
   const unreadable: string[] = [];
-  const pending = [root];
+  const gitRoot = options.gitignoreRoot;
+  // The root's .gitignore applies to a walk below it; each folder walked adds its own.
+  const outer = gitRoot !== undefined && root !== gitRoot && root.startsWith(gitRoot + sep) ? readGitignore(gitRoot) : [];
+  const pending: [string, IgnoreRule[]][] = [[root, outer]];
   while (pending.length > 0) {
-    const dir = pending.pop()!;
+    const [dir, inherited] = pending.pop()!;
     let entries: Dirent[];
     try {
       entries = readdirSync(dir, { withFileTypes: true });
@@ -130,12 +203,17 @@ function walkMarkdown(root: string): { files: { path: string; regular: boolean }
       unreadable.push(dir);
       continue;
     }
+    const sniff = options.sniffIn?.(dir) === true;
+    const rules = gitRoot !== undefined && entries.some((e) => e.name === ".gitignore" && e.isFile()) ? [...inherited, ...readGitignore(dir)] : inherited;
+    const gitIgnored = (path: string, folder: boolean) => rules.length > 0 && isGitIgnored(rules, path, folder);
     for (const entry of entries) {
       const full = join(dir, entry.name);
       if (entry.isDirectory()) {
-        if (!entry.name.startsWith(".") && !SKIPPED_FOLDERS.has(entry.name)) pending.push(full);
-      } else if (entry.name.endsWith(".md")) {
-        out.push({ path: full, regular: entry.isFile() });
+        if (!entry.name.startsWith(".") && !SKIPPED_FOLDERS.has(entry.name) && !options.ignored?.(full) && !gitIgnored(full, true)) pending.push([full, rules]);
+      } else if (hasReadExtension(entry.name, options.extensions)) {
+        if (!gitIgnored(full, false)) out.push({ path: full, regular: entry.isFile() });
+      } else if (sniff && entry.isFile() && !entry.name.startsWith(".") && !options.ignored?.(full) && !gitIgnored(full, false) && startsWithFrontMatter(full)) {
+        out.push({ path: full, regular: true });
       }
     }
   }
@@ -183,4 +261,10 @@ export function describeFsError(error: NodeJS.ErrnoException): string {
     default:
       return error.code ? `${error.code}: ${error.message}` : error.message;
   }
+}
+
+/** Exit 2 for paths that hold no posting: a mistyped path in CI must not pass. */
+export function noPostingsMessage(inputs: readonly string[]): string {
+  const shown = inputs.map((i) => `"${escapeInline(i)}"`).join(", ");
+  return `no posting found in ${shown}: check the path${inputs.length === 1 ? "" : "s"} (postings are files ending in .md, or the config's "extensions"), or pass --allow-empty when an empty folder is expected`;
 }

@@ -94,6 +94,11 @@ export const CODES = {
   YAML11_LINE_BREAK: rule<{ char: string }>("error"),
   // Issue 15 (posting set / close): a file the line editor leaves untouched, and why.
   EDIT_REFUSED: rule<{ reason: EditRefusal; key?: string }>("error"),
+  // Issue 16 (adoption): postings Jekyll would not publish as Markdown; stale inline disables.
+  /** `extension`: the file's own ("" for none); `expected`: the first read extension; `markdown`: Jekyll reads this extension as Markdown. */
+  FILE_EXTENSION: rule<{ extension: string; expected: string; markdown: boolean }>("error"),
+  /** A `# posting-disable…` comment that suppresses nothing: `reason` says why. */
+  UNUSED_DISABLE: rule<{ code: string; reason: "unused" | "unknown" | "cross-file" | "no-code"; wholeFile: boolean }>("warning"),
 };
 
 export type FindingCode = keyof typeof CODES;

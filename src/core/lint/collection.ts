@@ -2,9 +2,9 @@
 // files (a posting's startup must have a page) and duplicate postings. Only files inside the
 // config's content folders and collections are concerned; a file linted from elsewhere is linted
 // but not held to the collection's rules.
-import { basename, resolve } from "node:path";
+import { basename, extname, resolve } from "node:path";
 import type { ResolvedConfig, ResolvedReference } from "../project/config.js";
-import { collectionOf } from "../project/config.js";
+import { collectionOf, DEFAULT_EXTENSIONS, DEFAULT_FILE_NAME_PATTERN } from "../project/config.js";
 import { DISK } from "../files/access.js";
 import type { FileAccess } from "../files/access.js";
 import { dateInFileName, fileNameProblem, suggestFileName } from "../files/file-name.js";
@@ -23,7 +23,7 @@ import type { PostingSchema } from "../schema/schema.js";
 
 export interface CollectionCheckOptions extends ParseOptions {
   cwd: string;
-  config: Pick<ResolvedConfig, "collections" | "references" | "duplicates">;
+  config: Pick<ResolvedConfig, "collections" | "references" | "duplicates"> & Partial<Pick<ResolvedConfig, "extensions">>;
   /** Bytes already in hand, by displayed file name (standard input): not read from disk. */
   bytes?: ReadonlyMap<string, Uint8Array>;
   /** The schema of a file (absolute path), for its duplicate identity (`x-identity`); default the bundled one. */
@@ -34,6 +34,12 @@ export interface CollectionCheckOptions extends ParseOptions {
 
 /** Codes that mean a file was not read: nothing to check across files. */
 const UNREAD = new Set<Finding["code"]>(["FILE_UNREADABLE", "FILE_NOT_REGULAR"]);
+
+/** Extensions Jekyll converts as Markdown by default (its `markdown_ext`). */
+const JEKYLL_MARKDOWN = new Set([".markdown", ".mkdown", ".mkdn", ".mkd", ".md"]);
+
+/** Codes that mean a file holds no front matter: whatever its extension, Jekyll copies it as it is. */
+const NOT_A_POSTING = new Set<Finding["code"]>(["FILE_EMPTY", "FILE_BINARY", "FRONT_MATTER_MISSING", "FRONT_MATTER_NOT_AT_TOP"]);
 
 /** The facts the config's cross-file checks need; undefined when they need none. */
 export function factsWanted(config: Pick<ResolvedConfig, "references" | "duplicates">): FactsWanted | undefined {
@@ -64,10 +70,20 @@ export class CrossFileChecker {
     if (!collection) return [];
     const out: Finding[] = [];
     const name = basename(result.file);
+    const extensions = config.extensions ?? DEFAULT_EXTENSIONS;
+    const extension = extname(name);
+    if (!extensions.includes(extension) && !result.findings.some((f) => NOT_A_POSTING.has(f.code))) {
+      const expected = extensions[0] ?? ".md";
+      out.push(finding("FILE_EXTENSION", { file: result.file, line: 1, column: 1 }, { extension, expected, markdown: JEKYLL_MARKDOWN.has(extension.toLowerCase()) }));
+    }
+    // The pattern's extension stands for any read one (and the name is checked as once renamed, when not read).
+    const pattern = collection.fileName === false ? DEFAULT_FILE_NAME_PATTERN : collection.fileName;
+    const patternExtension = extensions.find((e) => pattern.endsWith(e)) ?? (pattern.endsWith(".md") ? ".md" : undefined);
+    const named = patternExtension && extension !== patternExtension ? name.slice(0, name.length - extension.length) + patternExtension : name;
     if (collection.fileName !== false) {
-      const reason = fileNameProblem(name, collection.fileName);
+      const reason = fileNameProblem(named, collection.fileName);
       if (reason) {
-        const suggestion = suggestFileName(name, collection.fileName);
+        const suggestion = suggestFileName(named, collection.fileName);
         out.push(finding("FILE_NAME_PATTERN", { file: result.file, line: 1, column: 1 }, { name, pattern: collection.fileName, reason, ...(suggestion ? { suggestion } : {}) }));
       }
     }
@@ -81,7 +97,7 @@ export class CrossFileChecker {
       }
     }
     if (config.duplicates && facts.duplicate) {
-      const key = duplicateKey(facts.duplicate, name, collection.fileName);
+      const key = duplicateKey(facts.duplicate, named, collection.fileName);
       if (key) {
         const first = this.firstOf.get(key.id);
         if (first === undefined) this.firstOf.set(key.id, result.file);

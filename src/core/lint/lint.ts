@@ -24,6 +24,7 @@ import { LINT_CACHE_DATA } from "./lint-cache.js";
 import type { PostingSchema } from "../schema/schema.js";
 import { pathText, validateFrontMatter } from "../schema/validate.js";
 import { BIDI_CONTROL } from "../sanitize.js";
+import { applyDisables, disableDirectives } from "./disable.js";
 
 /** One file's findings: raw (args) in the core; the library API returns them worded (`F` = WordedFinding). */
 export interface FileResult<F = Finding> extends FileFindings<F> {
@@ -72,7 +73,9 @@ export function lintPosting(file: string, input: Uint8Array | string, schema: Po
   }
   const wanted = wantsFacts(options.facts) ? options.facts : undefined;
   const facts = wanted ? factsOfFrontMatter(frontMatter, wanted, schema) : undefined;
-  return sorted(facts ? { findings, facts } : { findings });
+  const directives = disableDirectives(frontMatter.source.source, frontMatter.source.startLine);
+  const kept = directives.length > 0 ? applyDisables(file, findings, directives) : findings;
+  return sorted(facts ? { findings: kept, facts } : { findings: kept });
 }
 
 // Raw bidi controls, or escapes that could be one: only then are the values walked.

@@ -1,6 +1,6 @@
 // Lint as `posting lint` does, config included: each file against its collection's schema, then
 // the cross-file checks. The command and the library's `lint()` both call this.
-import { dirname, resolve } from "node:path";
+import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
 import { finding } from "../messages.js";
 import { leftoverTempFiles } from "../files/write.js";
 import { CrossFileChecker, factsWanted, withCrossFileFindings } from "./collection.js";
@@ -9,7 +9,10 @@ import { collectionOf } from "../project/config.js";
 import type { FileResult, LintReport } from "./lint.js";
 import type { LintCache } from "./lint-cache.js";
 import { lintPosting, lintTargetsInOrder, summarize } from "./lint.js";
-import { discoverTargets, displayPath } from "../files/targets.js";
+import { discoverTargets, displayPath, noPostingsMessage } from "../files/targets.js";
+import type { DiscoverOptions } from "../files/targets.js";
+import { UserError } from "../errors.js";
+import { applyRules, hasRules } from "../findings/rules.js";
 import { loadSchema } from "../schema/schema.js";
 import type { PostingSchema } from "../schema/schema.js";
 
@@ -24,7 +27,35 @@ export interface LintProjectOptions {
   only?: ReadonlySet<string>;
   /** Postings given as bytes by displayed name (`--staged`: the index), linted after the files and instead of the file of that name. */
   given?: readonly { name: string; bytes: Uint8Array }[];
+  /** `--ignore-pattern`: more globs to skip, relative to `cwd` (the config's `ignore` are relative to its folder). */
+  ignorePatterns?: readonly string[];
+  /** `--allow-empty`: paths that hold no posting are not an error. */
+  allowEmpty?: boolean;
+  /** A file named explicitly but ignored (not linted): its displayed path. */
+  onIgnored?: (display: string) => void;
 }
+
+/**
+ * What a folder walk takes for this config: its extensions, the .gitignore files, the files with front matter but another
+ * extension in the collections (FILE_EXTENSION), its ignore globs and `extra` ones (relative to cwd).
+ */
+export function discoveryOf(config: ResolvedConfig, cwd: string, extra: readonly string[] = []): Pick<DiscoverOptions, "extensions" | "sniffIn" | "ignore" | "gitignore"> {
+  const patterns = [...config.ignore, ...extra.map((p) => relativePattern(config.root, cwd, p))];
+  return {
+    extensions: config.extensions,
+    gitignore: { root: config.root },
+    ...(config.collections.length > 0 ? { sniffIn: (folder: string) => collectionOf(config, resolve(folder, "x")) !== undefined } : {}),
+    ...(patterns.length > 0 ? { ignore: { root: config.root, patterns } } : {}),
+  };
+}
+
+/** A glob relative to `cwd`, made relative to `root` (the config's folder) when cwd is below it. */
+function relativePattern(root: string, cwd: string, pattern: string): string {
+  const prefix = relative(root, cwd).split(sep).join("/");
+  if (prefix === "" || prefix.startsWith("..") || isAbsolute(prefix) || pattern.startsWith("/")) return pattern.replace(/^\/+/, "");
+  return `${prefix.replace(/[()[\]{}*?!+@\\]/g, "\\$&")}/${pattern}`;
+}
+
 
 export async function lintProject(inputs: readonly string[], options: LintProjectOptions): Promise<LintReport> {
   const results: FileResult[] = [];
@@ -46,11 +77,25 @@ export async function lintProjectEach(inputs: readonly string[], options: LintPr
   const parseOptions = { legacyEncoding: config.encoding };
   const facts = factsWanted(config);
   const checker = new CrossFileChecker({ cwd, config });
+  const rules = hasRules(config.rules) ? config.rules : undefined;
   const only = options.only;
-  const report = only ? (result: FileResult) => void (only.has(result.file) && onResult(result)) : onResult;
+  // The one exit for a file's final findings: the config's rules applied, and only the selected
+  // files reported (`--changed`, `--staged`: the others feed the cross-file checks).
+  const report = (result: FileResult) => {
+    if (only && !only.has(result.file)) return;
+    onResult(rules ? { file: result.file, findings: applyRules(result.findings, rules) } : result);
+  };
   const emit = (result: FileResult) => report(withCrossFileFindings(result, checker.check(result)));
   const given = options.given ?? [];
-  const found = await discoverTargets(inputs, cwd, { stats: options.cache !== undefined });
+  let ignoredCount = 0;
+  const onIgnored = (display: string) => {
+    ignoredCount++;
+    options.onIgnored?.(display);
+  };
+  const discovery = { ...discoveryOf(config, cwd, options.ignorePatterns), onIgnored };
+  const found = await discoverTargets(inputs, cwd, { stats: options.cache !== undefined, ...discovery });
+  // A selection (--changed, --staged) may well be empty; the paths it selects from may not.
+  if (found.length === 0 && ignoredCount === 0 && !options.stdin && given.length === 0 && inputs.length > 0 && !options.allowEmpty) throw new UserError(noPostingsMessage(inputs));
   const givenNames = new Set(given.map((g) => g.name));
   const targets = given.length === 0 ? found : found.filter((t) => !givenNames.has(t.display));
   await lintTargetsInOrder(targets, { schema: loadSchema(config.schemaPath), schemaFor, cwd, ...parseOptions, ...(facts ? { facts } : {}), ...(options.cache ? { cache: options.cache } : {}) }, emit);

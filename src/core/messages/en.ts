@@ -302,6 +302,32 @@ export const en: Catalog = {
       summary: "posting set or close could not edit the file with certainty; it was left untouched.",
       word: ({ reason, key }) => ({ message: `not edited: ${EDIT_REASONS[reason]}${key !== undefined ? ` (\`${key}\`)` : ""}; the file was left untouched`, hint: reason === "unsafe" ? "please report this file's front matter as a bug" : "edit it by hand, or run posting normalize --write first" }),
     },
+    FILE_EXTENSION: {
+      summary: "A file of a content folder has front matter but not a Markdown extension: Jekyll publishes it as a page without Markdown.",
+      word: ({ extension, expected, markdown }) =>
+        markdown
+          ? { message: `this file ends in ${extension}: Jekyll reads it as Markdown, but posting reads only the config's "extensions" in folders`, hint: `rename it to end in ${expected}, or add "${extension}" to the config's "extensions"` }
+          : {
+              message: `${extension ? `this file ends in ${extension}, not ${expected}` : "this file has no extension"}: Jekyll publishes it as a page without Markdown`,
+              hint: `rename it to end in ${expected}`,
+            },
+    },
+    UNUSED_DISABLE: {
+      summary: "A `# posting-disable` comment that suppresses nothing: stale, misspelt, or of a code checked across files.",
+      word: ({ code, reason, wholeFile }) => {
+        const where = wholeFile ? "in this file" : "on the next line";
+        switch (reason) {
+          case "no-code":
+            return { message: "this posting-disable comment names no finding code", hint: "write the code to accept, for example `# posting-disable-next-line YAML_TAG`" };
+          case "unknown":
+            return { message: `this posting-disable comment names ${truncate(code)}, which is not a finding code`, hint: "check its spelling (README, Finding codes)" };
+          case "cross-file":
+            return { message: `${code} is checked across files and cannot be disabled by a comment`, hint: `set it in the config's "rules" instead, or remove the comment` };
+          default:
+            return { message: `no ${code} ${where} to disable`, hint: "remove the comment: what it accepted is gone" };
+        }
+      },
+    },
   },
 };
 

@@ -12,6 +12,8 @@ import { precompiledConfigValidator } from "../schema/precompiled.js";
 import { BUNDLED_SCHEMA_PATH, isObject } from "../schema/schema.js";
 import { packagePath } from "../paths.js";
 import { MAX_CONFIG_BYTES, parseJsonText, readBounded, ReadRefusedError } from "../files/read-bounded.js";
+import { checkRules } from "../findings/rules.js";
+import type { RuleSettings } from "../findings/rules.js";
 
 export const CONFIG_FILE_NAME = "posting.config.json";
 const CONFIG_SCHEMA_PATH = packagePath("schemas", "config.schema.json");
@@ -42,6 +44,12 @@ export interface ResolvedConfig {
   references: ResolvedReference[];
   /** Report postings with the same startup, roles and date. */
   duplicates: boolean;
+  /** Extensions folder walks read as postings (`.md` by default). */
+  extensions: string[];
+  /** Severities set by the config (`"off"`: not reported), by finding code. */
+  rules: RuleSettings;
+  /** Globs (relative to `root`) that folder walks and glob expansion never read. */
+  ignore: string[];
 }
 
 export interface ResolvedCollection {
@@ -61,6 +69,7 @@ export interface ResolvedReference {
 }
 
 export const DEFAULT_FILE_NAME_PATTERN = "YYYY-MM-DD-slug.md";
+export const DEFAULT_EXTENSIONS: readonly string[] = [".md"];
 
 interface RawCollection {
   path: string;
@@ -77,6 +86,9 @@ interface RawConfig {
   collections?: RawCollection[];
   references?: Record<string, string>;
   duplicates?: boolean;
+  extensions?: string[];
+  rules?: Record<string, string>;
+  ignore?: string[];
 }
 
 /**
@@ -115,6 +127,9 @@ export async function loadConfig(cwd: string, flags: ConfigFlags = {}): Promise<
     collections: found ? await resolveCollections(raw, content, root, schemaPath, flags, found.file) : [],
     references: Object.entries(raw.references ?? {}).map(([key, written]) => ({ key, template: resolve(root, written), written })),
     duplicates: raw.duplicates ?? true,
+    extensions: raw.extensions ?? [...DEFAULT_EXTENSIONS],
+    rules: found ? checkRules(raw.rules ?? {}, found.file) : {},
+    ignore: raw.ignore ?? [],
   };
 }
 
@@ -211,9 +226,11 @@ async function readPackageKey(file: string): Promise<{ file: string; raw: RawCon
 const PATTERN_REASONS: [RegExp, string][] = [
   [/^(?:collections\/\d+\/)?fileName$/, "must be a file name pattern such as YYYY-MM-DD-slug.md (no / or \\), or false"],
   [/^references\//, "must be a path with {value} where the key's value goes, for example content/_startups/{value}.md"],
+  [/^extensions\/\d+$/, "must be an extension with its dot, for example .md or .markdown"],
+  [/^rules\//, 'must be "off", "warning" or "error"'],
 ];
 
-const KNOWN_SETTINGS = "content, schema, template, encoding, fileName, collections, references, duplicates";
+const KNOWN_SETTINGS = "content, schema, template, encoding, fileName, collections, references, duplicates, extensions, rules, ignore";
 
 let validateConfig: ValidateFunction | undefined;
 
