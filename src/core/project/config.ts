@@ -42,6 +42,8 @@ export interface ResolvedConfig {
   references: ResolvedReference[];
   /** Report postings with the same startup, roles and date. */
   duplicates: boolean;
+  /** What `posting normalize` changes by default (`--canonical` asks for "canonical"). */
+  normalizeStyle: "minimal" | "canonical";
 }
 
 export interface ResolvedCollection {
@@ -77,6 +79,7 @@ interface RawConfig {
   collections?: RawCollection[];
   references?: Record<string, string>;
   duplicates?: boolean;
+  normalize?: { style?: "minimal" | "canonical" };
 }
 
 /**
@@ -115,6 +118,7 @@ export async function loadConfig(cwd: string, flags: ConfigFlags = {}): Promise<
     collections: found ? await resolveCollections(raw, content, root, schemaPath, flags, found.file) : [],
     references: Object.entries(raw.references ?? {}).map(([key, written]) => ({ key, template: resolve(root, written), written })),
     duplicates: raw.duplicates ?? true,
+    normalizeStyle: raw.normalize?.style ?? "minimal",
   };
 }
 
@@ -213,7 +217,7 @@ const PATTERN_REASONS: [RegExp, string][] = [
   [/^references\//, "must be a path with {value} where the key's value goes, for example content/_startups/{value}.md"],
 ];
 
-const KNOWN_SETTINGS = "content, schema, template, encoding, fileName, collections, references, duplicates";
+const KNOWN_SETTINGS = "content, schema, template, encoding, fileName, collections, references, duplicates, normalize";
 
 let validateConfig: ValidateFunction | undefined;
 
