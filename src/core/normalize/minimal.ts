@@ -129,6 +129,15 @@ function rangeOf(node: Node | null | undefined | unknown): [number, number] | un
   return range && range[1] > range[0] ? [range[0], range[1]] : undefined;
 }
 
+/** A value's text without the line break and spaces a block scalar's range ends with. */
+function valueSpan(source: string, node: unknown): [number, number] | undefined {
+  const range = rangeOf(node);
+  if (!range) return undefined;
+  let end = range[1];
+  while (end > range[0] && /[\n \t]/.test(source[end - 1]!)) end--;
+  return end > range[0] ? [range[0], end] : undefined;
+}
+
 function spanEdit(source: string, start: number, end: number, repaired: string): SpanEdit {
   return { start, end, found: source.slice(start, end), repaired };
 }
@@ -138,9 +147,10 @@ function valueEdits(pair: Pair, field: FieldSpec, changes: CanonicalChanges, sou
   const node = pair.value;
   const fixes = planValue(valueViewOf(node), field, changes);
   const edits: SpanEdit[] = [];
+  // A value over several lines (a folded text, a block scalar) is replaced by its one-line print.
   const inPlace = (scalar: unknown, value: unknown): boolean => {
-    const range = rangeOf(scalar);
-    if (!range || source.slice(range[0], range[1]).includes("\n")) return false;
+    const range = valueSpan(source, scalar);
+    if (!range) return false;
     edits.push(spanEdit(source, range[0], range[1], printValueAfterKey(value, field, schema, "flow").slice(1)));
     return true;
   };
@@ -148,10 +158,10 @@ function valueEdits(pair: Pair, field: FieldSpec, changes: CanonicalChanges, sou
   const fix = fixes[0];
   if (fix?.kind === "list") {
     const keyRange = rangeOf(pair.key);
-    const valueRange = rangeOf(node);
+    const valueRange = valueSpan(source, node);
     if (!keyRange || !valueRange) return undefined;
     const between = source.slice(keyRange[1], valueRange[0]);
-    if (!/^[ \t]*:[ \t]*$/.test(between) || source.slice(valueRange[0], valueRange[1]).includes("\n")) return undefined;
+    if (!/^[ \t]*:[ \t]*$/.test(between)) return undefined;
     edits.push(spanEdit(source, keyRange[1], valueRange[1], `:${printValueAfterKey(fix.items, field, schema, listStyle)}`));
     return { edits, changed: true, to: fix.items };
   }
@@ -187,14 +197,17 @@ function lineOffset(source: string, index: number): number | undefined {
   return at <= source.length ? at : undefined;
 }
 
-/** Sorted edits, an edit inside another (a blank line inside a removed alias) dropped; undefined when two overlap otherwise. */
+/**
+ * Sorted edits, a removal inside another edit (a blank line inside a removed alias, a trailing
+ * space inside a value printed anew) dropped; undefined when two overlap otherwise.
+ */
 function mergeEdits(edits: SpanEdit[]): SpanEdit[] | undefined {
   const sorted = [...edits].sort((a, b) => a.start - b.start || b.end - a.end);
   const out: SpanEdit[] = [];
   for (const edit of sorted) {
     const last = out[out.length - 1];
     if (last && edit.start < last.end) {
-      if (edit.end <= last.end && last.repaired === "") continue;
+      if (edit.end <= last.end && edit.repaired === "") continue;
       return undefined;
     }
     out.push(edit);
