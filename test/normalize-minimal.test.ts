@@ -9,6 +9,7 @@ import { generateCollection } from "../bench/generate.mjs";
 import { lintBytes } from "../src/core/lint/lint.js";
 import { checkBytes, normalizeBytes } from "../src/core/normalize/normalize.js";
 import { readPosting } from "../src/core/read/read-posting.js";
+import { minimalEdit, readsBackAsMeant } from "../src/core/normalize/minimal.js";
 import { loadSchema } from "../src/core/schema/schema.js";
 import { markdownFixtures } from "./helpers/front-matter-gen.js";
 import { runCli } from "./helpers/cli.js";
@@ -89,6 +90,21 @@ describe("normalize's default style over every fixture", () => {
       expect(normalizeBytes(file, canonical.output, { schema }).status, file).toBe("unchanged");
     }
     expect(both).toBeGreaterThan(20);
+  });
+});
+
+describe("the minimal style's read-back check", () => {
+  const docOf = (yaml: string) => readPosting("x.md", `---\n${yaml}---\n`, { fullParse: true }).frontMatter!.document().doc;
+  const source = "role: Dev\nopen: oui\ntechno: Go, Rust\n";
+  const edit = minimalEdit(docOf(source), source, 2, [], schema)!;
+
+  it("prints each fix in place and accepts exactly what reads back to the data meant, in the key order", () => {
+    expect(edit.yaml).toBe("roles: Dev\nopen: true\ntechno: [Go, Rust]\n");
+    expect(readsBackAsMeant(edit, docOf(edit.yaml))).toBe(true);
+    expect(readsBackAsMeant(edit, docOf("roles: Dev\nopen: true\ntechno: [Go]\n"))).toBe(false);
+    expect(readsBackAsMeant(edit, docOf("roles: Dev\nopen: false\ntechno: [Go, Rust]\n"))).toBe(false);
+    expect(readsBackAsMeant(edit, docOf("open: true\nroles: Dev\ntechno: [Go, Rust]\n"))).toBe(false);
+    expect(readsBackAsMeant(edit, docOf("role: Dev\nopen: true\ntechno: [Go, Rust]\n"))).toBe(false);
   });
 });
 
