@@ -136,6 +136,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     .description("repair encodings and canonicalize front matter (default: show a diff)")
     .argument("[paths...]", "files, folders, quoted globs, or - to filter standard input to standard output")
     .option("--check", "list the files that would change; exit 1 if any (for CI)")
+    .option("--canonical", "also rewrite the whole front matter in the canonical style (schema key order, one quoting style, block lists)")
     .option("-w, --write", "rewrite the files in place (atomically; only files that change)")
     .option("--from-encoding <name>", "read non-UTF files as this encoding (for example latin1, windows-1252)")
     .option("--encoding <name>", ENCODING_HELP)

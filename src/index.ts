@@ -37,7 +37,7 @@ import * as listCore from "./core/list/list.js";
 import type { ListOptions, ReadPostingsOptions, UnreadablePosting as RawUnreadable } from "./core/list/list.js";
 import { wordFindings } from "./core/messages/word.js";
 import * as normalizeCore from "./core/normalize/normalize.js";
-import type { NormalizeOptions } from "./core/normalize/normalize.js";
+import type { NormalizeOptions, NormalizeStyle } from "./core/normalize/normalize.js";
 import { normalizePaths } from "./core/normalize/normalize-files.js";
 import * as project from "./core/lint/project.js";
 import type { LintProjectOptions } from "./core/lint/project.js";
@@ -50,7 +50,7 @@ import * as editFiles from "./core/edit/edit-files.js";
 import type { ListQueryInput } from "./core/list/list-query.js";
 
 export type { LintProjectOptions } from "./core/lint/project.js";
-export type { NormalizeChanges } from "./core/normalize/normalize.js";
+export type { NormalizeChanges, NormalizeStyle } from "./core/normalize/normalize.js";
 
 // Worded forms of the core's results (their findings with message and hint, in English).
 type Worded<T extends { findings: readonly Finding[] }> = Omit<T, "findings"> & { findings: WordedFinding[] };
@@ -159,6 +159,8 @@ export interface NormalizeApiOptions extends ApiOptions {
   write?: boolean;
   /** Read files that are not UTF-8 as this encoding. */
   fromEncoding?: string;
+  /** "minimal" (default: the config's `normalize.style`, else minimal) or "canonical" (`--canonical`). */
+  style?: NormalizeStyle;
 }
 
 /**
@@ -175,6 +177,7 @@ export async function normalize(paths: readonly string[] = [], options: Normaliz
     schema: loadSchema(config.schemaPath),
     legacyEncoding: config.encoding,
     ...(options.fromEncoding ? { fromEncoding: options.fromEncoding } : {}),
+    style: options.style ?? config.normalizeStyle,
     write: options.write === true,
   });
   return results.map(wordedNormalize);

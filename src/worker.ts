@@ -7,12 +7,13 @@ import { runOne } from "./core/files/task.js";
 import type { WorkerTask, WorkItem } from "./core/files/workers.js";
 import { lintTask } from "./core/lint/lint.js";
 import { listTask } from "./core/list/list.js";
-import { checkTask } from "./core/normalize/normalize-files.js";
+import { canonicalCheckTask, checkTask } from "./core/normalize/normalize-files.js";
 import { loadSchema } from "./core/schema/schema.js";
 
 const TASKS: Record<TaskName, FileTask<unknown, unknown>> = {
   lint: lintTask as FileTask<unknown, unknown>,
   "normalize-check": checkTask as FileTask<unknown, unknown>,
+  "normalize-check-canonical": canonicalCheckTask as FileTask<unknown, unknown>,
   list: listTask as FileTask<unknown, unknown>,
 };
 

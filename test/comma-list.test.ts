@@ -76,7 +76,7 @@ describe("normalize and lint on comma lists", () => {
   });
 
   it("NFD text in a comma list becomes NFC items", () => {
-    const result = normalizeBytes("x.md", fixture("nfd-comma-list"), { schema });
+    const result = normalizeBytes("x.md", fixture("nfd-comma-list"), { schema, style: "canonical" });
     expect(result.status).toBe("changed");
     if (result.status !== "changed") return;
     expect(result.after).toContain("  - Sécurité\n");

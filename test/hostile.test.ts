@@ -151,15 +151,16 @@ describe.each(cases)("hostile input %s", (name) => {
     if (format === "json") expect((JSON.parse(result.stdout) as unknown[]).length).toBe(expected.list.postings);
   });
 
+  // The expectations are the canonical style's (it rewrites raw control characters as escapes).
   it("normalize (diff), normalize --check: exit codes, findings, nothing written", async () => {
     const before = snapshot(cwd());
-    const diff = await runCase(name, expected, ["normalize"]);
+    const diff = await runCase(name, expected, ["normalize", "--canonical"]);
     expectSafe(diff, expected);
     expect(codesIn(diff.stderr, / {2}([A-Z][A-Z0-9_]+)$/gm)).toEqual(expected.normalize.codes);
     expect(diff.exitCode).toBe(expected.normalize.exitCode);
     expect(diff.stdout !== "", "a diff is shown exactly when the file would change").toBe(expected.normalize.status === "changed");
 
-    const check = await runCase(name, expected, ["normalize", "--check"]);
+    const check = await runCase(name, expected, ["normalize", "--check", "--canonical"]);
     expectSafe(check, expected);
     expect(check.exitCode).toBe(expected.normalize.status === "unchanged" && expected.normalize.exitCode === 0 ? 0 : 1);
     expect(snapshot(cwd())).toEqual(before);
@@ -169,7 +170,7 @@ describe.each(cases)("hostile input %s", (name) => {
     const copy = join(work, `${name}.write`);
     if (expected.child) {
       // cpSync cannot copy a FIFO; the original is as good as a copy since nothing may be written.
-      const result = await runCase(name, expected, ["normalize", "--write"]);
+      const result = await runCase(name, expected, ["normalize", "--write", "--canonical"]);
       expectSafe(result, expected);
       expect(result.exitCode).toBe(expected.normalize.exitCode);
       return;
@@ -177,7 +178,7 @@ describe.each(cases)("hostile input %s", (name) => {
     cpSync(cwd(), copy, { recursive: true, verbatimSymlinks: true });
     try {
       const before = snapshot(copy);
-      const first = await runCli(["normalize", "--write", ...expected.args], copy);
+      const first = await runCli(["normalize", "--write", "--canonical", ...expected.args], copy);
       expectSafe(first, expected);
       expect(first.exitCode).toBe(expected.normalize.exitCode);
       const after = snapshot(copy);
@@ -186,7 +187,7 @@ describe.each(cases)("hostile input %s", (name) => {
       expect([...after.keys()].sort(), "no file appears or disappears (no temp file left)").toEqual([...before.keys()].sort());
       for (const path of changed) expect(readFileSync(path, "utf8")).not.toContain("\uFFFD");
 
-      const second = await runCli(["normalize", "--check", ...expected.args], copy);
+      const second = await runCli(["normalize", "--check", "--canonical", ...expected.args], copy);
       expectSafe(second, expected);
       if (expected.normalize.status !== "refused") expect(second.stdout, "a second run has nothing to change").toBe("");
     } finally {

@@ -69,7 +69,7 @@ describe("posting normalize (CLI)", () => {
     // A second run is a no-op.
     const again = await cli(["normalize", "--write", "."]);
     expect(again.stdout).toBe("");
-    expect(again.stderr).toContain("0 fixed, 2 already canonical");
+    expect(again.stderr).toContain("0 fixed, 2 with nothing to fix");
     expect(readdirSync(dir).filter((n) => TEMP_FILE_PATTERN.test(n))).toEqual([]);
   });
 
@@ -105,7 +105,7 @@ describe("posting normalize (CLI)", () => {
 
   it("filters standard input to standard output with -", async () => {
     const input = readFileSync(join(fixtures, "types", "input.md"), "utf8");
-    const r = await cli(["normalize", "-"], input);
+    const r = await cli(["normalize", "--canonical", "-"], input);
     expect(r.exitCode).toBe(0);
     expect(r.stdout).toBe(readFileSync(join(fixtures, "types", "expected.md"), "utf8"));
   });

@@ -29,9 +29,13 @@ describe("normalize keeps escapes for control characters", () => {
   });
 
   it("the C1 CSI of issue 13 (`\\x9b`) stays `\\u009b`", () => {
-    const result = normalizeBytes("p.md", Buffer.from('---\nroles: "Dev \\x9b31m"\nopen: yes\n---\n'), { schema });
+    const result = normalizeBytes("p.md", Buffer.from('---\nroles: "Dev \\x9b31m"\nopen: yes\n---\n'), { schema, style: "canonical" });
     if (result.status !== "changed") throw new Error("should change");
     expect(Buffer.from(result.output).includes(Buffer.from([0xc2, 0x9b]))).toBe(false);
     expect(Buffer.from(result.output).toString("utf8")).toContain('roles: "Dev \\u009b31m"');
+    // The default style leaves the line as written: an escape, never the raw byte.
+    const minimal = normalizeBytes("p.md", Buffer.from('---\nroles: "Dev \\x9b31m"\nopen: yes\n---\n'), { schema });
+    if (minimal.status !== "changed") throw new Error("should change");
+    expect(Buffer.from(minimal.output).toString("utf8")).toBe('---\nroles: "Dev \\x9b31m"\nopen: true\n---\n');
   });
 });

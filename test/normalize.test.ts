@@ -11,6 +11,8 @@ import { wordFindings } from "../src/core/messages/word.js";
 
 const root = join(import.meta.dirname, "..", "fixtures", "normalize");
 const schema = loadSchema();
+// These fixtures' expected.md are the canonical style (--canonical); test/normalize-minimal.test.ts holds the default.
+const CANONICAL = { schema, style: "canonical" } as const;
 const cases = readdirSync(root).filter((name) => existsSync(join(root, name, "input.md")));
 
 interface CaseSpec {
@@ -31,7 +33,7 @@ describe("normalize fixtures", () => {
     const input = readFileSync(join(dir, "input.md"));
 
     it(`${name}: ${spec.status}`, () => {
-      const result = normalizeBytes(`${name}.md`, input, { schema });
+      const result = normalizeBytes(`${name}.md`, input, CANONICAL);
       expect(result.status).toBe(spec.status);
       expect(result.findings.map((f) => f.code).sort()).toEqual([...(spec.codes ?? [])].sort());
       if (result.status === "changed") {
@@ -46,14 +48,14 @@ describe("normalize fixtures", () => {
     if (spec.status === "refused") continue;
 
     it(`${name}: normalizing twice changes nothing more (idempotent)`, () => {
-      const once = normalizeBytes("x.md", input, { schema });
+      const once = normalizeBytes("x.md", input, CANONICAL);
       const bytes = once.status === "changed" ? once.output : input;
-      const twice = normalizeBytes("x.md", bytes, { schema });
+      const twice = normalizeBytes("x.md", bytes, CANONICAL);
       expect(twice.status).toBe("unchanged");
     });
 
     it(`${name}: the result is UTF-8, LF, no BOM, one final newline, and lints without fixable findings`, () => {
-      const once = normalizeBytes("x.md", input, { schema });
+      const once = normalizeBytes("x.md", input, CANONICAL);
       const bytes = Buffer.from(once.status === "changed" ? once.output : input);
       const text = bytes.toString("utf8");
       expect(bytes.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf]))).toBe(false);
@@ -70,7 +72,7 @@ describe("normalize guarantees", () => {
   it("keeps the data except the documented changes (comments, key order)", () => {
     for (const name of ["comments", "key-order", "whitespace"]) {
       const input = readFileSync(join(root, name, "input.md"));
-      const result = normalizeBytes("x.md", input, { schema });
+      const result = normalizeBytes("x.md", input, CANONICAL);
       if (result.status !== "changed") throw new Error(`${name} should change`);
       const before = parsePosting("x.md", input).frontMatter?.data;
       const after = parsePosting("x.md", result.output).frontMatter?.data;
@@ -120,17 +122,17 @@ describe("normalize over every fixture in the repository", () => {
   };
   walk(join(import.meta.dirname, "..", "fixtures"));
 
-  it("is idempotent, never writes U+FFFD, and never changes a body beyond encoding repairs", () => {
+  it.each(["minimal", "canonical"] as const)("is idempotent, never writes U+FFFD, and never changes a body beyond encoding repairs (%s style)", (style) => {
     expect(all.length).toBeGreaterThan(100);
     let changed = 0;
     for (const file of all) {
       const input = readFileSync(file);
-      const once = normalizeBytes(file, input, { schema });
+      const once = normalizeBytes(file, input, { schema, style });
       if (once.status !== "changed") continue;
       changed++;
       const text = Buffer.from(once.output).toString("utf8");
       expect(text.includes("\uFFFD"), file).toBe(false);
-      expect(normalizeBytes(file, once.output, { schema }).status, file).toBe("unchanged");
+      expect(normalizeBytes(file, once.output, { schema, style }).status, file).toBe("unchanged");
       // The body only loses trailing blank lines (and gets mojibake/encoding repairs).
       const before = parsePosting(file, input).body.replace(/\n+$/, "");
       const after = parsePosting(file, once.output).body.replace(/\n+$/, "");

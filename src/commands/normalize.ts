@@ -34,6 +34,8 @@ export interface NormalizeCommandOptions {
   color?: boolean;
   cache?: boolean;
   cacheLocation?: string;
+  /** Today's full style as well: schema key order, one quoting style, block lists. */
+  canonical?: boolean;
 }
 
 export async function normalizeCommand(paths: string[], options: NormalizeCommandOptions, io: CliIO, version = ""): Promise<number> {
@@ -42,7 +44,8 @@ export async function normalizeCommand(paths: string[], options: NormalizeComman
   const config = await loadConfig(io.cwd, { config: options.config, schema: options.schema, encoding: options.encoding });
   const schema = loadSchema(config.schemaPath);
   if (options.fromEncoding && !isKnownEncoding(options.fromEncoding)) throw new UserError(unknownEncodingMessage(options.fromEncoding));
-  const normalizeOptions = { schema, legacyEncoding: config.encoding, ...(options.fromEncoding ? { fromEncoding: options.fromEncoding } : {}) };
+  const style = options.canonical ? "canonical" : config.normalizeStyle;
+  const normalizeOptions = { schema, legacyEncoding: config.encoding, style, ...(options.fromEncoding ? { fromEncoding: options.fromEncoding } : {}) };
 
   if (paths.length === 1 && paths[0] === "-") {
     const name = options.stdinFilename ?? STDIN_DEFAULT_NAME;
@@ -89,7 +92,7 @@ export async function normalizeCommand(paths: string[], options: NormalizeComman
   const unchanged = results.length - changed.length - refused;
   const verb = options.write ? "fixed" : "would change";
   io.stderr.write(
-    `${results.length} file${results.length === 1 ? "" : "s"}: ${changed.length} ${verb}, ${unchanged} already canonical${refused ? `, ${refused} left untouched (see above)` : ""}\n`,
+    `${results.length} file${results.length === 1 ? "" : "s"}: ${changed.length} ${verb}, ${unchanged} ${style === "canonical" ? "already canonical" : "with nothing to fix"}${refused ? `, ${refused} left untouched (see above)` : ""}\n`,
   );
   const needsHuman = results.some((r) => r.status === "refused" || r.findings.length > 0);
   if (options.check && changed.length > 0) return EXIT.findings;

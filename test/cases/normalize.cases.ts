@@ -4,6 +4,11 @@ import { readFileSync } from "node:fs";
 import type { CliCase } from "./case.js";
 
 const MIXED = "fixtures/cli/normalize/mixed";
+// One posting whose keys are out of the schema's order and nothing else: only the canonical style changes it.
+const ORDER_ONLY = "fixtures/cli/normalize/order-only";
+// The same posting with a config asking for the canonical style (and bad-style.json, a wrong style).
+const ORDER_CONFIG = "fixtures/cli/normalize/order-config";
+const ORDERED = readFileSync(new URL(`../../${ORDER_ONLY}/ordre.md`, import.meta.url), "utf8");
 const TO_CHANGE = readFileSync(new URL(`../../${MIXED}/a-changer.md`, import.meta.url), "utf8");
 
 export const NORMALIZE_CASES: CliCase[] = [
@@ -15,7 +20,7 @@ export const NORMALIZE_CASES: CliCase[] = [
     exitCode: 0,
     spawn: true,
     stdout: { includes: ["--- a/a-changer.md\n+++ b/a-changer.md\n"], matches: [/^-open: "true"$/m, /^\+open: true$/m] },
-    stderr: { equals: "1 file: 1 would change, 0 already canonical\n" },
+    stderr: { equals: "1 file: 1 would change, 0 with nothing to fix\n" },
     files: { "a-changer.md": { equals: TO_CHANGE } },
   },
   {
@@ -25,7 +30,7 @@ export const NORMALIZE_CASES: CliCase[] = [
     exitCode: 1,
     spawn: true,
     stdout: { equals: "a-changer.md\n" },
-    stderr: { equals: "2 files: 1 would change, 1 already canonical\n" },
+    stderr: { equals: "2 files: 1 would change, 1 with nothing to fix\n" },
   },
   {
     name: "--check on a canonical file prints nothing, exit 0",
@@ -41,6 +46,17 @@ export const NORMALIZE_CASES: CliCase[] = [
     copy: true,
     exitCode: 0,
     stdout: { matches: [/^fixed a-changer\.md: `open`: text turned into a boolean \("true" → true\)/m], excludes: ["canonique.md"] },
+    stderr: { equals: "2 files: 1 fixed, 1 with nothing to fix\n" },
+    // The default style fixes the value on its line and keeps the authors' key order.
+    files: { "a-changer.md": { equals: TO_CHANGE.replace('open: "true"', "open: true") } },
+  },
+  {
+    name: "--canonical --write also puts the keys in the schema's order",
+    args: ["normalize", "--canonical", "--write", "."],
+    cwd: MIXED,
+    copy: true,
+    exitCode: 0,
+    stdout: { matches: [/^fixed a-changer\.md: `open`: text turned into a boolean \("true" → true\); keys put in the schema's order$/m] },
     stderr: { equals: "2 files: 1 fixed, 1 already canonical\n" },
     files: { "a-changer.md": { includes: ["\nstartup: jardin-partage\nopen: true\n---\n"] } },
   },
@@ -58,11 +74,68 @@ export const NORMALIZE_CASES: CliCase[] = [
     exitCode: 0,
   },
   {
-    name: "posting-disable comments are kept, and move with the key below them when keys are reordered (issue 16)",
+    name: "posting-disable comments are kept in place by the default style (issue 16)",
     args: ["normalize", "-"],
     stdin: '---\nroles: Intendant·e\n# posting-disable UNKNOWN_KEY -- shown on the page\nsalaire: 45k\n# posting-disable-next-line YAML11_BOOLEAN\nopen: "yes"\n---\n\nTexte.\n',
     exitCode: 0,
+    stdout: { equals: "---\nroles: Intendant·e\n# posting-disable UNKNOWN_KEY -- shown on the page\nsalaire: 45k\n# posting-disable-next-line YAML11_BOOLEAN\nopen: true\n---\n\nTexte.\n" },
+  },
+  {
+    name: "posting-disable comments are kept, and move with the key below them when keys are reordered (issue 16)",
+    args: ["normalize", "--canonical", "-"],
+    stdin: '---\nroles: Intendant·e\n# posting-disable UNKNOWN_KEY -- shown on the page\nsalaire: 45k\n# posting-disable-next-line YAML11_BOOLEAN\nopen: "yes"\n---\n\nTexte.\n',
+    exitCode: 0,
     stdout: { equals: "---\nroles: Intendant·e\n# posting-disable-next-line YAML11_BOOLEAN\nopen: true\n# posting-disable UNKNOWN_KEY -- shown on the page\nsalaire: 45k\n---\n\nTexte.\n" },
+  },
+  {
+    name: "key order alone is not a default-style change: --check passes, --write writes nothing",
+    args: ["normalize", "--check", "."],
+    cwd: ORDER_ONLY,
+    exitCode: 0,
+    spawn: true,
+    stdout: { equals: "" },
+    stderr: { equals: "1 file: 0 would change, 1 with nothing to fix\n" },
+  },
+  {
+    name: "--canonical --check reports a file whose keys are out of order",
+    args: ["normalize", "--canonical", "--check", "."],
+    cwd: ORDER_ONLY,
+    exitCode: 1,
+    stdout: { equals: "ordre.md\n" },
+    stderr: { equals: "1 file: 1 would change, 0 already canonical\n" },
+  },
+  {
+    name: "--write on a file with nothing to fix leaves it byte for byte",
+    args: ["normalize", "--write", "ordre.md"],
+    cwd: ORDER_ONLY,
+    copy: true,
+    exitCode: 0,
+    stdout: { equals: "" },
+    files: { "ordre.md": { equals: ORDERED } },
+  },
+  {
+    name: 'config "normalize": { "style": "canonical" }: --check follows it',
+    args: ["normalize", "--check", "."],
+    cwd: ORDER_CONFIG,
+    exitCode: 1,
+    spawn: true,
+    stdout: { equals: "ordre.md\n" },
+  },
+  {
+    name: 'config "normalize": { "style": "canonical" }: --write reorders',
+    args: ["normalize", "--write", "ordre.md"],
+    cwd: ORDER_CONFIG,
+    copy: true,
+    exitCode: 0,
+    stdout: { equals: "fixed ordre.md: keys put in the schema's order\n" },
+    files: { "ordre.md": { includes: ["---\nroles: Intendant·e de données\n"] } },
+  },
+  {
+    name: "an unknown normalize style in the config is a config error",
+    args: ["normalize", "--check", "--config", "bad-style.json", "."],
+    cwd: ORDER_CONFIG,
+    exitCode: 2,
+    stderr: { includes: ['"normalize/style"'] },
   },
   {
     name: "- filters standard input to standard output",

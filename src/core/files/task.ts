@@ -8,7 +8,7 @@ import { readTargetSync } from "./read-target.js";
 import type { Target } from "./targets.js";
 
 /** The verbs that read files through runFiles; the worker entry (src/worker.ts) maps each to its task. */
-export type TaskName = "lint" | "normalize-check" | "list";
+export type TaskName = "lint" | "normalize-check" | "normalize-check-canonical" | "list";
 
 /**
  * What a verb does with each file. `run` and `fromReadProblem` return plain data (no functions,

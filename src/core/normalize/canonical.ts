@@ -233,6 +233,19 @@ export function renderFrontMatter(data: Record<string, unknown>, schema: Posting
 }
 
 /**
+ * How the canonical style prints `value` as the value of `field` (what follows `key:`: ` text`,
+ * or a block list's lines), a list on one line (`[a, b]`) when `lists` is "flow". normalize's
+ * minimal style prints the values it changes with it, in place of the old ones.
+ */
+export function printValueAfterKey(value: unknown, field: FieldSpec, schema: PostingSchema, lists: "flow" | "block"): string {
+  const doc = new Document({ [field.key]: value }, { version: "1.2" });
+  applyStyle(doc, schema);
+  if (lists === "flow") visit(doc, { Seq: (_, seq) => void (seq.flow = true) });
+  const text = stringifyFrontMatter(doc);
+  return text.slice(text.indexOf(":") + 1).replace(/\n$/, "");
+}
+
+/**
  * A text holding a control, bidi or invisible character (sanitize.ts's set) is printed double-
  * quoted with that character as a `\u` escape: yaml's printer escapes only C0 controls, and a
  * `"\x9b"` read from the file must not be written back as a raw C1 byte.

@@ -49,7 +49,7 @@ export interface NormalizeCheckResult {
 }
 
 /** What --check is told besides the schema (plain data: it is sent to worker threads). */
-export type CheckOptions = Pick<NormalizeOptions, "legacyEncoding" | "fromEncoding">;
+export type CheckOptions = Pick<NormalizeOptions, "legacyEncoding" | "fromEncoding" | "style">;
 
 /** [status, findings without their `file`] */
 type CheckCacheData = [NormalizeResult["status"], Omit<Finding, "file">[]];
@@ -67,6 +67,9 @@ export const checkTask: FileTask<NormalizeCheckResult, CheckOptions, CheckCacheD
   },
 };
 
+/** The same check in the canonical style, with its own cache section (its verdicts differ). */
+export const canonicalCheckTask: FileTask<NormalizeCheckResult, CheckOptions, CheckCacheData> = { ...checkTask, name: "normalize-check-canonical" };
+
 /**
  * `normalize --check`: the verdict for every file, in input order, nothing written. Past
  * WORKER_THRESHOLD files the work runs on worker threads, as lint's does; with `cache`, the
@@ -76,10 +79,11 @@ export async function checkPaths(inputs: readonly string[], options: NormalizePa
   const targets = await discoverTargets(inputs, options.cwd, { stats: options.cache !== undefined });
   const results = new Array<NormalizeCheckResult>(targets.length);
   const schema = options.schema;
-  await runFiles(targets, checkTask, {
+  await runFiles(targets, options.style === "canonical" ? canonicalCheckTask : checkTask, {
     options: {
       ...(options.legacyEncoding ? { legacyEncoding: options.legacyEncoding } : {}),
       ...(options.fromEncoding ? { fromEncoding: options.fromEncoding } : {}),
+      ...(options.style ? { style: options.style } : {}),
     },
     schemaFor: () => schema,
     ...(options.cache ? { cache: options.cache } : {}),

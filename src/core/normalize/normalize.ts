@@ -15,11 +15,12 @@ import { editsExplain } from "../read/edits.js";
 import { repairMojibake } from "../read/mojibake.js";
 import type { MojibakeRepair } from "../read/mojibake.js";
 import { parsePosting } from "../read/posting.js";
-import type { LocatedFrontMatter, ParseOptions } from "../read/posting.js";
+import type { FrontMatter, LocatedFrontMatter, ParseOptions } from "../read/posting.js";
 import { readPosting } from "../read/read-posting.js";
 import type { PostingReading } from "../read/read-posting.js";
 import { renderSimpleCanonical } from "./canonical-simple.js";
 import { detectEntryChanges, isReordered } from "./value-rules.js";
+import { minimalEdit, readsBackAsMeant } from "./minimal.js";
 import type { PostingSchema } from "../schema/schema.js";
 
 export interface NormalizeOptions extends ParseOptions {
@@ -30,7 +31,14 @@ export interface NormalizeOptions extends ParseOptions {
    * the check would then refuse (a bug in normalize) still shows as "would change" there.
    */
   verify?: boolean;
+  /**
+   * "minimal" (the default): only what is broken or read differently by the site changes, in
+   * place (minimal.ts); "canonical": the whole front matter in the canonical style as well.
+   */
+  style?: NormalizeStyle;
 }
+
+export type NormalizeStyle = "minimal" | "canonical";
 
 export interface NormalizeChanges {
   /** Encoding the file was read as, when it was not UTF-8. */
@@ -90,6 +98,7 @@ function normalizeText(file: string, input: Uint8Array, { decoded, lf, repaired,
   const frontMatter = reading.frontMatter?.document();
   const blocking = parsed.findings.filter((f) => NORMALIZE_BLOCKING_CODES.has(f.code));
   if (blocking.length > 0 || !frontMatter?.data) return { file, status: "refused", findings: blocking };
+  if (options.style !== "canonical") return normalizeMinimal(file, input, { decoded, lf, repaired, utf8 }, options, reading, frontMatter);
 
   // Rewritten in place: the parse is ours alone, and positions come from the line counter.
   const doc = frontMatter.doc;
@@ -135,6 +144,67 @@ function normalizeText(file: string, input: Uint8Array, { decoded, lf, repaired,
   };
   if (decoded.encoding !== "utf-8") changes.encodingFrom = decoded.encoding;
   return { file, status: "changed", before: decoded.text, after: afterText, output, changes, findings };
+}
+
+/**
+ * The default style: the front matter's text with only the changes it needs (minimal.ts), checked
+ * by reading the result back (the data meant, the keys in their order, nothing left to change).
+ */
+function normalizeMinimal(file: string, input: Uint8Array, { decoded, lf, repaired, utf8 }: RepairedText, options: NormalizeOptions, reading: PostingReading, frontMatter: FrontMatter): NormalizeResult {
+  const start = { file, line: 1, column: 1 };
+  const unsafe = (): NormalizeResult => ({ file, status: "refused", findings: [finding("NORMALIZE_UNSAFE", start, {})] });
+  const { parsed } = reading;
+  const source = reading.frontMatter!.source;
+  const whitespace = parsed.findings.filter((f) => f.code === "FRONT_MATTER_BLANK_LINE" || f.code === "FRONT_MATTER_TRAILING_SPACE");
+  // The text around the YAML stays as it was: the opening line, the closing one, the body (with
+  // one final newline). The lines between the two (the YAML and the blank lines after it) are edited.
+  const text = utf8.toString("utf8");
+  const yamlStart = lineStartOf(text, source.startLine);
+  const closeStart = lineStartOf(text, source.closeLine);
+  if (yamlStart === undefined || closeStart === undefined || closeStart < yamlStart || !text.endsWith(parsed.body)) return unsafe();
+  const region = text.slice(yamlStart, closeStart);
+  if (!region.startsWith(source.source)) return unsafe();
+  const edit = minimalEdit(frontMatter.doc, region, source.startLine, whitespace, options.schema);
+  if (!edit) return unsafe();
+  const findings = leftForHuman(file, frontMatter, edit.changes);
+  let head = text.slice(closeStart, text.length - parsed.body.length);
+  if (!head.endsWith("\n")) head += "\n";
+  const body = withOneFinalNewline(parsed.body);
+  const afterText = `${text.slice(0, yamlStart)}${edit.yaml}${head}${body}`;
+  const output = Buffer.from(afterText, "utf8");
+  const inputBytes = Buffer.from(input.buffer, input.byteOffset, input.byteLength);
+  if (Buffer.compare(output, inputBytes) === 0) return { file, status: "unchanged", findings };
+  if (options.verify !== false) {
+    // Never write what does not read back to the data meant, nor what a second run would change again.
+    const check = readPosting(file, output, {});
+    const doc = check.frontMatter?.document();
+    if (!doc?.doc || check.parsed.body !== body || !readsBackAsMeant(edit, doc.doc)) return unsafe();
+    const again = normalizeText(file, output, { decoded: { ...decoded, encoding: "utf-8", bom: false }, lf: { text: afterText, crlf: 0 }, repaired: { text: afterText, repairs: [] }, utf8: output }, { ...options, verify: false }, check);
+    if (again.status !== "unchanged") return unsafe();
+  }
+  const changes: NormalizeChanges = {
+    bomRemoved: decoded.bom,
+    crlfConverted: lf.crlf,
+    mojibake: repaired.repairs,
+    frontMatter: edit.changes,
+    blankLinesRemoved: whitespace.filter((f) => f.code === "FRONT_MATTER_BLANK_LINE").length,
+    trailingSpacesRemoved: whitespace.filter((f) => f.code === "FRONT_MATTER_TRAILING_SPACE").length,
+    restyled: false,
+    finalNewlineFixed: body !== parsed.body,
+  };
+  if (decoded.encoding !== "utf-8") changes.encodingFrom = decoded.encoding;
+  return { file, status: "changed", before: decoded.text, after: afterText, output, changes, findings };
+}
+
+/** Offset of the start of 1-based `line` in `text`, or undefined past its end. */
+function lineStartOf(text: string, line: number): number | undefined {
+  let at = 0;
+  for (let i = 1; i < line; i++) {
+    const next = text.indexOf("\n", at);
+    if (next === -1) return undefined;
+    at = next + 1;
+  }
+  return at;
 }
 
 /** Rounds of reading back what normalize prints before it gives up on reaching a fixed point. */
@@ -192,7 +262,8 @@ function quickVerdictOf(file: string, { decoded, lf, repaired }: RepairedText, o
   // Only what the fast reader took can be printed without a document (canonical-simple.ts);
   // comments are left to yaml, which keeps them as written (trailing spaces included).
   const { simple, source: yaml } = frontMatter;
-  if (!simple || /^#/m.test(yaml.source)) return undefined;
+  const minimal = options.style !== "canonical";
+  if (!simple || (!minimal && /^#/m.test(yaml.source))) return undefined;
   const changes = detectEntryChanges(frontMatter.entries(), options.schema);
   const findings = leftForHuman(file, frontMatter, changes);
   const rewritten =
@@ -201,9 +272,11 @@ function quickVerdictOf(file: string, { decoded, lf, repaired }: RepairedText, o
     repaired.repairs.length > 0 ||
     withOneFinalNewline(parsed.body) !== parsed.body ||
     changes.renamed.length + changes.duplicateAliasesRemoved.length + changes.values.length > 0 ||
-    isReordered(simple.entries.map((e) => e.key), options.schema) ||
+    (!minimal && isReordered(simple.entries.map((e) => e.key), options.schema)) ||
     parsed.findings.some((f) => f.code === "FRONT_MATTER_BLANK_LINE" || f.code === "FRONT_MATTER_TRAILING_SPACE");
   if (rewritten) return { file, status: "changed", findings };
+  // The default style changes nothing else.
+  if (minimal) return { file, status: "unchanged", findings };
   const canonical = renderSimpleCanonical(simple, yaml.source, options.schema);
   if (canonical === undefined) return undefined;
   return { file, status: decoded.text === `---\n${canonical}---\n${parsed.body}` ? "unchanged" : "changed", findings };

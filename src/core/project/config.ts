@@ -50,6 +50,8 @@ export interface ResolvedConfig {
   rules: RuleSettings;
   /** Globs (relative to `root`) that folder walks and glob expansion never read. */
   ignore: string[];
+  /** What `posting normalize` changes by default (`--canonical` asks for "canonical"). */
+  normalizeStyle: "minimal" | "canonical";
 }
 
 export interface ResolvedCollection {
@@ -89,6 +91,7 @@ interface RawConfig {
   extensions?: string[];
   rules?: Record<string, string>;
   ignore?: string[];
+  normalize?: { style?: "minimal" | "canonical" };
 }
 
 /**
@@ -130,6 +133,7 @@ export async function loadConfig(cwd: string, flags: ConfigFlags = {}): Promise<
     extensions: raw.extensions ?? [...DEFAULT_EXTENSIONS],
     rules: found ? checkRules(raw.rules ?? {}, found.file) : {},
     ignore: raw.ignore ?? [],
+    normalizeStyle: raw.normalize?.style ?? "minimal",
   };
 }
 
@@ -230,7 +234,7 @@ const PATTERN_REASONS: [RegExp, string][] = [
   [/^rules\//, 'must be "off", "warning" or "error"'],
 ];
 
-const KNOWN_SETTINGS = "content, schema, template, encoding, fileName, collections, references, duplicates, extensions, rules, ignore";
+const KNOWN_SETTINGS = "content, schema, template, encoding, fileName, collections, references, duplicates, extensions, rules, ignore, normalize";
 
 let validateConfig: ValidateFunction | undefined;
 
