@@ -48,6 +48,9 @@ describe("normalize's default style over every fixture", () => {
     let changed = 0;
     for (const file of fixtures) {
       const input = readFileSync(file);
+      // A `# posting-disable…` comment hides a finding from lint, not the repair from normalize
+      // (README, "Rules"): such a file's changed lines have no finding to match.
+      if (input.includes("posting-disable")) continue;
       const result = normalizeBytes(file, input, { schema });
       if (result.status !== "changed" || result.changes.encodingFrom || result.changes.mojibake.length > 0) continue;
       changed++;
