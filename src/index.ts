@@ -39,6 +39,7 @@ import { wordFindings } from "./core/messages/word.js";
 import * as normalizeCore from "./core/normalize/normalize.js";
 import type { NormalizeOptions, NormalizeStyle } from "./core/normalize/normalize.js";
 import { normalizePaths } from "./core/normalize/normalize-files.js";
+import { postingsDiscoveryOf } from "./core/files/discovery.js";
 import * as project from "./core/lint/project.js";
 import type { LintProjectOptions } from "./core/lint/project.js";
 import * as posting from "./core/read/posting.js";
@@ -173,6 +174,7 @@ export async function normalize(paths: readonly string[] = [], options: Normaliz
   const config = await loadConfig(cwd, { schema: options.schema, config: options.config, encoding: options.encoding });
   if (options.fromEncoding && !isKnownEncoding(options.fromEncoding)) throw new UserError(unknownEncodingMessage(options.fromEncoding));
   const results = await normalizePaths(inputsOf(paths, config.content, "normalize"), {
+    discovery: postingsDiscoveryOf(config, cwd),
     cwd,
     schema: loadSchema(config.schemaPath),
     legacyEncoding: config.encoding,
@@ -223,7 +225,7 @@ export async function set(paths: readonly string[] = [], options: EditApiOptions
   const config = await loadConfig(cwd, { schema: options.schema, config: options.config, encoding: options.encoding });
   const schema = loadSchema(config.schemaPath);
   const request = editFiles.parseSetRequest(options, schema);
-  const results = await editFiles.setPaths(inputsOf(paths, config.content, "set"), request, { cwd, schema, legacyEncoding: config.encoding, filters: options.filters ?? {}, write: options.write === true });
+  const results = await editFiles.setPaths(inputsOf(paths, config.content, "set"), request, { cwd, discovery: postingsDiscoveryOf(config, cwd), schema, legacyEncoding: config.encoding, filters: options.filters ?? {}, write: options.write === true });
   return results.map(wordedEdit);
 }
 
@@ -233,6 +235,6 @@ export async function close(paths: readonly string[] = [], options: EditApiOptio
   const cwd = options.cwd ?? process.cwd();
   const config = await loadConfig(cwd, { schema: options.schema, config: options.config, encoding: options.encoding });
   const schema = loadSchema(config.schemaPath);
-  const results = await editFiles.closePaths(inputsOf(paths, config.content, "close"), { cwd, schema, legacyEncoding: config.encoding, filters: options.filters ?? {}, write: options.write === true, ...(options.now ? { now: options.now } : {}) });
+  const results = await editFiles.closePaths(inputsOf(paths, config.content, "close"), { cwd, discovery: postingsDiscoveryOf(config, cwd), schema, legacyEncoding: config.encoding, filters: options.filters ?? {}, write: options.write === true, ...(options.now ? { now: options.now } : {}) });
   return results.map(wordedEdit);
 }

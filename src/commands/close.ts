@@ -5,7 +5,7 @@ import { UserError } from "../core/errors.js";
 import { closePaths, hasFilter } from "../core/edit/edit-files.js";
 import { loadSchema } from "../core/schema/schema.js";
 import type { CliIO } from "../io.js";
-import { resolveInputs } from "./inputs.js";
+import { discoveryFor, resolveInputs } from "./inputs.js";
 import { noInputMessage } from "./lint.js";
 import { checkModes, filtersOf, reportEdits } from "./edit-report.js";
 import type { EditCommandOptions } from "./edit-report.js";
@@ -24,6 +24,6 @@ export async function closeCommand(paths: string[], options: CloseCommandOptions
   const schema = loadSchema(config.schemaPath);
   const inputs = resolveInputs(paths, config);
   if (!inputs) throw new UserError(noInputMessage("close"));
-  const results = await closePaths(inputs, { cwd: io.cwd, schema, legacyEncoding: config.encoding, filters, write: options.write === true, now });
+  const results = await closePaths(inputs, { cwd: io.cwd, discovery: discoveryFor(config, io, "closed"), schema, legacyEncoding: config.encoding, filters, write: options.write === true, now });
   return reportEdits(results, options, "closed", io);
 }

@@ -6,6 +6,9 @@ import { UserError } from "../core/errors.js";
 import type { FileCache } from "../core/files/cache.js";
 import type { ResolvedConfig } from "../core/project/config.js";
 import type { CliIO } from "../io.js";
+import { postingsDiscoveryOf } from "../core/files/discovery.js";
+import type { Discovery } from "../core/files/discovery.js";
+import { escapeInline } from "../core/sanitize.js";
 
 /** The inputs to use: the arguments, else the config's content folders. */
 export function resolveInputs(args: readonly string[], config: ResolvedConfig): string[] | undefined {
@@ -43,4 +46,15 @@ function isFolder(path: string): boolean {
   } catch {
     return false; // not there yet, or not reachable: the cache then fails quietly on write
   }
+}
+
+/**
+ * What normalize, list, set and close walk: the files lint reads (the config's extensions, ignore
+ * globs, .gitignore files); a file named explicitly but ignored is skipped with a warning, as lint does.
+ */
+export function discoveryFor(config: ResolvedConfig, io: CliIO, verb: string): Discovery {
+  return {
+    ...postingsDiscoveryOf(config, io.cwd),
+    onIgnored: (file: string) => io.stderr.write(`posting: warning: ${escapeInline(file)} is ignored (config "ignore"); not ${verb}\n`),
+  };
 }

@@ -7,7 +7,7 @@ import { buildQuery, parseFields } from "../core/list/list-query.js";
 import type { ListQuery, Posting } from "../core/list/list-query.js";
 import { columnsFor, readPostings, selectPostings } from "../core/list/list.js";
 import type { UnreadablePosting } from "../core/list/list.js";
-import { resolveInputs } from "./inputs.js";
+import { discoveryFor, resolveInputs } from "./inputs.js";
 import { escapeInline, escapeKey } from "../core/sanitize.js";
 import { loadSchema } from "../core/schema/schema.js";
 import type { PostingSchema } from "../core/schema/schema.js";
@@ -60,7 +60,7 @@ export async function listCommand(paths: string[], options: ListCommandOptions, 
   const inputs = resolveInputs(paths, config);
   if (!inputs) throw new UserError(noInputMessage("list"));
 
-  const read = await readPostings(inputs, { cwd: io.cwd, schema, legacyEncoding: config.encoding, env: io.env });
+  const read = await readPostings(inputs, { cwd: io.cwd, discovery: discoveryFor(config, io, "listed"), schema, legacyEncoding: config.encoding, env: io.env });
   if (read.postings.length === 0 && read.unreadable.length === 0 && !options.allowEmpty) throw new UserError(noPostingsMessage(inputs));
   const selected = selectPostings(read.postings, query);
   for (const u of read.unreadable) io.stderr.write(`${unreadableLine(u, en)}\n`);

@@ -5,7 +5,7 @@ import { isKnownEncoding } from "../core/read/encoding.js";
 import { UserError } from "../core/errors.js";
 import type { Finding } from "../core/findings.js";
 import { summarize } from "../core/report.js";
-import { openCache, resolveInputs } from "./inputs.js";
+import { discoveryFor, openCache, resolveInputs } from "./inputs.js";
 import type { ResolvedConfig } from "../core/project/config.js";
 import { describeChanges, describeRepairsByLine, normalizeBytes } from "../core/normalize/normalize.js";
 import { checkPaths, normalizePaths } from "../core/normalize/normalize-files.js";
@@ -68,8 +68,8 @@ export async function normalizeCommand(paths: string[], options: NormalizeComman
   if (!inputs) throw new UserError(noInputMessage("normalize"));
   // --check needs only each file's verdict: it can run on worker threads (checkPaths).
   const results: readonly (NormalizeResult | NormalizeCheckResult)[] = options.check
-    ? await checkPaths(inputs, { ...normalizeOptions, cwd: io.cwd, env: io.env, ...(options.cache ? { cache: await openCheckCache(options, config, io, version) } : {}) })
-    : await normalizePaths(inputs, { ...normalizeOptions, cwd: io.cwd, write: options.write === true });
+    ? await checkPaths(inputs, { ...normalizeOptions, cwd: io.cwd, discovery: discoveryFor(config, io, "checked"), env: io.env, ...(options.cache ? { cache: await openCheckCache(options, config, io, version) } : {}) })
+    : await normalizePaths(inputs, { ...normalizeOptions, cwd: io.cwd, discovery: discoveryFor(config, io, "normalized"), write: options.write === true });
   if (results.length === 0 && !options.allowEmpty) throw new UserError(noPostingsMessage(inputs));
 
   const changed = results.filter((r) => r.status === "changed");

@@ -5,7 +5,7 @@ import { UserError } from "../core/errors.js";
 import { parseSetRequest, setPaths } from "../core/edit/edit-files.js";
 import { loadSchema } from "../core/schema/schema.js";
 import type { CliIO } from "../io.js";
-import { resolveInputs } from "./inputs.js";
+import { discoveryFor, resolveInputs } from "./inputs.js";
 import { noInputMessage } from "./lint.js";
 import { checkModes, filtersOf, reportEdits } from "./edit-report.js";
 import type { EditCommandOptions } from "./edit-report.js";
@@ -24,6 +24,6 @@ export async function setCommand(args: string[], options: SetCommandOptions, io:
   const request = parseSetRequest({ values, unset: options.unset ?? [] }, schema);
   const inputs = resolveInputs(paths, config);
   if (!inputs) throw new UserError(noInputMessage("set"));
-  const results = await setPaths(inputs, request, { cwd: io.cwd, schema, legacyEncoding: config.encoding, filters: filtersOf(options, now), write: options.write === true });
+  const results = await setPaths(inputs, request, { cwd: io.cwd, discovery: discoveryFor(config, io, "edited"), schema, legacyEncoding: config.encoding, filters: filtersOf(options, now), write: options.write === true });
   return reportEdits(results, options, "set", io);
 }

@@ -9,6 +9,13 @@ const M = "2026-13-01-mauvaise-date.md"; // closed, ma-cantine-egalim, impossibl
 
 export const LIST_CASES: CliCase[] = [
   {
+    name: 'config "ignore": list walks the files lint walks (the ignored folder is skipped)',
+    args: ["list", "-f", "csv"],
+    cwd: "fixtures/rules/ignore",
+    exitCode: 0,
+    stdout: { matches: [/2026-04-01-dev\.md/, /2026-04-03-old-ux\.md/], notMatches: [/drafts/] },
+  },
+  {
     name: "table with a summary; unreadable files on stderr with their reason",
     args: ["list", "."],
     cwd: BASIC,

@@ -13,6 +13,21 @@ const TO_CHANGE = readFileSync(new URL(`../../${MIXED}/a-changer.md`, import.met
 
 export const NORMALIZE_CASES: CliCase[] = [
   {
+    name: 'config "ignore": normalize walks the files lint walks (the ignored folder is neither checked nor rewritten)',
+    args: ["normalize", "--check"],
+    cwd: "fixtures/rules/ignore",
+    exitCode: 1,
+    stdout: { equals: "_jobs/2026-04-03-old-ux.md\n" },
+    stderr: { matches: [/^2 files: 1 would change/] },
+  },
+  {
+    name: 'config "ignore": a file named explicitly but ignored is skipped with a warning',
+    args: ["normalize", "--check", "_jobs/drafts/2026-04-02-brouillon.md", "_jobs/2026-04-01-dev.md"],
+    cwd: "fixtures/rules/ignore",
+    exitCode: 0,
+    stderr: { matches: [/posting: warning: _jobs\/drafts\/2026-04-02-brouillon\.md is ignored \(config "ignore"\); not checked/] },
+  },
+  {
     name: "a unified diff by default; nothing written, exit 0",
     args: ["normalize", "a-changer.md"],
     cwd: MIXED,

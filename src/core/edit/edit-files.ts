@@ -3,6 +3,7 @@
 // line editor (edit-text.ts) and, only when asked, rewritten by the one atomic writer. Returns data.
 import { dirname } from "node:path";
 import { describeFsError, discoverTargets } from "../files/targets.js";
+import type { Discovery } from "../files/discovery.js";
 import { readTarget } from "../files/read-target.js";
 import { mapTargets } from "../files/run-files.js";
 import { removeStaleTempFiles, writeFileAtomic } from "../files/write.js";
@@ -32,6 +33,8 @@ export interface EditFilesOptions extends ParseOptions {
   filters?: Omit<ListQueryInput, "sort" | "limit">;
   /** Rewrite the files that change (atomically). Default: false, nothing is written. */
   write?: boolean;
+  /** What folder walks take: the config's extensions, ignore globs and .gitignore files (files/discovery.ts). */
+  discovery?: Discovery;
 }
 
 /** What `set` was asked, as typed: `KEY=VALUE` texts, or values already typed; keys to remove. */
@@ -100,7 +103,7 @@ export function hasFilter(filters: Omit<ListQueryInput, "sort" | "limit">): bool
 }
 
 async function editPaths(inputs: readonly string[], requestFor: (fields: Record<string, unknown>) => EditRequest, query: ListQuery, options: EditFilesOptions & { schema: PostingSchema }): Promise<EditResult[]> {
-  const targets = await discoverTargets(inputs, options.cwd);
+  const targets = await discoverTargets(inputs, options.cwd, { ...options.discovery });
   if (options.write) for (const folder of new Set(targets.map((t) => dirname(t.path)))) removeStaleTempFiles(folder);
   const parse = { ...(options.legacyEncoding !== undefined ? { legacyEncoding: options.legacyEncoding } : {}) };
   const results = await mapTargets(targets, async (target): Promise<EditResult | undefined> => {

@@ -1,6 +1,6 @@
 // Lint as `posting lint` does, config included: each file against its collection's schema, then
 // the cross-file checks. The command and the library's `lint()` both call this.
-import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
+import { dirname, resolve } from "node:path";
 import { finding } from "../messages.js";
 import { leftoverTempFiles } from "../files/write.js";
 import { CrossFileChecker, factsWanted, withCrossFileFindings } from "./collection.js";
@@ -10,7 +10,7 @@ import type { FileResult, LintReport } from "./lint.js";
 import type { LintCache } from "./lint-cache.js";
 import { lintPosting, lintTargetsInOrder, summarize } from "./lint.js";
 import { discoverTargets, displayPath, noPostingsMessage } from "../files/targets.js";
-import type { DiscoverOptions } from "../files/targets.js";
+import { discoveryOf } from "../files/discovery.js";
 import { UserError } from "../errors.js";
 import { applyRules, hasRules } from "../findings/rules.js";
 import { loadSchema } from "../schema/schema.js";
@@ -34,28 +34,6 @@ export interface LintProjectOptions {
   /** A file named explicitly but ignored (not linted): its displayed path. */
   onIgnored?: (display: string) => void;
 }
-
-/**
- * What a folder walk takes for this config: its extensions, the .gitignore files, the files with front matter but another
- * extension in the collections (FILE_EXTENSION), its ignore globs and `extra` ones (relative to cwd).
- */
-export function discoveryOf(config: ResolvedConfig, cwd: string, extra: readonly string[] = []): Pick<DiscoverOptions, "extensions" | "sniffIn" | "ignore" | "gitignore"> {
-  const patterns = [...config.ignore, ...extra.map((p) => relativePattern(config.root, cwd, p))];
-  return {
-    extensions: config.extensions,
-    gitignore: { root: config.root },
-    ...(config.collections.length > 0 ? { sniffIn: (folder: string) => collectionOf(config, resolve(folder, "x")) !== undefined } : {}),
-    ...(patterns.length > 0 ? { ignore: { root: config.root, patterns } } : {}),
-  };
-}
-
-/** A glob relative to `cwd`, made relative to `root` (the config's folder) when cwd is below it. */
-function relativePattern(root: string, cwd: string, pattern: string): string {
-  const prefix = relative(root, cwd).split(sep).join("/");
-  if (prefix === "" || prefix.startsWith("..") || isAbsolute(prefix) || pattern.startsWith("/")) return pattern.replace(/^\/+/, "");
-  return `${prefix.replace(/[()[\]{}*?!+@\\]/g, "\\$&")}/${pattern}`;
-}
-
 
 export async function lintProject(inputs: readonly string[], options: LintProjectOptions): Promise<LintReport> {
   const results: FileResult[] = [];

@@ -2,6 +2,7 @@
 // read), filter, sort and limit them. Returns data; the command and the reporters do the printing.
 import { dateFromFileName, isJekyllDate } from "../read/dates.js";
 import { discoverTargets } from "../files/targets.js";
+import type { Discovery } from "../files/discovery.js";
 import { runFiles } from "../files/run-files.js";
 import type { FileTask } from "../files/task.js";
 import { withSchema } from "../files/task.js";
@@ -34,6 +35,8 @@ export interface ReadPostingsOptions extends ParseOptions {
   cwd: string;
   /** Used to resolve key aliases (`titles` → `title`); without it keys are taken as written. */
   schema?: PostingSchema;
+  /** What folder walks take: the config's extensions, ignore globs and .gitignore files (files/discovery.ts). */
+  discovery?: Discovery;
 }
 
 const BLOCKING = NO_DATA_CODES;
@@ -52,7 +55,7 @@ export const listTask: FileTask<Posting | UnreadablePosting, Omit<ReadPostingsOp
 
 /** Read every posting under the inputs (files, folders, globs), in discovery order. */
 export async function readPostings(inputs: readonly string[], options: ReadPostingsOptions & { env?: Record<string, string | undefined> }): Promise<ReadPostingsResult> {
-  const targets = await discoverTargets(inputs, options.cwd);
+  const targets = await discoverTargets(inputs, options.cwd, { ...options.discovery });
   const result: ReadPostingsResult = { postings: [], unreadable: [] };
   const schema = options.schema;
   await runFiles(targets, listTask, {

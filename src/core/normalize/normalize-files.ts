@@ -14,15 +14,18 @@ import { checkBytes, normalizeBytes } from "./normalize.js";
 import type { NormalizeOptions, NormalizeResult } from "./normalize.js";
 import { removeStaleTempFiles, writeFileAtomic } from "../files/write.js";
 import { dirname } from "node:path";
+import type { Discovery } from "../files/discovery.js";
 
 export interface NormalizePathsOptions extends NormalizeOptions {
   cwd: string;
   /** Rewrite the files that change (atomically). Default: false, nothing is written. */
   write?: boolean;
+  /** What folder walks take: the config's extensions, ignore globs and .gitignore files (files/discovery.ts). */
+  discovery?: Discovery;
 }
 
 export async function normalizePaths(inputs: readonly string[], options: NormalizePathsOptions): Promise<NormalizeResult[]> {
-  const targets = await discoverTargets(inputs, options.cwd);
+  const targets = await discoverTargets(inputs, options.cwd, { ...options.discovery });
   // A write run first removes the temp files killed runs left in its folders.
   if (options.write) for (const folder of new Set(targets.map((t) => dirname(t.path)))) removeStaleTempFiles(folder);
   return mapTargets(targets, async (target): Promise<NormalizeResult> => {
@@ -76,7 +79,7 @@ export const canonicalCheckTask: FileTask<NormalizeCheckResult, CheckOptions, Ch
  * verdicts of unchanged files are taken from it (normalize's own section).
  */
 export async function checkPaths(inputs: readonly string[], options: NormalizePathsOptions & { env?: Record<string, string | undefined>; cache?: FileCache }): Promise<NormalizeCheckResult[]> {
-  const targets = await discoverTargets(inputs, options.cwd, { stats: options.cache !== undefined });
+  const targets = await discoverTargets(inputs, options.cwd, { stats: options.cache !== undefined, ...options.discovery });
   const results = new Array<NormalizeCheckResult>(targets.length);
   const schema = options.schema;
   await runFiles(targets, options.style === "canonical" ? canonicalCheckTask : checkTask, {
