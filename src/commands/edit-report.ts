@@ -12,7 +12,7 @@ import type { CliIO } from "../io.js";
 import { useColor } from "../io.js";
 import { EXIT } from "../core/exit-codes.js";
 
-/** The flags of `posting list` that select postings (list.ts has the same ones). */
+/** The flags of `posting list` that select postings (shared by list, set and close). */
 export interface FilterFlags {
   open?: boolean;
   closed?: boolean;

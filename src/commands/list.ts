@@ -8,6 +8,7 @@ import type { ListQuery, Posting } from "../core/list/list-query.js";
 import { columnsFor, readPostings, selectPostings } from "../core/list/list.js";
 import type { UnreadablePosting } from "../core/list/list.js";
 import { discoveryFor, resolveInputs } from "./inputs.js";
+import type { FilterFlags } from "./edit-report.js";
 import { escapeInline, escapeKey } from "../core/sanitize.js";
 import { loadSchema } from "../core/schema/schema.js";
 import type { PostingSchema } from "../core/schema/schema.js";
@@ -22,19 +23,11 @@ import { noInputMessage } from "./lint.js";
 import { noPostingsMessage } from "../core/files/targets.js";
 import { EXIT } from "../core/exit-codes.js";
 
-export interface ListCommandOptions {
+export interface ListCommandOptions extends FilterFlags {
   format: string;
   /** `--allow-empty`: paths that hold no posting are not an error. */
   allowEmpty?: boolean;
   fields?: string;
-  open?: boolean;
-  closed?: boolean;
-  startup?: string[];
-  where?: string[];
-  since?: string;
-  until?: string;
-  search?: string;
-  stale?: number;
   sort?: string;
   limit?: number;
   count?: boolean;
