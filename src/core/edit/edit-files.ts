@@ -2,13 +2,13 @@
 // the filters of `posting list` (its reading: postingFrom, its query: matchesQuery), edited by the
 // line editor (edit-text.ts) and, only when asked, rewritten by the one atomic writer. Returns data.
 import { dirname } from "node:path";
-import { describeFsError, discoverTargets } from "../files/targets.js";
+import { discoverTargets } from "../files/targets.js";
 import type { Discovery } from "../files/discovery.js";
 import { readTarget } from "../files/read-target.js";
 import { mapTargets } from "../files/run-files.js";
-import { removeStaleTempFiles, writeFileAtomic } from "../files/write.js";
+import { removeStaleTempFiles } from "../files/write.js";
+import { rewriteRead } from "../files/rewrite.js";
 import { UserError } from "../errors.js";
-import { finding } from "../messages.js";
 import { NO_DATA_CODES } from "../findings.js";
 import { buildQuery, matchesQuery } from "../list/list-query.js";
 import type { ListQuery, ListQueryInput } from "../list/list-query.js";
@@ -121,12 +121,8 @@ async function editPaths(inputs: readonly string[], requestFor: (fields: Record<
     if (request.values.length === 0 && request.unset.length === 0) return { file: target.display, status: "unchanged", findings: [] };
     const result = editPosting(target.display, read.bytes, request, options.schema, reading);
     if (options.write && result.status === "changed") {
-      try {
-        await writeFileAtomic(target.path, result.output, { unchangedFrom: read.bytes, ...(read.stat ? { readStat: read.stat } : {}) });
-      } catch (error) {
-        const reason = error instanceof UserError ? error.message : describeFsError(error as NodeJS.ErrnoException);
-        return { file: target.display, status: "refused", findings: [finding("FILE_NOT_WRITTEN", { file: target.display, line: 1, column: 1 }, { reason })] };
-      }
+      const notWritten = await rewriteRead(target, read, result.output);
+      if (notWritten) return { file: target.display, status: "refused", findings: [notWritten] };
     }
     return result;
   });

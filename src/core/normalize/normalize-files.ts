@@ -1,8 +1,6 @@
 // Normalize files, folders and globs: each file read, normalized and (only when asked) rewritten
 // atomically. Shared by `posting normalize` and the library's `normalize()`.
-import { describeFsError, discoverTargets } from "../files/targets.js";
-import { finding } from "../messages.js";
-import { UserError } from "../errors.js";
+import { discoverTargets } from "../files/targets.js";
 import type { Finding } from "../findings.js";
 import type { FileCache } from "../files/cache.js";
 import { isCachedFinding, withFile, withoutFile } from "../files/cache.js";
@@ -12,7 +10,8 @@ import type { FileTask } from "../files/task.js";
 import { withSchema } from "../files/task.js";
 import { checkBytes, normalizeBytes } from "./normalize.js";
 import type { NormalizeOptions, NormalizeResult } from "./normalize.js";
-import { removeStaleTempFiles, writeFileAtomic } from "../files/write.js";
+import { removeStaleTempFiles } from "../files/write.js";
+import { rewriteRead } from "../files/rewrite.js";
 import { dirname } from "node:path";
 import type { Discovery } from "../files/discovery.js";
 
@@ -33,12 +32,8 @@ export async function normalizePaths(inputs: readonly string[], options: Normali
     if ("findings" in read) return { file: target.display, status: "refused", findings: read.findings };
     const result = normalizeBytes(target.display, read.bytes, options);
     if (options.write && result.status === "changed") {
-      try {
-        await writeFileAtomic(target.path, result.output, { unchangedFrom: read.bytes, ...(read.stat ? { readStat: read.stat } : {}) });
-      } catch (error) {
-        const reason = error instanceof UserError ? error.message : describeFsError(error as NodeJS.ErrnoException);
-        return { file: target.display, status: "refused", findings: [finding("FILE_NOT_WRITTEN", { file: target.display, line: 1, column: 1 }, { reason })] };
-      }
+      const notWritten = await rewriteRead(target, read, result.output);
+      if (notWritten) return { file: target.display, status: "refused", findings: [notWritten] };
     }
     return result;
   });
