@@ -14,6 +14,7 @@ import { packagePath } from "../paths.js";
 import { MAX_CONFIG_BYTES, parseJsonText, readBounded, ReadRefusedError } from "../files/read-bounded.js";
 import { checkRules } from "../findings/rules.js";
 import type { RuleSettings } from "../findings/rules.js";
+import type { Lang } from "../messages/lang.js";
 
 export const CONFIG_FILE_NAME = "posting.config.json";
 const CONFIG_SCHEMA_PATH = packagePath("schemas", "config.schema.json");
@@ -52,6 +53,8 @@ export interface ResolvedConfig {
   ignore: string[];
   /** What `posting normalize` changes by default (`--canonical` asks for "canonical"). */
   normalizeStyle: "minimal" | "canonical";
+  /** The config's "lang", when set (core/messages/lang.ts resolveLang weighs it against --lang and the locale). */
+  lang: Lang | undefined;
 }
 
 export interface ResolvedCollection {
@@ -92,6 +95,7 @@ interface RawConfig {
   rules?: Record<string, string>;
   ignore?: string[];
   normalize?: { style?: "minimal" | "canonical" };
+  lang?: Lang;
 }
 
 /**
@@ -134,6 +138,7 @@ export async function loadConfig(cwd: string, flags: ConfigFlags = {}): Promise<
     rules: found ? checkRules(raw.rules ?? {}, found.file) : {},
     ignore: raw.ignore ?? [],
     normalizeStyle: raw.normalize?.style ?? "minimal",
+    lang: raw.lang,
   };
 }
 

@@ -11,8 +11,8 @@ import { packagePath } from "../paths.js";
 import { MAX_TEMPLATE_BYTES, readBounded } from "../files/read-bounded.js";
 import { FALLBACK_SLUG, slugify } from "../words/slug.js";
 
-export type Lang = "fr" | "en";
-export const LANGS: readonly Lang[] = ["fr", "en"];
+export { LANGS, type Lang } from "../messages/lang.js";
+import type { Lang } from "../messages/lang.js";
 
 export { SLUG_MAX_LENGTH, slugify } from "../words/slug.js";
 
