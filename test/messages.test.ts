@@ -13,9 +13,9 @@ import { REPORTERS } from "../src/reporters/index.js";
 
 /** One finding's args per code, with every optional fact given (so each branch has words to say). */
 const EXAMPLES: { [C in FindingCode]: FindingDetails[C][] } = {
-  FILE_UNREADABLE: [{ reason: "EACCES: permission denied" }],
-  FILE_NOT_REGULAR: [{ kind: "a folder" }],
-  FILE_NOT_WRITTEN: [{ reason: "it changed meanwhile" }],
+  FILE_UNREADABLE: [{ reason: { kind: "fs", errno: "EACCES", detail: "permission denied" } }, { reason: { kind: "fs", errno: "EIO", detail: "i/o error" } }, { reason: { kind: "no-match" } }, { reason: { kind: "unlistable" } }, { reason: { kind: "link-loop" } }, { reason: { kind: "too-large", megabytes: 40, limit: 32 } }],
+  FILE_NOT_REGULAR: [{ kind: "folder" }, { kind: "pipe" }, { kind: "socket" }, { kind: "device" }, { kind: "link" }, { kind: "link-in-folder" }, { kind: "md-folder" }],
+  FILE_NOT_WRITTEN: [{ reason: { kind: "fs", errno: "ENOENT" } }, { reason: { kind: "refused", detail: "x.md changed on disk" } }],
   FILE_BINARY: [{}],
   FILE_EMPTY: [{}],
   ENCODING_INVALID_UTF8: [{ byte: 0xe9, guess: "windows-1252" }, { byte: 0xe2, guess: "UTF-8 cut short", truncated: true }],
@@ -29,38 +29,38 @@ const EXAMPLES: { [C in FindingCode]: FindingDetails[C][] } = {
   FRONT_MATTER_NOT_AT_TOP: [{ startLine: 3 }],
   FRONT_MATTER_UNTERMINATED: [{}],
   FRONT_MATTER_EMPTY: [{}],
-  FRONT_MATTER_NOT_MAPPING: [{ found: "a list" }],
+  FRONT_MATTER_NOT_MAPPING: [{ found: "list" }, { found: "nothing" }, { found: "string" }, { found: "number" }, { found: "boolean" }, { found: "other" }],
   FRONT_MATTER_LANGUAGE: [{ language: "js" }],
   FRONT_MATTER_TOO_LARGE: [{ kilobytes: 18, limit: 16, withoutComments: true }, { kilobytes: 72, limit: 64, withoutComments: false }],
   FRONT_MATTER_BLANK_LINE: [{}],
   FRONT_MATTER_TRAILING_SPACE: [{}],
-  YAML_SYNTAX: [{ reason: "unexpected end" }],
+  YAML_SYNTAX: [{ reason: { kind: "yaml", code: "BAD_INDENT", text: "bad indentation" } }, { reason: { kind: "yaml", code: "SOMETHING_NEW", text: "something new" } }, { reason: { kind: "unclosed-quote", quote: "\"" } }, { reason: { kind: "alias-no-anchor", name: "a" } }],
   YAML_DUPLICATE_KEY: [{ key: "open", firstLine: 3, line: 5 }],
   YAML_ALIAS_LIMIT: [{ limit: 100, nodes: 20000 }],
   YAML_TOO_DEEP: [{}],
   YAML11_BOOLEAN: [{ key: "open", text: "yes", value: true }],
-  YAML11_READING: [{ key: "code", text: "0123", jekyll: "the number 83", isKey: false, literal: "83" }, { key: "on", text: "on", jekyll: "true", isKey: true }, { key: "<<", text: "<<", jekyll: "a merge", isKey: true }],
+  YAML11_READING: [{ key: "code", text: "0123", jekyll: { kind: "number", value: "83" }, isKey: false, literal: "83" }, { key: "on", text: "on", jekyll: { kind: "boolean", value: true }, isKey: true }, { key: "<<", text: "<<", jekyll: { kind: "merge" }, isKey: true }, { key: "a", text: "x", jekyll: { kind: "text", text: "x" }, isKey: false }],
   YAML_TAG: [{ key: "date", tag: "!!timestamp" }],
   YAML_TAG_UNKNOWN: [{ key: "x", tag: "!ruby/object" }],
   UNKNOWN_KEY: [{ key: "titles", suggestion: "title", isAlias: true }, { key: "tilte", suggestion: "title", isAlias: false }, { key: "salaire", isAlias: false }],
   ALIAS_CONFLICT: [{ alias: "titles", key: "title", aliasLine: 4 }],
   NORMALIZE_KEY_ALIAS: [{ alias: "titles", key: "title" }],
   NORMALIZE_KEY_ORDER: [{ key: "open", expectedAfter: "roles" }],
-  NORMALIZE_VALUE: [{ key: "open", from: '"true"', to: "true", why: "a boolean" }],
+  NORMALIZE_VALUE: (["trailing-space", "nfc", "iso-date", "schema-spelling", "quoted", "yaml11-boolean", "text-boolean", "comma-list"] as const).map((why) => ({ key: "open", from: '"true"', to: "true", why })),
   NORMALIZE_UNSAFE: [{}],
-  DATE_AMBIGUOUS: [{ key: "date", reason: "05/06/2021 could be 5 June or 6 May" }],
+  DATE_AMBIGUOUS: [{ key: "date", reason: { kind: "ambiguous", text: "05/06/2021", dayFirst: "2021-06-05", monthFirst: "2021-05-06" } }, { key: "date", reason: { kind: "unreal", text: "31/02/2021" } }],
   COMMA_LIST_UNBALANCED: [{ key: "techno" }],
-  SCHEMA_REQUIRED: [{ key: "roles", description: "The roles." }, { key: "roles" }],
-  SCHEMA_TYPE: [{ key: "open", expected: "true or false", found: { type: "text", text: "oui" }, hint: "write true or false" }, { key: "open", expected: "true or false", found: { type: "list", length: 2 } }],
+  SCHEMA_REQUIRED: [{ key: "roles", description: { en: "The roles.", fr: "Les postes." } }, { key: "roles" }],
+  SCHEMA_TYPE: [{ key: "open", expected: ["boolean"], found: { type: "text", text: "oui" }, hint: { kind: "unquote-boolean", value: "true" } }, { key: "open", expected: ["array", "string", "number", "object", "null", "other"], found: { type: "list", length: 2 } }, ...(["quote-yes-no", "quote-number", "list-unbalanced", "list-comma"] as const).map((kind) => ({ key: "t", expected: ["string"], found: { type: "number" as const, value: 1 }, hint: { kind } })), { key: "t", expected: ["string"], found: { type: "empty" }, hint: { kind: "give-value", key: "t" } }],
   SCHEMA_ENUM: [{ key: "contrat", allowed: ["CDI", "CDD"], found: { type: "text", text: "cdi" }, suggestion: "CDI" }, { key: "contrat", allowed: ["CDI"], found: { type: "empty" } }],
-  SCHEMA_FORMAT: [{ key: "date", format: "date", found: { type: "text", text: "2021-02-30" }, reason: "2021-02-30 is not a real date" }, { key: "mail", format: "email", found: { type: "number", value: 3 } }, { key: "u", format: "uri", found: { type: "boolean", value: true } }, { key: "d", format: "jekyll-date", found: { type: "mapping" } }, { key: "d", format: "other", found: { type: "text", text: "x" } }],
-  SCHEMA_PATTERN: [{ key: "startup", expected: "a startup id", found: { type: "text", text: "a b" } }],
+  SCHEMA_FORMAT: [{ key: "date", format: "date", found: { type: "text", text: "2021-02-30" }, reason: { kind: "unreal", text: "2021-02-30" } }, { key: "date", format: "date", found: { type: "text", text: "24/06/2021" }, reason: { kind: "write-iso" } }, { key: "mail", format: "email", found: { type: "number", value: 3 } }, { key: "u", format: "uri", found: { type: "boolean", value: true } }, { key: "d", format: "jekyll-date", found: { type: "mapping" } }, { key: "d", format: "other", found: { type: "text", text: "x" } }],
+  SCHEMA_PATTERN: [{ key: "startup", pattern: "^[a-z]+$", description: { en: "a startup id", fr: "un identifiant" }, found: { type: "text", text: "a b" } }, { key: "startup", pattern: "^[a-z]+$", found: { type: "text", text: "a b" } }],
   SCHEMA_CONST: [{ key: "layout", expected: '"job"', found: { type: "text", text: "x" } }],
   SCHEMA_LENGTH: [{ key: "roles", limit: 1, kind: "min", unit: "characters" }, { key: "roles", limit: 3, kind: "max", unit: "items" }],
-  SCHEMA_ITEMS: [{ key: "domaines", reason: "lists the same value twice (items 1 and 2)" }],
-  SCHEMA_OTHER: [{ key: "x", reason: "fails a rule" }, { key: "", reason: "fails a rule" }],
-  FILE_NAME_PATTERN: [{ name: "dev.md", pattern: "YYYY-MM-DD-slug.md", reason: "no date", suggestion: "2026-05-11-dev.md" }, { name: "dev.md", pattern: "YYYY-MM-DD-slug.md", reason: "no date" }],
-  REFERENCE_MISSING: [{ key: "startup", value: "mes-aide", expected: "_startups/mes-aide.md" }, { key: "startup", value: "../x", expected: "a file name", reason: "it leaves the folder" }],
+  SCHEMA_ITEMS: [{ key: "domaines", first: 0, repeat: 1 }],
+  SCHEMA_OTHER: [{ key: "x", keyword: "not", detail: "must NOT be valid" }, { key: "", keyword: "not" }],
+  FILE_NAME_PATTERN: [{ name: "dev.md", pattern: "YYYY-MM-DD-slug.md", reason: { kind: "shape" }, suggestion: "2026-05-11-dev.md" }, { name: "dev.md", pattern: "YYYY-MM-DD-slug.md", reason: { kind: "spaces" } }, { name: "dev.md", pattern: "YYYY-MM-DD-slug.md", reason: { kind: "non-ascii", chars: "é" } }, { name: "dev.md", pattern: "YYYY-MM-DD-slug.md", reason: { kind: "unreal-date", date: "2026-02-30" } }],
+  REFERENCE_MISSING: [{ key: "startup", value: "mes-aide", expected: "_startups/mes-aide.md" }, { key: "startup", value: "../x", expected: "a file name", unsafeName: true }],
   DUPLICATE_POSTING: [{ other: "a.md", keys: ["startup", "roles", "date"], values: ["s", "Dev", "2026-01-01"], bare: [true, false, true] }, { other: "b.md", keys: ["team"], values: ["x"], bare: [false] }],
   FILE_TEMP_LEFTOVER: [{}],
   TEXT_BIDI_CONTROL: [{ key: "title", char: "U+202E" }],
@@ -99,12 +99,12 @@ describe.each(Object.entries(CATALOGS))("the %s catalog", (_lang, catalog) => {
   });
 
   it("words lint's later notes into the hint: a fix, an alias set twice, an unclear date, a blocked fix", () => {
-    const base = finding("SCHEMA_TYPE", at, { key: "open", expected: "true or false", found: { type: "text", text: "yes" } });
+    const base = finding("SCHEMA_TYPE", at, { key: "open", expected: ["boolean"], found: { type: "text", text: "yes" } });
     const noted = (notes: Finding["notes"]): Finding => ({ ...base, notes });
     const hints = [
       noted({ fix: { from: '"yes"', to: "true" } }),
       noted({ aliasSetToo: { key: "title" } }),
-      noted({ dateUnclear: { reason: "05/06/2021 could be read two ways" } }),
+      noted({ dateUnclear: { reason: { kind: "ambiguous", text: "05/06/2021", dayFirst: "2021-06-05", monthFirst: "2021-05-06" } } }),
       noted({ fix: { from: '"yes"', to: "true" }, blockedBy: { code: "YAML_DUPLICATE_KEY" } }),
       noted({ fix: { from: '"yes"', to: "true" }, blockedBy: { encoding: "windows-1250" } }),
       noted({ fix: { from: '"yes"', to: "true" }, blockedBy: { unsafe: true } }),
@@ -138,7 +138,7 @@ describe("wording at the edge", () => {
       const worded = wordFinding(finding("UNKNOWN_KEY", at, { key: `a\u00a0${long}`, isAlias: false }), catalog);
       expect(worded.message.length).toBeLessThan(MAX_QUOTED + 200);
       expect(worded.message).toContain("a\\u00a0é");
-      const shown = wordFinding(finding("SCHEMA_TYPE", at, { key: "k", expected: "a number", found: { type: "text", text: "\u0001".repeat(5000) } }), catalog);
+      const shown = wordFinding(finding("SCHEMA_TYPE", at, { key: "k", expected: ["number"], found: { type: "text", text: "\u0001".repeat(5000) } }), catalog);
       expect(shown.message.length).toBeLessThan(MAX_QUOTED + 200);
     }
   });

@@ -150,7 +150,7 @@ const INTENDED: { reason: string; applies(doc: Doc): boolean }[] = [
   },
   {
     reason: "flow collections continued at the left margin: libyaml accepts them, the YAML 1.2 spec (and yaml, so posting) does not: YAML_SYNTAX",
-    applies: (doc) => doc.posting === undefined && doc.parsed.problems.some((p) => /sufficiently indented/.test(p.reason ?? "")),
+    applies: (doc) => doc.posting === undefined && doc.parsed.problems.some((p) => /sufficiently indented/.test(p.reason?.kind === "yaml" ? p.reason.text : "")),
   },
   {
     // Left to do: a finding for them (YAML forbids them too; yaml reads them). posting escapes them on output.

@@ -1,9 +1,10 @@
 // Findings are data: a stable code, a position and the facts (args) a message catalog words at
 // the edge (src/core/messages/). Codes, severities and fixability: src/core/findings/codes.ts.
-import type { FindingCode, FindingDetails, Severity } from "./findings/codes.js";
+import type { DateReason, FindingCode, FindingDetails, Severity } from "./findings/codes.js";
 
 export { FINDING_CODES, ruleOf } from "./findings/codes.js";
 export type { FindingCode, FindingDetails, Severity, ShownValue } from "./findings/codes.js";
+export type { DateReason, FileNameReason, FrontMatterShape, FsProblem, JekyllReading, LangText, NotRegularKind, NotWrittenReason, TypeHint, UnreadableReason, ValueChangeWhy, YamlSyntaxReason } from "./findings/codes.js";
 
 /** What stops normalize on a file: a finding, bytes with no character in the encoding, or its own check. */
 export type FixBlocker = { code: FindingCode } | { encoding: string } | { unsafe: true };
@@ -18,7 +19,7 @@ export interface FixNotes {
   /** An old spelling normalize cannot rename: `key` is set too, with another value. */
   aliasSetToo?: { key: string };
   /** The date cannot be read with certainty, for this reason. */
-  dateUnclear?: { reason: string };
+  dateUnclear?: { reason: DateReason };
   /** normalize leaves the file as it is, so nothing is fixable: what stops it. */
   blockedBy?: FixBlocker;
 }

@@ -30,7 +30,7 @@ import { isObject } from "../schema/schema.js";
 export const DEFAULT_CACHE_FILE = ".posting-cache";
 /** 100,000 postings with findings take about 40 MB. */
 export const MAX_CACHE_BYTES = 64 * 1024 * 1024;
-const FORMAT = 4;
+const FORMAT = 5;
 /** How every cache header line starts: what tells a posting cache from any other file. */
 const HEADER_START = `{"format":`;
 const NEWLINE = 0x0a;

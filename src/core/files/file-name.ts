@@ -1,6 +1,8 @@
 // File name patterns such as YYYY-MM-DD-slug.md: Jekyll takes a posting's date and URL from its
 // file name, so a name with spaces, accents or an impossible date breaks links silently.
 import { isRealCalendarDate } from "../read/dates.js";
+import type { FileNameReason } from "../findings.js";
+import { en } from "../messages/en.js";
 import { foldToAscii } from "../words/slug.js";
 
 const TOKENS = /YYYY|MM|DD|slug/g;
@@ -34,15 +36,21 @@ export function fileNameRegex(pattern: string): RegExp {
   return regex;
 }
 
-/** Why `name` does not follow `pattern`, or undefined when it does. */
+/** Why `name` does not follow `pattern`, in English (the library API); undefined when it does. */
 export function fileNameProblem(name: string, pattern: string): string | undefined {
-  if (/\s/.test(name)) return "it contains spaces";
+  const reason = fileNameReason(name, pattern);
+  return reason && en.words.fileName(reason, pattern);
+}
+
+/** Why `name` does not follow `pattern`, as data (FILE_NAME_PATTERN); undefined when it does. */
+export function fileNameReason(name: string, pattern: string): FileNameReason | undefined {
+  if (/\s/.test(name)) return { kind: "spaces" };
   const nonAscii = [...new Set(name.match(/[^\x20-\x7E]/gu) ?? [])];
-  if (nonAscii.length > 0) return `it contains characters other than ASCII letters and digits (${nonAscii.slice(0, 3).join(" ")})`;
+  if (nonAscii.length > 0) return { kind: "non-ascii", chars: nonAscii.slice(0, 3).join(" ") };
   const m = fileNameRegex(pattern).exec(name);
-  if (!m) return `expected ${pattern}, where YYYY-MM-DD is the date and slug is made of letters, digits, - and _`;
+  if (!m) return { kind: "shape" };
   const { year, month, day } = m.groups ?? {};
-  if (year && month && day && !isRealCalendarDate(Number(year), Number(month), Number(day))) return `${year}-${month}-${day} is not a real date`;
+  if (year && month && day && !isRealCalendarDate(Number(year), Number(month), Number(day))) return { kind: "unreal-date", date: `${year}-${month}-${day}` };
   return undefined;
 }
 
@@ -56,7 +64,7 @@ export function suggestFileName(name: string, pattern: string): string | undefin
     .replace(/[^a-z0-9_]+/g, "-")
     .replace(/^-+|-+$/g, "");
   const candidate = `${ascii}${extension.toLowerCase()}`;
-  return candidate !== name && fileNameProblem(candidate, pattern) === undefined ? candidate : undefined;
+  return candidate !== name && fileNameReason(candidate, pattern) === undefined ? candidate : undefined;
 }
 
 /** The YYYY-MM-DD date a file name carries under `pattern`, if any (a real date only, as dateFromFileName). */

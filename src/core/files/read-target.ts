@@ -7,7 +7,7 @@ import type { Stats } from "node:fs";
 import { open } from "node:fs/promises";
 import type { Finding } from "../findings.js";
 import { finding } from "../messages.js";
-import { describeFsError } from "./targets.js";
+import { fsProblemOf, notRegularKind } from "./targets.js";
 import type { Target } from "./targets.js";
 
 /** Larger files are not read (FILE_UNREADABLE): a posting is a few kilobytes; a 5 MB body still reads. */
@@ -33,9 +33,9 @@ function problemFinding(target: Pick<Target, "display" | "problem">): ReadResult
 /** Why an opened file is not read, as a finding; undefined when it is a regular file of sensible size. */
 function openedFileProblem(target: Pick<Target, "display">, info: Stats): ReadResult | undefined {
   const at = { file: target.display, line: 1, column: 1 };
-  if (!info.isFile()) return { findings: [finding("FILE_NOT_REGULAR", at, { kind: info.isDirectory() ? "a folder" : info.isFIFO() ? "a named pipe" : info.isSocket() ? "a socket" : "a device" })] };
+  if (!info.isFile()) return { findings: [finding("FILE_NOT_REGULAR", at, { kind: notRegularKind(info) })] };
   if (info.size > MAX_FILE_BYTES) {
-    const reason = `it is ${Math.ceil(info.size / (1024 * 1024))} MB, more than the ${MAX_FILE_BYTES / (1024 * 1024)} MB posting reads`;
+    const reason = { kind: "too-large" as const, megabytes: Math.ceil(info.size / (1024 * 1024)), limit: MAX_FILE_BYTES / (1024 * 1024) };
     return { findings: [finding("FILE_UNREADABLE", at, { reason })] };
   }
   return undefined;
@@ -44,8 +44,8 @@ function openedFileProblem(target: Pick<Target, "display">, info: Stats): ReadRe
 function openErrorFinding(target: Pick<Target, "display" | "noFollow">, error: NodeJS.ErrnoException): ReadResult {
   const at = { file: target.display, line: 1, column: 1 };
   // O_NOFOLLOW on a link fails with ELOOP: it is a link, not a loop.
-  if (target.noFollow && error.code === "ELOOP") return { findings: [finding("FILE_NOT_REGULAR", at, { kind: "a symbolic link; links are not followed inside folders" })] };
-  return { findings: [finding("FILE_UNREADABLE", at, { reason: describeFsError(error) })] };
+  if (target.noFollow && error.code === "ELOOP") return { findings: [finding("FILE_NOT_REGULAR", at, { kind: "link-in-folder" })] };
+  return { findings: [finding("FILE_UNREADABLE", at, { reason: fsProblemOf(error) })] };
 }
 
 /** Read a discovered target, or explain as a finding why it cannot be read. */

@@ -4,7 +4,7 @@ import type { Stats } from "node:fs";
 import { UserError } from "../errors.js";
 import type { Finding } from "../findings.js";
 import { finding } from "../messages.js";
-import { describeFsError } from "./targets.js";
+import { fsProblemOf } from "./targets.js";
 import { writeFileAtomic } from "./write.js";
 
 /** Write `output` over the target read as `read`; FILE_NOT_WRITTEN when that cannot be done safely. */
@@ -13,7 +13,7 @@ export async function rewriteRead(target: { path: string; display: string }, rea
     await writeFileAtomic(target.path, output, { unchangedFrom: read.bytes, ...(read.stat ? { readStat: read.stat } : {}) });
     return undefined;
   } catch (error) {
-    const reason = error instanceof UserError ? error.message : describeFsError(error as NodeJS.ErrnoException);
+    const reason = error instanceof UserError ? { kind: "refused" as const, detail: error.message } : fsProblemOf(error as NodeJS.ErrnoException);
     return finding("FILE_NOT_WRITTEN", { file: target.display, line: 1, column: 1 }, { reason });
   }
 }

@@ -8,6 +8,8 @@ import { readHead } from "./read-bounded.js";
 import { escapeInline } from "../sanitize.js";
 import { isGitIgnored, readGitignore } from "./gitignore.js";
 import type { IgnoreRule } from "./gitignore.js";
+import type { FsProblem, NotRegularKind, UnreadableReason } from "../findings.js";
+import { en } from "../messages/en.js";
 
 export interface Target {
   /** Path as shown to the user (relative to cwd when inside it). */
@@ -23,7 +25,7 @@ export interface Target {
    */
   noFollow?: boolean;
   /** Set when the target cannot be read as a file; the reason is reported as a finding. */
-  problem?: { code: "FILE_UNREADABLE"; reason: string } | { code: "FILE_NOT_REGULAR"; kind: string };
+  problem?: { code: "FILE_UNREADABLE"; reason: UnreadableReason } | { code: "FILE_NOT_REGULAR"; kind: NotRegularKind };
 }
 
 const SKIPPED_FOLDERS = new Set(["node_modules", ".git"]);
@@ -85,22 +87,22 @@ export async function discoverTargets(inputs: readonly string[], cwd: string, op
     if (info instanceof Error) {
       if (info.code === "ENOENT" && GLOB_CHARS.test(input)) {
         const matches = await expandGlob(input, cwd);
-        if (matches.length === 0) add({ display: input, path, problem: { code: "FILE_UNREADABLE", reason: "no file matches this pattern" } });
+        if (matches.length === 0) add({ display: input, path, problem: { code: "FILE_UNREADABLE", reason: { kind: "no-match" } } });
         // A glob expands into a tree as a walk does: links it matches are reported, not followed.
         for (const match of matches) add(fileTarget(match, cwd, true));
         continue;
       }
-      add({ display: displayPath(path, cwd), path, problem: { code: "FILE_UNREADABLE", reason: describeFsError(info) } });
+      add({ display: displayPath(path, cwd), path, problem: { code: "FILE_UNREADABLE", reason: fsProblemOf(info) } });
       continue;
     }
     if (info.isDirectory() && input.replace(/[\\/]+$/, "").endsWith(".md")) {
       // `posting lint x.md` names a posting; walking a folder of that name would check something
       // else (or nothing, and pass) without a word.
-      add({ display: displayPath(path, cwd), path, problem: { code: "FILE_NOT_REGULAR", kind: "a folder, though its name ends in .md; pass the files in it, or the folder under another name" } });
+      add({ display: displayPath(path, cwd), path, problem: { code: "FILE_NOT_REGULAR", kind: "md-folder" } });
     } else if (info.isDirectory()) {
       const walked = walkMarkdown(path, walk);
       for (const file of walked.files) add(file.regular && !options.stats ? { display: displayPath(file.path, cwd), path: file.path, noFollow: true } : fileTarget(file.path, cwd, true));
-      for (const dir of walked.unreadable) add({ display: displayPath(dir, cwd), path: dir, problem: { code: "FILE_UNREADABLE", reason: "cannot list this folder (permission denied?)" } });
+      for (const dir of walked.unreadable) add({ display: displayPath(dir, cwd), path: dir, problem: { code: "FILE_UNREADABLE", reason: { kind: "unlistable" } } });
     } else {
       // A file named explicitly is read whatever its extension (lint-staged passes what it has),
       // unless ignored: a hook that passes every staged file must not lint the ignored ones.
@@ -111,7 +113,7 @@ export async function discoverTargets(inputs: readonly string[], cwd: string, op
   return targets;
 }
 
-const EXPLICIT_LINK = "a symbolic link; links are never followed, named or inside folders";
+const EXPLICIT_LINK: NotRegularKind = "link";
 
 function isLink(path: string): boolean {
   const info = statOrError(path, true);
@@ -132,20 +134,12 @@ function fileTarget(path: string, cwd: string, fromWalk: boolean): Target {
   const display = displayPath(path, cwd);
   const info = statOrError(path, fromWalk);
   if (info instanceof Error) {
-    const reason = info.code === "ELOOP" ? "symbolic link loop" : describeFsError(info);
+    const reason: UnreadableReason = info.code === "ELOOP" ? { kind: "link-loop" } : fsProblemOf(info);
     return { display, path, problem: { code: "FILE_UNREADABLE", reason } };
   }
   // Opened without following links either way: a link swapped in after discovery is refused.
   if (info.isFile()) return { display, path, size: info.size, mtimeMs: info.mtimeMs, noFollow: true };
-  const kind = info.isSymbolicLink()
-    ? "a symbolic link; links are not followed inside folders"
-    : info.isDirectory()
-      ? "a folder"
-      : info.isFIFO()
-        ? "a named pipe"
-        : info.isSocket()
-          ? "a socket"
-          : "a device";
+  const kind: NotRegularKind = info.isSymbolicLink() ? "link-in-folder" : notRegularKind(info);
   return { display, path, problem: { code: "FILE_NOT_REGULAR", kind } };
 }
 
@@ -247,20 +241,19 @@ export function displayPath(path: string, cwd: string): string {
   return rel.split(sep).join("/");
 }
 
+/** A file system error as data (the catalogs word it: messages/*.ts fsProblem). */
+export function fsProblemOf(error: NodeJS.ErrnoException): FsProblem {
+  return { kind: "fs", errno: error.code ?? "", detail: error.message };
+}
+
+/** A file system error in English words (errors worded where no catalog is at hand). */
 export function describeFsError(error: NodeJS.ErrnoException): string {
-  switch (error.code) {
-    case "ENOENT":
-      return "no such file or folder";
-    case "EACCES":
-    case "EPERM":
-      return "permission denied";
-    case "EISDIR":
-      return "it is a folder";
-    case "ELOOP":
-      return "symbolic link loop";
-    default:
-      return error.code ? `${error.code}: ${error.message}` : error.message;
-  }
+  return en.words.fsProblem(fsProblemOf(error));
+}
+
+/** What a path that is neither a regular file nor a link is. */
+export function notRegularKind(info: Stats): NotRegularKind {
+  return info.isDirectory() ? "folder" : info.isFIFO() ? "pipe" : info.isSocket() ? "socket" : "device";
 }
 
 /** Exit 2 for paths that hold no posting: a mistyped path in CI must not pass. */

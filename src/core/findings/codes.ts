@@ -17,6 +17,32 @@ export type ShownValue =
   | { type: "number"; value: number }
   | { type: "list"; length: number }
   | { type: "mapping" };
+// Issue 17 (languages): the reasons findings give, as data every catalog words (no English in args).
+/** A file system error: its errno code, and the system's own text for a code no catalog words. */
+export type FsProblem = { kind: "fs"; errno: string; detail?: string };
+/** Why a file was not read. */
+export type UnreadableReason = FsProblem | { kind: "no-match" } | { kind: "unlistable" } | { kind: "link-loop" } | { kind: "too-large"; megabytes: number; limit: number };
+/** What a path that is not a regular file is. */
+export type NotRegularKind = "folder" | "pipe" | "socket" | "device" | "link-in-folder" | "link" | "md-folder";
+/** Why a file was not rewritten: the file system, or the writer's own refusal (`detail`: its words). */
+export type NotWrittenReason = FsProblem | { kind: "refused"; detail: string };
+/** What a front matter that is not a mapping holds (`typeof` of a single value). */
+export type FrontMatterShape = "list" | "nothing" | "string" | "number" | "boolean" | "other";
+/** A YAML syntax error: ours, or the `yaml` package's error code with its (English) text as a fallback. */
+export type YamlSyntaxReason = { kind: "unclosed-quote"; quote: string } | { kind: "alias-no-anchor"; name: string } | { kind: "yaml"; code: string; text: string };
+/** What Jekyll (Psych, YAML 1.1) reads a plain scalar as. */
+export type JekyllReading = { kind: "null" } | { kind: "boolean"; value: boolean } | { kind: "number"; value: string } | { kind: "merge" } | { kind: "text"; text: string };
+/** Why normalize rewrites a value. */
+export type ValueChangeWhy = "trailing-space" | "nfc" | "iso-date" | "schema-spelling" | "quoted" | "yaml11-boolean" | "text-boolean" | "comma-list";
+/** Why a date-like text is not a date posting can read: two readings, no real day, or a day-first spelling. */
+export type DateReason = { kind: "ambiguous"; text: string; dayFirst: string; monthFirst: string } | { kind: "unreal"; text: string } | { kind: "write-iso" };
+/** A hint for a value of the wrong type. */
+export type TypeHint = { kind: "unquote-boolean"; value: string } | { kind: "quote-yes-no" } | { kind: "quote-number" } | { kind: "list-unbalanced" } | { kind: "list-comma" } | { kind: "give-value"; key: string };
+/** A schema text in each language it is written in (x-description, x-pattern-description, else the plain English one). */
+export type LangText = { en?: string; fr?: string };
+/** Why a file name does not follow the pattern. */
+export type FileNameReason = { kind: "spaces" } | { kind: "non-ascii"; chars: string } | { kind: "shape" } | { kind: "unreal-date"; date: string };
+
 /** A code whose finding carries no facts. */
 type NoArgs = Record<never, never>;
 
@@ -35,9 +61,9 @@ function rule<A = NoArgs>(severity: Severity, fixable: boolean | ((args: A) => b
 
 // The order is the one SARIF lists its rules in (ruleIndex): append new codes, do not reorder.
 export const CODES = {
-  FILE_UNREADABLE: rule<{ reason: string }>("error"),
-  FILE_NOT_REGULAR: rule<{ kind: string }>("error"),
-  FILE_NOT_WRITTEN: rule<{ reason: string }>("error"),
+  FILE_UNREADABLE: rule<{ reason: UnreadableReason }>("error"),
+  FILE_NOT_REGULAR: rule<{ kind: NotRegularKind }>("error"),
+  FILE_NOT_WRITTEN: rule<{ reason: NotWrittenReason }>("error"),
   FILE_BINARY: rule("error"),
   FILE_EMPTY: rule("error"),
   ENCODING_INVALID_UTF8: rule<{ byte: number; guess: string; truncated?: boolean }>("error", (a) => !a.truncated),
@@ -51,39 +77,39 @@ export const CODES = {
   FRONT_MATTER_NOT_AT_TOP: rule<{ startLine: number }>("error"),
   FRONT_MATTER_UNTERMINATED: rule("error"),
   FRONT_MATTER_EMPTY: rule("error"),
-  FRONT_MATTER_NOT_MAPPING: rule<{ found: string }>("error"),
+  FRONT_MATTER_NOT_MAPPING: rule<{ found: FrontMatterShape }>("error"),
   FRONT_MATTER_LANGUAGE: rule<{ language: string }>("error"),
   /** `withoutComments`: the size and limit are of the lines that are not comments. */
   FRONT_MATTER_TOO_LARGE: rule<{ kilobytes: number; limit: number; withoutComments: boolean }>("error"),
   FRONT_MATTER_BLANK_LINE: rule("warning", true),
   FRONT_MATTER_TRAILING_SPACE: rule("warning", true),
-  YAML_SYNTAX: rule<{ reason: string }>("error"),
+  YAML_SYNTAX: rule<{ reason: YamlSyntaxReason }>("error"),
   YAML_DUPLICATE_KEY: rule<{ key: Path; firstLine: number; line: number }>("error"),
   YAML_ALIAS_LIMIT: rule<{ limit: number; nodes: number }>("error"),
   YAML_TOO_DEEP: rule("error"),
   YAML11_BOOLEAN: rule<{ key: Path; text: string; value: boolean }>("warning", true),
-  YAML11_READING: rule<{ key: Path; text: string; jekyll: string; isKey: boolean; literal?: string }>("warning"),
+  YAML11_READING: rule<{ key: Path; text: string; jekyll: JekyllReading; isKey: boolean; literal?: string }>("warning"),
   YAML_TAG: rule<{ key: Path; tag: string }>("warning"),
   YAML_TAG_UNKNOWN: rule<{ key: Path; tag: string }>("error"),
   UNKNOWN_KEY: rule<{ key: Path; suggestion?: string; isAlias: boolean }>("error", (a) => a.isAlias && Boolean(a.suggestion)),
   ALIAS_CONFLICT: rule<{ alias: string; key: string; aliasLine: number }>("error"),
   NORMALIZE_KEY_ALIAS: rule<{ alias: string; key: string }>("warning", true),
   NORMALIZE_KEY_ORDER: rule<{ key: string; expectedAfter?: string }>("warning", true),
-  NORMALIZE_VALUE: rule<{ key: Path; from: string; to: string; why: string }>("warning", true),
+  NORMALIZE_VALUE: rule<{ key: Path; from: string; to: string; why: ValueChangeWhy }>("warning", true),
   NORMALIZE_UNSAFE: rule("error"),
-  DATE_AMBIGUOUS: rule<{ key: Path; reason: string }>("error"),
+  DATE_AMBIGUOUS: rule<{ key: Path; reason: DateReason }>("error"),
   COMMA_LIST_UNBALANCED: rule<{ key: Path }>("warning"),
-  SCHEMA_REQUIRED: rule<{ key: string; description?: string }>("error"),
-  SCHEMA_TYPE: rule<{ key: Path; expected: string; found: ShownValue; hint?: string }>("error"),
+  SCHEMA_REQUIRED: rule<{ key: string; description?: LangText }>("error"),
+  SCHEMA_TYPE: rule<{ key: Path; expected: string[]; found: ShownValue; hint?: TypeHint }>("error"),
   SCHEMA_ENUM: rule<{ key: Path; allowed: readonly unknown[]; found: ShownValue; suggestion?: string }>("error", (a) => a.suggestion !== undefined),
-  SCHEMA_FORMAT: rule<{ key: Path; format: string; found: ShownValue; reason?: string }>("error"),
-  SCHEMA_PATTERN: rule<{ key: Path; expected: string; found: ShownValue }>("error"),
+  SCHEMA_FORMAT: rule<{ key: Path; format: string; found: ShownValue; reason?: DateReason }>("error"),
+  SCHEMA_PATTERN: rule<{ key: Path; pattern: string; description?: LangText; found: ShownValue }>("error"),
   SCHEMA_CONST: rule<{ key: Path; expected: string; found: ShownValue }>("error"),
   SCHEMA_LENGTH: rule<{ key: Path; limit: number; kind: "min" | "max"; unit: "characters" | "items" }>("error"),
-  SCHEMA_ITEMS: rule<{ key: Path; reason: string }>("error"),
-  SCHEMA_OTHER: rule<{ key: Path; reason: string }>("error"),
-  FILE_NAME_PATTERN: rule<{ name: string; pattern: string; reason: string; suggestion?: string }>("error"),
-  REFERENCE_MISSING: rule<{ key: Path; value: string; expected: string; reason?: string }>("error"),
+  SCHEMA_ITEMS: rule<{ key: Path; first: number; repeat: number }>("error"),
+  SCHEMA_OTHER: rule<{ key: Path; keyword: string; detail?: string }>("error"),
+  FILE_NAME_PATTERN: rule<{ name: string; pattern: string; reason: FileNameReason; suggestion?: string }>("error"),
+  REFERENCE_MISSING: rule<{ key: Path; value: string; expected: string; unsafeName?: boolean }>("error"),
   /** The identity keys (`x-identity`) and their values; `bare` values (ids, dates) are shown unquoted. */
   DUPLICATE_POSTING: rule<{ other: string; keys: string[]; values: string[]; bare: boolean[] }>("warning"),
   // Issue 13 (safety): hostile-input findings.

@@ -7,7 +7,7 @@ import type { ResolvedConfig, ResolvedReference } from "../project/config.js";
 import { collectionOf, DEFAULT_EXTENSIONS, DEFAULT_FILE_NAME_PATTERN } from "../project/config.js";
 import { DISK } from "../files/access.js";
 import type { FileAccess } from "../files/access.js";
-import { dateInFileName, fileNameProblem, suggestFileName } from "../files/file-name.js";
+import { dateInFileName, fileNameReason, suggestFileName } from "../files/file-name.js";
 import { dateFromFileName } from "../read/dates.js";
 import type { Finding } from "../findings.js";
 import { compareFindings } from "../findings.js";
@@ -81,7 +81,7 @@ export class CrossFileChecker {
     const patternExtension = extensions.find((e) => pattern.endsWith(e)) ?? (pattern.endsWith(".md") ? ".md" : undefined);
     const named = patternExtension && extension !== patternExtension ? name.slice(0, name.length - extension.length) + patternExtension : name;
     if (collection.fileName !== false) {
-      const reason = fileNameProblem(named, collection.fileName);
+      const reason = fileNameReason(named, collection.fileName);
       if (reason) {
         const suggestion = suggestFileName(named, collection.fileName);
         out.push(finding("FILE_NAME_PATTERN", { file: result.file, line: 1, column: 1 }, { name, pattern: collection.fileName, reason, ...(suggestion ? { suggestion } : {}) }));
@@ -110,7 +110,7 @@ export class CrossFileChecker {
   private referenceFinding(file: string, fact: ReferenceFact, reference: ResolvedReference): Finding | undefined {
     const at = { file, line: fact.line, column: fact.column, path: fact.path };
     if (!SAFE_SEGMENT.test(fact.value)) {
-      return finding("REFERENCE_MISSING", at, { key: fact.path, value: fact.value, expected: reference.written, reason: "it cannot name a file (it contains / or \\, or is . or ..)" });
+      return finding("REFERENCE_MISSING", at, { key: fact.path, value: fact.value, expected: reference.written, unsafeName: true });
     }
     if (!this.exists(reference.template.replaceAll("{value}", fact.value))) {
       return finding("REFERENCE_MISSING", at, { key: fact.path, value: fact.value, expected: reference.written.replaceAll("{value}", fact.value) });

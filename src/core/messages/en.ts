@@ -1,9 +1,9 @@
 // The English catalog: every finding code's message, hint and one-line summary. A finding carries
 // its code and args (src/core/findings/codes.ts); this words them. A second language is a second
 // object of the same type (Catalog), checked for completeness by test/messages.test.ts.
-import type { FixBlocker, FixNotes, ShownValue } from "../findings.js";
+import type { DateReason, FileNameReason, FixBlocker, FixNotes, FrontMatterShape, FsProblem, JekyllReading, NotRegularKind, NotWrittenReason, ShownValue, TypeHint, UnreadableReason, ValueChangeWhy, YamlSyntaxReason } from "../findings.js";
 import { capText } from "../sanitize.js";
-import type { Catalog } from "./types.js";
+import type { Catalog, CatalogWords } from "./types.js";
 import type { EditRefusal } from "../findings/codes.js";
 
 const FIX_WITH_NORMALIZE = "run `posting normalize --write` to fix it";
@@ -19,21 +19,176 @@ const EDIT_REASONS: Record<EditRefusal, string> = {
   unsafe: "the edited text would not read back as the data asked for",
 };
 
+/** A file system error in words. */
+function fsProblem({ errno, detail }: FsProblem): string {
+  switch (errno) {
+    case "ENOENT":
+      return "no such file or folder";
+    case "EACCES":
+    case "EPERM":
+      return "permission denied";
+    case "EISDIR":
+      return "it is a folder";
+    case "ELOOP":
+      return "symbolic link loop";
+    default:
+      return errno ? `${errno}: ${detail ?? ""}` : (detail ?? "");
+  }
+}
+
+function unreadable(reason: UnreadableReason): string {
+  switch (reason.kind) {
+    case "fs":
+      return fsProblem(reason);
+    case "no-match":
+      return "no file matches this pattern";
+    case "unlistable":
+      return "cannot list this folder (permission denied?)";
+    case "link-loop":
+      return "symbolic link loop";
+    case "too-large":
+      return `it is ${reason.megabytes} MB, more than the ${reason.limit} MB posting reads`;
+  }
+}
+
+const NOT_REGULAR: Record<NotRegularKind, string> = {
+  folder: "a folder",
+  pipe: "a named pipe",
+  socket: "a socket",
+  device: "a device",
+  "link-in-folder": "a symbolic link; links are not followed inside folders",
+  link: "a symbolic link; links are never followed, named or inside folders",
+  "md-folder": "a folder, though its name ends in .md; pass the files in it, or the folder under another name",
+};
+
+function notWritten(reason: NotWrittenReason): string {
+  return reason.kind === "fs" ? fsProblem(reason) : reason.detail;
+}
+
+const SHAPES: Record<FrontMatterShape, string> = { list: "a list", nothing: "nothing", string: "a single text value", number: "a single number value", boolean: "a single boolean value", other: "a single value" };
+
+function yamlSyntax(reason: YamlSyntaxReason): string {
+  switch (reason.kind) {
+    case "unclosed-quote":
+      return `the ${reason.quote} opened here is never closed`;
+    case "alias-no-anchor":
+      return `the alias *${reason.name} refers to no anchor &${reason.name} above it`;
+    case "yaml":
+      return reason.text;
+  }
+}
+
+/** Psych's value in words: "the number 83", "true", "empty (null)". */
+function jekyllReading(reading: JekyllReading): string {
+  switch (reading.kind) {
+    case "null":
+      return "empty (null)";
+    case "boolean":
+      return String(reading.value);
+    case "number":
+      return `the number ${reading.value}`;
+    case "merge":
+      return "a merge of the mapping it names";
+    case "text":
+      return `the text ${JSON.stringify(reading.text)}`;
+  }
+}
+
+const VALUE_CHANGES: Record<ValueChangeWhy, string> = {
+  "trailing-space": "trailing white space removed",
+  nfc: "Unicode normalized (NFC)",
+  "iso-date": "date written YYYY-MM-DD",
+  "schema-spelling": "value matched to the schema's spelling",
+  quoted: "quoted, so Jekyll reads it as text",
+  "yaml11-boolean": "written as the boolean Jekyll reads",
+  "text-boolean": "text turned into a boolean",
+  "comma-list": "comma-separated text turned into a list",
+};
+
+function dateReason(reason: DateReason): string {
+  switch (reason.kind) {
+    case "ambiguous":
+      return `${reason.text} could be ${reason.dayFirst} or ${reason.monthFirst}`;
+    case "unreal":
+      return `${reason.text} is not a real date`;
+    case "write-iso":
+      return "write it YYYY-MM-DD";
+  }
+}
+
+function fileName(reason: FileNameReason, pattern: string): string {
+  switch (reason.kind) {
+    case "spaces":
+      return "it contains spaces";
+    case "non-ascii":
+      return `it contains characters other than ASCII letters and digits (${reason.chars})`;
+    case "shape":
+      return `expected ${pattern}, where YYYY-MM-DD is the date and slug is made of letters, digits, - and _`;
+    case "unreal-date":
+      return `${reason.date} is not a real date`;
+  }
+}
+
+function typesInWords(types: readonly string[]): string {
+  const words = types.map((t) => {
+    switch (t) {
+      case "string":
+        return "a text";
+      case "boolean":
+        return "true or false";
+      case "array":
+        return "a list";
+      case "number":
+      case "integer":
+        return "a number";
+      case "object":
+        return "a mapping";
+      case "null":
+        return "empty";
+      default:
+        return t;
+    }
+  });
+  return words.length > 1 ? `${words.slice(0, -1).join(", ")} or ${words.at(-1)}` : (words[0] ?? "valid");
+}
+
+function typeHint(hint: TypeHint | undefined): string | undefined {
+  switch (hint?.kind) {
+    case undefined:
+      return undefined;
+    case "unquote-boolean":
+      return `write ${hint.value} without quotes; ${FIX_WITH_NORMALIZE}`;
+    case "quote-yes-no":
+      return "Jekyll reads an unquoted yes/no/true/false as a boolean; put the text in quotes";
+    case "quote-number":
+      return "put the text in quotes";
+    case "list-unbalanced":
+      return "write a list (`- item` lines, or [a, b]); its brackets do not pair up, so normalize leaves it as it is";
+    case "list-comma":
+      return "write a list (`- item` lines, or [a, b]); run `posting normalize --write` to turn a comma-separated text into a list";
+    case "give-value":
+      return `give \`${hint.key}\` a value or remove the line`;
+  }
+}
+
+const words: CatalogWords = { fsProblem, dateReason, valueChangeWhy: (why) => VALUE_CHANGES[why], fileName };
+
 export const en: Catalog = {
   lang: "en",
   notes: wordNotes,
+  words,
   codes: {
     FILE_UNREADABLE: {
       summary: "The file cannot be read.",
-      word: ({ reason }) => ({ message: `cannot read the file: ${reason}` }),
+      word: ({ reason }) => ({ message: `cannot read the file: ${unreadable(reason)}` }),
     },
     FILE_NOT_REGULAR: {
       summary: "The path is not a regular file (folder, link, pipe or device).",
-      word: ({ kind }) => ({ message: `not a regular file (${kind}); it was not read`, hint: "pass Markdown files or folders that contain them" }),
+      word: ({ kind }) => ({ message: `not a regular file (${NOT_REGULAR[kind]}); it was not read`, hint: "pass Markdown files or folders that contain them" }),
     },
     FILE_NOT_WRITTEN: {
       summary: "normalize --write could not replace the file (it changed meanwhile, or the folder is not writable); it was left as is.",
-      word: ({ reason }) => ({ message: `not rewritten: ${reason}` }),
+      word: ({ reason }) => ({ message: `not rewritten: ${notWritten(reason)}` }),
     },
     FILE_BINARY: {
       summary: "The file is binary (contains NUL bytes), not a Markdown posting.",
@@ -53,7 +208,7 @@ export const en: Catalog = {
           };
         }
         return {
-          message: `the file is not valid UTF-8 (byte 0x${byte.toString(16).toUpperCase().padStart(2, "0")} here); it looks like ${guess}`,
+          message: `the file is not valid UTF-8 (byte 0x${byte.toString(16).toUpperCase().padStart(2, "0")} here); it looks like ${guess === "windows-1252" ? "windows-1252 (Windows Western European)" : guess}`,
           hint: `Jekyll reads UTF-8 only; ${FIX_WITH_NORMALIZE}, or save it as UTF-8 in your editor`,
         };
       },
@@ -106,7 +261,7 @@ export const en: Catalog = {
     },
     FRONT_MATTER_NOT_MAPPING: {
       summary: "The front matter is not a mapping of `key: value` lines.",
-      word: ({ found }) => ({ message: `the front matter must be a list of \`key: value\` lines, found ${found}` }),
+      word: ({ found }) => ({ message: `the front matter must be a list of \`key: value\` lines, found ${SHAPES[found]}` }),
     },
     FRONT_MATTER_LANGUAGE: {
       summary: "The front matter is not YAML.",
@@ -132,7 +287,7 @@ export const en: Catalog = {
     },
     YAML_SYNTAX: {
       summary: "YAML syntax error.",
-      word: ({ reason }) => ({ message: `YAML syntax error: ${reason}`, hint: "values that contain `: ` or start with a quote, `@`, `*` or `&` need quotes around them" }),
+      word: ({ reason }) => ({ message: `YAML syntax error: ${yamlSyntax(reason)}`, hint: "values that contain `: ` or start with a quote, `@`, `*` or `&` need quotes around them" }),
     },
     YAML_DUPLICATE_KEY: {
       summary: "A key is set twice.",
@@ -152,8 +307,9 @@ export const en: Catalog = {
     },
     YAML11_READING: {
       summary: "A plain value or key Jekyll (YAML 1.1) reads otherwise than YAML 1.2 (0123, 45,000, 9:00, tRUE, on:).",
-      word: ({ key, text, jekyll, isKey, literal }) => {
+      word: ({ key, text, jekyll: reading, isKey, literal }) => {
         const quoted = JSON.stringify(text);
+        const jekyll = jekyllReading(reading);
         if (isKey) {
           const hint = text === "<<" ? "write out the keys it would merge: other YAML tools keep a key named <<" : `write the key in quotes: ${quoted}:`;
           return { message: `the key \`${text}\` is read by Jekyll (YAML 1.1) as ${jekyll}, not as the text ${quoted}`, hint };
@@ -191,7 +347,7 @@ export const en: Catalog = {
     },
     NORMALIZE_VALUE: {
       summary: "A value normalize would rewrite.",
-      word: ({ key, from, to, why }) => ({ message: `\`${key}\` should be written ${to}, not ${from} (${why})`, hint: FIX_WITH_NORMALIZE }),
+      word: ({ key, from, to, why }) => ({ message: `\`${key}\` should be written ${to}, not ${from} (${VALUE_CHANGES[why]})`, hint: FIX_WITH_NORMALIZE }),
     },
     NORMALIZE_UNSAFE: {
       summary: "Normalize could not rewrite the file safely.",
@@ -199,7 +355,7 @@ export const en: Catalog = {
     },
     DATE_AMBIGUOUS: {
       summary: "A date that cannot be read with certainty.",
-      word: ({ key, reason }) => ({ message: `\`${key}\`: ${reason}`, hint: "write the date as YYYY-MM-DD" }),
+      word: ({ key, reason }) => ({ message: `\`${key}\`: ${dateReason(reason)}`, hint: "write the date as YYYY-MM-DD" }),
     },
     COMMA_LIST_UNBALANCED: {
       summary: "Comma-separated text whose brackets do not pair up: not turned into a list.",
@@ -210,11 +366,11 @@ export const en: Catalog = {
     },
     SCHEMA_REQUIRED: {
       summary: "A required key is missing.",
-      word: ({ key, description }) => ({ message: `\`${key}\` is required but missing`, hint: description ? `add \`${key}:\` to the front matter: ${description}` : `add \`${key}:\` to the front matter` }),
+      word: ({ key, description }) => ({ message: `\`${key}\` is required but missing`, hint: description?.en ? `add \`${key}:\` to the front matter: ${description.en}` : `add \`${key}:\` to the front matter` }),
     },
     SCHEMA_TYPE: {
       summary: "A value has the wrong type.",
-      word: ({ key, expected, found, hint }) => ({ message: `\`${key}\` must be ${expected}, found ${describeValue(found)}`, hint }),
+      word: ({ key, expected, found, hint }) => ({ message: `\`${key}\` must be ${typesInWords(expected)}, found ${describeValue(found)}`, hint: typeHint(hint) }),
     },
     SCHEMA_ENUM: {
       summary: "A value is not one of the allowed values.",
@@ -225,11 +381,11 @@ export const en: Catalog = {
     },
     SCHEMA_FORMAT: {
       summary: "A value is not in the expected format (date, e-mail, URL).",
-      word: ({ key, format, found, reason }) => ({ message: `\`${key}\` must be ${formatInWords(format)}, found ${describeValue(found)}${reason ? ` (${reason})` : ""}` }),
+      word: ({ key, format, found, reason }) => ({ message: `\`${key}\` must be ${formatInWords(format)}, found ${describeValue(found)}${reason ? ` (${dateReason(reason)})` : ""}` }),
     },
     SCHEMA_PATTERN: {
       summary: "A value does not match the expected pattern.",
-      word: ({ key, expected, found }) => ({ message: `\`${key}\` must be ${expected}, found ${describeValue(found)}` }),
+      word: ({ key, pattern, description, found }) => ({ message: `\`${key}\` must be ${description?.en ?? `text matching ${pattern}`}, found ${describeValue(found)}` }),
     },
     SCHEMA_CONST: {
       summary: "A value differs from the only allowed value.",
@@ -244,22 +400,28 @@ export const en: Catalog = {
     },
     SCHEMA_ITEMS: {
       summary: "A list has invalid or repeated items.",
-      word: ({ key, reason }) => ({ message: `\`${key}\` ${reason}` }),
+      word: ({ key, first, repeat }) => ({ message: `\`${key}\` lists the same value twice (items ${first + 1} and ${repeat + 1})` }),
     },
     SCHEMA_OTHER: {
       summary: "Another schema rule is not met.",
-      word: ({ key, reason }) => ({ message: key ? `\`${key}\` ${reason}` : reason }),
+      word: ({ key, keyword, detail }) => {
+        const reason = detail ?? `fails the schema's "${keyword}" rule`;
+        return { message: key ? `\`${key}\` ${reason}` : reason };
+      },
     },
     FILE_NAME_PATTERN: {
       summary: "The file name does not follow the configured pattern (default YYYY-MM-DD-slug.md).",
-      word: ({ name, pattern, reason, suggestion }) => ({ message: `the file name "${name}" does not follow ${pattern}: ${reason}`, hint: `rename the file, for example ${suggestion ?? exampleFileName(pattern)}` }),
+      word: ({ name, pattern, reason, suggestion }) => ({ message: `the file name "${name}" does not follow ${pattern}: ${fileName(reason, pattern)}`, hint: `rename the file, for example ${suggestion ?? exampleFileName(pattern)}` }),
     },
     REFERENCE_MISSING: {
       summary: "A value names a file that does not exist (config `references`).",
-      word: ({ key, value, expected, reason }) => ({
+      word: ({ key, value, expected, unsafeName }) => {
+        const reason = unsafeName ? "it cannot name a file (it contains / or \\, or is . or ..)" : undefined;
+        return {
         message: `\`${key}\` is "${truncate(value)}" but ${reason ?? `there is no ${expected}`}`,
         hint: reason ? `\`${key}\` names a file: ${expected}` : `check the spelling of \`${key}\`, or add ${expected}`,
-      }),
+        };
+      },
     },
     DUPLICATE_POSTING: {
       summary: "Another posting has the same startup, roles and date.",
@@ -335,7 +497,7 @@ export const en: Catalog = {
 function wordNotes(hint: string | undefined, notes: FixNotes): string | undefined {
   if (notes.fix) hint ??= `${FIX_WITH_NORMALIZE} (${notes.fix.from} → ${notes.fix.to})`;
   if (notes.aliasSetToo) hint = `\`${notes.aliasSetToo.key}\` is set too, with another value: keep one`;
-  if (notes.dateUnclear) hint = `${notes.dateUnclear.reason}; write it YYYY-MM-DD`;
+  if (notes.dateUnclear) hint = `${dateReason(notes.dateUnclear.reason)}; write it YYYY-MM-DD`;
   if (notes.blockedBy) hint = hintWhileBlocked(hint, notes.blockedBy);
   return hint;
 }

@@ -1,6 +1,6 @@
 // The type of a message catalog: one per language (en.ts, then fr.ts), all of this one type, so
 // a language that misses a code does not compile (and test/messages.test.ts checks each).
-import type { FindingCode, FindingDetails, FixNotes } from "../findings.js";
+import type { DateReason, FileNameReason, FindingCode, FindingDetails, FixNotes, FsProblem, ValueChangeWhy } from "../findings.js";
 
 /** What a catalog says about one finding. */
 export interface Worded {
@@ -22,4 +22,17 @@ export interface Catalog {
   codes: { [C in FindingCode]: CodeWording<FindingDetails[C]> };
   /** The hint once lint learned more about the finding (FixNotes, set by core/lint/normalizable.ts). */
   notes: (hint: string | undefined, notes: FixNotes) => string | undefined;
+  /** Reasons that are also worded outside findings (errors, normalize's report). */
+  words: CatalogWords;
+}
+
+export interface CatalogWords {
+  /** A file system error: "permission denied". */
+  fsProblem: (problem: FsProblem) => string;
+  /** Why a date cannot be read: "05/06/2021 could be … or …". */
+  dateReason: (reason: DateReason) => string;
+  /** Why normalize rewrites a value: "trailing white space removed". */
+  valueChangeWhy: (why: ValueChangeWhy) => string;
+  /** Why a file name does not follow `pattern`. */
+  fileName: (reason: FileNameReason, pattern: string) => string;
 }

@@ -11,6 +11,7 @@ import { decodeBytes } from "../read/encoding.js";
 import type { DecodeResult } from "../read/encoding.js";
 import { toLf } from "../read/frontmatter.js";
 import { finding } from "../messages.js";
+import { en } from "../messages/en.js";
 import { editsExplain } from "../read/edits.js";
 import { repairMojibake } from "../read/mojibake.js";
 import type { MojibakeRepair } from "../read/mojibake.js";
@@ -310,7 +311,7 @@ export function describeChanges(changes: NormalizeChanges): string[] {
   if (fm) {
     for (const r of fm.renamed) out.push(`key \`${r.from}\` renamed to \`${r.to}\``);
     for (const r of fm.duplicateAliasesRemoved) out.push(`key \`${r.from}\` removed (same value as \`${r.to}\`)`);
-    for (const v of fm.values) out.push(`\`${v.key}\`: ${v.why} (${v.from} → ${v.to})`);
+    for (const v of fm.values) out.push(`\`${v.key}\`: ${en.words.valueChangeWhy(v.why)} (${v.from} → ${v.to})`);
     if (fm.reordered) out.push("keys put in the schema's order");
   }
   if (changes.blankLinesRemoved > 0) out.push(`${changes.blankLinesRemoved} blank line${plural(changes.blankLinesRemoved)} removed from the front matter`);

@@ -3,6 +3,7 @@
 // canonical.ts applies them to the YAML document; lint and `normalize --check` run them on the
 // entries of either reader (detectEntryChanges). No `yaml` import here.
 import { rewriteDayFirstDate } from "../read/dates.js";
+import type { DateReason, ValueChangeWhy } from "../findings.js";
 import { isYaml11BooleanWord, psychReadsPlainAsNonText } from "../read/yaml11.js";
 import { coreReadsAsNonText } from "../read/scalars.js";
 import { splitCommaList } from "../words/comma-list.js";
@@ -25,7 +26,7 @@ export function jekyllReadsPlainAsNonText(text: string, field: FieldSpec | undef
   return psychReadsPlainAsNonText(text) || coreReadsAsNonText(text) || (!isDateField && DATE_LIKE.test(text));
 }
 
-export type ScalarPlan = { kind: "boolean"; to: boolean } | { kind: "list"; items: string[] } | { kind: "text"; to: string; ambiguity?: string };
+export type ScalarPlan = { kind: "boolean"; to: boolean } | { kind: "list"; items: string[] } | { kind: "text"; to: string; ambiguity?: DateReason };
 
 /**
  * What normalize makes of a scalar value of `field`: a boolean, a list, or (for text) the
@@ -48,11 +49,11 @@ export function scalarPlan(value: unknown, field: FieldSpec): ScalarPlan | undef
   let next = value.normalize("NFC");
   if (/\s$/.test(next) && !next.includes("\n")) next = next.trimEnd();
   if (field.enum && !field.list) next = matchEnum(next, field) ?? next;
-  let ambiguity: string | undefined;
+  let ambiguity: DateReason | undefined;
   if (field.format && DATE_FORMATS.has(field.format)) {
     const rewrite = rewriteDayFirstDate(next);
     if (rewrite?.kind === "iso") next = rewrite.value;
-    else if (rewrite) ambiguity = rewrite.reason;
+    else if (rewrite) ambiguity = rewrite.why;
   }
   return ambiguity === undefined ? { kind: "text", to: next } : { kind: "text", to: next, ambiguity };
 }
@@ -90,13 +91,13 @@ export interface ValueChange {
   key: string;
   from: string;
   to: string;
-  why: string;
+  why: ValueChangeWhy;
   offset: number;
 }
 
 export interface Ambiguity {
   key: string;
-  reason: string;
+  reason: DateReason;
   offset: number;
 }
 
@@ -184,17 +185,17 @@ export function planValue(view: ValueView, field: FieldSpec, changes: CanonicalC
         changes.values.push({ key: `${key}[${i}]`, from: JSON.stringify(item.value), to: JSON.stringify(next), why: whyChanged(item.value, next), offset: item.offset });
         fixes.push({ kind: "item", index: i, to: next });
       } else if (item.plain && jekyllReadsPlainAsNonText(item.value, field)) {
-        changes.values.push({ key: `${key}[${i}]`, from: item.value, to: JSON.stringify(item.value), why: "quoted, so Jekyll reads it as text", offset: item.offset });
+        changes.values.push({ key: `${key}[${i}]`, from: item.value, to: JSON.stringify(item.value), why: "quoted", offset: item.offset });
       }
     });
     return fixes;
   }
   const { value, offset } = view;
-  const record = (from: string, to: string, why: string) => changes.values.push({ key, from, to, why, offset });
+  const record = (from: string, to: string, why: ValueChangeWhy) => changes.values.push({ key, from, to, why, offset });
   // A plain `yes` where a boolean is allowed: Jekyll reads true, so that is what it means.
   if (view.plain && typeof value === "string" && isYaml11BooleanWord(value) && field.types.includes("boolean")) {
     const to = yesNo(value) === true;
-    record(value, String(to), "written as the boolean Jekyll reads");
+    record(value, String(to), "yaml11-boolean");
     return [{ kind: "boolean", to }];
   }
   if (field.list && typeof value === "string" && splitCommaList(value) === undefined) {
@@ -203,11 +204,11 @@ export function planValue(view: ValueView, field: FieldSpec, changes: CanonicalC
   }
   const plan = scalarPlan(value, field);
   if (plan?.kind === "boolean") {
-    record(JSON.stringify(value), String(plan.to), "text turned into a boolean");
+    record(JSON.stringify(value), String(plan.to), "text-boolean");
     return [{ kind: "boolean", to: plan.to }];
   }
   if (plan?.kind === "list") {
-    record(JSON.stringify(value), `[${plan.items.join(", ")}]`, "comma-separated text turned into a list");
+    record(JSON.stringify(value), `[${plan.items.join(", ")}]`, "comma-list");
     return [{ kind: "list", items: plan.items }];
   }
   if (plan?.kind === "text" && typeof value === "string") {
@@ -219,17 +220,17 @@ export function planValue(view: ValueView, field: FieldSpec, changes: CanonicalC
     if (view.plain && jekyllReadsPlainAsNonText(value, field)) {
       // `status: yes`, `equipe: 12:30`, `title: 2021-06-24`: text for the schema, but Jekyll
       // reads a boolean, a number or a date; the quotes normalize adds change what the site sees.
-      record(value, JSON.stringify(value), "quoted, so Jekyll reads it as text");
+      record(value, JSON.stringify(value), "quoted");
     }
   }
   return [];
 }
 
-function whyChanged(from: string, to: string): string {
-  if (from.trimEnd() === to) return "trailing white space removed";
-  if (from.normalize("NFC") === to) return "Unicode normalized (NFC)";
-  if (/^\d{4}-\d{2}-\d{2}$/.test(to)) return "date written YYYY-MM-DD";
-  return "value matched to the schema's spelling";
+function whyChanged(from: string, to: string): ValueChangeWhy {
+  if (from.trimEnd() === to) return "trailing-space";
+  if (from.normalize("NFC") === to) return "nfc";
+  if (/^\d{4}-\d{2}-\d{2}$/.test(to)) return "iso-date";
+  return "schema-spelling";
 }
 
 /**

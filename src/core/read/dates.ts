@@ -1,5 +1,7 @@
 // Dates are validated as text, as written: no Date objects, so no time-zone shift can creep in.
 import { basename } from "node:path";
+import type { DateReason } from "../findings.js";
+import { en } from "../messages/en.js";
 
 const JEKYLL_DATE =
   /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:[ \t]*(?:[Zz]|[+-]\d{2}(?::?\d{2})?))?)?$/;
@@ -36,15 +38,22 @@ export function dateFromFileName(file: string): string | undefined {
   return m && isJekyllDate(m[1]!) ? m[1] : undefined;
 }
 
-/** Why a date-like text is not a valid date, when it is close to one (for messages). */
+/** Why a date-like text is not a valid date, when it is close to one, in English. */
 export function explainBadDate(text: string): string | undefined {
+  const why = badDateReason(text);
+  return why && en.words.dateReason(why);
+}
+
+/** Why a date-like text is not a valid date, when it is close to one, as data (the catalogs word it). */
+export function badDateReason(text: string): DateReason | undefined {
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(text);
-  if (m && !isRealCalendarDate(Number(m[1]), Number(m[2]), Number(m[3]))) return `${m[0]} is not a real date`;
-  if (/^\d{1,2}[/.]\d{1,2}[/.]\d{4}$/.test(text)) return "write it YYYY-MM-DD";
+  if (m && !isRealCalendarDate(Number(m[1]), Number(m[2]), Number(m[3]))) return { kind: "unreal", text: m[0] };
+  if (/^\d{1,2}[/.]\d{1,2}[/.]\d{4}$/.test(text)) return { kind: "write-iso" };
   return undefined;
 }
 
-export type DateRewrite = { kind: "iso"; value: string } | { kind: "ambiguous"; reason: string } | { kind: "invalid"; reason: string };
+/** `reason`: in English; `why`: the same as data. */
+export type DateRewrite = { kind: "iso"; value: string } | { kind: "ambiguous"; reason: string; why: DateReason } | { kind: "invalid"; reason: string; why: DateReason };
 
 /**
  * A day-first date (`24/06/2021`, `24.06.2021`, as French postings write them) to ISO, only
@@ -60,11 +69,13 @@ export function rewriteDayFirstDate(text: string): DateRewrite | undefined {
   const dayFirst = isRealCalendarDate(year, b, a);
   const monthFirst = isRealCalendarDate(year, a, b);
   if (dayFirst && monthFirst && a !== b) {
-    return { kind: "ambiguous", reason: `${text} could be ${year}-${pad(b)}-${pad(a)} or ${year}-${pad(a)}-${pad(b)}` };
+    const why: DateReason = { kind: "ambiguous", text, dayFirst: `${year}-${pad(b)}-${pad(a)}`, monthFirst: `${year}-${pad(a)}-${pad(b)}` };
+    return { kind: "ambiguous", reason: en.words.dateReason(why), why };
   }
   if (dayFirst) return { kind: "iso", value: `${year}-${pad(b)}-${pad(a)}` };
   if (monthFirst) return { kind: "iso", value: `${year}-${pad(a)}-${pad(b)}` };
-  return { kind: "invalid", reason: `${text} is not a real date` };
+  const why: DateReason = { kind: "unreal", text };
+  return { kind: "invalid", reason: en.words.dateReason(why), why };
 }
 
 /** Today's date as YYYY-MM-DD in the local time zone (what a recruiter means by "today"). */

@@ -3,7 +3,7 @@
 import type { Document, LineCounter } from "yaml";
 import { decodeBytes } from "./encoding.js";
 import type { DecodeOptions, DecodeResult } from "./encoding.js";
-import type { Finding, Position } from "../findings.js";
+import type { Finding, FrontMatterShape, Position } from "../findings.js";
 import { splitFrontMatter, toLf } from "./frontmatter.js";
 import { finding } from "../messages.js";
 import type { FindingDetails } from "../messages.js";
@@ -104,8 +104,7 @@ export function readPostingText(file: string, bytes: Uint8Array, options: ParseO
     findings.push(finding("ENCODING_INVALID_UTF8", at(line, column), { byte, guess: "UTF-8 cut short", truncated: true }));
   } else if (decoded.firstInvalidUtf8) {
     const { line, column, byte } = decoded.firstInvalidUtf8;
-    const guess = decoded.encoding === "windows-1252" ? "windows-1252 (Windows Western European)" : decoded.encoding;
-    findings.push(finding("ENCODING_INVALID_UTF8", at(line, column), { byte, guess }));
+    findings.push(finding("ENCODING_INVALID_UTF8", at(line, column), { byte, guess: decoded.encoding }));
   } else if (decoded.detectedBy === "forced" && decoded.encoding !== "utf-8") {
     findings.push(finding("ENCODING_LEGACY", at(1, 1), { encoding: decoded.encoding }));
   }
@@ -199,7 +198,7 @@ export function readFrontMatter(result: ParsedPosting, source: FrontMatterSource
   for (const problem of parsed.problems) {
     switch (problem.kind) {
       case "syntax":
-        findings.push(finding("YAML_SYNTAX", yamlAt(problem.offset), { reason: problem.reason ?? "cannot parse" }));
+        findings.push(finding("YAML_SYNTAX", yamlAt(problem.offset), { reason: problem.reason ?? { kind: "yaml", code: "", text: "cannot parse" } }));
         break;
       case "duplicate-key": {
         const first = positionInFile(frontMatter, problem.firstOffset ?? 0);
@@ -300,8 +299,10 @@ function firstCrlf(text: string): { line: number; column: number } {
   return { line, column: at - lineStart + 1 };
 }
 
-function describeShape(value: unknown): string {
-  if (Array.isArray(value)) return "a list";
+function describeShape(value: unknown): FrontMatterShape {
+  if (Array.isArray(value)) return "list";
   if (value === null || value === undefined) return "nothing";
-  return `a single ${typeof value === "string" ? "text" : typeof value} value`;
+  if (typeof value === "string") return "string";
+  if (typeof value === "number") return "number";
+  return typeof value === "boolean" ? "boolean" : "other";
 }

@@ -2,6 +2,7 @@
 // the YAML 1.1 reading Jekyll gives to plain scalars where it differs (yaml11.ts).
 import { Document, isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, Scalar, visit } from "yaml";
 import type { Node, Pair, YAMLError, YAMLMap, YAMLSeq } from "yaml";
+import type { YamlSyntaxReason } from "../findings.js";
 import { yaml11Reading } from "./yaml11.js";
 import type { Yaml11Value } from "./yaml11.js";
 import { expandedSizeExceeds } from "./alias-budget.js";
@@ -18,7 +19,7 @@ export type KeyPath = readonly (string | number)[];
 export interface YamlProblem {
   kind: "syntax" | "duplicate-key" | "alias-limit" | "too-deep";
   offset: number;
-  reason?: string;
+  reason?: YamlSyntaxReason;
   key?: string;
   firstOffset?: number;
 }
@@ -183,7 +184,7 @@ function yamlErrorProblems(doc: Document.Parsed): YamlProblem[] {
 // yaml places "Missing closing quote" at the end of the block, often lines below the mistake;
 // the opening quote is where the fix goes.
 function syntaxProblem(doc: Document.Parsed, error: YAMLError): YamlProblem {
-  const problem: YamlProblem = { kind: "syntax", offset: error.pos[0], reason: firstLine(error.message) };
+  const problem: YamlProblem = { kind: "syntax", offset: error.pos[0], reason: { kind: "yaml", code: error.code, text: firstLine(error.message) } };
   if (error.code !== "MISSING_CHAR" || !/quote/i.test(error.message)) return problem;
   visit(doc, {
     Scalar(_, node) {
@@ -191,7 +192,7 @@ function syntaxProblem(doc: Document.Parsed, error: YAMLError): YamlProblem {
       const quote = node.type === Scalar.QUOTE_DOUBLE ? '"' : node.type === Scalar.QUOTE_SINGLE ? "'" : undefined;
       if (quote && range && range[0] < error.pos[0] && error.pos[0] <= range[2]) {
         problem.offset = range[0];
-        problem.reason = `the ${quote} opened here is never closed`;
+        problem.reason = { kind: "unclosed-quote", quote };
       }
     },
   });
@@ -223,7 +224,7 @@ function walk(node: unknown, path: (string | number)[], depth: number, problems:
   if (depth > MAX_DEPTH) return { offset: nodeOffset(node) };
   if (isAlias(node)) {
     // An alias must follow its anchor; yaml only notices when converting, without a position.
-    if (!found.anchors.has(node.source)) problems.push({ kind: "syntax", offset: nodeOffset(node), reason: `the alias *${node.source} refers to no anchor &${node.source} above it` });
+    if (!found.anchors.has(node.source)) problems.push({ kind: "syntax", offset: nodeOffset(node), reason: { kind: "alias-no-anchor", name: node.source } });
     return undefined;
   }
   if (!node || typeof node !== "object") return undefined;

@@ -13,6 +13,7 @@ export const ANNOTATION_KEYWORDS = [
   "x-prompt",
   "x-default",
   "x-pattern-description",
+  "x-description",
   "x-help",
   // Field roles (schema.ts, roles): which key is open/date/startup, list columns, search fields,
   // the duplicate identity and `posting new`'s shortcut flags.

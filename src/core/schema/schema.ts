@@ -10,6 +10,8 @@ import { MAX_SCHEMA_BYTES, parseJsonText, readBounded } from "../files/read-boun
 import { findUnsafePattern, linearRegExpEngine } from "./safe-pattern.js";
 import { rolesOf } from "./roles.js";
 import type { SchemaRoles } from "./roles.js";
+import type { LangText } from "../findings.js";
+import type { Lang } from "../messages/lang.js";
 
 export const BUNDLED_SCHEMA_PATH = packagePath("schemas", "posting.schema.json");
 
@@ -33,10 +35,14 @@ export interface FieldSpec {
   /** Enum values that are their own canonical spelling: matched as they are, without folding. */
   canonicalEnum: ReadonlySet<string>;
   format?: string;
+  /** English (x-pattern-description's "en", or the plain string). Other languages: fieldText(). */
   patternDescription?: string;
   title?: string;
+  /** English (the plain `description`). Other languages: fieldText(). */
   description?: string;
   label: { fr?: string; en?: string };
+  /** Texts in each language written: `x-description` / `x-pattern-description` objects, plain English ones as `en`. */
+  texts: { description: LangText; pattern: LangText };
   prompt?: PromptLevel;
   defaultValue?: unknown;
   required: boolean;
@@ -141,13 +147,14 @@ function fieldSpec(key: string, spec: Record<string, unknown>, required: boolean
     synonyms,
     canonicalEnum: new Set((enumValues ?? []).map(String).filter((v) => synonyms.get(foldForMatch(v)) === v)),
     label: { fr: stringOrUndefined(label.fr), en: stringOrUndefined(label.en) },
+    texts: { description: langText(spec["x-description"], spec.description), pattern: langText(spec["x-pattern-description"] ?? items["x-pattern-description"]) },
     required,
     examples: Array.isArray(spec.examples) ? spec.examples : [],
   };
   if (enumValues) field.enum = enumValues;
   const format = stringOrUndefined(spec.format) ?? stringOrUndefined(items.format);
   if (format) field.format = format;
-  const patternDescription = stringOrUndefined(spec["x-pattern-description"]) ?? stringOrUndefined(items["x-pattern-description"]);
+  const patternDescription = field.texts.pattern.en;
   if (patternDescription) field.patternDescription = patternDescription;
   const title = stringOrUndefined(spec.title);
   if (title) field.title = title;
@@ -157,6 +164,27 @@ function fieldSpec(key: string, spec: Record<string, unknown>, required: boolean
   if (prompt === "required" || prompt === "optional") field.prompt = prompt;
   if ("x-default" in spec) field.defaultValue = spec["x-default"];
   return field;
+}
+
+// Schema texts per language (issue 17): `x-label`, `x-help`, `x-description` and
+// `x-pattern-description` are `{ "fr": …, "en": … }` objects; the plain `title` and `description`
+// (English, for JSON Schema tools) stand for English when no object says otherwise, and a plain
+// string `x-pattern-description` is English. `x-label` is the field's title in each language.
+function langText(value: unknown, plainEnglish?: unknown): LangText {
+  const text: LangText = {};
+  if (isObject(value)) {
+    if (typeof value.fr === "string") text.fr = value.fr;
+    if (typeof value.en === "string") text.en = value.en;
+  } else if (typeof value === "string") text.en = value;
+  if (text.en === undefined && typeof plainEnglish === "string") text.en = plainEnglish;
+  return text;
+}
+
+/** One text of a field in `lang`: its title (x-label), description or pattern description; English when the schema has none in `lang`. */
+export function fieldText(field: FieldSpec, which: "title" | "description" | "pattern", lang: Lang): string | undefined {
+  if (which === "title") return field.label[lang] ?? field.label.en ?? field.title;
+  const text = field.texts[which];
+  return text[lang] ?? text.en;
 }
 
 /** Case- and accent-insensitive form used to match enum values, synonyms and search text. */

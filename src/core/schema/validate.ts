@@ -3,8 +3,8 @@
 import { distance as levenshtein } from "fastest-levenshtein";
 import type { ErrorObject } from "ajv/dist/2020.js";
 import { splitCommaList } from "../words/comma-list.js";
-import { explainBadDate } from "../read/dates.js";
-import type { Finding } from "../findings.js";
+import { badDateReason } from "../read/dates.js";
+import type { Finding, JekyllReading, LangText, TypeHint } from "../findings.js";
 import { finding, shownValue } from "../messages.js";
 import type { FieldSpec, PostingSchema } from "./schema.js";
 import { foldForMatch } from "./schema.js";
@@ -45,13 +45,13 @@ function readingLiteral(reading: Yaml11Value): string | undefined {
   return undefined;
 }
 
-/** Psych's value in words: "the number 83", "true", "empty (null)". */
-function describeReading(reading: Yaml11Value): string {
-  if (reading.kind === "null") return "empty (null)";
-  if (reading.kind === "boolean") return String(reading.value);
-  if (reading.kind === "integer" || reading.kind === "float") return `the number ${String(reading.value)}`;
-  if (reading.kind === "merge") return "a merge of the mapping it names";
-  return `the text ${JSON.stringify(reading.value)}`;
+/** Psych's value, for the catalogs to word ("the number 83", "true", "empty (null)"). */
+function describeReading(reading: Yaml11Value): JekyllReading {
+  if (reading.kind === "null") return { kind: "null" };
+  if (reading.kind === "boolean") return { kind: "boolean", value: reading.value === true };
+  if (reading.kind === "integer" || reading.kind === "float") return { kind: "number", value: String(reading.value) };
+  if (reading.kind === "merge") return { kind: "merge" };
+  return { kind: "text", text: String(reading.value) };
 }
 
 // With `type: ["array", "string"]` and failing items, ajv reports both; keep the useful one.
@@ -76,8 +76,8 @@ function errorToFinding(
   switch (error.keyword) {
     case "required": {
       const missing = String((error.params as { missingProperty: string }).missingProperty);
-      // The schema's description, first sentence: what the key means, in words.
-      const description = schema.fieldsByKey.get(missing)?.description?.split(/(?<=\.)\s/)[0];
+      // The schema's description, first sentence in each language: what the key means, in words.
+      const description = firstSentences(schema.fieldsByKey.get(missing)?.texts.description);
       const at = { file, line: 1, column: 1, path: missing };
       return finding("SCHEMA_REQUIRED", at, description ? { key: missing, description } : { key: missing });
     }
@@ -89,7 +89,7 @@ function errorToFinding(
       return finding("UNKNOWN_KEY", loc([...path, extra], "key"), details);
     }
     case "type": {
-      const expected = typesInWords(String((error.params as { type: string | string[] }).type).split(","));
+      const expected = String((error.params as { type: string | string[] }).type).split(",");
       const hint = typeHint(topField, value, path.length);
       return finding("SCHEMA_TYPE", loc(path), hint ? { key, expected, found, hint } : { key, expected, found });
     }
@@ -100,12 +100,13 @@ function errorToFinding(
     }
     case "format": {
       const format = String((error.params as { format: string }).format);
-      const reason = typeof value === "string" && format.includes("date") ? explainBadDate(value) : undefined;
+      const reason = typeof value === "string" && format.includes("date") ? badDateReason(value) : undefined;
       return finding("SCHEMA_FORMAT", loc(path), reason ? { key, format, found, reason } : { key, format, found });
     }
     case "pattern": {
-      const expected = topField?.patternDescription ?? `text matching ${String((error.params as { pattern: string }).pattern)}`;
-      return finding("SCHEMA_PATTERN", loc(path), { key, expected, found });
+      const pattern = String((error.params as { pattern: string }).pattern);
+      const description = topField && (topField.texts.pattern.en !== undefined || topField.texts.pattern.fr !== undefined) ? topField.texts.pattern : undefined;
+      return finding("SCHEMA_PATTERN", loc(path), description ? { key, pattern, description, found } : { key, pattern, found });
     }
     case "const":
       return finding("SCHEMA_CONST", loc(path), { key, expected: JSON.stringify((error.params as { allowedValue: unknown }).allowedValue), found });
@@ -122,48 +123,33 @@ function errorToFinding(
       // ajv names the pair in no fixed order; point at the later item, the repeat to remove.
       const { i, j } = error.params as { i: number; j: number };
       const [first, repeat] = i < j ? [i, j] : [j, i];
-      return finding("SCHEMA_ITEMS", loc([...path, repeat]), { key, reason: `lists the same value twice (items ${first + 1} and ${repeat + 1})` });
+      return finding("SCHEMA_ITEMS", loc([...path, repeat]), { key, first, repeat });
     }
     default:
-      return finding("SCHEMA_OTHER", loc(path), { key, reason: error.message ?? `fails the schema's "${error.keyword}" rule` });
+      return finding("SCHEMA_OTHER", loc(path), error.message ? { key, keyword: error.keyword, detail: error.message } : { key, keyword: error.keyword });
   }
 }
 
-function typesInWords(types: string[]): string {
-  const words = types.map((t) => {
-    switch (t) {
-      case "string":
-        return "a text";
-      case "boolean":
-        return "true or false";
-      case "array":
-        return "a list";
-      case "number":
-      case "integer":
-        return "a number";
-      case "object":
-        return "a mapping";
-      case "null":
-        return "empty";
-      default:
-        return t;
-    }
-  });
-  return words.length > 1 ? `${words.slice(0, -1).join(", ")} or ${words.at(-1)}` : (words[0] ?? "valid");
+/** The first sentence of each language's text. */
+function firstSentences(text: LangText | undefined): LangText | undefined {
+  if (!text) return undefined;
+  const out: LangText = {};
+  if (text.en) out.en = firstSentence(text.en);
+  if (text.fr) out.fr = firstSentence(text.fr);
+  return out.en !== undefined || out.fr !== undefined ? out : undefined;
 }
 
-function typeHint(field: FieldSpec | undefined, value: unknown, depth: number): string | undefined {
+function firstSentence(text: string): string {
+  return text.split(/(?<=\.)\s/)[0] ?? text;
+}
+
+function typeHint(field: FieldSpec | undefined, value: unknown, depth: number): TypeHint | undefined {
   if (!field || depth !== 1) return undefined;
-  if (field.types.includes("boolean") && typeof value === "string" && /^(true|false)$/i.test(value.trim())) {
-    return `write ${value.trim().toLowerCase()} without quotes; run \`posting normalize --write\` to fix it`;
-  }
-  if (field.types.includes("string") && typeof value === "boolean") return `Jekyll reads an unquoted yes/no/true/false as a boolean; put the text in quotes`;
-  if (field.types.includes("string") && typeof value === "number") return `put the text in quotes`;
-  if (field.list && typeof value === "string") {
-    if (splitCommaList(value) === undefined) return "write a list (`- item` lines, or [a, b]); its brackets do not pair up, so normalize leaves it as it is";
-    return "write a list (`- item` lines, or [a, b]); run `posting normalize --write` to turn a comma-separated text into a list";
-  }
-  if (value === null) return `give \`${field.key}\` a value or remove the line`;
+  if (field.types.includes("boolean") && typeof value === "string" && /^(true|false)$/i.test(value.trim())) return { kind: "unquote-boolean", value: value.trim().toLowerCase() };
+  if (field.types.includes("string") && typeof value === "boolean") return { kind: "quote-yes-no" };
+  if (field.types.includes("string") && typeof value === "number") return { kind: "quote-number" };
+  if (field.list && typeof value === "string") return { kind: splitCommaList(value) === undefined ? "list-unbalanced" : "list-comma" };
+  if (value === null) return { kind: "give-value", key: field.key };
   return undefined;
 }
 
