@@ -23,6 +23,11 @@ export function toolVersion(): string {
 const CONFIG_HELP = "config file (default: posting.config.json found from the current folder up)";
 const ENCODING_HELP = "legacy encoding assumed for files that are not UTF-8 (default: windows-1252)";
 
+/** `--lang fr|en` (every command; `new` has its own, whose fallback is French). */
+function langOption(): Option {
+  return new Option("--lang <lang>", "language of the messages (default: the config's \"lang\", else the locale, else English)").choices(["fr", "en"]);
+}
+
 /** A repeatable option's values, in order. */
 function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
@@ -120,6 +125,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     .option("--changed [ref]", "lint only the files changed since ref (default: the merge base with the default branch); the whole collection is still read for the cross-file checks")
     .option("--ignore-pattern <glob>", "skip files and folders matching this glob, relative to the current folder (repeatable; adds to the config's \"ignore\")", collect)
     .option("--allow-empty", "exit 0 when the paths hold no posting (default: exit 2, a mistyped path must not pass)")
+    .addOption(langOption())
     .addOption(colorOption)
     .addOption(noColorOption)
     .addHelpText(

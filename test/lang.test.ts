@@ -36,5 +36,6 @@ describe("the language posting speaks", () => {
 
   it("has a catalog for every language", () => {
     expect(catalogFor("en").lang).toBe("en");
+    expect(catalogFor("fr").lang).toBe("fr");
   });
 });

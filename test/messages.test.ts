@@ -114,6 +114,25 @@ describe.each(Object.entries(CATALOGS))("the %s catalog", (_lang, catalog) => {
   });
 });
 
+describe("French typography in the French catalog", () => {
+  // One convention (messages/typography.ts): U+00A0 before `:` and inside « », U+202F before `; ! ?`.
+  it.each([...FINDING_CODES])("%s: no ordinary space before : ; ! ? and guillemets with no-break spaces", (code) => {
+    const texts = [CATALOGS.fr.codes[code].summary, ...wordedExamples(code, CATALOGS.fr).flatMap((w) => [w.message, w.hint ?? ""])];
+    for (const text of texts) {
+      expect(text).not.toMatch(/ [:;!?](?=\s|$)/);
+      expect(text).not.toMatch(/« | »/);
+    }
+  });
+
+  it("puts the no-break spaces in the catalog's text only, never in a value from a file", () => {
+    const worded = wordFinding(finding("SCHEMA_PATTERN", at, { key: "heure", pattern: "^x$", found: { type: "text", text: "9 : 00 ?" } }), CATALOGS.fr);
+    expect(worded.message).toContain("«\u00a09 : 00 ?\u00a0»");
+    expect(worded.message).toContain("trouvé\u00a0:");
+    const unknown = wordFinding(finding("UNKNOWN_KEY", at, { key: "tilte", suggestion: "title", isAlias: false }), CATALOGS.fr);
+    expect(unknown.message).toBe("`tilte` n'est pas une clé connue\u202f; vouliez-vous dire `title`\u202f?");
+  });
+});
+
 describe("wording at the edge", () => {
   it("a finding is data: code, place, args, fixability from its code's rule; no text", () => {
     const f = finding("UNKNOWN_KEY", at, { key: "titles", suggestion: "title", isAlias: true });

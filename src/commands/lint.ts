@@ -5,7 +5,7 @@ import { escapeInline } from "../core/sanitize.js";
 import type { FileResult } from "../core/lint/lint.js";
 import { openCache, resolveInputs } from "./inputs.js";
 import { countBySeverity } from "../core/findings.js";
-import { en } from "../core/messages/word.js";
+import { catalogFor, resolveLang } from "../core/messages/lang.js";
 import { lintProjectEach } from "../core/lint/project.js";
 import type { LintProjectOptions } from "../core/lint/project.js";
 import { displayPath } from "../core/files/targets.js";
@@ -36,6 +36,8 @@ export interface LintCommandOptions {
   /** `--ignore-pattern` (repeatable). */
   ignorePattern?: string[];
   allowEmpty?: boolean;
+  /** `--lang fr|en`: the language of the messages. */
+  lang?: string;
 }
 
 export const STDIN_DEFAULT_NAME = "<stdin>";
@@ -62,7 +64,8 @@ export async function lintCommand(paths: string[], options: LintCommandOptions, 
   const selection = options.staged || options.changed !== undefined ? await gitSelection(fileInputs, options, io.cwd) : {};
   const cache = options.cache ? { cache: await openLintCache(options.cacheLocation, config, io, version) } : {};
   if (cache.cache?.warning) io.stderr.write(`posting: warning: ${escapeInline(cache.cache.warning)}\n`);
-  const reporterOptions = { color: useColor(io.stdout, io.env, options.color), version, catalog: en };
+  const catalog = catalogFor(resolveLang({ flag: options.lang, config: config.lang, env: io.env, fallback: "en" }));
+  const reporterOptions = { color: useColor(io.stdout, io.env, options.color), version, catalog };
 
   // Each file's block is written as soon as its findings are final (cross-file ones included);
   // nothing of a file is kept but the totals.

@@ -2,7 +2,6 @@
 // locale (LC_ALL, LC_MESSAGES, LANG, as gettext reads them), then the command's own fallback
 // (English for lint and the other checks, French for `posting new`, whose template is French).
 // A locale that names no language we have ("C", "POSIX", "de_DE") does not decide.
-import { en } from "./en.js";
 import { CATALOGS } from "./word.js";
 import type { Catalog } from "./types.js";
 
@@ -44,7 +43,10 @@ export function resolveLang({ flag, config, env, fallback }: LangSources): Lang 
   return config ?? langOfEnv(env) ?? fallback;
 }
 
-/** The catalog of `lang` (English until that language's catalog exists). */
+// Every language has its catalog: a Lang missing from CATALOGS does not compile.
+const BY_LANG: Record<Lang, Catalog> = CATALOGS;
+
+/** The catalog of `lang`. */
 export function catalogFor(lang: Lang): Catalog {
-  return (CATALOGS as Partial<Record<Lang, Catalog>>)[lang] ?? en;
+  return BY_LANG[lang];
 }

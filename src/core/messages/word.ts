@@ -3,13 +3,14 @@
 import type { Finding, FindingCode, FindingDetails, WordedFinding } from "../findings.js";
 import { capText, escapeKey } from "../sanitize.js";
 import { en } from "./en.js";
+import { frCatalog } from "./fr.js";
 import type { Catalog, Worded } from "./types.js";
 
-/** Every catalog, by language. */
-export const CATALOGS = { en } satisfies Record<string, Catalog>;
+/** Every catalog, by language (lang.ts: one per Lang, or it does not compile). */
+export const CATALOGS = { en, fr: frCatalog } satisfies Record<string, Catalog>;
 
 export type { Catalog, CodeWording, Worded } from "./types.js";
-export { en };
+export { en, frCatalog };
 
 /** `f` in the words of `catalog`, with the fields of a finding in their usual order. Already worded findings pass as they are. */
 export function wordFinding(f: Finding | WordedFinding, catalog: Catalog = en): WordedFinding {
