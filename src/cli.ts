@@ -1,12 +1,17 @@
 // The command line: commander wiring only. Each command's module is imported when it runs, so
 // `posting lint` never loads what `posting new` or `posting list` need.
 import { readFileSync } from "node:fs";
-import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
+import { Command, CommanderError, Help, InvalidArgumentError, Option } from "commander";
+import type { Argument } from "commander";
 import { isUserError } from "./core/errors.js";
 import { escapeControl, escapeInline } from "./core/sanitize.js";
 import type { CliIO } from "./io.js";
 import { packagePath } from "./core/paths.js";
 import { EXIT } from "./core/exit-codes.js";
+import { catalogFor, isLang, resolveLang } from "./core/messages/lang.js";
+import type { Lang } from "./core/messages/lang.js";
+import type { Phrases } from "./core/messages/phrases.js";
+import { peekConfigLang } from "./core/project/config.js";
 
 export { EXIT };
 
@@ -33,8 +38,11 @@ function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
 }
 
+// The words of usage errors thrown while commander parses: the run's language (set in run()).
+let parsePhrases: () => Phrases = () => catalogFor("en").phrases;
+
 function parseCount(value: string): number {
-  if (!/^\d+$/.test(value)) throw new InvalidArgumentError("expected a whole number, for example 0 or 10");
+  if (!/^\d+$/.test(value)) throw new InvalidArgumentError(parsePhrases().commander.wholeNumber);
   return Number(value);
 }
 
@@ -48,7 +56,7 @@ function addFilterOptions(command: Command): Command {
     // -w was --where in list and is --write in normalize: gone from the filters, with a word on what to use.
     .addOption(
       new Option("-w <filter>").hideHelp().argParser(() => {
-        throw new InvalidArgumentError("there is no -w here: write --where (-w is normalize's --write)");
+        throw new InvalidArgumentError(parsePhrases().commander.noW);
       }),
     )
     .option("--since <date>", "posted on or after this day (YYYY-MM-DD)")
@@ -89,8 +97,79 @@ function refusalsOf(command: Command) {
   };
 }
 
+/** The value of option `name` in `argv` (`--lang fr` or `--lang=fr`), before commander parses it. */
+function peekOption(argv: readonly string[], ...names: string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === "--") return undefined;
+    for (const name of names) {
+      if (arg === name) return argv[i + 1];
+      if (arg.startsWith(`${name}=`)) return arg.slice(name.length + 1);
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The language of the help, of commander's errors and of the usage errors, known before parsing:
+ * `--lang` as typed, the config's "lang" (the `-c` file, else the one found from the current folder
+ * up), the locale (LC_ALL, LC_MESSAGES, LANG), then the command's fallback (French for `new`).
+ * Worked out only when one of them is printed, so a plain run reads no file for it.
+ */
+function languageBeforeParsing(argv: readonly string[], io: CliIO): Lang {
+  const config = peekConfigLang(io.cwd, peekOption(argv, "-c", "--config"));
+  return resolveLang({ flag: peekOption(argv, "--lang"), config: isLang(config) ? config : undefined, env: io.env, fallback: argv[0] === "new" ? "fr" : "en" });
+}
+
+// Commander's errors come as English text; in another language they are reworded from their shape.
+const COMMANDER_ERRORS: [RegExp, (p: Phrases, m: RegExpExecArray) => string][] = [
+  [/^unknown option '(.+?)'(?:\n\(Did you mean (.+?)\?\))?$/s, (p, m) => p.commander.unknownOption(m[1]!, m[2])],
+  [/^unknown command '(.+?)'(?:\n\(Did you mean (.+?)\?\))?$/s, (p, m) => p.commander.unknownCommand(m[1]!, m[2])],
+  [/^option '(.+?)' argument missing$/s, (p, m) => p.commander.optionMissingArgument(m[1]!)],
+  [/^missing required argument '(.+?)'$/s, (p, m) => p.commander.missingArgument(m[1]!)],
+  [/^option '(.+?)' argument '(.*)' is invalid\. Allowed choices are (.+)\.$/s, (p, m) => p.commander.invalidChoice(m[2]!, m[1]!, m[3]!)],
+  [/^option '(.+?)' argument '(.*)' is invalid\. (.*)$/s, (p, m) => p.commander.invalidArgument(m[1]!, m[2]!, m[3]!)],
+  [/^too many arguments for '(.+?)'\. Expected 0 arguments but got (\d+)\.$/s, (p, m) => p.commander.excessArguments(m[1]!, Number(m[2]))],
+  [/^option '(.+?)' cannot be used with option '(.+?)'$/s, (p, m) => p.commander.conflictingOption(m[1]!, m[2]!)],
+];
+
+function commanderErrorIn(phrases: Phrases, text: string): string {
+  for (const [shape, word] of COMMANDER_ERRORS) {
+    const m = shape.exec(text);
+    if (m) return word(phrases, m);
+  }
+  return text;
+}
+
+/** Commander's help in the run's language: titles, descriptions, and `default:` / `choices:`. */
+function helpIn(lang: () => Lang) {
+  const phrases = () => catalogFor(lang()).phrases;
+  const text = (english: string) => (lang() === "en" ? english : (phrases().help.texts[english] ?? english));
+  const extras = (described: string) => (lang() === "en" ? described : described.replace(/\bdefault: /g, phrases().help.defaultIs("")).replace(/\bchoices: /g, phrases().help.choicesAre("")));
+  const titles = (): Record<string, string> => ({ "Usage:": phrases().help.usage, "Arguments:": phrases().help.arguments, "Options:": phrases().help.options, "Commands:": phrases().help.commands });
+  return {
+    styleTitle: (title: string) => (lang() === "en" ? title : (titles()[title] ?? title)),
+    commandDescription(this: Help, command: Command) {
+      return text(Help.prototype.commandDescription.call(this, command));
+    },
+    subcommandDescription(this: Help, command: Command) {
+      return text(Help.prototype.subcommandDescription.call(this, command));
+    },
+    optionDescription(this: Help, option: Option) {
+      return extras(Help.prototype.optionDescription.call(this, Object.assign(Object.create(option) as Option, { description: text(option.description ?? "") })));
+    },
+    argumentDescription(this: Help, argument: Argument) {
+      return extras(Help.prototype.argumentDescription.call(this, Object.assign(Object.create(argument) as Argument, { description: text(argument.description) })));
+    },
+  };
+}
+
 export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   const version = toolVersion();
+  let runLang: Lang | undefined;
+  const lang = (): Lang => (runLang ??= languageBeforeParsing(argv, io));
+  const phrases = () => catalogFor(lang()).phrases;
+  parsePhrases = phrases;
   // Colours: on for a terminal, off with NO_COLOR; these force either way (every command).
   const colorOption = new Option("--color", "force colours");
   const noColorOption = new Option("--no-color", "no colours");
@@ -101,11 +180,17 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     .helpOption("-h, --help", "show help")
     .showSuggestionAfterError(true)
     .exitOverride()
+    .configureHelp(helpIn(lang))
     .configureOutput({
-      writeOut: (text) => io.stdout.write(text),
+      // The texts after a command's help (addHelpText) come here whole: worded by the help texts.
+      writeOut: (text) => io.stdout.write(lang() === "en" || !text.endsWith("\n") ? text : `${phrases().help.texts[text.slice(0, -1)] ?? text.slice(0, -1)}\n`),
       writeErr: (text) => io.stderr.write(escapeControl(text, "cli-error")),
       // An error names what was typed (an unknown option): one line, escaped like any untrusted text.
-      outputError: (text, write) => write(`posting: ${escapeInline(text.replace(/^error: /, "").replace(/\n$/, ""), "cli-error")}\n`),
+      outputError: (text, write) => {
+        const english = text.replace(/^error: /, "").replace(/\n$/, "");
+        const worded = lang() === "en" ? english : commanderErrorIn(phrases(), english);
+        write(`posting: ${escapeInline(worded, "cli-error")}\n`);
+      },
     });
 
   program
@@ -152,6 +237,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     .option("--cache", "with --check: only re-check files that changed since the last --cache run")
     .option("--allow-empty", "exit 0 when the paths hold no posting (default: exit 2)")
     .option("--cache-location <path>", "cache file (default: .posting-cache in the current folder)")
+    .addOption(langOption())
     .addOption(colorOption)
     .addOption(noColorOption)
     .addHelpText(
@@ -209,6 +295,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     .option("-y, --yes", "use the defaults and flags without asking")
     .option("--hook", "add a git pre-commit hook (or print the pre-commit / lint-staged snippet the repository needs)")
     .option("--force", "replace an existing posting.config.json (and, with --hook, an existing pre-commit hook)")
+    .addOption(langOption())
     .addOption(colorOption)
     .addOption(noColorOption)
     .addHelpText(
@@ -236,6 +323,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     .option("--schema <path>", "JSON Schema for key aliases (default: the bundled one)")
     .option("-c, --config <path>", CONFIG_HELP)
     .option("--encoding <name>", ENCODING_HELP)
+    .addOption(langOption())
     .addOption(colorOption)
     .addOption(noColorOption)
     .addHelpText(
@@ -263,6 +351,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     .option("--schema <path>", "JSON Schema that types the values (default: the bundled one)")
     .option("-c, --config <path>", CONFIG_HELP)
     .option("--encoding <name>", ENCODING_HELP)
+    .addOption(langOption())
     .addOption(colorOption)
     .addOption(noColorOption)
     .addHelpText(
@@ -285,6 +374,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     .option("--schema <path>", "JSON Schema saying how to close (default: the bundled one: open: false)")
     .option("-c, --config <path>", CONFIG_HELP)
     .option("--encoding <name>", ENCODING_HELP)
+    .addOption(langOption())
     .addOption(colorOption)
     .addOption(noColorOption)
     .addHelpText(
@@ -306,13 +396,11 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
       return EXIT.failure;
     }
     if (isUserError(error)) {
-      io.stderr.write(`posting: ${escapeInline(error.message, "cli-error")}\n`);
+      io.stderr.write(`posting: ${escapeInline(error.worded && lang() !== "en" ? error.worded(phrases()) : error.message, "cli-error")}\n`);
       return EXIT.failure;
     }
     const stack = error instanceof Error ? (error.stack ?? error.message) : String(error);
-    io.stderr.write(
-      `posting: internal error. This is a bug; please report it with the command you ran.\n${escapeInline(stack, "cli-error").replace(/\\n/g, "\n")}\n`,
-    );
+    io.stderr.write(`posting: ${phrases().internalError}\n${escapeInline(stack, "cli-error").replace(/\\n/g, "\n")}\n`);
     return EXIT.failure;
   }
 }

@@ -3,10 +3,13 @@
 import { createTwoFilesPatch } from "diff";
 import type { EditResult, KeyChange } from "../core/edit/edit-files.js";
 import type { ListQueryInput } from "../core/list/list-query.js";
-import { UserError } from "../core/errors.js";
+import { phrasedError } from "../core/errors.js";
 import { summarize } from "../core/report.js";
 import { escapeControl, escapeInline } from "../core/sanitize.js";
 import { en } from "../core/messages/word.js";
+import type { Catalog } from "../core/messages/types.js";
+import type { Phrases } from "../core/messages/phrases.js";
+import { enPhrases } from "../core/messages/phrases-en.js";
 import { stylish } from "../reporters/stylish.js";
 import type { CliIO } from "../io.js";
 import { useColor } from "../io.js";
@@ -31,6 +34,8 @@ export interface EditCommandOptions extends FilterFlags {
   config?: string;
   encoding?: string;
   color?: boolean;
+  /** `--lang fr|en`. */
+  lang?: string;
 }
 
 export function filtersOf(options: FilterFlags, now: Date): Omit<ListQueryInput, "sort" | "limit"> {
@@ -39,37 +44,36 @@ export function filtersOf(options: FilterFlags, now: Date): Omit<ListQueryInput,
 }
 
 export function checkModes(options: EditCommandOptions, paths: readonly string[]): void {
-  if (options.check && options.write) throw new UserError("--check and --write cannot be used together");
-  if (paths.includes("-")) throw new UserError("reads files and folders, not standard input");
+  if (options.check && options.write) throw phrasedError((p) => p.checkAndWrite);
+  if (paths.includes("-")) throw phrasedError((p) => p.filesNotStdin);
 }
 
 /** Print the results; the exit code: 1 with --check when something would change, or when a file was refused. */
-export function reportEdits(results: readonly EditResult[], options: EditCommandOptions, verb: "set" | "closed", io: CliIO): number {
+export function reportEdits(results: readonly EditResult[], options: EditCommandOptions, verb: "set" | "closed", io: CliIO, catalog: Catalog = en): number {
+  const { phrases } = catalog;
   const changed = results.filter((r) => r.status === "changed");
   for (const r of changed) {
     const file = escapeInline(r.file, "normalize");
     if (options.check) io.stdout.write(`${file}\n`);
-    else if (options.write) io.stdout.write(`${verb} ${file}: ${describeKeyChanges(r.changes)}\n`);
-    else io.stdout.write(diffOf(r));
+    else if (options.write) io.stdout.write(`${phrases.editedFile(verb, file, describeKeyChanges(r.changes, phrases))}\n`);
+    else io.stdout.write(diffOf(r, phrases));
   }
   const withFindings = results.filter((r) => r.findings.length > 0);
-  if (withFindings.length > 0) io.stderr.write(stylish(summarize(withFindings.map((r) => ({ file: r.file, findings: r.findings }))), { color: useColor(io.stderr, io.env, options.color), catalog: en }));
+  if (withFindings.length > 0) io.stderr.write(stylish(summarize(withFindings.map((r) => ({ file: r.file, findings: r.findings }))), { color: useColor(io.stderr, io.env, options.color), catalog }));
   const refused = results.filter((r) => r.status === "refused").length;
   const unchanged = results.length - changed.length - refused;
-  const done = options.write ? (verb === "set" ? "changed" : "closed") : "would change";
-  const already = verb === "set" ? "already so" : "already closed";
-  io.stderr.write(`${results.length} posting${results.length === 1 ? "" : "s"} selected: ${changed.length} ${done}, ${unchanged} ${already}${refused ? `, ${refused} left untouched (see above)` : ""}\n`);
+  io.stderr.write(`${phrases.editSummary({ selected: results.length, changed: changed.length, unchanged, refused, write: options.write === true, verb })}\n`);
   if (refused > 0 || (options.check && changed.length > 0)) return EXIT.findings;
   return EXIT.clean;
 }
 
 /** `open: true → false; techno: added [React, Vue]; salaire: removed`. */
-export function describeKeyChanges(changes: readonly KeyChange[]): string {
+export function describeKeyChanges(changes: readonly KeyChange[], phrases: Phrases = enPhrases): string {
   return changes
     .map((c) => {
       const key = escapeInline(c.key, "normalize");
-      if (c.from === undefined) return `${key}: added ${shown(c.to)}`;
-      if (c.to === undefined) return `${key}: removed`;
+      if (c.from === undefined) return phrases.keyAdded(key, shown(c.to));
+      if (c.to === undefined) return phrases.keyRemoved(key);
       return `${key}: ${shown(c.from)} → ${shown(c.to)}`;
     })
     .join("; ");
@@ -84,9 +88,9 @@ function shownScalar(value: unknown): string {
   return typeof value === "string" ? value : value === null ? "null" : typeof value === "object" ? JSON.stringify(value) : String(value);
 }
 
-function diffOf(result: Extract<EditResult, { status: "changed" }>): string {
+function diffOf(result: Extract<EditResult, { status: "changed" }>, phrases: Phrases): string {
   const file = escapeInline(result.file, "diff");
   const sep = file.startsWith("/") ? "" : "/";
   const patch = createTwoFilesPatch(`a${sep}${file}`, `b${sep}${file}`, result.before, result.after, undefined, undefined, { context: 3 });
-  return `# ${escapeInline(describeKeyChanges(result.changes), "diff")}\n${escapeControl(patch.replace(/^(?:Index: .*\n)?=+\n/, ""), "diff")}`;
+  return `# ${escapeInline(describeKeyChanges(result.changes, phrases), "diff")}\n${escapeControl(patch.replace(/^(?:Index: .*\n)?=+\n/, ""), "diff")}`;
 }

@@ -9,6 +9,10 @@ import type { CliIO } from "../io.js";
 import { postingsDiscoveryOf } from "../core/files/discovery.js";
 import type { Discovery } from "../core/files/discovery.js";
 import { escapeInline } from "../core/sanitize.js";
+import { catalogFor, resolveLang } from "../core/messages/lang.js";
+import type { Catalog } from "../core/messages/types.js";
+import type { IgnoredVerb, Phrases } from "../core/messages/phrases.js";
+import { enPhrases } from "../core/messages/phrases-en.js";
 
 /** The inputs to use: the arguments, else the config's content folders. */
 export function resolveInputs(args: readonly string[], config: ResolvedConfig): string[] | undefined {
@@ -52,9 +56,14 @@ function isFolder(path: string): boolean {
  * What normalize, list, set and close walk: the files lint reads (the config's extensions, ignore
  * globs, .gitignore files); a file named explicitly but ignored is skipped with a warning, as lint does.
  */
-export function discoveryFor(config: ResolvedConfig, io: CliIO, verb: string): Discovery {
+export function discoveryFor(config: ResolvedConfig, io: CliIO, verb: IgnoredVerb, phrases: Phrases = enPhrases): Discovery {
   return {
     ...postingsDiscoveryOf(config, io.cwd),
-    onIgnored: (file: string) => io.stderr.write(`posting: warning: ${escapeInline(file)} is ignored (config "ignore"); not ${verb}\n`),
+    onIgnored: (file: string) => io.stderr.write(`posting: ${phrases.warning}: ${phrases.ignored(escapeInline(file), verb, false)}\n`),
   };
+}
+
+/** The catalog a command speaks: `--lang`, else the config's "lang", else the locale, else English. */
+export function commandCatalog(flag: string | undefined, config: Pick<ResolvedConfig, "lang">, io: Pick<CliIO, "env">): Catalog {
+  return catalogFor(resolveLang({ flag, config: config.lang, env: io.env, fallback: "en" }));
 }

@@ -1,6 +1,7 @@
 // `posting lint`: validate postings and report findings; exit 1 when any error is found.
 import { loadConfig } from "../core/project/config.js";
-import { UserError } from "../core/errors.js";
+import { phrasedError } from "../core/errors.js";
+import { enPhrases } from "../core/messages/phrases-en.js";
 import { escapeInline } from "../core/sanitize.js";
 import type { FileResult } from "../core/lint/lint.js";
 import { openCache, resolveInputs } from "./inputs.js";
@@ -55,16 +56,17 @@ export async function lintCommand(paths: string[], options: LintCommandOptions, 
     }
   }
   const inputs = resolveInputs(paths, config);
-  if (!inputs) throw new UserError(noInputMessage("lint"));
+  if (!inputs) throw phrasedError((p) => p.noInput("lint"));
 
   const fileInputs = inputs.filter((p) => p !== "-");
-  if ((options.staged || options.changed !== undefined) && fileInputs.length !== inputs.length) throw new UserError(`${options.staged ? "--staged" : "--changed"} reads git, not standard input: drop the -`);
-  if (options.staged && options.changed !== undefined) throw new UserError("--staged and --changed cannot be used together");
+  if ((options.staged || options.changed !== undefined) && fileInputs.length !== inputs.length) throw phrasedError((p) => p.gitNotStdin(options.staged ? "--staged" : "--changed"));
+  if (options.staged && options.changed !== undefined) throw phrasedError((p) => p.stagedAndChanged);
   const stdin = fileInputs.length !== inputs.length ? { name: options.stdinFilename ?? STDIN_DEFAULT_NAME, bytes: await readAll(io.stdin) } : undefined;
   const selection = options.staged || options.changed !== undefined ? await gitSelection(fileInputs, options, io.cwd) : {};
   const cache = options.cache ? { cache: await openLintCache(options.cacheLocation, config, io, version) } : {};
-  if (cache.cache?.warning) io.stderr.write(`posting: warning: ${escapeInline(cache.cache.warning)}\n`);
   const catalog = catalogFor(resolveLang({ flag: options.lang, config: config.lang, env: io.env, fallback: "en" }));
+  const { phrases } = catalog;
+  if (cache.cache?.warning) io.stderr.write(`posting: ${phrases.warning}: ${escapeInline(cache.cache.warning)}\n`);
   const reporterOptions = { color: useColor(io.stdout, io.env, options.color), version, catalog };
 
   // Each file's block is written as soon as its findings are final (cross-file ones included);
@@ -77,7 +79,7 @@ export async function lintCommand(paths: string[], options: LintCommandOptions, 
     const discovery = {
       ...(options.ignorePattern ? { ignorePatterns: options.ignorePattern } : {}),
       ...(options.allowEmpty ? { allowEmpty: true } : {}),
-      onIgnored: (file: string) => io.stderr.write(`posting: warning: ${escapeInline(file)} is ignored (config "ignore" or --ignore-pattern); not linted\n`),
+      onIgnored: (file: string) => io.stderr.write(`posting: ${phrases.warning}: ${phrases.ignored(escapeInline(file), "linted", true)}\n`),
     };
     await lintProjectEach(fileInputs, { cwd: io.cwd, config, ...(stdin ? { stdin } : {}), ...cache, ...selection, ...discovery }, (result) => {
       warningCount += countBySeverity(result.findings).warnings;
@@ -96,7 +98,7 @@ export async function lintCommand(paths: string[], options: LintCommandOptions, 
 
   if (shown.errorCount > 0) return EXIT.findings;
   if (overLimit) {
-    io.stderr.write(`posting: ${warningCount} warnings${options.quiet ? " (not shown: --quiet)" : ""}, more than --max-warnings ${options.maxWarnings}\n`);
+    io.stderr.write(`posting: ${phrases.tooManyWarnings(warningCount, options.quiet === true, options.maxWarnings ?? 0)}\n`);
     return EXIT.findings;
   }
   return EXIT.clean;
@@ -128,5 +130,5 @@ function onlyErrors(result: FileResult): FileResult {
 }
 
 export function noInputMessage(command: string): string {
-  return `no postings to ${command}: pass files or folders (for example \`posting ${command} content/_jobs\`), or create a posting.config.json with "content": ["content/_jobs"]`;
+  return enPhrases.noInput(command);
 }

@@ -7,6 +7,8 @@ import { escapeInline, escapeKey } from "../core/sanitize.js";
 import { columnValue } from "../core/list/list.js";
 import { displayWidth, tableCellText } from "./list-cells.js";
 import type { ListReport, ListReporter } from "./list-types.js";
+import type { Phrases } from "../core/messages/phrases.js";
+import { enPhrases } from "../core/messages/phrases-en.js";
 
 const GAP = 2;
 const MIN_COLUMN = 4;
@@ -47,24 +49,17 @@ export const listTable: ListReporter = (report, options) => {
     });
     lines.push("");
   }
-  lines.push(summaryLine(report));
+  lines.push(summaryLine(report, options.phrases));
   return [`${lines.join("\n")}\n`];
 };
 
 /** "3 postings, 2 open (of 12 read); 1 file could not be read". */
-export function summaryLine(report: Pick<ListReport, "postings" | "matched" | "total" | "unreadable" | "hasOpenKey">): string {
+export function summaryLine(report: Pick<ListReport, "postings" | "matched" | "total" | "unreadable" | "hasOpenKey">, phrases: Phrases = enPhrases): string {
   const n = report.postings.length;
-  const open = report.postings.filter((p) => p.open).length;
   // A schema with no open key (`x-role: "open"`) has no open count to give.
   const noOpenKey = report.hasOpenKey === false || (n > 0 && report.postings.every((p) => p.roleKeys.open === undefined));
-  let text = `${n} posting${n === 1 ? "" : "s"}${noOpenKey ? "" : `, ${open} open`}`;
-  const notes: string[] = [];
-  if (report.matched > n) notes.push(`${report.matched} matched`);
-  if (report.total > n) notes.push(`of ${report.total} read`);
-  if (notes.length > 0) text += ` (${notes.join(", ")})`;
-  const u = report.unreadable.length;
-  if (u > 0) text += `; ${u} file${u === 1 ? "" : "s"} could not be read`;
-  return text;
+  const open = noOpenKey ? undefined : report.postings.filter((p) => p.open).length;
+  return phrases.listSummary({ shown: n, open, matched: report.matched, total: report.total, unreadable: report.unreadable.length });
 }
 
 function keepEnd(text: string, width: number): string {

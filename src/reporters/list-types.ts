@@ -1,4 +1,5 @@
 // What the `posting list` formats receive: the listed postings and how they were chosen.
+import type { Phrases } from "../core/messages/phrases.js";
 import type { ListColumn, ListResult } from "../core/list/list.js";
 
 export interface ListReport extends Pick<ListResult, "postings" | "matched" | "total" | "unreadable"> {
@@ -13,6 +14,8 @@ export interface ListReporterOptions {
   color: boolean;
   /** Terminal width the table must fit. */
   width: number;
+  /** The words of the summary line (default: English). */
+  phrases?: Phrases;
 }
 
 /**

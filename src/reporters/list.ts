@@ -2,7 +2,7 @@
 import { UserError } from "../core/errors.js";
 import type { UnreadablePosting } from "../core/list/list.js";
 import type { Catalog } from "../core/messages/word.js";
-import { wordFinding } from "../core/messages/word.js";
+import { en, wordFinding } from "../core/messages/word.js";
 import { listCsv } from "./list-csv.js";
 import { listJson, listNdjson } from "./list-json.js";
 import { listTable } from "./list-table.js";
@@ -19,7 +19,7 @@ export function getListReporter(name: string): ListReporter {
 
 /** Why `posting list` could not read a file, in words. */
 export function unreadableReason(u: UnreadablePosting, catalog?: Catalog): string {
-  return u.why ? wordFinding(u.why, catalog).message : "the front matter could not be read";
+  return u.why ? wordFinding(u.why, catalog).message : (catalog ?? en).phrases.frontMatterUnread;
 }
 
 export { summaryLine } from "./list-table.js";

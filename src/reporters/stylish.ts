@@ -1,6 +1,6 @@
 // Human output, grouped by file: `line:col  severity  message  CODE`, then a hint line.
 import { Chalk } from "chalk";
-import { wordFinding } from "../core/messages/word.js";
+import { en, wordFinding } from "../core/messages/word.js";
 import { escapeInline } from "../core/sanitize.js";
 import { linesOf, reporterOf } from "./parts.js";
 import type { Reporter, ReporterParts } from "./types.js";
@@ -27,12 +27,12 @@ export const stylishParts: ReporterParts = {
   },
   footer: (totals, options) => {
     const c = new Chalk({ level: options.color ? 1 : 0 });
+    const phrases = (options.catalog ?? en).phrases;
     const total = totals.errorCount + totals.warningCount;
-    const files = `${totals.fileCount} file${totals.fileCount === 1 ? "" : "s"} checked`;
-    if (total === 0) return linesOf([c.green(`✔ no problems (${files})`)]);
-    const summary = `✖ ${total} problem${total === 1 ? "" : "s"} (${totals.errorCount} error${totals.errorCount === 1 ? "" : "s"}, ${totals.warningCount} warning${totals.warningCount === 1 ? "" : "s"}) in ${files}`;
+    if (total === 0) return linesOf([c.green(`✔ ${phrases.noProblems(totals.fileCount)}`)]);
+    const summary = `✖ ${phrases.problems({ total, errors: totals.errorCount, warnings: totals.warningCount, files: totals.fileCount })}`;
     const lines = [totals.errorCount > 0 ? c.red.bold(summary) : c.yellow.bold(summary)];
-    if (totals.fixableCount > 0) lines.push(c.dim(`  ${totals.fixableCount} of them can be fixed with \`posting normalize --write\`.`));
+    if (totals.fixableCount > 0) lines.push(c.dim(`  ${phrases.fixable(totals.fixableCount)}`));
     return linesOf(lines);
   },
 };

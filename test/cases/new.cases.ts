@@ -34,7 +34,7 @@ const ROWS: Row[] = [
   { name: "reasons in English with --lang en", args: ["new", "--roles", "Dev", "--open", "--date", "2026-02-30", "--lang", "en"], exitCode: 2, stderr: /--date: expected a date YYYY-MM-DD/ },
   { name: "--date day first", args: ["new", "--roles", "Dev", "--open", "--date", "20/11/2026"], exitCode: 0, jobs: ["2026-11-20-dev.md"] },
   { name: "--open and --closed", args: [...D, "--roles", "Dev", "--open", "--closed"], exitCode: 2, stderr: /cannot be used together/ },
-  { name: "--lang de", args: [...D, "--lang", "de"], exitCode: 2, stderr: /Allowed choices are fr, en/ },
+  { name: "--lang de", args: [...D, "--lang", "de"], exitCode: 2, stderr: /accepte pas «\u00a0de\u00a0»\u202f; valeurs possibles\u00a0: fr, en/ },
   { name: "--from-json -", args: [...D, "--from-json", "-"], stdin: '{"roles": "Dev", "open": true, "domaines": ["dev"], "titles": "Offre"}', exitCode: 0, jobs: ["2026-11-20-offre.md"] },
   { name: "--from-json not an object", args: [...D, "--from-json", "-"], stdin: "[1]", exitCode: 2, stderr: /expected a JSON object/ },
   { name: "--from-json broken", args: [...D, "--from-json", "-"], stdin: "{", exitCode: 2, stderr: /standard input is not valid JSON/ },

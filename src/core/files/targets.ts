@@ -10,6 +10,8 @@ import { isGitIgnored, readGitignore } from "./gitignore.js";
 import type { IgnoreRule } from "./gitignore.js";
 import type { FsProblem, NotRegularKind, UnreadableReason } from "../findings.js";
 import { en } from "../messages/en.js";
+import { phrasedError } from "../errors.js";
+import type { UserError } from "../errors.js";
 
 export interface Target {
   /** Path as shown to the user (relative to cwd when inside it). */
@@ -258,6 +260,11 @@ export function notRegularKind(info: Stats): NotRegularKind {
 
 /** Exit 2 for paths that hold no posting: a mistyped path in CI must not pass. */
 export function noPostingsMessage(inputs: readonly string[]): string {
+  return noPostingsError(inputs).message;
+}
+
+/** The same, as an error worded in the run's language. */
+export function noPostingsError(inputs: readonly string[]): UserError {
   const shown = inputs.map((i) => `"${escapeInline(i)}"`).join(", ");
-  return `no posting found in ${shown}: check the path${inputs.length === 1 ? "" : "s"} (postings are files ending in .md, or the config's "extensions"), or pass --allow-empty when an empty folder is expected`;
+  return phrasedError((p) => p.noPostings(shown, inputs.length));
 }

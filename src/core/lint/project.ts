@@ -9,9 +9,8 @@ import { collectionOf } from "../project/config.js";
 import type { FileResult, LintReport } from "./lint.js";
 import type { LintCache } from "./lint-cache.js";
 import { lintPosting, lintTargetsInOrder, summarize } from "./lint.js";
-import { discoverTargets, displayPath, noPostingsMessage } from "../files/targets.js";
+import { discoverTargets, displayPath, noPostingsError } from "../files/targets.js";
 import { discoveryOf } from "../files/discovery.js";
-import { UserError } from "../errors.js";
 import { applyRules, hasRules } from "../findings/rules.js";
 import { loadSchema } from "../schema/schema.js";
 import type { PostingSchema } from "../schema/schema.js";
@@ -73,7 +72,7 @@ export async function lintProjectEach(inputs: readonly string[], options: LintPr
   const discovery = { ...discoveryOf(config, cwd, options.ignorePatterns), onIgnored };
   const found = await discoverTargets(inputs, cwd, { stats: options.cache !== undefined, ...discovery });
   // A selection (--changed, --staged) may well be empty; the paths it selects from may not.
-  if (found.length === 0 && ignoredCount === 0 && !options.stdin && given.length === 0 && inputs.length > 0 && !options.allowEmpty) throw new UserError(noPostingsMessage(inputs));
+  if (found.length === 0 && ignoredCount === 0 && !options.stdin && given.length === 0 && inputs.length > 0 && !options.allowEmpty) throw noPostingsError(inputs);
   const givenNames = new Set(given.map((g) => g.name));
   const targets = given.length === 0 ? found : found.filter((t) => !givenNames.has(t.display));
   await lintTargetsInOrder(targets, { schema: loadSchema(config.schemaPath), schemaFor, cwd, ...parseOptions, ...(facts ? { facts } : {}), ...(options.cache ? { cache: options.cache } : {}) }, emit);

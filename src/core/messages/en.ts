@@ -4,6 +4,7 @@
 import type { DateReason, FileNameReason, FixBlocker, FixNotes, FrontMatterShape, FsProblem, JekyllReading, NotRegularKind, NotWrittenReason, ShownValue, TypeHint, UnreadableReason, ValueChangeWhy, YamlSyntaxReason } from "../findings.js";
 import { capText } from "../sanitize.js";
 import type { Catalog, CatalogWords } from "./types.js";
+import { enPhrases } from "./phrases-en.js";
 import type { EditRefusal } from "../findings/codes.js";
 
 const FIX_WITH_NORMALIZE = "run `posting normalize --write` to fix it";
@@ -177,6 +178,7 @@ export const en: Catalog = {
   lang: "en",
   notes: wordNotes,
   words,
+  phrases: enPhrases,
   codes: {
     FILE_UNREADABLE: {
       summary: "The file cannot be read.",

@@ -6,6 +6,7 @@ import type { DateReason, FileNameReason, FixBlocker, FixNotes, FrontMatterShape
 import type { EditRefusal } from "../findings/codes.js";
 import { capText } from "../sanitize.js";
 import type { Catalog, CatalogWords } from "./types.js";
+import { frPhrases } from "./phrases-fr.js";
 import { fr, q } from "./typography.js";
 
 const FIX_WITH_NORMALIZE = fr`lancez \`posting normalize --write\` pour corriger`;
@@ -221,6 +222,7 @@ export const frCatalog: Catalog = {
   lang: "fr",
   notes: wordNotes,
   words,
+  phrases: frPhrases,
   codes: {
     FILE_UNREADABLE: {
       summary: fr`Le fichier ne peut pas être lu.`,

@@ -1,5 +1,6 @@
 // The type of a message catalog: one per language (en.ts, then fr.ts), all of this one type, so
 // a language that misses a code does not compile (and test/messages.test.ts checks each).
+import type { Phrases } from "./phrases.js";
 import type { DateReason, FileNameReason, FindingCode, FindingDetails, FixNotes, FsProblem, ValueChangeWhy } from "../findings.js";
 
 /** What a catalog says about one finding. */
@@ -24,6 +25,8 @@ export interface Catalog {
   notes: (hint: string | undefined, notes: FixNotes) => string | undefined;
   /** Reasons that are also worded outside findings (errors, normalize's report). */
   words: CatalogWords;
+  /** Everything else posting says: summaries, notes, usage errors, help (phrases.ts). */
+  phrases: Phrases;
 }
 
 export interface CatalogWords {

@@ -12,6 +12,8 @@ import type { DecodeResult } from "../read/encoding.js";
 import { toLf } from "../read/frontmatter.js";
 import { finding } from "../messages.js";
 import { en } from "../messages/en.js";
+import type { Catalog } from "../messages/types.js";
+import type { ChangeLine } from "../messages/phrases.js";
 import { editsExplain } from "../read/edits.js";
 import { repairMojibake } from "../read/mojibake.js";
 import type { MojibakeRepair } from "../read/mojibake.js";
@@ -300,29 +302,29 @@ function leftForHuman(file: string, frontMatter: LocatedFrontMatter, changes: Ca
   return findings;
 }
 
-/** One line per kind of change, for `normalize --write` output. */
-export function describeChanges(changes: NormalizeChanges): string[] {
-  const out: string[] = [];
-  if (changes.encodingFrom) out.push(`converted from ${changes.encodingFrom.toUpperCase()} to UTF-8`);
-  if (changes.bomRemoved) out.push("byte order mark removed");
-  if (changes.crlfConverted > 0) out.push(`${changes.crlfConverted} CRLF line ending${plural(changes.crlfConverted)} converted to LF`);
-  if (changes.mojibake.length > 0) out.push(`${changes.mojibake.length} garbled text run${plural(changes.mojibake.length)} repaired (${examples(changes.mojibake)})`);
+/** One line per kind of change, for `normalize --write` output, in the words of `catalog`. */
+export function describeChanges(changes: NormalizeChanges, catalog: Catalog = en): string[] {
+  const out: ChangeLine[] = [];
+  if (changes.encodingFrom) out.push({ kind: "encoding", from: changes.encodingFrom });
+  if (changes.bomRemoved) out.push({ kind: "bom" });
+  if (changes.crlfConverted > 0) out.push({ kind: "crlf", count: changes.crlfConverted });
+  if (changes.mojibake.length > 0) out.push({ kind: "mojibake", count: changes.mojibake.length, examples: examples(changes.mojibake) });
   const fm = changes.frontMatter;
   if (fm) {
-    for (const r of fm.renamed) out.push(`key \`${r.from}\` renamed to \`${r.to}\``);
-    for (const r of fm.duplicateAliasesRemoved) out.push(`key \`${r.from}\` removed (same value as \`${r.to}\`)`);
-    for (const v of fm.values) out.push(`\`${v.key}\`: ${en.words.valueChangeWhy(v.why)} (${v.from} → ${v.to})`);
-    if (fm.reordered) out.push("keys put in the schema's order");
+    for (const r of fm.renamed) out.push({ kind: "renamed", from: r.from, to: r.to });
+    for (const r of fm.duplicateAliasesRemoved) out.push({ kind: "alias-removed", from: r.from, to: r.to });
+    for (const v of fm.values) out.push({ kind: "value", key: v.key, why: catalog.words.valueChangeWhy(v.why), from: v.from, to: v.to });
+    if (fm.reordered) out.push({ kind: "reordered" });
   }
-  if (changes.blankLinesRemoved > 0) out.push(`${changes.blankLinesRemoved} blank line${plural(changes.blankLinesRemoved)} removed from the front matter`);
-  if (changes.trailingSpacesRemoved > 0) out.push(`trailing white space removed on ${changes.trailingSpacesRemoved} front matter line${plural(changes.trailingSpacesRemoved)}`);
-  if (changes.restyled && out.length === 0) out.push("front matter rewritten in the canonical style");
-  if (changes.finalNewlineFixed) out.push("one final newline");
-  return out;
+  if (changes.blankLinesRemoved > 0) out.push({ kind: "blank-lines", count: changes.blankLinesRemoved });
+  if (changes.trailingSpacesRemoved > 0) out.push({ kind: "trailing-spaces", count: changes.trailingSpacesRemoved });
+  if (changes.restyled && out.length === 0) out.push({ kind: "restyled" });
+  if (changes.finalNewlineFixed) out.push({ kind: "final-newline" });
+  return out.map((c) => catalog.phrases.changeLine(c));
 }
 
 /** Every mojibake repair with its line, grouped by line: `line 20: "Ã©" → "é" (×3), "â€™" → "’"`. */
-export function describeRepairsByLine(repairs: readonly MojibakeRepair[]): string[] {
+export function describeRepairsByLine(repairs: readonly MojibakeRepair[], catalog: Catalog = en): string[] {
   const byLine = new Map<number, Map<string, number>>();
   for (const r of repairs) {
     const line = byLine.get(r.line) ?? new Map<string, number>();
@@ -330,11 +332,7 @@ export function describeRepairsByLine(repairs: readonly MojibakeRepair[]): strin
     line.set(key, (line.get(key) ?? 0) + 1);
     byLine.set(r.line, line);
   }
-  return [...byLine].map(([line, counts]) => `line ${line}: ${[...counts].map(([k, n]) => (n > 1 ? `${k} (×${n})` : k)).join(", ")}`);
-}
-
-function plural(n: number): string {
-  return n === 1 ? "" : "s";
+  return [...byLine].map(([line, counts]) => catalog.phrases.repairsOnLine(line, [...counts].map(([k, n]) => (n > 1 ? `${k} (×${n})` : k)).join(", ")));
 }
 
 function examples(repairs: MojibakeRepair[]): string {

@@ -1,7 +1,7 @@
 // One config resolver for every command: defaults < config file < flags. The file is found by
 // walking up from the current folder and validated against schemas/config.schema.json, so a typo
 // fails with the file, the key and the reason instead of being ignored.
-import { lstatSync } from "node:fs";
+import { existsSync, lstatSync } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import { dirname, isAbsolute, join, resolve, sep } from "node:path";
 import { DEFAULT_LEGACY_ENCODING, isKnownEncoding } from "../read/encoding.js";
@@ -190,6 +190,37 @@ async function findConfig(cwd: string): Promise<{ file: string; raw: RawConfig }
     const fromPackage = await readPackageKey(join(dir, "package.json"));
     if (fromPackage) return fromPackage;
     // Never above the repository: a parent's config is not this project's (nor trusted by it).
+    if (isRepositoryRoot(dir)) return undefined;
+    const parent = dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+/**
+ * The config's "lang", read before the command line is parsed (for the help and commander's
+ * errors, which come before any command loads the config): the file `-c` names, else the one
+ * found from `cwd` up, as loadConfig finds it. Never throws: a config it cannot read says nothing.
+ */
+export function peekConfigLang(cwd: string, configFlag: string | undefined): string | undefined {
+  /** The config object of `file` (its "posting" key in a package.json), if it has one. */
+  const configIn = (file: string, inPackage: boolean): Record<string, unknown> | undefined => {
+    try {
+      const parsed = parseJsonText(readBounded(file, MAX_CONFIG_BYTES).toString("utf8"));
+      const raw = parsed.ok && inPackage && isObject(parsed.value) ? parsed.value.posting : parsed.ok ? parsed.value : undefined;
+      return isObject(raw) ? raw : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  const langIn = (raw: Record<string, unknown> | undefined) => (typeof raw?.lang === "string" ? raw.lang : undefined);
+  if (configFlag) return langIn(configIn(resolve(cwd, configFlag), false));
+  let dir = resolve(cwd);
+  for (;;) {
+    const own = join(dir, CONFIG_FILE_NAME);
+    if (existsSync(own)) return langIn(configIn(own, false));
+    const fromPackage = existsSync(join(dir, "package.json")) ? configIn(join(dir, "package.json"), true) : undefined;
+    if (fromPackage) return langIn(fromPackage);
     if (isRepositoryRoot(dir)) return undefined;
     const parent = dirname(dir);
     if (parent === dir) return undefined;

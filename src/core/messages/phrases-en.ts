@@ -1,0 +1,99 @@
+// The English phrases (phrases.ts): posting's own words besides findings.
+import type { ChangeLine, IgnoredVerb, Phrases } from "./phrases.js";
+
+const s = (n: number) => (n === 1 ? "" : "s");
+
+const IGNORED: Record<IgnoredVerb, string> = { linted: "linted", checked: "checked", normalized: "normalized", listed: "listed", edited: "edited", closed: "closed" };
+
+function changeLine(c: ChangeLine): string {
+  switch (c.kind) {
+    case "encoding":
+      return `converted from ${c.from.toUpperCase()} to UTF-8`;
+    case "bom":
+      return "byte order mark removed";
+    case "crlf":
+      return `${c.count} CRLF line ending${s(c.count)} converted to LF`;
+    case "mojibake":
+      return `${c.count} garbled text run${s(c.count)} repaired (${c.examples})`;
+    case "renamed":
+      return `key \`${c.from}\` renamed to \`${c.to}\``;
+    case "alias-removed":
+      return `key \`${c.from}\` removed (same value as \`${c.to}\`)`;
+    case "value":
+      return `\`${c.key}\`: ${c.why} (${c.from} → ${c.to})`;
+    case "reordered":
+      return "keys put in the schema's order";
+    case "blank-lines":
+      return `${c.count} blank line${s(c.count)} removed from the front matter`;
+    case "trailing-spaces":
+      return `trailing white space removed on ${c.count} front matter line${s(c.count)}`;
+    case "restyled":
+      return "front matter rewritten in the canonical style";
+    case "final-newline":
+      return "one final newline";
+  }
+}
+
+export const enPhrases: Phrases = {
+  noProblems: (files) => `no problems (${files} file${s(files)} checked)`,
+  problems: ({ total, errors, warnings, files }) => `${total} problem${s(total)} (${errors} error${s(errors)}, ${warnings} warning${s(warnings)}) in ${files} file${s(files)} checked`,
+  fixable: (count) => `${count} of them can be fixed with \`posting normalize --write\`.`,
+  warning: "warning",
+  ignored: (file, verb, withFlag) => `${file} is ignored (config "ignore"${withFlag ? " or --ignore-pattern" : ""}); not ${IGNORED[verb]}`,
+  tooManyWarnings: (count, quiet, max) => `${count} warnings${quiet ? " (not shown: --quiet)" : ""}, more than --max-warnings ${max}`,
+  noInput: (command) => `no postings to ${command}: pass files or folders (for example \`posting ${command} content/_jobs\`), or create a posting.config.json with "content": ["content/_jobs"]`,
+  noPostings: (shown, count) => `no posting found in ${shown}: check the path${s(count)} (postings are files ending in .md, or the config's "extensions"), or pass --allow-empty when an empty folder is expected`,
+  internalError: "internal error. This is a bug; please report it with the command you ran.",
+  gitNotStdin: (flag) => `${flag} reads git, not standard input: drop the -`,
+  stagedAndChanged: "--staged and --changed cannot be used together",
+  checkAndWrite: "--check and --write cannot be used together",
+  cacheNeedsCheck: "--cache works with --check only",
+  stdinAlone: "`-` (standard input) must be the only path",
+  filesNotStdin: "reads files and folders, not standard input",
+  listNotStdin: "`posting list` reads files and folders, not standard input",
+  closeNeedsSelection: "posting close needs paths or a filter (for example --stale 30 or --startup ID); --all closes every posting",
+  changeLine,
+  repairsOnLine: (line, repairs) => `line ${line}: ${repairs}`,
+  fixedFile: (file, changes) => `fixed ${file}: ${changes}`,
+  normalizeSummary: ({ files, changed, unchanged, refused, write, canonical }) =>
+    `${files} file${s(files)}: ${changed} ${write ? "fixed" : "would change"}, ${unchanged} ${canonical ? "already canonical" : "with nothing to fix"}${refused ? `, ${refused} left untouched (see above)` : ""}`,
+  editedFile: (verb, file, changes) => `${verb} ${file}: ${changes}`,
+  keyAdded: (key, value) => `${key}: added ${value}`,
+  keyRemoved: (key) => `${key}: removed`,
+  editSummary: ({ selected, changed, unchanged, refused, write, verb }) =>
+    `${selected} posting${s(selected)} selected: ${changed} ${write ? (verb === "set" ? "changed" : "closed") : "would change"}, ${unchanged} ${verb === "set" ? "already so" : "already closed"}${refused ? `, ${refused} left untouched (see above)` : ""}`,
+  couldNotRead: (reason) => `could not read: ${reason}`,
+  listSummary: ({ shown, open, matched, total, unreadable }) => {
+    let text = `${shown} posting${s(shown)}${open === undefined ? "" : `, ${open} open`}`;
+    const notes: string[] = [];
+    if (matched > shown) notes.push(`${matched} matched`);
+    if (total > shown) notes.push(`of ${total} read`);
+    if (notes.length > 0) text += ` (${notes.join(", ")})`;
+    if (unreadable > 0) text += `; ${unreadable} file${s(unreadable)} could not be read`;
+    return text;
+  },
+  frontMatterUnread: "the front matter could not be read",
+  unreadableCount: (count) => `${count} file${s(count)} could not be read (--strict)`,
+  noSuchKey: (key, suggestion) => `no posting has the key \`${key}\`${suggestion ? `; did you mean \`${suggestion}\`?` : ""}`,
+  commander: {
+    unknownOption: (flag, suggestion) => `unknown option '${flag}'${suggestion ? `\n(Did you mean ${suggestion}?)` : ""}`,
+    unknownCommand: (command, suggestion) => `unknown command '${command}'${suggestion ? `\n(Did you mean ${suggestion}?)` : ""}`,
+    optionMissingArgument: (flag) => `option '${flag}' argument missing`,
+    missingArgument: (name) => `missing required argument '${name}'`,
+    invalidChoice: (value, option, choices) => `option '${option}' argument '${value}' is invalid. Allowed choices are ${choices}.`,
+    invalidArgument: (option, value, reason) => `option '${option}' argument '${value}' is invalid. ${reason}`,
+    excessArguments: (command, count) => `too many arguments for '${command}'. Expected 0 arguments but got ${count}.`,
+    conflictingOption: (a, b) => `option '${a}' cannot be used with option '${b}'`,
+    wholeNumber: "expected a whole number, for example 0 or 10",
+    noW: "there is no -w here: write --where (-w is normalize's --write)",
+  },
+  help: {
+    usage: "Usage:",
+    arguments: "Arguments:",
+    options: "Options:",
+    commands: "Commands:",
+    defaultIs: (value) => `default: ${value}`,
+    choicesAre: (values) => `choices: ${values}`,
+    texts: {},
+  },
+};

@@ -1,0 +1,101 @@
+// Les phrases françaises (phrases.ts) : ce que dit posting en dehors des constats.
+import type { ChangeLine, IgnoredVerb, Phrases } from "./phrases.js";
+import { HELP_FR } from "./help-fr.js";
+import { fr, q } from "./typography.js";
+
+const s = (n: number) => (n > 1 ? "s" : "");
+
+const IGNORED: Record<IgnoredVerb, string> = { linted: "vérifié", checked: "vérifié", normalized: "normalisé", listed: "listé", edited: "modifié", closed: "fermé" };
+
+function changeLine(c: ChangeLine): string {
+  switch (c.kind) {
+    case "encoding":
+      return fr`converti de ${c.from.toUpperCase()} en UTF-8`;
+    case "bom":
+      return fr`marque d'ordre des octets retirée`;
+    case "crlf":
+      return fr`${c.count} fin${s(c.count)} de ligne CRLF convertie${s(c.count)} en LF`;
+    case "mojibake":
+      return fr`${c.count} passage${s(c.count)} brouillé${s(c.count)} réparé${s(c.count)} (${c.examples})`;
+    case "renamed":
+      return fr`clé \`${c.from}\` renommée en \`${c.to}\``;
+    case "alias-removed":
+      return fr`clé \`${c.from}\` retirée (même valeur que \`${c.to}\`)`;
+    case "value":
+      return fr`\`${c.key}\` : ${c.why} (${c.from} → ${c.to})`;
+    case "reordered":
+      return fr`clés remises dans l'ordre du schéma`;
+    case "blank-lines":
+      return fr`${c.count} ligne${s(c.count)} vide${s(c.count)} retirée${s(c.count)} de l'en-tête`;
+    case "trailing-spaces":
+      return fr`espaces de fin retirées sur ${c.count} ligne${s(c.count)} de l'en-tête`;
+    case "restyled":
+      return fr`en-tête réécrit dans le style canonique`;
+    case "final-newline":
+      return fr`un seul saut de ligne final`;
+  }
+}
+
+export const frPhrases: Phrases = {
+  noProblems: (files) => fr`aucun problème (${files} fichier${s(files)} vérifié${s(files)})`,
+  problems: ({ total, errors, warnings, files }) => fr`${total} problème${s(total)} (${errors} erreur${s(errors)}, ${warnings} avertissement${s(warnings)}) dans ${files} fichier${s(files)} vérifié${s(files)}`,
+  fixable: (count) => fr`${count > 1 ? `${count} d'entre eux peuvent` : `${count} d'entre eux peut`} être corrigé${s(count)} par \`posting normalize --write\`.`,
+  warning: "avertissement",
+  ignored: (file, verb, withFlag) => fr`${file} est ignoré (${q("ignore")} de la configuration${withFlag ? " ou --ignore-pattern" : ""}) ; pas ${IGNORED[verb]}`,
+  tooManyWarnings: (count, quiet, max) => fr`${count} avertissements${quiet ? " (masqués : --quiet)" : ""}, plus que --max-warnings ${max}`,
+  noInput: (command) => fr`aucune annonce à traiter : donnez des fichiers ou des dossiers (par exemple \`posting ${command} content/_jobs\`), ou créez un posting.config.json avec "content": ["content/_jobs"]`,
+  noPostings: (shown, count) => fr`aucune annonce trouvée dans ${shown} : vérifiez ${count > 1 ? "les chemins" : "le chemin"} (les annonces sont les fichiers en .md, ou les ${q("extensions")} de la configuration), ou passez --allow-empty si un dossier vide est attendu`,
+  internalError: fr`erreur interne. C'est un bogue ; merci de le signaler avec la commande lancée.`,
+  gitNotStdin: (flag) => fr`${flag} lit git, pas l'entrée standard : retirez le -`,
+  stagedAndChanged: fr`--staged et --changed ne vont pas ensemble`,
+  checkAndWrite: fr`--check et --write ne vont pas ensemble`,
+  cacheNeedsCheck: fr`--cache ne sert qu'avec --check`,
+  stdinAlone: fr`\`-\` (l'entrée standard) doit être le seul chemin`,
+  filesNotStdin: fr`lit des fichiers et des dossiers, pas l'entrée standard`,
+  listNotStdin: fr`\`posting list\` lit des fichiers et des dossiers, pas l'entrée standard`,
+  closeNeedsSelection: fr`posting close demande des chemins ou un filtre (par exemple --stale 30 ou --startup ID) ; --all ferme toutes les annonces`,
+  changeLine,
+  repairsOnLine: (line, repairs) => fr`ligne ${line} : ${repairs}`,
+  fixedFile: (file, changes) => fr`corrigé ${file} : ${changes}`,
+  normalizeSummary: ({ files, changed, unchanged, refused, write, canonical }) =>
+    fr`${files} fichier${s(files)} : ${changed} ${write ? `corrigé${s(changed)}` : `à changer`}, ${unchanged} ${canonical ? "déjà canonique" + s(unchanged) : "sans rien à corriger"}${refused ? `, ${refused} laissé${s(refused)} intact${s(refused)} (voir plus haut)` : ""}`,
+  editedFile: (verb, file, changes) => fr`${verb === "set" ? "modifié" : "fermé"} ${file} : ${changes}`,
+  keyAdded: (key, value) => fr`${key} : ajouté ${value}`,
+  keyRemoved: (key) => fr`${key} : retiré`,
+  editSummary: ({ selected, changed, unchanged, refused, write, verb }) =>
+    fr`${selected} annonce${s(selected)} choisie${s(selected)} : ${changed} ${write ? (verb === "set" ? `modifiée${s(changed)}` : `fermée${s(changed)}`) : "à changer"}, ${unchanged} ${verb === "set" ? "déjà ainsi" : `déjà fermée${s(unchanged)}`}${refused ? `, ${refused} laissée${s(refused)} intacte${s(refused)} (voir plus haut)` : ""}`,
+  couldNotRead: (reason) => fr`illisible : ${reason}`,
+  listSummary: ({ shown, open, matched, total, unreadable }) => {
+    let text = fr`${shown} annonce${s(shown)}${open === undefined ? "" : `, ${open} ouverte${s(open)}`}`;
+    const notes: string[] = [];
+    if (matched > shown) notes.push(fr`${matched} retenue${s(matched)}`);
+    if (total > shown) notes.push(fr`sur ${total} lue${s(total)}`);
+    if (notes.length > 0) text += ` (${notes.join(", ")})`;
+    if (unreadable > 0) text += fr` ; ${unreadable} fichier${s(unreadable)} illisible${s(unreadable)}`;
+    return text;
+  },
+  frontMatterUnread: fr`l'en-tête n'a pas pu être lu`,
+  unreadableCount: (count) => fr`${count} fichier${s(count)} n'${count > 1 ? "ont" : "a"} pas pu être lu${s(count)} (--strict)`,
+  noSuchKey: (key, suggestion) => fr`aucune annonce n'a la clé \`${key}\`${suggestion ? fr` ; vouliez-vous dire \`${suggestion}\` ?` : ""}`,
+  commander: {
+    unknownOption: (flag, suggestion) => fr`option inconnue ${flag}${suggestion ? fr` ; vouliez-vous dire ${suggestion} ?` : ""}`,
+    unknownCommand: (command, suggestion) => fr`commande inconnue ${command}${suggestion ? fr` ; vouliez-vous dire ${suggestion} ?` : ""}`,
+    optionMissingArgument: (flag) => fr`l'option ${flag} attend une valeur`,
+    missingArgument: (name) => fr`il manque l'argument obligatoire ${name}`,
+    invalidChoice: (value, option, choices) => fr`l'option ${option} n'accepte pas ${q(value)} ; valeurs possibles : ${choices}`,
+    invalidArgument: (option, value, reason) => fr`l'option ${option} n'accepte pas ${q(value)} : ${reason}`,
+    excessArguments: (command, count) => fr`trop d'arguments pour ${command} : aucun n'est attendu, ${count} donné${s(count)}`,
+    conflictingOption: (a, b) => fr`l'option ${a} ne va pas avec l'option ${b}`,
+    wholeNumber: fr`un nombre entier est attendu, par exemple 0 ou 10`,
+    noW: fr`il n'y a pas de -w ici : écrivez --where (-w est le --write de normalize)`,
+  },
+  help: {
+    usage: fr`Utilisation :`,
+    arguments: fr`Arguments :`,
+    options: fr`Options :`,
+    commands: fr`Commandes :`,
+    defaultIs: (value) => fr`par défaut : ${value}`,
+    choicesAre: (values) => fr`valeurs : ${values}`,
+    texts: HELP_FR,
+  },
+};

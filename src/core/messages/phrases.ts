@@ -1,0 +1,96 @@
+// What posting says besides findings: report summaries, command notes, usage errors, commander's
+// own errors and the help text. One object per language (phrases-en.ts, phrases-fr.ts), both of
+// this type, so a phrase missing in one language does not compile (test/phrases.test.ts checks
+// each at run time too). Values quoted in a phrase (file names, keys) come in already escaped.
+
+/** What a command did not do to an ignored file. */
+export type IgnoredVerb = "linted" | "checked" | "normalized" | "listed" | "edited" | "closed";
+
+/** The counts of a stylish report's footer. */
+export interface ReportCounts {
+  total: number;
+  errors: number;
+  warnings: number;
+  files: number;
+}
+
+/** The changes of `normalize --write` on one file, as normalize.ts counts them. */
+export type ChangeLine =
+  | { kind: "encoding"; from: string }
+  | { kind: "bom" }
+  | { kind: "crlf"; count: number }
+  | { kind: "mojibake"; count: number; examples: string }
+  | { kind: "renamed"; from: string; to: string }
+  | { kind: "alias-removed"; from: string; to: string }
+  | { kind: "value"; key: string; why: string; from: string; to: string }
+  | { kind: "reordered" }
+  | { kind: "blank-lines"; count: number }
+  | { kind: "trailing-spaces"; count: number }
+  | { kind: "restyled" }
+  | { kind: "final-newline" };
+
+export interface Phrases {
+  // stylish's footer
+  noProblems: (files: number) => string;
+  problems: (counts: ReportCounts) => string;
+  fixable: (count: number) => string;
+  /** The word in `posting: warning: …`. */
+  warning: string;
+  ignored: (file: string, verb: IgnoredVerb, withFlag: boolean) => string;
+  tooManyWarnings: (count: number, quiet: boolean, max: number) => string;
+  noInput: (command: string) => string;
+  /** `shown`: the paths, quoted and escaped. */
+  noPostings: (shown: string, count: number) => string;
+  internalError: string;
+  // usage errors of the commands
+  gitNotStdin: (flag: string) => string;
+  stagedAndChanged: string;
+  checkAndWrite: string;
+  cacheNeedsCheck: string;
+  stdinAlone: string;
+  filesNotStdin: string;
+  listNotStdin: string;
+  closeNeedsSelection: string;
+  // normalize's report
+  changeLine: (change: ChangeLine) => string;
+  repairsOnLine: (line: number, repairs: string) => string;
+  fixedFile: (file: string, changes: string) => string;
+  normalizeSummary: (s: { files: number; changed: number; unchanged: number; refused: number; write: boolean; canonical: boolean }) => string;
+  // set and close
+  editedFile: (verb: "set" | "closed", file: string, changes: string) => string;
+  keyAdded: (key: string, value: string) => string;
+  keyRemoved: (key: string) => string;
+  editSummary: (s: { selected: number; changed: number; unchanged: number; refused: number; write: boolean; verb: "set" | "closed" }) => string;
+  // list
+  couldNotRead: (reason: string) => string;
+  /** "3 postings, 2 open (5 matched, of 12 read); 1 file could not be read" (`open` undefined: the schema has no open key). */
+  listSummary: (s: { shown: number; open: number | undefined; matched: number; total: number; unreadable: number }) => string;
+  frontMatterUnread: string;
+  unreadableCount: (count: number) => string;
+  noSuchKey: (key: string, suggestion: string | undefined) => string;
+  // commander's errors, by its error code
+  commander: {
+    unknownOption: (flag: string, suggestion: string | undefined) => string;
+    unknownCommand: (command: string, suggestion: string | undefined) => string;
+    optionMissingArgument: (flag: string) => string;
+    missingArgument: (name: string) => string;
+    invalidChoice: (value: string, option: string, choices: string) => string;
+    invalidArgument: (option: string, value: string, reason: string) => string;
+    excessArguments: (command: string, count: number) => string;
+    conflictingOption: (a: string, b: string) => string;
+    wholeNumber: string;
+    noW: string;
+  };
+  // commander's help layout
+  help: {
+    usage: string;
+    arguments: string;
+    options: string;
+    commands: string;
+    /** `(default: x)`, `(choices: a, b)` after a description. */
+    defaultIs: (value: string) => string;
+    choicesAre: (values: string) => string;
+    /** The descriptions of the commands, options and arguments, and the texts after the help, by their English text. */
+    texts: Readonly<Record<string, string>>;
+  };
+}
