@@ -25,7 +25,7 @@ export interface ServerOptions {
 }
 
 /** Quiet time after a change before a buffer is linted again (a burst of keystrokes is linted once); `initializationOptions.debounceMs` sets it. */
-export const DEFAULT_DEBOUNCE_MS = 50;
+export const DEFAULT_DEBOUNCE_MS = 10;
 /** Quiet time before the other open buffers are checked again after a change (their cross-file findings). */
 const REFRESH_DELAY_MS = 200;
 
