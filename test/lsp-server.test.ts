@@ -190,6 +190,21 @@ describe("posting lsp --stdio", () => {
     expect(hover).not.toBeNull();
   });
 
+  it("reports a broken schema as one diagnostic and keeps answering", async () => {
+    writeFileSync(join(root, "broken.schema.json"), "{ not json");
+    const config = join(root, "posting.config.json");
+    writeFileSync(config, JSON.stringify({ content: ["content/_jobs"], schema: "broken.schema.json", lang: "fr" }));
+    const path = jobs("2026-03-09-coach-agile.md");
+    const uri = uriOf(path);
+    const next = client.diagnostics(uri, (p) => p.diagnostics.some((d) => String(d.message).includes("broken.schema.json")));
+    await client.connection.sendNotification("workspace/didChangeWatchedFiles", { changes: [{ uri: uriOf(config), type: 2 }] });
+    const [d] = await next;
+    expect(d).toMatchObject({ severity: 1, source: "posting", range: { start: { line: 0, character: 0 } } });
+    expect(d!.message).toMatch(/^posting: the schema .*broken\.schema\.json is not valid JSON/);
+    expect(await client.connection.sendRequest("textDocument/codeAction", { textDocument: { uri }, range: d!.range, context: { diagnostics: [d] } })).toEqual([]);
+    expect(await client.connection.sendRequest("textDocument/hover", { textDocument: { uri }, position: { line: 2, character: 0 } })).toBeNull();
+  });
+
   it("shuts down and exits on `exit` (code 0)", async () => {
     expect(await client.connection.sendRequest("shutdown")).toBeNull();
     await client.connection.sendNotification("exit");
