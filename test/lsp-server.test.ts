@@ -1,6 +1,7 @@
 // `posting lsp --stdio` driven by a real LSP client (vscode-jsonrpc) over the built bin: the
 // fixture site (fixtures/lsp/site: a config with "lang": "fr", a startup reference, one posting)
 // copied to a temp folder, buffers opened and changed, every feature asked for.
+import { spawn } from "node:child_process";
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -209,6 +210,14 @@ describe("posting lsp --stdio", () => {
     expect(await client.connection.sendRequest("shutdown")).toBeNull();
     await client.connection.sendNotification("exit");
     expect(await client.exited).toBe(0);
+  });
+
+  it("exits when the client's process (initialize's processId) is gone, its standard input still open", async () => {
+    const parent = spawn(process.execPath, ["-e", "setTimeout(() => {}, 60000)"], { stdio: "ignore" });
+    const other = startLsp(root);
+    await other.connection.sendRequest("initialize", { processId: parent.pid, rootUri: uriOf(root), capabilities: {} });
+    parent.kill();
+    expect(await other.exited).toBe(1);
   });
 
   it("exits when its standard input ends (the client went away)", async () => {
