@@ -18,8 +18,9 @@ export interface LspClient {
   exited: Promise<number | null>;
 }
 
-export function startLsp(cwd: string, env: Record<string, string | undefined> = {}): LspClient {
-  const child = spawn(process.execPath, [BIN, "lsp", "--stdio"], { cwd, env: { ...process.env, LC_ALL: "C", LANG: "", ...env }, stdio: ["pipe", "pipe", "pipe"] });
+/** The server of this checkout's build, or of `bin` (an installed posting). */
+export function startLsp(cwd: string, env: Record<string, string | undefined> = {}, bin = BIN): LspClient {
+  const child = spawn(process.execPath, [bin, "lsp", "--stdio"], { cwd, env: { ...process.env, LC_ALL: "C", LANG: "", ...env }, stdio: ["pipe", "pipe", "pipe"] });
   let err = "";
   child.stderr!.on("data", (chunk: Buffer) => (err += chunk.toString("utf8")));
   const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
