@@ -101,6 +101,22 @@ describe("the editor features on the fixture site", () => {
     expect(formatEdits(path, "---\nroles: x\nopen: true\n---\n", workspace)).toEqual([]);
   });
 
+  it("normalizes the file in the config's style (canonical here); fix all keeps to the findings' fixes", () => {
+    const path = job("2026-05-08-style.md");
+    const uri = pathToFileURL(path).href;
+    const text = "---\nopen: yes\nroles: x\n---\n";
+    const saved = workspace.config;
+    workspace.config = { ...saved, normalizeStyle: "canonical" };
+    try {
+      const actions = codeActions(uri, path, text, { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, workspace);
+      const byKind = new Map(actions.map((a) => [a.kind, apply(text, a.edit!.changes![uri]!)]));
+      expect(byKind.get("source.fixAll")).toBe("---\nopen: true\nroles: x\n---\n");
+      expect(byKind.get("source.normalize")).toBe("---\nroles: x\nopen: true\n---\n");
+    } finally {
+      workspace.config = saved;
+    }
+  });
+
   it("completes nothing outside the front matter, and keys only where a key can be typed", () => {
     const path = job("2026-05-06-c.md");
     const text = "---\nroles: x\n  \n---\nCorps\n";

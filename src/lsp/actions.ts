@@ -136,7 +136,8 @@ export function codeActions(uri: string, path: string, text: string, range: Rang
     if (hunks.length > 0) actions.push({ title: words.fixAll, kind: FIX_ALL_KIND, diagnostics: diagnostics.filter((d) => d.data), edit: edit(uri, hunks.map((h) => hunkEdit(text, h))) });
   }
   if (wanted(NORMALIZE_KIND)) {
-    const hunks = normalizeHunks(path, text, project, project.config.normalizeStyle);
+    const style = project.config.normalizeStyle;
+    const hunks = style === "minimal" && fixable && (wanted(QUICK_FIX_KIND) || wanted(FIX_ALL_KIND)) ? minimal : normalizeHunks(path, text, project, style);
     if (hunks.length > 0) actions.push({ title: words.normalize, kind: NORMALIZE_KIND, edit: edit(uri, hunks.map((h) => hunkEdit(text, h))) });
   }
   return actions;
