@@ -57,6 +57,13 @@ describe("the editor features on the fixture site", () => {
     expect((diagnostics[0]!.message as string).split("\n")[0]).toBe(workspace.catalog.codes.UNKNOWN_KEY.word({ key: "titles", suggestion: "title", isAlias: true }).message);
   });
 
+  it("escapes control characters quoted from the file in messages", () => {
+    const { diagnostics } = diagnose(job("2026-05-09-esc.md"), "---\nroles: x\nopen: true\ncle\u001b[31m: x\n---\n", workspace);
+    const message = diagnostics.map((d) => d.message as string).join("\n");
+    expect(message).toContain("cle");
+    expect(message).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f]/);
+  });
+
   it("caps the diagnostics of one buffer", () => {
     const many = Array.from({ length: MAX_DIAGNOSTICS + 5 }, (_, i) => finding("FRONT_MATTER_BLANK_LINE", { file: "x.md", line: i + 1, column: 1 }, {}));
     expect(diagnosticsOf("", many, en)).toHaveLength(MAX_DIAGNOSTICS);
