@@ -10,6 +10,8 @@ export default defineConfig({
       ...(process.env.POSTING_PACK_TEST === "1" ? [] : ["test/pack.test.ts"]),
       // The real pre-commit framework (an install): its own run in .ci/run too.
       ...(process.env.POSTING_PRE_COMMIT_TEST === "1" ? [] : ["test/pre-commit-framework.test.ts"]),
+      // Neovim headless with the language server (needs nvim): its own run in .ci/run too.
+      ...(process.env.POSTING_NVIM_TEST === "1" ? [] : ["test/lsp-nvim.test.ts"]),
     ],
     environment: "node",
     // CLI tests spawn the built binary; keep the suite within CI's budget on 2 cores.

@@ -61,7 +61,8 @@ async function bundleCli() {
   // cache for (see bin/load-cli.js). What each command needs still runs only when the command
   // does (esbuild evaluates modules reached by import() on first use).
   await build({
-    entryPoints: { cli: at("src/cli.ts"), worker: at("src/worker.ts") },
+    // lsp.cjs: `posting lsp` only (src/commands/lsp.ts requires it), so lint never pays for it.
+    entryPoints: { cli: at("src/cli.ts"), worker: at("src/worker.ts"), lsp: at("src/lsp/server.ts") },
     outdir: staging, // package files (schemas/, templates/) are found from here by src/core/paths.ts
     outExtension: { ".js": ".cjs" },
     bundle: true,
@@ -71,6 +72,7 @@ async function bundleCli() {
     define: {
       __POSTING_VERSION__: JSON.stringify(version),
       __POSTING_WORKER_FILE__: JSON.stringify("worker.cjs"),
+      __POSTING_LSP_FILE__: JSON.stringify("lsp.cjs"),
       // The sources find their own folder with import.meta.dirname/filename (Node 20.11+): in a
       // CommonJS file they are __dirname/__filename, with no file URL to build at start-up.
       "import.meta.dirname": "__dirname",

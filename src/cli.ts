@@ -386,6 +386,16 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
       exitCode = await closeCommand(paths, options, io);
     });
 
+  // Issue 19: the language server, for editors (its own bundle, loaded only here).
+  program
+    .command("lsp")
+    .description("run the language server for editors (diagnostics, quick fixes, completion, hover, formatting)")
+    .option("--stdio", "talk LSP over standard input and output (what editors start)")
+    .action(async (options) => {
+      const { lspCommand } = await import("./commands/lsp.js");
+      exitCode = await lspCommand(options, io);
+    });
+
   try {
     await program.parseAsync([...argv], { from: "user" });
     return exitCode;

@@ -12,6 +12,7 @@ import { NEW_CASES } from "./cases/new.cases.js";
 import { NORMALIZE_CASES } from "./cases/normalize.cases.js";
 import { SET_CASES } from "./cases/set.cases.js";
 import { CLOSE_CASES } from "./cases/close.cases.js";
+import { LSP_CASES } from "./cases/lsp.cases.js";
 import { ensureBuilt, ROOT, runCli, spawnBin } from "./helpers/cli.js";
 import type { RunResult } from "./helpers/cli.js";
 
@@ -23,6 +24,7 @@ const TABLES: [string, CliCase[]][] = [
   ["init", INIT_CASES],
   ["set", SET_CASES],
   ["close", CLOSE_CASES],
+  ["lsp", LSP_CASES],
 ];
 
 const temps: string[] = [];

@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { initialize, startLsp, uriOf } from "./helpers/lsp-client.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const PKG = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { name: string; version: string };
@@ -68,6 +69,19 @@ describe("npm pack → install → run", () => {
     expect(dirty.status, dirty.stderr).toBe(1);
     const sarif = JSON.parse(dirty.stdout) as { runs: { results: { ruleId: string }[] }[] };
     expect(sarif.runs[0]!.results.map((r) => r.ruleId)).toEqual(expect.arrayContaining(["UNKNOWN_KEY", "SCHEMA_TYPE"]));
+  });
+
+  it("posting lsp --stdio from the install: the diagnostics of an open posting", async () => {
+    const client = startLsp(app, {}, join(app, "node_modules", "posting-toolkit", "bin", "posting.js"));
+    try {
+      await initialize(client, app);
+      const uri = uriOf(join(app, "content", "_jobs", "2026-05-05-coach.md"));
+      const next = client.diagnostics(uri);
+      await client.connection.sendNotification("textDocument/didOpen", { textDocument: { uri, languageId: "markdown", version: 1, text: INVALID } });
+      expect((await next).map((d) => d.code)).toEqual(expect.arrayContaining(["UNKNOWN_KEY", "SCHEMA_TYPE"]));
+    } finally {
+      client.child.kill();
+    }
   });
 
   it("posting init, then lint with the config", () => {

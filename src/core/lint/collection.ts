@@ -76,10 +76,7 @@ export class CrossFileChecker {
       const expected = extensions[0] ?? ".md";
       out.push(finding("FILE_EXTENSION", { file: result.file, line: 1, column: 1 }, { extension, expected, markdown: JEKYLL_MARKDOWN.has(extension.toLowerCase()) }));
     }
-    // The pattern's extension stands for any read one (and the name is checked as once renamed, when not read).
-    const pattern = collection.fileName === false ? DEFAULT_FILE_NAME_PATTERN : collection.fileName;
-    const patternExtension = extensions.find((e) => pattern.endsWith(e)) ?? (pattern.endsWith(".md") ? ".md" : undefined);
-    const named = patternExtension && extension !== patternExtension ? name.slice(0, name.length - extension.length) + patternExtension : name;
+    const named = this.namedAs(name, collection);
     if (collection.fileName !== false) {
       const reason = fileNameReason(named, collection.fileName);
       if (reason) {
@@ -105,6 +102,26 @@ export class CrossFileChecker {
       }
     }
     return out;
+  }
+
+  /**
+   * The identity DUPLICATE_POSTING compares for `result` (same id, same posting), or undefined
+   * when it has none: an editor keeps an index of them to find a buffer's duplicate at once.
+   */
+  duplicateId(result: FileResult): string | undefined {
+    const collection = collectionOf(this.options.config, resolve(this.options.cwd, result.file));
+    const duplicate = result.facts?.duplicate;
+    if (!collection || !duplicate || !this.options.config.duplicates) return undefined;
+    return duplicateKey(duplicate, this.namedAs(basename(result.file), collection), collection.fileName)?.id;
+  }
+
+  // The pattern's extension stands for any read one (and the name is checked as once renamed, when not read).
+  private namedAs(name: string, collection: { fileName: string | false }): string {
+    const extensions = this.options.config.extensions ?? DEFAULT_EXTENSIONS;
+    const extension = extname(name);
+    const pattern = collection.fileName === false ? DEFAULT_FILE_NAME_PATTERN : collection.fileName;
+    const patternExtension = extensions.find((e) => pattern.endsWith(e)) ?? (pattern.endsWith(".md") ? ".md" : undefined);
+    return patternExtension && extension !== patternExtension ? name.slice(0, name.length - extension.length) + patternExtension : name;
   }
 
   private referenceFinding(file: string, fact: ReferenceFact, reference: ResolvedReference): Finding | undefined {

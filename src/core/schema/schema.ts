@@ -88,6 +88,10 @@ export function loadSchema(path: string = BUNDLED_SCHEMA_PATH): PostingSchema {
   return schema;
 }
 
+/** Drop the compiled schema of `path`, so the next loadSchema reads the file again (an editor's server, when it changes). */
+export function forgetSchema(path: string): void {
+  if (path !== BUNDLED_SCHEMA_PATH) compiledBySource.delete(path);
+}
 
 /** `validate` is the build-time compiled validator of this very schema, when there is one. */
 export function compileSchema(json: unknown, source: string, text = JSON.stringify(json), validate?: ValidateFunction): PostingSchema {
