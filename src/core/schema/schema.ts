@@ -12,6 +12,7 @@ import { rolesOf } from "./roles.js";
 import type { SchemaRoles } from "./roles.js";
 import type { LangText } from "../findings.js";
 import type { Lang } from "../messages/lang.js";
+import { frenchSpacing } from "../messages/typography.js";
 
 export const BUNDLED_SCHEMA_PATH = packagePath("schemas", "posting.schema.json");
 
@@ -170,10 +171,11 @@ function fieldSpec(key: string, spec: Record<string, unknown>, required: boolean
 // `x-pattern-description` are `{ "fr": …, "en": … }` objects; the plain `title` and `description`
 // (English, for JSON Schema tools) stand for English when no object says otherwise, and a plain
 // string `x-pattern-description` is English. `x-label` is the field's title in each language.
+// French texts get French spacing (messages/typography.ts), as the catalog's own do.
 function langText(value: unknown, plainEnglish?: unknown): LangText {
   const text: LangText = {};
   if (isObject(value)) {
-    if (typeof value.fr === "string") text.fr = value.fr;
+    if (typeof value.fr === "string") text.fr = frenchSpacing(value.fr);
     if (typeof value.en === "string") text.en = value.en;
   } else if (typeof value === "string") text.en = value;
   if (text.en === undefined && typeof plainEnglish === "string") text.en = plainEnglish;
