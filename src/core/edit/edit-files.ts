@@ -8,7 +8,7 @@ import { readTarget } from "../files/read-target.js";
 import { mapTargets } from "../files/run-files.js";
 import { removeStaleTempFiles } from "../files/write.js";
 import { rewriteRead } from "../files/rewrite.js";
-import { UserError } from "../errors.js";
+import { phrasedError, UserError } from "../errors.js";
 import { NO_DATA_CODES } from "../findings.js";
 import { buildQuery, matchesQuery } from "../list/list-query.js";
 import type { ListQuery, ListQueryInput } from "../list/list-query.js";
@@ -55,7 +55,10 @@ export function parseSetRequest(input: SetInput, schema: PostingSchema = loadSch
     : Object.entries(input.values ?? {});
   for (const [key, raw] of pairs) {
     const field = resolveKey(key, schema);
-    if (!field) throw new UserError(unknownKeyMessage(key, schema));
+    if (!field) {
+      const suggestion = suggestKey(key, schema);
+      throw phrasedError((p) => p.schemaHasNoKey(schema.source, key, suggestion));
+    }
     if (values.some(([k]) => k === field.key)) throw new UserError(`\`${field.key}\` is set twice`);
     const parsed = typeof raw === "string" ? parseText(field, raw, schema, "en") : { ok: true as const, value: raw };
     if (!parsed.ok) throw new UserError(`${key}=${String(raw)}: ${parsed.reason}`);
@@ -69,14 +72,10 @@ export function parseSetRequest(input: SetInput, schema: PostingSchema = loadSch
     if (values.some(([k]) => k === key)) throw new UserError(`\`${key}\` is both set and unset`);
     return key;
   });
-  if (values.length === 0 && unset.length === 0) throw new UserError("nothing to set: give KEY=VALUE (for example open=false) or --unset KEY");
+  if (values.length === 0 && unset.length === 0) throw phrasedError((p) => p.nothingToSet);
   return { values, unset };
 }
 
-function unknownKeyMessage(key: string, schema: PostingSchema): string {
-  const suggestion = suggestKey(key, schema);
-  return `the schema ${schema.source} has no key \`${key}\`${suggestion ? `; did you mean \`${suggestion}\`?` : ""}`;
-}
 
 /** `posting set`: the request applied to every selected file. */
 export async function setPaths(inputs: readonly string[], request: EditRequest, options: EditFilesOptions): Promise<EditResult[]> {

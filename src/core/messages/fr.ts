@@ -417,7 +417,8 @@ export const frCatalog: Catalog = {
     SCHEMA_REQUIRED: {
       summary: fr`Une clé obligatoire manque.`,
       word: ({ key, description }) => {
-        const meaning = description?.fr ?? description?.en;
+        // The schema's French text only: an English one (a schema written in English) would be English here.
+        const meaning = description?.fr;
         return { message: fr`\`${key}\` est obligatoire mais manque`, hint: meaning ? fr`ajoutez \`${key}:\` à l'en-tête : ${meaning}` : fr`ajoutez \`${key}:\` à l'en-tête` };
       },
     },
@@ -438,7 +439,7 @@ export const frCatalog: Catalog = {
     },
     SCHEMA_PATTERN: {
       summary: fr`Une valeur ne suit pas le motif attendu.`,
-      word: ({ key, pattern, description, found }) => ({ message: fr`\`${key}\` doit être ${description?.fr ?? description?.en ?? fr`un texte qui suit le motif ${pattern}`}, trouvé : ${describeValue(found)}` }),
+      word: ({ key, pattern, description, found }) => ({ message: fr`\`${key}\` doit être ${description?.fr ?? fr`un texte qui suit le motif ${pattern}`}, trouvé : ${describeValue(found)}` }),
     },
     SCHEMA_CONST: {
       summary: fr`Une valeur diffère de la seule valeur permise.`,

@@ -34,6 +34,14 @@ function changeLine(c: ChangeLine): string {
   }
 }
 
+const CONFIG_VALUE: Record<string, string> = {
+  "file-name": "must be a file name pattern such as YYYY-MM-DD-slug.md (no / or \\), or false",
+  reference: "must be a path with {value} where the key's value goes, for example content/_startups/{value}.md",
+  extension: "must be an extension with its dot, for example .md or .markdown",
+  rule: 'must be "off", "warning" or "error"',
+  schema: "",
+};
+
 export const enPhrases: Phrases = {
   noProblems: (files) => `no problems (${files} file${s(files)} checked)`,
   problems: ({ total, errors, warnings, files }) => `${total} problem${s(total)} (${errors} error${s(errors)}, ${warnings} warning${s(warnings)}) in ${files} file${s(files)} checked`,
@@ -75,6 +83,20 @@ export const enPhrases: Phrases = {
   frontMatterUnread: "the front matter could not be read",
   unreadableCount: (count) => `${count} file${s(count)} could not be read (--strict)`,
   noSuchKey: (key, suggestion) => `no posting has the key \`${key}\`${suggestion ? `; did you mean \`${suggestion}\`?` : ""}`,
+  config: {
+    unknownSetting: (where, key, known) => `${where}: "${key}" is not a known setting${known ? ` (known: ${known})` : ""}`,
+    badValue: (where, key, what) => `${where}: "${key}" ${CONFIG_VALUE[what.kind === "schema" ? "schema" : what.kind] ?? ""}${what.kind === "schema" ? (what.message ?? "is invalid") : ""}`,
+    notJson: (file, at) => `${file} is not valid JSON at ${at}`,
+    unreadable: (file, detail) => `cannot read the config file ${file}: ${detail}`,
+    noSchemaFile: (file, key, path) => `${file}: "${key}": there is no file ${path}`,
+    unknownEncoding: (name) => `unknown encoding "${name}" (try windows-1252, latin1, utf-16le)`,
+    unknownEncodingIn: (file, name) => `${file}: "encoding": unknown encoding "${name}"`,
+  },
+  schemaHasNoKey: (source, key, suggestion) => `the schema ${source} has no key \`${key}\`${suggestion ? `; did you mean \`${suggestion}\`?` : ""}`,
+  closeNeedsXClose: (source) => `posting close: the schema ${source} does not say how to close a posting (add "x-close": { "set": { "open": false } } to it)`,
+  nothingToSet: "nothing to set: give KEY=VALUE (for example open=false) or --unset KEY",
+  schemaUnreadable: (path) => `cannot read the schema ${path}`,
+  schemaNotJson: (path, at) => `the schema ${path} is not valid JSON at ${at}`,
   commander: {
     unknownOption: (flag, suggestion) => `unknown option '${flag}'${suggestion ? `\n(Did you mean ${suggestion}?)` : ""}`,
     unknownCommand: (command, suggestion) => `unknown command '${command}'${suggestion ? `\n(Did you mean ${suggestion}?)` : ""}`,

@@ -1,5 +1,5 @@
 // Les phrases françaises (phrases.ts) : ce que dit posting en dehors des constats.
-import type { ChangeLine, IgnoredVerb, Phrases } from "./phrases.js";
+import type { ChangeLine, ConfigValueProblem, IgnoredVerb, Phrases } from "./phrases.js";
 import { HELP_FR } from "./help-fr.js";
 import { fr, q } from "./typography.js";
 
@@ -33,6 +33,24 @@ function changeLine(c: ChangeLine): string {
       return fr`en-tête réécrit dans le style canonique`;
     case "final-newline":
       return fr`un seul saut de ligne final`;
+  }
+}
+
+const TYPES_FR: Record<string, string> = { string: "un texte", boolean: "true ou false", array: "une liste", object: "un objet", number: "un nombre", integer: "un nombre entier" };
+
+function configValue(what: ConfigValueProblem): string {
+  switch (what.kind) {
+    case "file-name":
+      return fr`doit être un modèle de nom de fichier comme YYYY-MM-DD-slug.md (sans / ni \\), ou false`;
+    case "reference":
+      return fr`doit être un chemin avec {value} à la place de la valeur de la clé, par exemple content/_startups/{value}.md`;
+    case "extension":
+      return fr`doit être une extension avec son point, par exemple .md ou .markdown`;
+    case "rule":
+      return fr`doit valoir "off", "warning" ou "error"`;
+    case "schema":
+      if (what.keyword === "type" && what.type) return fr`doit être ${what.type.split(",").map((t) => TYPES_FR[t] ?? t).join(" ou ")}`;
+      return fr`n'est pas valide (règle ${q(what.keyword)} du schéma de la configuration)`;
   }
 }
 
@@ -77,6 +95,20 @@ export const frPhrases: Phrases = {
   frontMatterUnread: fr`l'en-tête n'a pas pu être lu`,
   unreadableCount: (count) => fr`${count} fichier${s(count)} n'${count > 1 ? "ont" : "a"} pas pu être lu${s(count)} (--strict)`,
   noSuchKey: (key, suggestion) => fr`aucune annonce n'a la clé \`${key}\`${suggestion ? fr` ; vouliez-vous dire \`${suggestion}\` ?` : ""}`,
+  config: {
+    unknownSetting: (where, key, known) => fr`${where} : ${q(key)} n'est pas un réglage connu${known ? fr` (réglages connus : ${known})` : ""}`,
+    badValue: (where, key, what) => fr`${where} : ${q(key)} ${configValue(what)}`,
+    notJson: (file, at) => fr`${file} n'est pas un JSON valide (${at})`,
+    unreadable: (file) => fr`impossible de lire le fichier de configuration ${file}`,
+    noSchemaFile: (file, key, path) => fr`${file} : ${q(key)} : le fichier ${path} n'existe pas`,
+    unknownEncoding: (name) => fr`encodage inconnu ${q(name)} (essayez windows-1252, latin1, utf-16le)`,
+    unknownEncodingIn: (file, name) => fr`${file} : ${q("encoding")} : encodage inconnu ${q(name)}`,
+  },
+  schemaHasNoKey: (source, key, suggestion) => fr`le schéma ${source} n'a pas de clé \`${key}\`${suggestion ? fr` ; vouliez-vous dire \`${suggestion}\` ?` : ""}`,
+  closeNeedsXClose: (source) => fr`posting close : le schéma ${source} ne dit pas comment fermer une annonce (ajoutez-y "x-close": { "set": { "open": false } })`,
+  nothingToSet: fr`rien à modifier : donnez CLÉ=VALEUR (par exemple open=false) ou --unset CLÉ`,
+  schemaUnreadable: (path) => fr`impossible de lire le schéma ${path}`,
+  schemaNotJson: (path, at) => fr`le schéma ${path} n'est pas un JSON valide (${at})`,
   commander: {
     unknownOption: (flag, suggestion) => fr`option inconnue ${flag}${suggestion ? fr` ; vouliez-vous dire ${suggestion} ?` : ""}`,
     unknownCommand: (command, suggestion) => fr`commande inconnue ${command}${suggestion ? fr` ; vouliez-vous dire ${suggestion} ?` : ""}`,

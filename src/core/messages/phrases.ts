@@ -29,6 +29,9 @@ export type ChangeLine =
   | { kind: "restyled" }
   | { kind: "final-newline" };
 
+/** What is wrong with a config value: a known shape, or ajv's keyword (and its English message). */
+export type ConfigValueProblem = { kind: "file-name" | "reference" | "extension" | "rule" } | { kind: "schema"; keyword: string; type?: string; message?: string };
+
 export interface Phrases {
   // stylish's footer
   noProblems: (files: number) => string;
@@ -68,6 +71,21 @@ export interface Phrases {
   frontMatterUnread: string;
   unreadableCount: (count: number) => string;
   noSuchKey: (key: string, suggestion: string | undefined) => string;
+  // the config's errors (`where`: the file, or the package.json and its "posting" key)
+  config: {
+    unknownSetting: (where: string, key: string, known: string) => string;
+    badValue: (where: string, key: string, what: ConfigValueProblem) => string;
+    notJson: (file: string, at: string) => string;
+    unreadable: (file: string, detail: string) => string;
+    noSchemaFile: (file: string, key: string, path: string) => string;
+    unknownEncoding: (name: string) => string;
+    unknownEncodingIn: (file: string, name: string) => string;
+  };
+  schemaHasNoKey: (source: string, key: string, suggestion: string | undefined) => string;
+  closeNeedsXClose: (source: string) => string;
+  nothingToSet: string;
+  schemaUnreadable: (path: string) => string;
+  schemaNotJson: (path: string, at: string) => string;
   // commander's errors, by its error code
   commander: {
     unknownOption: (flag: string, suggestion: string | undefined) => string;

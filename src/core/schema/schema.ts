@@ -13,6 +13,7 @@ import type { SchemaRoles } from "./roles.js";
 import type { LangText } from "../findings.js";
 import type { Lang } from "../messages/lang.js";
 import { frenchSpacing } from "../messages/typography.js";
+import type { Phrases } from "../messages/phrases.js";
 
 export const BUNDLED_SCHEMA_PATH = packagePath("schemas", "posting.schema.json");
 
@@ -78,10 +79,13 @@ export function loadSchema(path: string = BUNDLED_SCHEMA_PATH): PostingSchema {
   try {
     text = readBounded(path, MAX_SCHEMA_BYTES).toString("utf8");
   } catch (error) {
-    throw new SchemaError(`cannot read the schema ${path}: ${(error as Error).message}`);
+    throw Object.assign(new SchemaError(`cannot read the schema ${path}: ${(error as Error).message}`), { worded: (p: Phrases) => p.schemaUnreadable(path) });
   }
   const parsed = parseJsonText(text);
-  if (!parsed.ok) throw new SchemaError(`the schema ${path} is not valid JSON at ${parsed.where}`);
+  if (!parsed.ok) {
+    const at = parsed.where;
+    throw Object.assign(new SchemaError(`the schema ${path} is not valid JSON at ${at}`), { worded: (p: Phrases) => p.schemaNotJson(path, at) });
+  }
   const json = parsed.value;
   const precompiled = path === BUNDLED_SCHEMA_PATH ? precompiledPostingValidator(text) : undefined;
   const schema = compileSchema(json, path, text, precompiled);
