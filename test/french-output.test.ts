@@ -102,6 +102,8 @@ describe("every command in French over every fixture folder", () => {
     ["list", "--open", "--closed"], ["list", "-w", "a=b"], ["list", "-"], ["lint", "--staged", "--changed"],
     ["normalize", "--check", "--write"], ["normalize", "--cache"], ["normalize", "-", "x.md"], ["close"], ["set", "--check", "--write"],
     ["lint", "nowhere-at-all"],
+    ["list", "--where", "date>=31/02/2026"], ["list", "--where", "nokey"], ["list", "--where", "=x"], ["list", "--where", "a=<b"], ["list", "--where", "x>abc"],
+    ["list", "--since", "2026-13-01"], ["list", "--since", "2026-05-01", "--until", "2026-01-01"], ["list", "--sort", ","], ["list", "--fields", "a,,b"],
   ];
   it.each(USAGE)("usage error: %s %s", async (...args) => {
     const [command = "", ...rest] = args;

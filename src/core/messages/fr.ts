@@ -148,16 +148,7 @@ const VALUE_CHANGES: Record<ValueChangeWhy, string> = {
   "comma-list": fr`texte à virgules changé en liste`,
 };
 
-function dateReason(reason: DateReason): string {
-  switch (reason.kind) {
-    case "ambiguous":
-      return fr`${reason.text} peut se lire ${reason.dayFirst} ou ${reason.monthFirst}`;
-    case "unreal":
-      return fr`${reason.text} n'est pas une date du calendrier`;
-    case "write-iso":
-      return fr`écrivez-la AAAA-MM-JJ`;
-  }
-}
+const dateReason = frPhrases.dateReason;
 
 function fileName(reason: FileNameReason, pattern: string): string {
   switch (reason.kind) {

@@ -34,6 +34,8 @@ function changeLine(c: ChangeLine): string {
   }
 }
 
+const WHERE_USAGE = "write KEY=VALUE, KEY!=VALUE, KEY~TEXT, or KEY<VALUE, KEY<=VALUE, KEY>VALUE, KEY>=VALUE for dates and numbers";
+
 const CONFIG_VALUE: Record<string, string> = {
   "file-name": "must be a file name pattern such as YYYY-MM-DD-slug.md (no / or \\), or false",
   reference: "must be a path with {value} where the key's value goes, for example content/_startups/{value}.md",
@@ -83,6 +85,29 @@ export const enPhrases: Phrases = {
   frontMatterUnread: "the front matter could not be read",
   unreadableCount: (count) => `${count} file${s(count)} could not be read (--strict)`,
   noSuchKey: (key, suggestion) => `no posting has the key \`${key}\`${suggestion ? `; did you mean \`${suggestion}\`?` : ""}`,
+  dateReason: (reason) => {
+    switch (reason.kind) {
+      case "ambiguous":
+        return `${reason.text} could be ${reason.dayFirst} or ${reason.monthFirst}`;
+      case "unreal":
+        return `${reason.text} is not a real date`;
+      case "write-iso":
+        return "write it YYYY-MM-DD";
+    }
+  },
+  query: {
+    noRole: (flag, source, role) => `${flag}: the schema ${source} marks no key as the ${role} one (add "x-role": "${role}" to it)`,
+    sinceAfterUntil: (since, until) => `--since ${since} is after --until ${until}: no posting can match`,
+    notWhole: (flag, value, days) => `${flag} expects a whole number${days ? " of days" : ""}, got ${value}`,
+    whereNoOperator: (source) => `--where "${source}": no operator; ${WHERE_USAGE}`,
+    whereNoKey: (source, op) => `--where "${source}": the key is missing before "${op}"; ${WHERE_USAGE}`,
+    whereUnknownOperator: (source, op) => `--where "${source}": unknown operator "${op}"; ${WHERE_USAGE}`,
+    whereNotComparable: (source, op, value) => `--where "${source}": "${op}" compares dates (YYYY-MM-DD) or numbers, and "${value}" is neither`,
+    badDate: (flag, value, why) => `${flag} "${value}" is not a valid date (${enPhrases.dateReason(why)})`,
+    whereBadDate: (source, value, why) => `--where "${source}": "${value}" is not a valid date (${enPhrases.dateReason(why)})`,
+    sortEmptyKey: (sort) => `--sort "${sort}": empty key; write for example --sort -date,startup`,
+    fieldsEmpty: (fields) => `--fields "${fields}": empty field name; write for example --fields date,startup,title,file`,
+  },
   config: {
     unknownSetting: (where, key, known) => `${where}: "${key}" is not a known setting${known ? ` (known: ${known})` : ""}`,
     badValue: (where, key, what) => `${where}: "${key}" ${CONFIG_VALUE[what.kind === "schema" ? "schema" : what.kind] ?? ""}${what.kind === "schema" ? (what.message ?? "is invalid") : ""}`,

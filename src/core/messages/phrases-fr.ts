@@ -36,6 +36,8 @@ function changeLine(c: ChangeLine): string {
   }
 }
 
+const WHERE_USAGE_FR = fr`écrivez CLÉ=VALEUR, CLÉ!=VALEUR, CLÉ~TEXTE, ou CLÉ<VALEUR, CLÉ<=VALEUR, CLÉ>VALEUR, CLÉ>=VALEUR pour des dates et des nombres`;
+
 const TYPES_FR: Record<string, string> = { string: "un texte", boolean: "true ou false", array: "une liste", object: "un objet", number: "un nombre", integer: "un nombre entier" };
 
 function configValue(what: ConfigValueProblem): string {
@@ -95,6 +97,29 @@ export const frPhrases: Phrases = {
   frontMatterUnread: fr`l'en-tête n'a pas pu être lu`,
   unreadableCount: (count) => fr`${count} fichier${s(count)} n'${count > 1 ? "ont" : "a"} pas pu être lu${s(count)} (--strict)`,
   noSuchKey: (key, suggestion) => fr`aucune annonce n'a la clé \`${key}\`${suggestion ? fr` ; vouliez-vous dire \`${suggestion}\` ?` : ""}`,
+  dateReason: (reason) => {
+    switch (reason.kind) {
+      case "ambiguous":
+        return fr`${reason.text} peut se lire ${reason.dayFirst} ou ${reason.monthFirst}`;
+      case "unreal":
+        return fr`${reason.text} n'est pas une date du calendrier`;
+      case "write-iso":
+        return fr`écrivez-la AAAA-MM-JJ`;
+    }
+  },
+  query: {
+    noRole: (flag, source, role) => fr`${flag} : le schéma ${source} ne désigne aucune clé comme celle du rôle ${q(role)} (ajoutez-y "x-role": "${role}")`,
+    sinceAfterUntil: (since, until) => fr`--since ${since} est après --until ${until} : aucune annonce ne peut correspondre`,
+    notWhole: (flag, value, days) => fr`${flag} attend un nombre entier${days ? " de jours" : ""}, pas ${value}`,
+    whereNoOperator: (source) => fr`--where ${q(source)} : aucun opérateur ; ${WHERE_USAGE_FR}`,
+    whereNoKey: (source, op) => fr`--where ${q(source)} : la clé manque avant ${q(op)} ; ${WHERE_USAGE_FR}`,
+    whereUnknownOperator: (source, op) => fr`--where ${q(source)} : opérateur inconnu ${q(op)} ; ${WHERE_USAGE_FR}`,
+    whereNotComparable: (source, op, value) => fr`--where ${q(source)} : ${q(op)} compare des dates (AAAA-MM-JJ) ou des nombres, et ${q(value)} n'est ni l'un ni l'autre`,
+    badDate: (flag, value, why) => fr`${flag} ${q(value)} n'est pas une date valide (${frPhrases.dateReason(why)})`,
+    whereBadDate: (source, value, why) => fr`--where ${q(source)} : ${q(value)} n'est pas une date valide (${frPhrases.dateReason(why)})`,
+    sortEmptyKey: (sort) => fr`--sort ${q(sort)} : clé vide ; écrivez par exemple \`--sort -date,startup\``,
+    fieldsEmpty: (fields) => fr`--fields ${q(fields)} : nom de champ vide ; écrivez par exemple \`--fields date,startup,title,file\``,
+  },
   config: {
     unknownSetting: (where, key, known) => fr`${where} : ${q(key)} n'est pas un réglage connu${known ? fr` (réglages connus : ${known})` : ""}`,
     badValue: (where, key, what) => fr`${where} : ${q(key)} ${configValue(what)}`,

@@ -29,6 +29,8 @@ export type ChangeLine =
   | { kind: "restyled" }
   | { kind: "final-newline" };
 
+import type { DateReason } from "../findings.js";
+
 /** What is wrong with a config value: a known shape, or ajv's keyword (and its English message). */
 export type ConfigValueProblem = { kind: "file-name" | "reference" | "extension" | "rule" } | { kind: "schema"; keyword: string; type?: string; message?: string };
 
@@ -71,6 +73,22 @@ export interface Phrases {
   frontMatterUnread: string;
   unreadableCount: (count: number) => string;
   noSuchKey: (key: string, suggestion: string | undefined) => string;
+  /** Why a date cannot be read (findings' DateReason): "05/06/2021 could be … or …". */
+  dateReason: (reason: DateReason) => string;
+  // posting list's filters (list-query.ts)
+  query: {
+    noRole: (flag: string, source: string, role: string) => string;
+    sinceAfterUntil: (since: string, until: string) => string;
+    notWhole: (flag: string, value: string, days: boolean) => string;
+    whereNoOperator: (source: string) => string;
+    whereNoKey: (source: string, op: string) => string;
+    whereUnknownOperator: (source: string, op: string) => string;
+    whereNotComparable: (source: string, op: string, value: string) => string;
+    badDate: (flag: string, value: string, why: DateReason) => string;
+    whereBadDate: (source: string, value: string, why: DateReason) => string;
+    sortEmptyKey: (sort: string) => string;
+    fieldsEmpty: (fields: string) => string;
+  };
   // the config's errors (`where`: the file, or the package.json and its "posting" key)
   config: {
     unknownSetting: (where: string, key: string, known: string) => string;
