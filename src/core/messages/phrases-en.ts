@@ -45,6 +45,7 @@ const CONFIG_VALUE: Record<string, string> = {
 };
 
 export const enPhrases: Phrases = {
+  lang: "en",
   noProblems: (files) => `no problems (${files} file${s(files)} checked)`,
   problems: ({ total, errors, warnings, files }) => `${total} problem${s(total)} (${errors} error${s(errors)}, ${warnings} warning${s(warnings)}) in ${files} file${s(files)} checked`,
   fixable: (count) => `${count} of them can be fixed with \`posting normalize --write\`.`,
@@ -120,6 +121,14 @@ export const enPhrases: Phrases = {
   schemaHasNoKey: (source, key, suggestion) => `the schema ${source} has no key \`${key}\`${suggestion ? `; did you mean \`${suggestion}\`?` : ""}`,
   closeNeedsXClose: (source) => `posting close: the schema ${source} does not say how to close a posting (add "x-close": { "set": { "open": false } } to it)`,
   nothingToSet: "nothing to set: give KEY=VALUE (for example open=false) or --unset KEY",
+  set: {
+    notKeyValue: (text) => `"${text}": write KEY=VALUE, for example open=false (and --unset KEY to remove a key)`,
+    setTwice: (key) => `\`${key}\` is set twice`,
+    badValue: (key, raw, reason) => `${key}=${raw}: ${reason}`,
+    emptyValue: (key) => `${key}=: an empty value; to remove the key, use --unset ${key}`,
+    unsetNoKey: "--unset: the key is missing",
+    setAndUnset: (key) => `\`${key}\` is both set and unset`,
+  },
   schemaUnreadable: (path) => `cannot read the schema ${path}`,
   schemaNotJson: (path, at) => `the schema ${path} is not valid JSON at ${at}`,
   commander: {

@@ -57,6 +57,7 @@ function configValue(what: ConfigValueProblem): string {
 }
 
 export const frPhrases: Phrases = {
+  lang: "fr",
   noProblems: (files) => fr`aucun problème (${files} fichier${s(files)} vérifié${s(files)})`,
   problems: ({ total, errors, warnings, files }) => fr`${total} problème${s(total)} (${errors} erreur${s(errors)}, ${warnings} avertissement${s(warnings)}) dans ${files} fichier${s(files)} vérifié${s(files)}`,
   fixable: (count) => fr`${count > 1 ? `${count} d'entre eux peuvent` : `${count} d'entre eux peut`} être corrigé${s(count)} par \`posting normalize --write\`.`,
@@ -132,6 +133,14 @@ export const frPhrases: Phrases = {
   schemaHasNoKey: (source, key, suggestion) => fr`le schéma ${source} n'a pas de clé \`${key}\`${suggestion ? fr` ; vouliez-vous dire \`${suggestion}\` ?` : ""}`,
   closeNeedsXClose: (source) => fr`posting close : le schéma ${source} ne dit pas comment fermer une annonce (ajoutez-y "x-close": { "set": { "open": false } })`,
   nothingToSet: fr`rien à modifier : donnez CLÉ=VALEUR (par exemple open=false) ou --unset CLÉ`,
+  set: {
+    notKeyValue: (text) => fr`${q(text)} : écrivez CLÉ=VALEUR, par exemple open=false (et --unset CLÉ pour retirer une clé)`,
+    setTwice: (key) => fr`\`${key}\` est donnée deux fois`,
+    badValue: (key, raw, reason) => fr`${key}=${raw} : ${reason}`,
+    emptyValue: (key) => fr`${key}= : une valeur vide ; pour retirer la clé, utilisez --unset ${key}`,
+    unsetNoKey: fr`--unset : la clé manque`,
+    setAndUnset: (key) => fr`\`${key}\` est à la fois donnée et retirée`,
+  },
   schemaUnreadable: (path) => fr`impossible de lire le schéma ${path}`,
   schemaNotJson: (path, at) => fr`le schéma ${path} n'est pas un JSON valide (${at})`,
   commander: {

@@ -30,11 +30,14 @@ export type ChangeLine =
   | { kind: "final-newline" };
 
 import type { DateReason } from "../findings.js";
+import type { Lang } from "./lang.js";
 
 /** What is wrong with a config value: a known shape, or ajv's keyword (and its English message). */
 export type ConfigValueProblem = { kind: "file-name" | "reference" | "extension" | "rule" } | { kind: "schema"; keyword: string; type?: string; message?: string };
 
 export interface Phrases {
+  /** The language of these phrases. */
+  lang: Lang;
   // stylish's footer
   noProblems: (files: number) => string;
   problems: (counts: ReportCounts) => string;
@@ -102,6 +105,14 @@ export interface Phrases {
   schemaHasNoKey: (source: string, key: string, suggestion: string | undefined) => string;
   closeNeedsXClose: (source: string) => string;
   nothingToSet: string;
+  set: {
+    notKeyValue: (text: string) => string;
+    setTwice: (key: string) => string;
+    badValue: (key: string, raw: string, reason: string) => string;
+    emptyValue: (key: string) => string;
+    unsetNoKey: string;
+    setAndUnset: (key: string) => string;
+  };
   schemaUnreadable: (path: string) => string;
   schemaNotJson: (path: string, at: string) => string;
   // commander's errors, by its error code
