@@ -129,6 +129,12 @@ export const enPhrases: Phrases = {
     unsetNoKey: "--unset: the key is missing",
     setAndUnset: (key) => `\`${key}\` is both set and unset`,
   },
+  git: {
+    needsRepository: (option, reason) => `${option} needs a git repository: ${reason ?? "this folder is not in a work tree"}`,
+    noDefaultBranch: "--changed: no default branch to compare with (origin/HEAD, main or master); name one, for example --changed origin/main",
+    notRevision: (ref) => `--changed: ${JSON.stringify(ref)} is not a git revision`,
+    notCommit: (ref) => `--changed: ${ref} is not a commit of this repository`,
+  },
   schemaUnreadable: (path) => `cannot read the schema ${path}`,
   schemaNotJson: (path, at) => `the schema ${path} is not valid JSON at ${at}`,
   commander: {

@@ -141,6 +141,13 @@ export const frPhrases: Phrases = {
     unsetNoKey: fr`--unset : la clé manque`,
     setAndUnset: (key) => fr`\`${key}\` est à la fois donnée et retirée`,
   },
+  git: {
+    // git's own words are English: not shown here.
+    needsRepository: (option) => fr`${option} demande un dépôt git : ce dossier n'est pas dans une copie de travail git (ou git n'est pas installé)`,
+    noDefaultBranch: fr`--changed : pas de branche par défaut à laquelle comparer (origin/HEAD, main ou master) ; nommez-en une, par exemple --changed origin/main`,
+    notRevision: (ref) => fr`--changed : ${q(ref)} n'est pas une révision git`,
+    notCommit: (ref) => fr`--changed : ${ref} n'est pas un commit de ce dépôt`,
+  },
   schemaUnreadable: (path) => fr`impossible de lire le schéma ${path}`,
   schemaNotJson: (path, at) => fr`le schéma ${path} n'est pas un JSON valide (${at})`,
   commander: {

@@ -105,6 +105,13 @@ export interface Phrases {
   schemaHasNoKey: (source: string, key: string, suggestion: string | undefined) => string;
   closeNeedsXClose: (source: string) => string;
   nothingToSet: string;
+  /** `reason`: git's own words (or ours, in English), shown in English only. */
+  git: {
+    needsRepository: (option: string, reason: string | undefined) => string;
+    noDefaultBranch: string;
+    notRevision: (ref: string) => string;
+    notCommit: (ref: string) => string;
+  };
   set: {
     notKeyValue: (text: string) => string;
     setTwice: (key: string) => string;
