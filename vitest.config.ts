@@ -17,5 +17,7 @@ export default defineConfig({
     // CLI tests spawn the built binary; keep the suite within CI's budget on 2 cores.
     testTimeout: 20_000,
     env: { NO_COLOR: "1", TZ: "UTC" },
+    // The developer's locale does not pick the language of the output (test/setup-locale.ts).
+    setupFiles: ["test/setup-locale.ts"],
   },
 });

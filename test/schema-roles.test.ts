@@ -103,11 +103,11 @@ describe("another collection's schema (fixtures/schema-roles/offers)", () => {
     expect(r.stdout).toMatch(/^---\nposition: Data analyst\ncompany: acme\nlisted: false\nposted: 2026-05-01\n---\n/);
     const both = await runCli(["new", "--position", "x", "--listed", "--unlisted", "--dry-run"], dir);
     expect([both.exitCode, both.stderr]).toEqual([2, "posting: --listed and --unlisted cannot be used together\n"]);
-    const unknown = await runCli(["new", "--positon", "x", "--dry-run"], dir);
+    const unknown = await runCli(["new", "--lang", "en", "--positon", "x", "--dry-run"], dir);
     expect([unknown.exitCode, unknown.stderr]).toEqual([2, "posting: unknown option '--positon'\n"]);
-    const missing = await runCli(["new", "--dry-run", "--position"], dir);
+    const missing = await runCli(["new", "--lang", "en", "--dry-run", "--position"], dir);
     expect([missing.exitCode, missing.stderr]).toEqual([2, "posting: option '--position <value>' argument missing\n"]);
-    const stray = await runCli(["new", "--position", "x", "stray", "--dry-run"], dir);
+    const stray = await runCli(["new", "--lang", "en", "--position", "x", "stray", "--dry-run"], dir);
     expect([stray.exitCode, stray.stderr]).toEqual([2, "posting: too many arguments for 'new'. Expected 0 arguments but got 1.\n"]);
     // A flag of the bundled schema that this one does not give.
     const title = await runCli(["new", "--title", "x", "--dry-run"], dir);
@@ -133,7 +133,7 @@ describe("one new property is one edit of the schema, and every command picks it
       lint: await runCli(["lint"], unedited),
       list: await runCli(["list"], unedited),
       search: await runCli(["list", "--search", "orbit", "--count"], unedited),
-      flag: await runCli(["new", "--position", "x", "--team", "Orbit", "--dry-run"], unedited),
+      flag: await runCli(["new", "--lang", "en", "--position", "x", "--team", "Orbit", "--dry-run"], unedited),
     };
     expect(before.lint.stdout).toContain("`squad` is not a known key  UNKNOWN_KEY");
     expect(before.list.stdout.split("\n")[0]).not.toContain("team");

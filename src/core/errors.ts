@@ -27,6 +27,13 @@ export function phrasedError(worded: (phrases: Phrases) => string): UserError {
   return error;
 }
 
+/** A ConfigError worded by the phrase catalogs (file and key as data, for the API). */
+export function phrasedConfigError(worded: (phrases: Phrases) => string, file?: string, key?: string): ConfigError {
+  const error = new ConfigError(worded(enPhrases), file, key);
+  error.worded = worded;
+  return error;
+}
+
 export function isUserError(error: unknown): error is UserError {
   return error instanceof UserError;
 }

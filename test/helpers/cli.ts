@@ -22,7 +22,7 @@ export interface RunResult {
 export interface RunOptions {
   /** Standard input (empty and closed when absent). */
   stdin?: string | Uint8Array;
-  /** The whole environment the command sees (default `{ NO_COLOR: "1" }`). */
+  /** The whole environment the command sees (default `{ NO_COLOR: "1" }`: no locale, so English whatever the developer's). */
   env?: CliIO["env"];
   stdinIsTTY?: boolean;
   stdoutIsTTY?: boolean;
@@ -68,12 +68,19 @@ export function ensureBuilt(file = join("dist", "bundle", "cli.cjs")): void {
   if (!existsSync(join(ROOT, file))) spawnSync(process.execPath, [join(ROOT, "scripts", "build.mjs")], { cwd: ROOT });
 }
 
+/** `env` without the variables that name a locale (LC_ALL, LC_MESSAGES, LANG). */
+export function withoutLocale(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const { LC_ALL: _all, LC_MESSAGES: _messages, LANG: _lang, ...rest } = env;
+  return rest;
+}
+
 /** `node bin/posting.js <args>` as a child process (call ensureBuilt() in a beforeAll first). */
 export function spawnBin(args: readonly string[], cwd: string, options: { stdin?: string; env?: NodeJS.ProcessEnv; timeout?: number } = {}): RunResult {
   const child = spawnSync(process.execPath, [BIN, ...args], {
     cwd,
     input: options.stdin ?? "",
-    env: { ...process.env, NO_COLOR: "1", ...options.env },
+    // The developer's locale must not choose the language (issue 17): none is inherited.
+    env: { ...withoutLocale(process.env), NO_COLOR: "1", ...options.env },
     timeout: options.timeout ?? 20_000,
     killSignal: "SIGKILL",
     maxBuffer: 64 * 1024 * 1024,

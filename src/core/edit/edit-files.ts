@@ -8,7 +8,8 @@ import { readTarget } from "../files/read-target.js";
 import { mapTargets } from "../files/run-files.js";
 import { removeStaleTempFiles } from "../files/write.js";
 import { rewriteRead } from "../files/rewrite.js";
-import { UserError } from "../errors.js";
+import { phrasedError } from "../errors.js";
+import type { Lang } from "../messages/lang.js";
 import { NO_DATA_CODES } from "../findings.js";
 import { buildQuery, matchesQuery } from "../list/list-query.js";
 import type { ListQuery, ListQueryInput } from "../list/list-query.js";
@@ -49,34 +50,42 @@ export function parseSetRequest(input: SetInput, schema: PostingSchema = loadSch
   const pairs: [string, unknown][] = Array.isArray(input.values)
     ? (input.values as readonly string[]).map((text) => {
         const eq = text.indexOf("=");
-        if (eq <= 0) throw new UserError(`"${text}": write KEY=VALUE, for example open=false (and --unset KEY to remove a key)`);
+        if (eq <= 0) throw phrasedError((p) => p.set.notKeyValue(text));
         return [text.slice(0, eq).trim(), text.slice(eq + 1)];
       })
     : Object.entries(input.values ?? {});
   for (const [key, raw] of pairs) {
     const field = resolveKey(key, schema);
-    if (!field) throw new UserError(unknownKeyMessage(key, schema));
-    if (values.some(([k]) => k === field.key)) throw new UserError(`\`${field.key}\` is set twice`);
+    if (!field) {
+      const suggestion = suggestKey(key, schema);
+      throw phrasedError((p) => p.schemaHasNoKey(schema.source, key, suggestion));
+    }
+    if (values.some(([k]) => k === field.key)) throw phrasedError((p) => p.set.setTwice(field.key));
     const parsed = typeof raw === "string" ? parseText(field, raw, schema, "en") : { ok: true as const, value: raw };
-    if (!parsed.ok) throw new UserError(`${key}=${String(raw)}: ${parsed.reason}`);
-    if (parsed.value === undefined) throw new UserError(`${key}=: an empty value; to remove the key, use --unset ${key}`);
+    if (!parsed.ok) {
+      // The reason in each language (the run's is known when it is printed): parsed again, on this error path only.
+      const english = parsed.reason;
+      const reasonIn = (lang: Lang): string => {
+        if (lang === "en") return english;
+        const again = parseText(field, String(raw), schema, lang);
+        return again.ok ? english : again.reason;
+      };
+      throw phrasedError((p) => p.set.badValue(key, String(raw), reasonIn(p.lang)));
+    }
+    if (parsed.value === undefined) throw phrasedError((p) => p.set.emptyValue(key));
     values.push([field.key, parsed.value]);
   }
   // A key the schema does not know can be removed (what UNKNOWN_KEY asks for); it cannot be set.
   const unset = (input.unset ?? []).map((typed) => {
     const key = resolveKey(typed, schema)?.key ?? typed.trim();
-    if (key === "") throw new UserError("--unset: the key is missing");
-    if (values.some(([k]) => k === key)) throw new UserError(`\`${key}\` is both set and unset`);
+    if (key === "") throw phrasedError((p) => p.set.unsetNoKey);
+    if (values.some(([k]) => k === key)) throw phrasedError((p) => p.set.setAndUnset(key));
     return key;
   });
-  if (values.length === 0 && unset.length === 0) throw new UserError("nothing to set: give KEY=VALUE (for example open=false) or --unset KEY");
+  if (values.length === 0 && unset.length === 0) throw phrasedError((p) => p.nothingToSet);
   return { values, unset };
 }
 
-function unknownKeyMessage(key: string, schema: PostingSchema): string {
-  const suggestion = suggestKey(key, schema);
-  return `the schema ${schema.source} has no key \`${key}\`${suggestion ? `; did you mean \`${suggestion}\`?` : ""}`;
-}
 
 /** `posting set`: the request applied to every selected file. */
 export async function setPaths(inputs: readonly string[], request: EditRequest, options: EditFilesOptions): Promise<EditResult[]> {

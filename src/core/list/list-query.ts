@@ -1,8 +1,11 @@
 // The query language of `posting list`: filters (`--where`, `--open`, `--since`, `--stale` …),
 // sort keys and the value lookup they share. Parsing validates everything up front and throws a
 // UserError naming the flag and what is wrong, so a typo never silently matches nothing.
-import { dayOf, explainBadDate, isJekyllDate, todayIso } from "../read/dates.js";
-import { UserError } from "../errors.js";
+import { badDateReason, dayOf, isJekyllDate, todayIso } from "../read/dates.js";
+import type { DateReason } from "../findings.js";
+
+const WRITE_ISO: DateReason = { kind: "write-iso" };
+import { phrasedError, UserError } from "../errors.js";
 import { yesNo } from "../words/yes-no.js";
 import { splitCommaList } from "../words/comma-list.js";
 import { foldForMatch, loadSchema } from "../schema/schema.js";
@@ -96,7 +99,7 @@ export function buildQuery(input: ListQueryInput = {}, schema?: Pick<PostingSche
   const { roles, source } = schema ?? loadSchema();
   const needs = (role: FieldRole, flag: string) => {
     const key = roles.keys[role];
-    if (key === undefined) throw new UserError(`${flag}: the schema ${source} marks no key as the ${role} one (add "x-role": "${role}" to it)`);
+    if (key === undefined) throw phrasedError((p) => p.query.noRole(flag, source, role));
     return key;
   };
   if (input.open || input.closed || input.stale !== undefined) needs("open", input.stale !== undefined && !input.open && !input.closed ? "--stale" : input.open ? "--open" : "--closed");
@@ -113,15 +116,16 @@ export function buildQuery(input: ListQueryInput = {}, schema?: Pick<PostingSche
   if (input.since !== undefined) query.since = parseDay(input.since, "--since");
   if (input.until !== undefined) query.until = parseDay(input.until, "--until");
   if (query.since && query.until && query.since > query.until) {
-    throw new UserError(`--since ${query.since} is after --until ${query.until}: no posting can match`);
+    const { since, until } = query;
+    throw phrasedError((p) => p.query.sinceAfterUntil(since, until));
   }
   if (input.search !== undefined) query.search = foldForMatch(input.search);
   if (input.stale !== undefined) {
-    if (!Number.isInteger(input.stale) || input.stale < 0) throw new UserError(`--stale expects a whole number of days, got ${input.stale}`);
+    if (!Number.isInteger(input.stale) || input.stale < 0) throw phrasedError((p) => p.query.notWhole("--stale", String(input.stale), true));
     query.staleBefore = shiftDay(todayIso(input.now ?? new Date()), -input.stale - 1);
   }
   if (input.limit !== undefined) {
-    if (!Number.isInteger(input.limit) || input.limit < 0) throw new UserError(`--limit expects a whole number, got ${input.limit}`);
+    if (!Number.isInteger(input.limit) || input.limit < 0) throw phrasedError((p) => p.query.notWhole("--limit", String(input.limit), false));
     query.limit = input.limit;
   }
   return query;
@@ -130,14 +134,13 @@ export function buildQuery(input: ListQueryInput = {}, schema?: Pick<PostingSche
 /** `KEY=VALUE`, `KEY!=VALUE`, `KEY~TEXT`, `KEY<VALUE` … as a clause, or a UserError saying why not. */
 export function parseWhere(source: string): WhereClause {
   const m = /^([^=!~<>]*)([=!~<>]+)([\s\S]*)$/.exec(source);
-  const usage = "write KEY=VALUE, KEY!=VALUE, KEY~TEXT, or KEY<VALUE, KEY<=VALUE, KEY>VALUE, KEY>=VALUE for dates and numbers";
-  if (!m) throw new UserError(`--where "${source}": no operator; ${usage}`);
+  if (!m) throw phrasedError((p) => p.query.whereNoOperator(source));
   const key = m[1]!.trim();
   const op = m[2]!;
   const value = m[3]!;
-  if (key === "") throw new UserError(`--where "${source}": the key is missing before "${op}"; ${usage}`);
+  if (key === "") throw phrasedError((p) => p.query.whereNoKey(source, op));
   if (!(WHERE_OPERATORS as readonly string[]).includes(op)) {
-    throw new UserError(`--where "${source}": unknown operator "${op}"; ${usage}`);
+    throw phrasedError((p) => p.query.whereUnknownOperator(source, op));
   }
   const clause: WhereClause = { source, key, op: op as WhereOperator, value };
   if (op === "<" || op === "<=" || op === ">" || op === ">=") clause.compare = comparable(source, op, value.trim());
@@ -147,14 +150,14 @@ export function parseWhere(source: string): WhereClause {
 function comparable(source: string, op: string, value: string): NonNullable<WhereClause["compare"]> {
   if (/^\d{4}-\d{2}-\d{2}/.test(value) || /^\d{1,2}[/.]\d{1,2}[/.]\d{4}$/.test(value)) {
     if (!isJekyllDate(value)) {
-      const why = explainBadDate(value) ?? "write it YYYY-MM-DD";
-      throw new UserError(`--where "${source}": "${value}" is not a valid date (${why})`);
+      const why = badDateReason(value) ?? WRITE_ISO;
+      throw phrasedError((p) => p.query.whereBadDate(source, value, why));
     }
     return { kind: "date", day: value.slice(0, 10) };
   }
   const n = toNumber(value);
   if (n !== undefined) return { kind: "number", n };
-  throw new UserError(`--where "${source}": "${op}" compares dates (YYYY-MM-DD) or numbers, and "${value}" is neither`);
+  throw phrasedError((p) => p.query.whereNotComparable(source, op, value));
 }
 
 /** Sort keys from `date,-startup` (or a list of such texts). */
@@ -165,7 +168,8 @@ export function parseSort(sort: string | readonly string[] | undefined): SortKey
     const text = raw.trim();
     const descending = text.startsWith("-");
     const key = (descending ? text.slice(1) : text).trim();
-    if (key === "") throw new UserError(`--sort "${typeof sort === "string" ? sort : sort.join(",")}": empty key; write for example --sort -date,startup`);
+    const written = typeof sort === "string" ? sort : sort.join(",");
+    if (key === "") throw phrasedError((p) => p.query.sortEmptyKey(written));
     return { key, descending };
   });
 }
@@ -173,15 +177,15 @@ export function parseSort(sort: string | readonly string[] | undefined): SortKey
 /** `--fields date,startup,title` as a list of keys. */
 export function parseFields(fields: string): string[] {
   const keys = fields.split(",").map((k) => k.trim());
-  if (keys.length === 0 || keys.some((k) => k === "")) throw new UserError(`--fields "${fields}": empty field name; write for example --fields date,startup,title,file`);
+  if (keys.length === 0 || keys.some((k) => k === "")) throw phrasedError((p) => p.query.fieldsEmpty(fields));
   return keys;
 }
 
 function parseDay(text: string, flag: string): string {
   const value = text.trim();
   if (!isJekyllDate(value)) {
-    const why = explainBadDate(value) ?? "write it YYYY-MM-DD";
-    throw new UserError(`${flag} "${text}" is not a valid date (${why})`);
+    const why = badDateReason(value) ?? WRITE_ISO;
+    throw phrasedError((p) => p.query.badDate(flag, text, why));
   }
   return value.slice(0, 10);
 }

@@ -106,16 +106,7 @@ const VALUE_CHANGES: Record<ValueChangeWhy, string> = {
   "comma-list": "comma-separated text turned into a list",
 };
 
-function dateReason(reason: DateReason): string {
-  switch (reason.kind) {
-    case "ambiguous":
-      return `${reason.text} could be ${reason.dayFirst} or ${reason.monthFirst}`;
-    case "unreal":
-      return `${reason.text} is not a real date`;
-    case "write-iso":
-      return "write it YYYY-MM-DD";
-  }
-}
+const dateReason = enPhrases.dateReason;
 
 function fileName(reason: FileNameReason, pattern: string): string {
   switch (reason.kind) {

@@ -148,16 +148,7 @@ const VALUE_CHANGES: Record<ValueChangeWhy, string> = {
   "comma-list": fr`texte à virgules changé en liste`,
 };
 
-function dateReason(reason: DateReason): string {
-  switch (reason.kind) {
-    case "ambiguous":
-      return fr`${reason.text} peut se lire ${reason.dayFirst} ou ${reason.monthFirst}`;
-    case "unreal":
-      return fr`${reason.text} n'est pas une date du calendrier`;
-    case "write-iso":
-      return fr`écrivez-la AAAA-MM-JJ`;
-  }
-}
+const dateReason = frPhrases.dateReason;
 
 function fileName(reason: FileNameReason, pattern: string): string {
   switch (reason.kind) {
@@ -417,7 +408,8 @@ export const frCatalog: Catalog = {
     SCHEMA_REQUIRED: {
       summary: fr`Une clé obligatoire manque.`,
       word: ({ key, description }) => {
-        const meaning = description?.fr ?? description?.en;
+        // The schema's French text only: an English one (a schema written in English) would be English here.
+        const meaning = description?.fr;
         return { message: fr`\`${key}\` est obligatoire mais manque`, hint: meaning ? fr`ajoutez \`${key}:\` à l'en-tête : ${meaning}` : fr`ajoutez \`${key}:\` à l'en-tête` };
       },
     },
@@ -438,7 +430,7 @@ export const frCatalog: Catalog = {
     },
     SCHEMA_PATTERN: {
       summary: fr`Une valeur ne suit pas le motif attendu.`,
-      word: ({ key, pattern, description, found }) => ({ message: fr`\`${key}\` doit être ${description?.fr ?? description?.en ?? fr`un texte qui suit le motif ${pattern}`}, trouvé : ${describeValue(found)}` }),
+      word: ({ key, pattern, description, found }) => ({ message: fr`\`${key}\` doit être ${description?.fr ?? fr`un texte qui suit le motif ${pattern}`}, trouvé : ${describeValue(found)}` }),
     },
     SCHEMA_CONST: {
       summary: fr`Une valeur diffère de la seule valeur permise.`,

@@ -34,7 +34,18 @@ function changeLine(c: ChangeLine): string {
   }
 }
 
+const WHERE_USAGE = "write KEY=VALUE, KEY!=VALUE, KEY~TEXT, or KEY<VALUE, KEY<=VALUE, KEY>VALUE, KEY>=VALUE for dates and numbers";
+
+const CONFIG_VALUE: Record<string, string> = {
+  "file-name": "must be a file name pattern such as YYYY-MM-DD-slug.md (no / or \\), or false",
+  reference: "must be a path with {value} where the key's value goes, for example content/_startups/{value}.md",
+  extension: "must be an extension with its dot, for example .md or .markdown",
+  rule: 'must be "off", "warning" or "error"',
+  schema: "",
+};
+
 export const enPhrases: Phrases = {
+  lang: "en",
   noProblems: (files) => `no problems (${files} file${s(files)} checked)`,
   problems: ({ total, errors, warnings, files }) => `${total} problem${s(total)} (${errors} error${s(errors)}, ${warnings} warning${s(warnings)}) in ${files} file${s(files)} checked`,
   fixable: (count) => `${count} of them can be fixed with \`posting normalize --write\`.`,
@@ -75,6 +86,57 @@ export const enPhrases: Phrases = {
   frontMatterUnread: "the front matter could not be read",
   unreadableCount: (count) => `${count} file${s(count)} could not be read (--strict)`,
   noSuchKey: (key, suggestion) => `no posting has the key \`${key}\`${suggestion ? `; did you mean \`${suggestion}\`?` : ""}`,
+  dateReason: (reason) => {
+    switch (reason.kind) {
+      case "ambiguous":
+        return `${reason.text} could be ${reason.dayFirst} or ${reason.monthFirst}`;
+      case "unreal":
+        return `${reason.text} is not a real date`;
+      case "write-iso":
+        return "write it YYYY-MM-DD";
+    }
+  },
+  query: {
+    noRole: (flag, source, role) => `${flag}: the schema ${source} marks no key as the ${role} one (add "x-role": "${role}" to it)`,
+    sinceAfterUntil: (since, until) => `--since ${since} is after --until ${until}: no posting can match`,
+    notWhole: (flag, value, days) => `${flag} expects a whole number${days ? " of days" : ""}, got ${value}`,
+    whereNoOperator: (source) => `--where "${source}": no operator; ${WHERE_USAGE}`,
+    whereNoKey: (source, op) => `--where "${source}": the key is missing before "${op}"; ${WHERE_USAGE}`,
+    whereUnknownOperator: (source, op) => `--where "${source}": unknown operator "${op}"; ${WHERE_USAGE}`,
+    whereNotComparable: (source, op, value) => `--where "${source}": "${op}" compares dates (YYYY-MM-DD) or numbers, and "${value}" is neither`,
+    badDate: (flag, value, why) => `${flag} "${value}" is not a valid date (${enPhrases.dateReason(why)})`,
+    whereBadDate: (source, value, why) => `--where "${source}": "${value}" is not a valid date (${enPhrases.dateReason(why)})`,
+    sortEmptyKey: (sort) => `--sort "${sort}": empty key; write for example --sort -date,startup`,
+    fieldsEmpty: (fields) => `--fields "${fields}": empty field name; write for example --fields date,startup,title,file`,
+  },
+  config: {
+    unknownSetting: (where, key, known) => `${where}: "${key}" is not a known setting${known ? ` (known: ${known})` : ""}`,
+    badValue: (where, key, what) => `${where}: "${key}" ${CONFIG_VALUE[what.kind === "schema" ? "schema" : what.kind] ?? ""}${what.kind === "schema" ? (what.message ?? "is invalid") : ""}`,
+    notJson: (file, at) => `${file} is not valid JSON at ${at}`,
+    unreadable: (file, detail) => `cannot read the config file ${file}: ${detail}`,
+    noSchemaFile: (file, key, path) => `${file}: "${key}": there is no file ${path}`,
+    unknownEncoding: (name) => `unknown encoding "${name}" (try windows-1252, latin1, utf-16le)`,
+    unknownEncodingIn: (file, name) => `${file}: "encoding": unknown encoding "${name}"`,
+  },
+  schemaHasNoKey: (source, key, suggestion) => `the schema ${source} has no key \`${key}\`${suggestion ? `; did you mean \`${suggestion}\`?` : ""}`,
+  closeNeedsXClose: (source) => `posting close: the schema ${source} does not say how to close a posting (add "x-close": { "set": { "open": false } } to it)`,
+  nothingToSet: "nothing to set: give KEY=VALUE (for example open=false) or --unset KEY",
+  set: {
+    notKeyValue: (text) => `"${text}": write KEY=VALUE, for example open=false (and --unset KEY to remove a key)`,
+    setTwice: (key) => `\`${key}\` is set twice`,
+    badValue: (key, raw, reason) => `${key}=${raw}: ${reason}`,
+    emptyValue: (key) => `${key}=: an empty value; to remove the key, use --unset ${key}`,
+    unsetNoKey: "--unset: the key is missing",
+    setAndUnset: (key) => `\`${key}\` is both set and unset`,
+  },
+  git: {
+    needsRepository: (option, reason) => `${option} needs a git repository: ${reason ?? "this folder is not in a work tree"}`,
+    noDefaultBranch: "--changed: no default branch to compare with (origin/HEAD, main or master); name one, for example --changed origin/main",
+    notRevision: (ref) => `--changed: ${JSON.stringify(ref)} is not a git revision`,
+    notCommit: (ref) => `--changed: ${ref} is not a commit of this repository`,
+  },
+  schemaUnreadable: (path) => `cannot read the schema ${path}`,
+  schemaNotJson: (path, at) => `the schema ${path} is not valid JSON at ${at}`,
   commander: {
     unknownOption: (flag, suggestion) => `unknown option '${flag}'${suggestion ? `\n(Did you mean ${suggestion}?)` : ""}`,
     unknownCommand: (command, suggestion) => `unknown command '${command}'${suggestion ? `\n(Did you mean ${suggestion}?)` : ""}`,

@@ -1,5 +1,5 @@
 // Les phrases françaises (phrases.ts) : ce que dit posting en dehors des constats.
-import type { ChangeLine, IgnoredVerb, Phrases } from "./phrases.js";
+import type { ChangeLine, ConfigValueProblem, IgnoredVerb, Phrases } from "./phrases.js";
 import { HELP_FR } from "./help-fr.js";
 import { fr, q } from "./typography.js";
 
@@ -36,7 +36,28 @@ function changeLine(c: ChangeLine): string {
   }
 }
 
+const WHERE_USAGE_FR = fr`écrivez CLÉ=VALEUR, CLÉ!=VALEUR, CLÉ~TEXTE, ou CLÉ<VALEUR, CLÉ<=VALEUR, CLÉ>VALEUR, CLÉ>=VALEUR pour des dates et des nombres`;
+
+const TYPES_FR: Record<string, string> = { string: "un texte", boolean: "true ou false", array: "une liste", object: "un objet", number: "un nombre", integer: "un nombre entier" };
+
+function configValue(what: ConfigValueProblem): string {
+  switch (what.kind) {
+    case "file-name":
+      return fr`doit être un modèle de nom de fichier comme YYYY-MM-DD-slug.md (sans / ni \\), ou false`;
+    case "reference":
+      return fr`doit être un chemin avec {value} à la place de la valeur de la clé, par exemple content/_startups/{value}.md`;
+    case "extension":
+      return fr`doit être une extension avec son point, par exemple .md ou .markdown`;
+    case "rule":
+      return fr`doit valoir "off", "warning" ou "error"`;
+    case "schema":
+      if (what.keyword === "type" && what.type) return fr`doit être ${what.type.split(",").map((t) => TYPES_FR[t] ?? t).join(" ou ")}`;
+      return fr`n'est pas valide (règle ${q(what.keyword)} du schéma de la configuration)`;
+  }
+}
+
 export const frPhrases: Phrases = {
+  lang: "fr",
   noProblems: (files) => fr`aucun problème (${files} fichier${s(files)} vérifié${s(files)})`,
   problems: ({ total, errors, warnings, files }) => fr`${total} problème${s(total)} (${errors} erreur${s(errors)}, ${warnings} avertissement${s(warnings)}) dans ${files} fichier${s(files)} vérifié${s(files)}`,
   fixable: (count) => fr`${count > 1 ? `${count} d'entre eux peuvent` : `${count} d'entre eux peut`} être corrigé${s(count)} par \`posting normalize --write\`.`,
@@ -77,6 +98,58 @@ export const frPhrases: Phrases = {
   frontMatterUnread: fr`l'en-tête n'a pas pu être lu`,
   unreadableCount: (count) => fr`${count} fichier${s(count)} n'${count > 1 ? "ont" : "a"} pas pu être lu${s(count)} (--strict)`,
   noSuchKey: (key, suggestion) => fr`aucune annonce n'a la clé \`${key}\`${suggestion ? fr` ; vouliez-vous dire \`${suggestion}\` ?` : ""}`,
+  dateReason: (reason) => {
+    switch (reason.kind) {
+      case "ambiguous":
+        return fr`${reason.text} peut se lire ${reason.dayFirst} ou ${reason.monthFirst}`;
+      case "unreal":
+        return fr`${reason.text} n'est pas une date du calendrier`;
+      case "write-iso":
+        return fr`écrivez-la AAAA-MM-JJ`;
+    }
+  },
+  query: {
+    noRole: (flag, source, role) => fr`${flag} : le schéma ${source} ne désigne aucune clé comme celle du rôle ${q(role)} (ajoutez-y "x-role": "${role}")`,
+    sinceAfterUntil: (since, until) => fr`--since ${since} est après --until ${until} : aucune annonce ne peut correspondre`,
+    notWhole: (flag, value, days) => fr`${flag} attend un nombre entier${days ? " de jours" : ""}, pas ${value}`,
+    whereNoOperator: (source) => fr`--where ${q(source)} : aucun opérateur ; ${WHERE_USAGE_FR}`,
+    whereNoKey: (source, op) => fr`--where ${q(source)} : la clé manque avant ${q(op)} ; ${WHERE_USAGE_FR}`,
+    whereUnknownOperator: (source, op) => fr`--where ${q(source)} : opérateur inconnu ${q(op)} ; ${WHERE_USAGE_FR}`,
+    whereNotComparable: (source, op, value) => fr`--where ${q(source)} : ${q(op)} compare des dates (AAAA-MM-JJ) ou des nombres, et ${q(value)} n'est ni l'un ni l'autre`,
+    badDate: (flag, value, why) => fr`${flag} ${q(value)} n'est pas une date valide (${frPhrases.dateReason(why)})`,
+    whereBadDate: (source, value, why) => fr`--where ${q(source)} : ${q(value)} n'est pas une date valide (${frPhrases.dateReason(why)})`,
+    sortEmptyKey: (sort) => fr`--sort ${q(sort)} : clé vide ; écrivez par exemple \`--sort -date,startup\``,
+    fieldsEmpty: (fields) => fr`--fields ${q(fields)} : nom de champ vide ; écrivez par exemple \`--fields date,startup,title,file\``,
+  },
+  config: {
+    unknownSetting: (where, key, known) => fr`${where} : ${q(key)} n'est pas un réglage connu${known ? fr` (réglages connus : ${known})` : ""}`,
+    badValue: (where, key, what) => fr`${where} : ${q(key)} ${configValue(what)}`,
+    notJson: (file, at) => fr`${file} n'est pas un JSON valide (${at})`,
+    unreadable: (file) => fr`impossible de lire le fichier de configuration ${file}`,
+    noSchemaFile: (file, key, path) => fr`${file} : ${q(key)} : le fichier ${path} n'existe pas`,
+    unknownEncoding: (name) => fr`encodage inconnu ${q(name)} (essayez windows-1252, latin1, utf-16le)`,
+    unknownEncodingIn: (file, name) => fr`${file} : ${q("encoding")} : encodage inconnu ${q(name)}`,
+  },
+  schemaHasNoKey: (source, key, suggestion) => fr`le schéma ${source} n'a pas de clé \`${key}\`${suggestion ? fr` ; vouliez-vous dire \`${suggestion}\` ?` : ""}`,
+  closeNeedsXClose: (source) => fr`posting close : le schéma ${source} ne dit pas comment fermer une annonce (ajoutez-y "x-close": { "set": { "open": false } })`,
+  nothingToSet: fr`rien à modifier : donnez CLÉ=VALEUR (par exemple open=false) ou --unset CLÉ`,
+  set: {
+    notKeyValue: (text) => fr`${q(text)} : écrivez CLÉ=VALEUR, par exemple open=false (et --unset CLÉ pour retirer une clé)`,
+    setTwice: (key) => fr`\`${key}\` est donnée deux fois`,
+    badValue: (key, raw, reason) => fr`${key}=${raw} : ${reason}`,
+    emptyValue: (key) => fr`${key}= : une valeur vide ; pour retirer la clé, utilisez --unset ${key}`,
+    unsetNoKey: fr`--unset : la clé manque`,
+    setAndUnset: (key) => fr`\`${key}\` est à la fois donnée et retirée`,
+  },
+  git: {
+    // git's own words are English: not shown here.
+    needsRepository: (option) => fr`${option} demande un dépôt git : ce dossier n'est pas dans une copie de travail git (ou git n'est pas installé)`,
+    noDefaultBranch: fr`--changed : pas de branche par défaut à laquelle comparer (origin/HEAD, main ou master) ; nommez-en une, par exemple --changed origin/main`,
+    notRevision: (ref) => fr`--changed : ${q(ref)} n'est pas une révision git`,
+    notCommit: (ref) => fr`--changed : ${ref} n'est pas un commit de ce dépôt`,
+  },
+  schemaUnreadable: (path) => fr`impossible de lire le schéma ${path}`,
+  schemaNotJson: (path, at) => fr`le schéma ${path} n'est pas un JSON valide (${at})`,
   commander: {
     unknownOption: (flag, suggestion) => fr`option inconnue ${flag}${suggestion ? fr` ; vouliez-vous dire ${suggestion} ?` : ""}`,
     unknownCommand: (command, suggestion) => fr`commande inconnue ${command}${suggestion ? fr` ; vouliez-vous dire ${suggestion} ?` : ""}`,

@@ -29,7 +29,15 @@ export type ChangeLine =
   | { kind: "restyled" }
   | { kind: "final-newline" };
 
+import type { DateReason } from "../findings.js";
+import type { Lang } from "./lang.js";
+
+/** What is wrong with a config value: a known shape, or ajv's keyword (and its English message). */
+export type ConfigValueProblem = { kind: "file-name" | "reference" | "extension" | "rule" } | { kind: "schema"; keyword: string; type?: string; message?: string };
+
 export interface Phrases {
+  /** The language of these phrases. */
+  lang: Lang;
   // stylish's footer
   noProblems: (files: number) => string;
   problems: (counts: ReportCounts) => string;
@@ -68,6 +76,52 @@ export interface Phrases {
   frontMatterUnread: string;
   unreadableCount: (count: number) => string;
   noSuchKey: (key: string, suggestion: string | undefined) => string;
+  /** Why a date cannot be read (findings' DateReason): "05/06/2021 could be … or …". */
+  dateReason: (reason: DateReason) => string;
+  // posting list's filters (list-query.ts)
+  query: {
+    noRole: (flag: string, source: string, role: string) => string;
+    sinceAfterUntil: (since: string, until: string) => string;
+    notWhole: (flag: string, value: string, days: boolean) => string;
+    whereNoOperator: (source: string) => string;
+    whereNoKey: (source: string, op: string) => string;
+    whereUnknownOperator: (source: string, op: string) => string;
+    whereNotComparable: (source: string, op: string, value: string) => string;
+    badDate: (flag: string, value: string, why: DateReason) => string;
+    whereBadDate: (source: string, value: string, why: DateReason) => string;
+    sortEmptyKey: (sort: string) => string;
+    fieldsEmpty: (fields: string) => string;
+  };
+  // the config's errors (`where`: the file, or the package.json and its "posting" key)
+  config: {
+    unknownSetting: (where: string, key: string, known: string) => string;
+    badValue: (where: string, key: string, what: ConfigValueProblem) => string;
+    notJson: (file: string, at: string) => string;
+    unreadable: (file: string, detail: string) => string;
+    noSchemaFile: (file: string, key: string, path: string) => string;
+    unknownEncoding: (name: string) => string;
+    unknownEncodingIn: (file: string, name: string) => string;
+  };
+  schemaHasNoKey: (source: string, key: string, suggestion: string | undefined) => string;
+  closeNeedsXClose: (source: string) => string;
+  nothingToSet: string;
+  /** `reason`: git's own words (or ours, in English), shown in English only. */
+  git: {
+    needsRepository: (option: string, reason: string | undefined) => string;
+    noDefaultBranch: string;
+    notRevision: (ref: string) => string;
+    notCommit: (ref: string) => string;
+  };
+  set: {
+    notKeyValue: (text: string) => string;
+    setTwice: (key: string) => string;
+    badValue: (key: string, raw: string, reason: string) => string;
+    emptyValue: (key: string) => string;
+    unsetNoKey: string;
+    setAndUnset: (key: string) => string;
+  };
+  schemaUnreadable: (path: string) => string;
+  schemaNotJson: (path: string, at: string) => string;
   // commander's errors, by its error code
   commander: {
     unknownOption: (flag: string, suggestion: string | undefined) => string;

@@ -5,7 +5,9 @@ import { existsSync, lstatSync } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import { dirname, isAbsolute, join, resolve, sep } from "node:path";
 import { DEFAULT_LEGACY_ENCODING, isKnownEncoding } from "../read/encoding.js";
-import { ConfigError } from "../errors.js";
+import { phrasedConfigError } from "../errors.js";
+import type { ConfigValueProblem } from "../messages/phrases.js";
+import { enPhrases } from "../messages/phrases-en.js";
 import type { ValidateFunction } from "ajv/dist/2020.js";
 import { createAjv } from "../schema/ajv.js";
 import { precompiledConfigValidator } from "../schema/precompiled.js";
@@ -109,7 +111,7 @@ function contentPath(root: string, entry: string): string {
 }
 
 export function unknownEncodingMessage(name: string): string {
-  return `unknown encoding "${name}" (try windows-1252, latin1, utf-16le)`;
+  return enPhrases.config.unknownEncoding(name);
 }
 
 export async function loadConfig(cwd: string, flags: ConfigFlags = {}): Promise<ResolvedConfig> {
@@ -120,8 +122,9 @@ export async function loadConfig(cwd: string, flags: ConfigFlags = {}): Promise<
   const content = raw.content === undefined ? collectionPaths : Array.isArray(raw.content) ? raw.content : [raw.content];
   const encoding = flags.encoding ?? raw.encoding ?? DEFAULT_LEGACY_ENCODING;
   if (!isKnownEncoding(encoding)) {
-    if (flags.encoding) throw new ConfigError(unknownEncodingMessage(flags.encoding));
-    throw new ConfigError(`${found?.file}: "encoding": unknown encoding "${encoding}"`, found?.file, "encoding");
+    const flag = flags.encoding;
+    if (flag) throw phrasedConfigError((p) => p.config.unknownEncoding(flag));
+    throw phrasedConfigError((p) => p.config.unknownEncodingIn(String(found?.file), encoding), found?.file, "encoding");
   }
   const schemaPath = flags.schema ? resolve(cwd, flags.schema) : raw.schema ? resolve(root, raw.schema) : BUNDLED_SCHEMA_PATH;
   return {
@@ -151,7 +154,7 @@ async function resolveCollections(raw: RawConfig, content: readonly string[], ro
     let own = schemaPath;
     if (c.schema && !flags.schema) {
       own = resolve(root, c.schema);
-      if (!(await isFile(own))) throw new ConfigError(`${file}: "collections/${i}/schema": there is no file ${own}`, file, `collections/${i}/schema`);
+      if (!(await isFile(own))) throw phrasedConfigError((p) => p.config.noSchemaFile(file, `collections/${i}/schema`, own), file, `collections/${i}/schema`);
     }
     collections.push({ path: resolve(root, c.path), schemaPath: own, fileName: c.fileName ?? fileName });
   }
@@ -244,10 +247,14 @@ async function readConfigFile(file: string, mustExist: boolean): Promise<{ file:
     text = readBounded(file, MAX_CONFIG_BYTES).toString("utf8");
   } catch (error) {
     if (!mustExist && error instanceof ReadRefusedError && error.reason === "missing") return undefined;
-    throw new ConfigError(`cannot read the config file ${file}: ${(error as Error).message}`, file);
+    const detail = (error as Error).message;
+    throw phrasedConfigError((p) => p.config.unreadable(file, detail), file);
   }
   const parsed = parseJsonText(text);
-  if (!parsed.ok) throw new ConfigError(`${file} is not valid JSON at ${parsed.where}`, file);
+  if (!parsed.ok) {
+    const at = parsed.where;
+    throw phrasedConfigError((p) => p.config.notJson(file, at), file);
+  }
   return { file, raw: await checkConfig(parsed.value, file) };
 }
 
@@ -263,11 +270,11 @@ async function readPackageKey(file: string): Promise<{ file: string; raw: RawCon
 }
 
 // ajv words a failed pattern as the regular expression itself; these say what is expected instead.
-const PATTERN_REASONS: [RegExp, string][] = [
-  [/^(?:collections\/\d+\/)?fileName$/, "must be a file name pattern such as YYYY-MM-DD-slug.md (no / or \\), or false"],
-  [/^references\//, "must be a path with {value} where the key's value goes, for example content/_startups/{value}.md"],
-  [/^extensions\/\d+$/, "must be an extension with its dot, for example .md or .markdown"],
-  [/^rules\//, 'must be "off", "warning" or "error"'],
+const PATTERN_REASONS: [RegExp, ConfigValueProblem["kind"]][] = [
+  [/^(?:collections\/\d+\/)?fileName$/, "file-name"],
+  [/^references\//, "reference"],
+  [/^extensions\/\d+$/, "extension"],
+  [/^rules\//, "rule"],
 ];
 
 const KNOWN_SETTINGS = "content, schema, template, encoding, fileName, collections, references, duplicates, extensions, rules, ignore, normalize";
@@ -285,7 +292,10 @@ async function checkConfig(json: unknown, where: string): Promise<RawConfig> {
   const at = error?.instancePath.replace(/^\//, "") ?? "";
   const key = params.additionalProperty !== undefined ? [at, params.additionalProperty].filter(Boolean).join("/") : at || "(top level)";
   const known = at === "" ? KNOWN_SETTINGS : /^collections\/\d+$/.test(at) ? "path, schema, fileName" : "";
-  const reason =
-    params.additionalProperty !== undefined ? `is not a known setting${known ? ` (known: ${known})` : ""}` : (PATTERN_REASONS.find(([where]) => where.test(at))?.[1] ?? error?.message ?? "is invalid");
-  throw new ConfigError(`${where}: "${key}" ${reason}`, where, key);
+  if (params.additionalProperty !== undefined) throw phrasedConfigError((p) => p.config.unknownSetting(where, key, known), where, key);
+  const shape = PATTERN_REASONS.find(([pattern]) => pattern.test(at))?.[1];
+  const type = (error?.params as { type?: unknown } | undefined)?.type;
+  const what: ConfigValueProblem =
+    shape && shape !== "schema" ? { kind: shape } : { kind: "schema", keyword: error?.keyword ?? "", ...(typeof type === "string" ? { type } : {}), ...(error?.message ? { message: error.message } : {}) };
+  throw phrasedConfigError((p) => p.config.badValue(where, key, what), where, key);
 }

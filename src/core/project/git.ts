@@ -2,7 +2,7 @@
 // a staged file's bytes. git is always spawned with an argument list (never a shell string built
 // from file names), its output is bounded, and a failure is one clear line (exit 2).
 import { spawnSync } from "node:child_process";
-import { UserError } from "../errors.js";
+import { phrasedError, UserError } from "../errors.js";
 import { MAX_FILE_BYTES } from "../files/read-target.js";
 
 /** Room for the NUL-separated names of a large site's changed files. */
@@ -46,7 +46,10 @@ export function stagedFiles(cwd: string, inputs: readonly string[]): string[] {
 /** Outside a work tree, `git diff` compares folders (--no-index): say what is wrong instead. */
 function inRepository(cwd: string, option: string): void {
   const r = git(cwd, ["rev-parse", "--is-inside-work-tree"], 4096);
-  if (!r.ok || r.out.toString("utf8").trim() !== "true") throw new UserError(`${option} needs a git repository: ${r.ok ? "this folder is not in a work tree" : r.reason}`);
+  if (!r.ok || r.out.toString("utf8").trim() !== "true") {
+    const reason = r.ok ? undefined : r.reason;
+    throw phrasedError((p) => p.git.needsRepository(option, reason));
+  }
 }
 
 /** The staged bytes of `file` (relative to `cwd`): what the commit will hold. */
@@ -66,7 +69,7 @@ export function defaultChangedBase(cwd: string): string {
     const base = git(cwd, ["merge-base", "HEAD", branch], 4096);
     if (base.ok) return base.out.toString("utf8").trim();
   }
-  throw new UserError("--changed: no default branch to compare with (origin/HEAD, main or master); name one, for example --changed origin/main");
+  throw phrasedError((p) => p.git.noDefaultBranch);
 }
 
 /** Whether `ref` names a commit of the repository at `cwd`. */
@@ -76,10 +79,10 @@ export function isCommit(cwd: string, ref: string): boolean {
 
 /** The files changed (added, copied, modified or renamed) since `ref` under `inputs`, working copy included, relative to `cwd`. */
 export function changedFiles(cwd: string, ref: string | undefined, inputs: readonly string[]): string[] {
-  if (ref !== undefined && (ref === "" || ref.startsWith("-"))) throw new UserError(`--changed: ${JSON.stringify(ref)} is not a git revision`);
+  if (ref !== undefined && (ref === "" || ref.startsWith("-"))) throw phrasedError((p) => p.git.notRevision(ref));
   inRepository(cwd, "--changed");
   const base = ref ?? defaultChangedBase(cwd);
-  if (!isCommit(cwd, base)) throw new UserError(`--changed: ${base} is not a commit of this repository`);
+  if (!isCommit(cwd, base)) throw phrasedError((p) => p.git.notCommit(base));
   const out = gitOrFail(cwd, ["diff", "--name-only", "-z", "--diff-filter=ACMR", "--relative", "--no-renames", base, "--", ...pathspecs(inputs)], "--changed needs a git repository");
   return names(out);
 }

@@ -2,7 +2,7 @@
 // (`{ "set": { "open": false }, "date": "closed_on" }`): the values closing sets and, optionally,
 // a date key set to the day of closing. The schema is untrusted: checked here, with bounds; a bad
 // annotation stops the run with a ConfigError naming the schema file and the key.
-import { ConfigError, UserError } from "../errors.js";
+import { ConfigError, phrasedError } from "../errors.js";
 import type { PostingSchema } from "./schema.js";
 import { isObject } from "./schema.js";
 
@@ -41,7 +41,7 @@ function readCloseSpec(schema: PostingSchema): CloseSpec {
     const open = schema.roles.keys.open;
     const field = open !== undefined ? schema.fieldsByKey.get(open) : undefined;
     if (!field || field.types.length !== 1 || field.types[0] !== "boolean") {
-      throw new UserError(`posting close: the schema ${source} does not say how to close a posting (add "x-close": { "set": { "open": false } } to it)`);
+      throw phrasedError((p) => p.closeNeedsXClose(source));
     }
     return { set: [[field.key, false]], declared: false };
   }

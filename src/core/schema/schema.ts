@@ -12,6 +12,8 @@ import { rolesOf } from "./roles.js";
 import type { SchemaRoles } from "./roles.js";
 import type { LangText } from "../findings.js";
 import type { Lang } from "../messages/lang.js";
+import { frenchSpacing } from "../messages/typography.js";
+import type { Phrases } from "../messages/phrases.js";
 
 export const BUNDLED_SCHEMA_PATH = packagePath("schemas", "posting.schema.json");
 
@@ -77,10 +79,13 @@ export function loadSchema(path: string = BUNDLED_SCHEMA_PATH): PostingSchema {
   try {
     text = readBounded(path, MAX_SCHEMA_BYTES).toString("utf8");
   } catch (error) {
-    throw new SchemaError(`cannot read the schema ${path}: ${(error as Error).message}`);
+    throw Object.assign(new SchemaError(`cannot read the schema ${path}: ${(error as Error).message}`), { worded: (p: Phrases) => p.schemaUnreadable(path) });
   }
   const parsed = parseJsonText(text);
-  if (!parsed.ok) throw new SchemaError(`the schema ${path} is not valid JSON at ${parsed.where}`);
+  if (!parsed.ok) {
+    const at = parsed.where;
+    throw Object.assign(new SchemaError(`the schema ${path} is not valid JSON at ${at}`), { worded: (p: Phrases) => p.schemaNotJson(path, at) });
+  }
   const json = parsed.value;
   const precompiled = path === BUNDLED_SCHEMA_PATH ? precompiledPostingValidator(text) : undefined;
   const schema = compileSchema(json, path, text, precompiled);
@@ -174,10 +179,11 @@ function fieldSpec(key: string, spec: Record<string, unknown>, required: boolean
 // `x-pattern-description` are `{ "fr": …, "en": … }` objects; the plain `title` and `description`
 // (English, for JSON Schema tools) stand for English when no object says otherwise, and a plain
 // string `x-pattern-description` is English. `x-label` is the field's title in each language.
+// French texts get French spacing (messages/typography.ts), as the catalog's own do.
 function langText(value: unknown, plainEnglish?: unknown): LangText {
   const text: LangText = {};
   if (isObject(value)) {
-    if (typeof value.fr === "string") text.fr = value.fr;
+    if (typeof value.fr === "string") text.fr = frenchSpacing(value.fr);
     if (typeof value.en === "string") text.en = value.en;
   } else if (typeof value === "string") text.en = value;
   if (text.en === undefined && typeof plainEnglish === "string") text.en = plainEnglish;

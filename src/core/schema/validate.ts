@@ -140,7 +140,7 @@ function firstSentences(text: LangText | undefined): LangText | undefined {
 }
 
 function firstSentence(text: string): string {
-  return text.split(/(?<=\.)\s/)[0] ?? text;
+  return text.split(/(?<=[.?!])\s/)[0] ?? text;
 }
 
 function typeHint(field: FieldSpec | undefined, value: unknown, depth: number): TypeHint | undefined {
