@@ -1,7 +1,7 @@
 // File name patterns such as YYYY-MM-DD-slug.md: Jekyll takes a posting's date and URL from its
 // file name, so a name with spaces, accents or an impossible date breaks links silently.
 import { isRealCalendarDate } from "../read/dates.js";
-import { foldToAscii } from "../words/slug.js";
+import { slugWords } from "../words/slug.js";
 
 const TOKENS = /YYYY|MM|DD|slug/g;
 const TOKEN_REGEX: Record<string, string> = {
@@ -52,7 +52,7 @@ export function fileNameProblem(name: string, pattern: string): string | undefin
  */
 export function suggestFileName(name: string, pattern: string): string | undefined {
   const extension = /\.[A-Za-z0-9]+$/.exec(name)?.[0] ?? "";
-  const ascii = foldToAscii(name.slice(0, name.length - extension.length))
+  const ascii = slugWords(name.slice(0, name.length - extension.length))
     .replace(/[^a-z0-9_]+/g, "-")
     .replace(/^-+|-+$/g, "");
   const candidate = `${ascii}${extension.toLowerCase()}`;
