@@ -102,7 +102,7 @@ describe("another collection's schema (fixtures/schema-roles/offers)", () => {
     expect(r.exitCode).toBe(0);
     expect(r.stdout).toMatch(/^---\nposition: Data analyst\ncompany: acme\nlisted: false\nposted: 2026-05-01\n---\n/);
     const both = await runCli(["new", "--position", "x", "--listed", "--unlisted", "--dry-run"], dir);
-    expect([both.exitCode, both.stderr]).toEqual([2, "posting: --listed and --unlisted cannot be used together\n"]);
+    expect([both.exitCode, both.stderr]).toEqual([2, "posting: --listed et --unlisted ne peuvent pas être utilisés ensemble\n"]);
     const unknown = await runCli(["new", "--positon", "x", "--dry-run"], dir);
     expect([unknown.exitCode, unknown.stderr]).toEqual([2, "posting: unknown option '--positon'\n"]);
     const missing = await runCli(["new", "--dry-run", "--position"], dir);

@@ -3,6 +3,10 @@
 import { isRealCalendarDate } from "../read/dates.js";
 import { slugWords } from "../words/slug.js";
 
+// A value that becomes one path segment (config `references`, lint's check and `posting new`'s):
+// nothing that could climb out of the folder or name another one.
+export const SAFE_SEGMENT = /^(?!\.\.?$)[^/\\\0]+$/;
+
 const TOKENS = /YYYY|MM|DD|slug/g;
 const TOKEN_REGEX: Record<string, string> = {
   YYYY: "(?<year>\\d{4})",
