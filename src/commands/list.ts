@@ -36,6 +36,8 @@ export interface ListCommandOptions extends FilterFlags {
   config?: string;
   encoding?: string;
   color?: boolean;
+  /** `--excel`: CSV for a spreadsheet set to French (BOM, `;`); implies --format csv. */
+  excel?: boolean;
 }
 
 /** Table width when stdout is not a terminal (a pipe, a file, a test). */
@@ -43,7 +45,9 @@ export const DEFAULT_TABLE_WIDTH = 100;
 
 export async function listCommand(paths: string[], options: ListCommandOptions, io: CliIO, now: Date = new Date()): Promise<number> {
   // Everything the user typed is checked before any file is read.
-  const reporter = getListReporter(options.format);
+  if (options.excel && options.format !== "csv" && options.format !== "table") throw new UserError(`--excel writes CSV; it cannot be used with --format ${options.format}`);
+  const format = options.excel ? "csv" : options.format;
+  const reporter = getListReporter(format);
   const fields = options.fields !== undefined ? parseFields(options.fields) : undefined;
   if (paths.includes("-")) throw new UserError("`posting list` reads files and folders, not standard input");
   const config = await loadConfig(io.cwd, { config: options.config, schema: options.schema, encoding: options.encoding });
@@ -61,12 +65,12 @@ export async function listCommand(paths: string[], options: ListCommandOptions, 
 
   if (options.count) {
     const count = selected.postings.length;
-    io.stdout.write(options.format === "json" || options.format === "ndjson" ? `${JSON.stringify({ count })}\n` : `${count}\n`);
+    io.stdout.write(format === "json" || format === "ndjson" ? `${JSON.stringify({ count })}\n` : `${count}\n`);
   } else {
     const report = { ...selected, total: read.postings.length, unreadable: read.unreadable, columns, columnsChosen: options.fields !== undefined, hasOpenKey: schema.roles.keys.open !== undefined };
     const width = io.stdout.columns !== undefined && io.stdout.columns > 0 ? io.stdout.columns : DEFAULT_TABLE_WIDTH;
     const writer = new ReportWriter(io.stdout, false);
-    for (const piece of reporter(report, { color: useColor(io.stdout, io.env, options.color), width })) writer.write(piece);
+    for (const piece of reporter(report, { color: useColor(io.stdout, io.env, options.color), width, ...(options.excel ? { excel: true } : {}) })) writer.write(piece);
     writer.finish("", "");
   }
 

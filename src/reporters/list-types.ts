@@ -13,6 +13,8 @@ export interface ListReporterOptions {
   color: boolean;
   /** Terminal width the table must fit. */
   width: number;
+  /** CSV for a spreadsheet set to French (`--excel`): a UTF-8 byte order mark and `;` between fields. */
+  excel?: boolean;
 }
 
 /**
