@@ -94,7 +94,9 @@ export function inquirerPrompter(streams: Streams, options: InquirerOptions): Pr
             // inquirer says "No results found" for an empty list: a line of ours instead.
             source: (term) => {
               const { choices, note } = q.source(term ?? "");
-              return choices.length > 0 || note === undefined ? choices : [new Separator(escapeInline(note, "new-prompt"))];
+              // Names come from file names: escaped like any text shown on the terminal.
+              const shown = choices.map((c) => ({ ...c, name: escapeInline(c.name, "new-prompt"), ...(c.short !== undefined ? { short: escapeInline(c.short, "new-prompt") } : {}) }));
+              return shown.length > 0 || note === undefined ? shown : [new Separator(escapeInline(note, "new-prompt"))];
             },
           },
           context,

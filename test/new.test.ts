@@ -1,6 +1,6 @@
 // `posting new` in-process: scripted prompts (validation, re-asking, summary, Ctrl-C), flags and
 // JSON for scripts, missing fields with closed stdin, hostile titles, no overwrite.
-import { readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { lintBytes } from "../src/core/lint/lint.js";
@@ -128,6 +128,41 @@ describe("interactive (scripted prompter)", () => {
     expect(r.exitCode).toBe(1);
     expect(r.stderr).toContain(`site/content/_jobs/${TODAY}-dev.md existe déjà`);
     expect(prompter.asked.map((q) => q.name)).not.toContain("confirm");
+  });
+});
+
+describe("a field with a reference (config references): chosen from the files there are", () => {
+  function withStartups() {
+    const p = project({ content: ["site/content/_jobs"], references: { startup: "site/content/_startups/{value}.md" } });
+    const folder = join(p.root, "site", "content", "_startups");
+    mkdirSync(folder, { recursive: true });
+    for (const name of ["aides-jeunes", "mes-aides", "ma-cantine-egalim", "pas bon"]) writeFileSync(join(folder, `${name}.md`), "---\n---\n");
+    return p;
+  }
+
+  it("offers the values the field accepts, narrows them as typed, and catches a near miss", async () => {
+    const { root, jobs } = withStartups();
+    const prompter = new ScriptedPrompter({ roles: "Dev", startup: "mes-aids", open: true, optional: false, confirm: true });
+    const r = await runNew({ date: "2026-11-20" }, root, { prompter });
+    expect(r.exitCode).toBe(0);
+    const asked = prompter.asked.find((q) => q.name === "startup")!;
+    expect(asked.kind).toBe("search");
+    expect(asked.offered?.map(spaced)).toEqual(["mes-aides (vouliez-vous dire « mes-aides » ?)", "aucune (laisser vide)"]);
+    expect(readFileSync(join(jobs, "2026-11-20-dev.md"), "utf8")).toContain("\nstartup: mes-aides\n");
+  });
+
+  it("lists them all before anything is typed (not the one the schema refuses), and says when nothing matches", async () => {
+    const { root } = withStartups();
+    const all = new ScriptedPrompter({ roles: "Dev", open: true, optional: false, confirm: false });
+    await runNew({ date: "2026-11-20" }, root, { prompter: all });
+    expect(all.asked.find((q) => q.name === "startup")!.offered).toEqual(["aides-jeunes", "ma-cantine-egalim", "mes-aides", "aucune (laisser vide)"]);
+    const aides = new ScriptedPrompter({ roles: "Dev", startup: "AIDES", open: true, optional: false, confirm: false });
+    await runNew({ date: "2026-11-20" }, root, { prompter: aides });
+    expect(aides.asked.find((q) => q.name === "startup")!.offered).toEqual(["aides-jeunes", "mes-aides", "aucune (laisser vide)"]);
+    const none = new ScriptedPrompter({ roles: "Dev", startup: "zzz", open: true, optional: false, confirm: false });
+    const r = await runNew({ date: "2026-11-20", lang: "en" }, root, { prompter: none });
+    expect(none.asked.find((q) => q.name === "startup")!.offered).toEqual(["none (leave empty)"]);
+    expect(r.exitCode).toBe(0);
   });
 });
 

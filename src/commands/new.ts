@@ -440,7 +440,9 @@ async function askField(
   if (field.types.includes("boolean") && !field.types.includes("string")) {
     value = await prompter.confirm({ ...base, default: typeof fallback === "boolean" ? fallback : false, shown: (yes) => (yes ? text.yes : text.no) });
   } else if (refs && refs.values.length > 0 && !field.list) {
-    const picked = await prompter.search<string>({ ...base, source: (term) => typesetResults(referenceChoices(refs, term, field, text), lang) });
+    // Only the values the field itself accepts are offered (a file name can be anything).
+    const usable = { ...refs, values: refs.values.filter((v) => check(field, v, schema, lang).ok) };
+    const picked = await prompter.search<string>({ ...base, source: (term) => typesetResults(referenceChoices(usable, term, field, text), lang) });
     value = picked === "" ? undefined : picked;
   } else if (field.enum && field.list) {
     const choices = field.enum.map((v) => ({ name: String(v), value: String(v) }));
