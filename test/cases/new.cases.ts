@@ -55,8 +55,8 @@ const ROWS: Row[] = [
   { name: "--set date=5.6.2026", args: ["new", "--roles", "Dev", "--open", "--set", "date=5.6.2026", "--dry-run"], exitCode: 0, jobs: [], stdout: /^---\nroles: Dev\nopen: true\ndate: 2026-06-05\n---\n/ },
   { name: "--from-json date day first", args: ["new", "--from-json", "-"], stdin: '{"roles": "Dev", "open": true, "date": "05/06/2026"}', exitCode: 0, jobs: ["2026-06-05-dev.md"] },
   { name: "--date 31/02/2026 does not exist", args: ["new", "--roles", "Dev", "--open", "--date", "31/02/2026"], exitCode: 2, stderr: /--date\s: une date JJ\/MM\/AAAA ou AAAA-MM-JJ est attendue \(31\/02\/2026, 2026-02-31 n'existe pas\)/ },
-  { name: "--date 05/06/2026 refused in English", args: ["new", "--roles", "Dev", "--open", "--date", "05/06/2026", "--lang", "en"], exitCode: 2, stderr: /--date: expected a date YYYY-MM-DD \(05\/06\/2026 could be read day first or month first: write it YYYY-MM-DD\)/ },
-  { name: "--date 15/12/2026 refused in English too", args: ["new", "--roles", "Dev", "--open", "--date", "15/12/2026", "--lang", "en"], exitCode: 2, stderr: /write it YYYY-MM-DD/ },
+  { name: "--date 05/06/2026 refused in English", args: ["new", "--roles", "Dev", "--open", "--date", "05/06/2026", "--lang", "en"], exitCode: 2, stderr: /--date: expected a date YYYY-MM-DD \(05\/06\/2026: a date with slashes reads day first in French, month first in English\)/ },
+  { name: "--date 15/12/2026 refused in English too", args: ["new", "--roles", "Dev", "--open", "--date", "15/12/2026", "--lang", "en"], exitCode: 2, stderr: /--date: expected a date YYYY-MM-DD \(15\/12\/2026: a date with slashes/ },
   // Yes and no in words (core/words/yes-no.ts), as the flags and the JSON give them.
   { name: "--set open=vrai", args: [...D, "--roles", "Dev", "--set", "open=vrai", "--set", "junior=faux", "--dry-run"], exitCode: 0, jobs: [], stdout: /^---\nroles: Dev\nopen: true\ndate: 2026-11-20\njunior: false\n---\n/ },
   { name: "--from-json open \"non\"", args: [...D, "--from-json", "-", "--dry-run"], stdin: '{"roles": "Dev", "open": "non"}', exitCode: 0, jobs: [], stdout: /^---\nroles: Dev\nopen: false\n/ },

@@ -76,7 +76,7 @@ function dateReason(text: string, unreal: string | undefined, lang: Lang): strin
     return t(lang, `expected a date YYYY-MM-DD (${shown} is not a real date)`, `une date JJ/MM/AAAA ou AAAA-MM-JJ est attendue (${shown} n'existe pas)`);
   }
   if (lang !== "fr" && /^\d{1,2}[/.-]\d{1,2}[/.-]\d{4}$/.test(text)) {
-    return `expected a date YYYY-MM-DD (${text} could be read day first or month first: write it YYYY-MM-DD)`;
+    return `expected a date YYYY-MM-DD (${text}: a date with slashes reads day first in French, month first in English)`;
   }
   return t(lang, "expected a date YYYY-MM-DD", "une date JJ/MM/AAAA ou AAAA-MM-JJ est attendue");
 }
