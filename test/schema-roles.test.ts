@@ -112,7 +112,9 @@ describe("another collection's schema (fixtures/schema-roles/offers)", () => {
     // A flag of the bundled schema that this one does not give.
     const title = await runCli(["new", "--title", "x", "--dry-run"], dir);
     expect(title.exitCode).toBe(2);
-    expect(title.stderr).toMatch(/^posting: --title: the schema .*offer\.schema\.json has no such shortcut \(add "x-flag" to the key it sets\), so give the value with --set key=value\n$/);
+    expect(title.stderr).toMatch(/^posting: --title\s: le schéma .*offer\.schema\.json n'a pas ce raccourci \(ajoutez "x-flag" à la clé qu'il renseigne\)\s; donnez la valeur avec --set clé=valeur\n$/);
+    const titleEn = await runCli(["new", "--title", "x", "--dry-run", "--lang", "en"], dir);
+    expect(titleEn.stderr).toMatch(/^posting: --title: the schema .*offer\.schema\.json has no such shortcut \(add "x-flag" to the key it sets\), so give the value with --set key=value\n$/);
   });
 
   it("names the file after its date and its first search key", async () => {
