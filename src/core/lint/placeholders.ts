@@ -13,9 +13,10 @@ import { finding } from "../messages.js";
 /** What a placeholder finding shows of the line, at most (the text is the recruiter's to find). */
 const EXCERPT_LENGTH = 60;
 
-// Optional indentation, list marker and `Label :`/`Label:`, then `[text]` and nothing else.
-// The text has three letters in a row (not `[1]`, `[x]`) and no brackets inside.
-const BRACKET_LINE = /^([ \t]{0,3}(?:[-*+][ \t]+|\d{1,3}[.)][ \t]+)?(?:[^[\]\n]{1,60}?[ \t\u00A0\u202F]?:[ \t]*)?)\[([^[\]\n]*\p{L}{3}[^[\]\n]*)\][ \t]*$/u;
+// What may come before the `[`: indentation, a list marker and `Label :`/`Label:`, nothing else.
+const BEFORE_BRACKET = /^[ \t]{0,3}(?:[-*+][ \t]+|\d{1,3}[.)][ \t]+)?(?:[^[\]]{1,60}:[ \t]*)?$/;
+// The text in brackets has three letters in a row (not `[1]`, `[x]`, `[EN]`).
+const WORDS = /\p{L}{3}/u;
 const INSTRUCTION_COMMENT = /^([ \t]{0,3})<!--[ \t]*(?:Remplacez|Replace)\b/u;
 const FENCE = /^[ \t]{0,3}(?:```|~~~)/;
 
@@ -67,10 +68,21 @@ export function findPlaceholders(body: string): Placeholder[] {
       continue;
     }
     if (!hasBracket) continue;
-    const bracket = BRACKET_LINE.exec(line);
-    if (bracket && !/^[ \t]*[-*+][ \t]+\[[ xX]\]/.test(line)) at(bracket[1]!.length + 1, "instruction", bracket[2]!);
+    const bracket = bracketLine(line);
+    if (bracket) at(bracket.column, "instruction", bracket.text);
   }
   return found;
+}
+
+/** A line that is one `[text]` after what BEFORE_BRACKET allows: the text and the column of `[`. */
+function bracketLine(line: string): { column: number; text: string } | undefined {
+  const end = line.trimEnd();
+  if (!end.endsWith("]")) return undefined;
+  const open = end.lastIndexOf("[");
+  if (open === -1) return undefined;
+  const text = end.slice(open + 1, -1);
+  if (text.includes("]") || !WORDS.test(text) || !BEFORE_BRACKET.test(line.slice(0, open))) return undefined;
+  return { column: open + 1, text };
 }
 
 /** TEMPLATE_PLACEHOLDER findings for a body that starts on file line `bodyLine`. */
@@ -84,6 +96,9 @@ export function sectionsToFill(body: string): string[] {
 }
 
 function excerpt(text: string): string {
-  const chars = [...text.trim()];
-  return chars.length > EXCERPT_LENGTH ? `${chars.slice(0, EXCERPT_LENGTH - 1).join("")}…` : chars.join("");
+  const trimmed = text.trim();
+  if (trimmed.length <= EXCERPT_LENGTH) return trimmed;
+  // Cut in UTF-16 units, never between the two halves of a character beyond U+FFFF (an emoji).
+  const cut = trimmed.slice(0, EXCERPT_LENGTH - 1);
+  return `${/[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut}…`;
 }
