@@ -95,6 +95,8 @@ describe("findPlaceholders", () => {
     const [found] = findPlaceholders(long);
     expect(found?.text.length).toBeLessThanOrEqual(60);
     expect(findPlaceholders(`${"x".repeat(200_000)}[`)).toEqual([]);
+    const [emoji] = findPlaceholders(`[abc ${"🙂".repeat(100)}]`);
+    expect(emoji?.text).toMatch(/^abc (?:🙂)+…$/u);
   });
 });
 
