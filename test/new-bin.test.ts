@@ -137,7 +137,7 @@ describe("in a pseudo-terminal", () => {
       ],
     });
     expect(r.exitCode).toBe(0);
-    const screen = r.screen.replace(/\u00A0/g, " ");
+    const screen = r.screen.replace(/[\u00A0\u202F]/g, " ");
     expect(screen).toContain("  Identifiant de la startup : mes-aides\n");
     expect(screen).toContain("  L'annonce est-elle ouverte ? : oui\n");
     expect(screen).toContain("Sections à compléter : Contexte, Mission, Profil recherché, Informations pratiques, Pour candidater\n");

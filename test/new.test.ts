@@ -26,7 +26,7 @@ function expectLintsClean(path: string): void {
 }
 
 /** French output with its no-break spaces read as spaces (the assertions read better). */
-const spaced = (text: string) => text.replace(/\u00A0/g, " ");
+const spaced = (text: string) => text.replace(/[\u00A0\u202F]/g, " ");
 
 describe("interactive (scripted prompter)", () => {
   it("asks the required questions first, re-asks after a wrong answer, shows a summary and writes a clean file", async () => {
@@ -70,7 +70,7 @@ describe("interactive (scripted prompter)", () => {
     const file = join(jobs, "2026-06-05-ma-cantine-recrute-un-developpeur.md");
     expect(r.stdout).toContain("Récapitulatif");
     // French typography: a no-break space before the colon and the question mark.
-    expect(r.stdout).toContain("  L'annonce est-elle ouverte\u00A0?\u00A0: oui\n");
+    expect(r.stdout).toContain("  L'annonce est-elle ouverte\u202F?\u00A0: oui\n");
     expect(r.stdout).toContain("  Date de publication\u00A0: 2026-06-05\n");
     expect(r.stdout).toContain("Fichier\u00A0: site/content/_jobs/2026-06-05-ma-cantine-recrute-un-developpeur.md");
     expect(r.stdout).toContain("Créé site/content/_jobs/2026-06-05-ma-cantine-recrute-un-developpeur.md");

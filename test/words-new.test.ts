@@ -132,8 +132,9 @@ describe("referenceValues: the startups there are", () => {
 
 describe("typeset: French spacing, only where a space is", () => {
   it.each([
-    ["Créer ce fichier ?", "Créer ce fichier\u00A0?"],
+    ["Créer ce fichier ?", "Créer ce fichier\u202F?"],
     ["Interrompu : rien n'a été écrit.", "Interrompu\u00A0: rien n'a été écrit."],
+    ["écrit ; vouliez-vous dire ! ?", "écrit\u202F; vouliez-vous dire\u202F!\u202F?"],
     ["« mes-aides »", "«\u00A0mes-aides\u00A0»"],
     ["https://example.gouv.fr, 10:30", "https://example.gouv.fr, 10:30"],
   ])("%j", (text, expected) => {
