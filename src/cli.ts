@@ -314,6 +314,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     .description("list postings as a table, JSON, NDJSON or CSV, filtered and sorted")
     .argument("[paths...]", "files, folders or quoted globs (default: the config's content)")
     .addOption(new Option("-f, --format <name>", "output format").choices(["table", "json", "ndjson", "csv"]).default("table"))
+    .option("--excel", "CSV for a spreadsheet set to French (Excel, LibreOffice): UTF-8 byte order mark and ; between fields (implies --format csv)")
     .option("--fields <keys>", "columns, comma-separated: any front matter key, plus file (default: date,startup,roles,open,contrat,file)"))
     .option("--sort <keys>", "sort keys, comma-separated; prefix - for descending (missing values last)")
     .option("--limit <n>", "at most n postings", parseCount)

@@ -99,7 +99,7 @@ describe("comma lists: new --set, normalize and list --where split one way", () 
 });
 
 describe("slugs: the name new writes is the name lint suggests", () => {
-  it.each(["Cœur de métier", "Œuvre & Æther", "Straße du Søren", "Łódź, Þór et Ðenis", "Chargé·e de projet", "Développeur·se back-end"])("%j", (title) => {
+  it.each(["Cœur de métier", "Œuvre & Æther", "Straße du Søren", "Łódź, Þór et Ðenis", "Chargé·e de projet", "Développeur·se back-end", "Un·e développeur·se front-end", "chargé.e de projet", "Directeur(rice) technique"])("%j", (title) => {
     const written = postingFileName({ date: "2026-05-11", title });
     expect(written).toMatch(/^2026-05-11-[a-z0-9]+(?:-[a-z0-9]+)*\.md$/);
     expect(suggestFileName(`2026-05-11 ${title}.md`, "YYYY-MM-DD-slug.md")).toBe(written);

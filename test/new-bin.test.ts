@@ -1,7 +1,7 @@
 // `posting new` as users run it: the built binary, in a pseudo-terminal (under `script`) answering
 // the questions, and with standard input closed, where it must exit at once instead of waiting.
 import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -20,8 +20,8 @@ afterEach(() => {
   for (const c of cleanups) c();
   cleanups = [];
 });
-function project() {
-  const p = makeProject();
+function project(config?: Record<string, unknown>) {
+  const p = makeProject(config);
   cleanups.push(p.cleanup);
   return p;
 }
@@ -38,7 +38,7 @@ describe("closed standard input", () => {
     const { root } = project();
     const r = spawnSync(process.execPath, [BIN, "new", "--title", "x"], { cwd: root, stdio: ["ignore", "pipe", "pipe"], encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
     expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/^posting: missing required fields: roles \(.*\), open \(/);
+    expect(r.stderr).toMatch(/^posting: champs obligatoires manquants\s: roles \(.*\), open \(/);
     expect(listTree(root)).toEqual(["posting.config.json"]);
   });
 
@@ -63,23 +63,23 @@ describe("in a pseudo-terminal", () => {
       steps: [
         { expect: "Poste(s) recherché(s) (obligatoire)", send: "Développeur·se full-stack\r" },
         { expect: "Identifiant de la startup", send: "ma cantine\r" },
-        { expect: "attendu :", send: "\u0015ma-cantine-egalim\r" }, // Ctrl-U clears the line
-        { expect: "L'annonce est-elle ouverte ?", send: "\r" },
+        { expect: /format attendu pour «\s+Identifiant de la startup\s+», par exemple\s+ma-cantine-egalim/, send: "\u0015ma-cantine-egalim\r" }, // Ctrl-U clears the line
+        { expect: "L'annonce est-elle ouverte", send: "\r" },
         { expect: "Renseigner aussi les champs facultatifs", send: "oui\r" },
         { expect: "Titre de l'annonce", send: "Ma cantine recrute\r" },
         { expect: "Type de contrat", send: "CDD 3 ans\r" },
-        { expect: "Ouvert aux profils juniors ?", send: "non\r" },
+        { expect: "Ouvert aux profils juniors", send: "non\r" },
         { expect: "Domaines", send: " \u001b[B\u001b[B \r" }, // tick the first and the third
         { expect: "Technologies", send: "React, NodeJS\r" },
         { expect: "E-mail de contact", send: "pas-un-mail\r" },
         { expect: "une adresse e-mail est attendue", send: "\u0015contact@example.gouv.fr\r" },
         { expect: "Lien vers l'annonce externe", send: "\r" },
-        { expect: "Créer ce fichier ?", send: "\r" },
+        { expect: "Créer ce fichier", send: "\r" },
       ],
     });
     expect(r.exitCode).toBe(0);
     expect(r.screen).toContain("Récapitulatif");
-    expect(r.screen).toContain("Fichier: site/content/_jobs/2026-11-20-ma-cantine-recrute.md");
+    expect(r.screen).toMatch(/Fichier\s: site\/content\/_jobs\/2026-11-20-ma-cantine-recrute\.md/);
     expect(r.screen).toContain("Créé site/content/_jobs/2026-11-20-ma-cantine-recrute.md");
     const file = join(jobs, "2026-11-20-ma-cantine-recrute.md");
     const text = readFileSync(file, "utf8");
@@ -104,7 +104,49 @@ describe("in a pseudo-terminal", () => {
         "",
       ].join("\n"),
     );
-    expect(lintBytes(file, readFileSync(file), schema)).toEqual([]);
+    expect(lintBytes(file, readFileSync(file), schema).filter((f) => f.code !== "TEMPLATE_PLACEHOLDER")).toEqual([]);
+  });
+
+  it("in French: the startups of the config to choose from, a near miss caught, dates day first, every answer shown", async () => {
+    const { root, jobs } = project({ content: ["site/content/_jobs"], references: { startup: "site/content/_startups/{value}.md" } });
+    mkdirSync(join(root, "site", "content", "_startups"), { recursive: true });
+    for (const name of ["aides-jeunes", "ma-cantine-egalim", "mes-aides"]) writeFileSync(join(root, "site", "content", "_startups", `${name}.md`), `---\ntitle: ${name}\n---\n`);
+    const r = await runInPty(`node ${BIN} new`, {
+      cwd: root,
+      steps: [
+        { expect: "Poste(s) recherché(s) (obligatoire)", send: "Chargé·e de déploiement\r" },
+        // The startups there are, to choose from; then what was typed narrows them.
+        { expect: /❯ aides-jeunes\s+ma-cantine-egalim\s+mes-aides\s+aucune \(laisser vide\)\s+↑↓ naviguer • entrée choisir/, send: "mes-aids" },
+        { expect: /❯ mes-aides \(vouliez-vous dire «\smes-aides\s»\s\?\)/, send: "\r" },
+        { expect: /✔ Identifiant de la startup mes-aides\n/, send: "" },
+        { expect: "L'annonce est-elle ouverte", send: "\r" },
+        { expect: /✔ L'annonce est-elle ouverte\s\? \(O\/n\) oui/, send: "" },
+        { expect: "Date de publication", send: "05/06/2026\r" },
+        { expect: "✔ Date de publication 2026-06-05", send: "" },
+        { expect: "Renseigner aussi les champs facultatifs", send: "oui\r" },
+        { expect: "Titre de l'annonce", send: "\r" },
+        { expect: "✔ Titre de l'annonce (vide)", send: "" },
+        { expect: "Type de contrat", send: "\r" },
+        { expect: "Ouvert aux profils juniors", send: "\r" },
+        { expect: /✔ Ouvert aux profils juniors\s\? \(o\/N\) non/, send: "" },
+        { expect: "espace cocher • a tout • i inverser • entrée valider", send: "\r" },
+        { expect: "Technologies", send: "\r" },
+        { expect: "E-mail de contact", send: "\r" },
+        { expect: "Lien vers l'annonce externe", send: "\r" },
+        { expect: /Créer ce fichier\s\?/, send: "\r" },
+      ],
+    });
+    expect(r.exitCode).toBe(0);
+    const screen = r.screen.replace(/[\u00A0\u202F]/g, " ");
+    expect(screen).toContain("  Identifiant de la startup : mes-aides\n");
+    expect(screen).toContain("  L'annonce est-elle ouverte ? : oui\n");
+    expect(screen).toContain("Sections à compléter : Contexte, Mission, Profil recherché, Informations pratiques, Pour candidater\n");
+    // No English word on a French screen (inquirer's own tips and messages included).
+    expect(screen).not.toMatch(/\b(?:space|select|submit|navigate|No results|required|expected|Press|invert|all)\b/);
+    const file = join(jobs, "2026-06-05-charge-de-deploiement.md");
+    expect(readFileSync(file, "utf8")).toMatch(/^---\nroles: Chargé·e de déploiement\nstartup: mes-aides\nopen: true\ndate: 2026-06-05\n/);
+    // A fresh posting still holds the template's placeholders: lint says so, and nothing else.
+    expect([...new Set(lintBytes(file, readFileSync(file), schema).map((f) => f.code))]).toEqual(["TEMPLATE_PLACEHOLDER"]);
   });
 
   it("Ctrl-C writes nothing and exits 130", async () => {

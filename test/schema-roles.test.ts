@@ -102,7 +102,7 @@ describe("another collection's schema (fixtures/schema-roles/offers)", () => {
     expect(r.exitCode).toBe(0);
     expect(r.stdout).toMatch(/^---\nposition: Data analyst\ncompany: acme\nlisted: false\nposted: 2026-05-01\n---\n/);
     const both = await runCli(["new", "--position", "x", "--listed", "--unlisted", "--dry-run"], dir);
-    expect([both.exitCode, both.stderr]).toEqual([2, "posting: --listed and --unlisted cannot be used together\n"]);
+    expect([both.exitCode, both.stderr]).toEqual([2, "posting: --listed et --unlisted ne peuvent pas être utilisés ensemble\n"]);
     const unknown = await runCli(["new", "--lang", "en", "--positon", "x", "--dry-run"], dir);
     expect([unknown.exitCode, unknown.stderr]).toEqual([2, "posting: unknown option '--positon'\n"]);
     const missing = await runCli(["new", "--lang", "en", "--dry-run", "--position"], dir);
@@ -112,7 +112,9 @@ describe("another collection's schema (fixtures/schema-roles/offers)", () => {
     // A flag of the bundled schema that this one does not give.
     const title = await runCli(["new", "--title", "x", "--dry-run"], dir);
     expect(title.exitCode).toBe(2);
-    expect(title.stderr).toMatch(/^posting: --title: the schema .*offer\.schema\.json has no such shortcut \(add "x-flag" to the key it sets\), so give the value with --set key=value\n$/);
+    expect(title.stderr).toMatch(/^posting: --title\s: le schéma .*offer\.schema\.json n'a pas ce raccourci \(ajoutez "x-flag" à la clé qu'il renseigne\)\s; donnez la valeur avec --set clé=valeur\n$/);
+    const titleEn = await runCli(["new", "--title", "x", "--dry-run", "--lang", "en"], dir);
+    expect(titleEn.stderr).toMatch(/^posting: --title: the schema .*offer\.schema\.json has no such shortcut \(add "x-flag" to the key it sets\), so give the value with --set key=value\n$/);
   });
 
   it("names the file after its date and its first search key", async () => {

@@ -37,6 +37,8 @@ export interface ListCommandOptions extends FilterFlags {
   config?: string;
   encoding?: string;
   color?: boolean;
+  /** `--excel`: CSV for a spreadsheet set to French (BOM, `;`); implies --format csv. */
+  excel?: boolean;
 }
 
 /** Table width when stdout is not a terminal (a pipe, a file, a test). */
@@ -44,7 +46,9 @@ export const DEFAULT_TABLE_WIDTH = 100;
 
 export async function listCommand(paths: string[], options: ListCommandOptions, io: CliIO, now: Date = new Date()): Promise<number> {
   // Everything the user typed is checked before any file is read.
-  const reporter = getListReporter(options.format);
+  if (options.excel && options.format !== "csv" && options.format !== "table") throw phrasedError((p) => p.listExcelFormat(options.format));
+  const format = options.excel ? "csv" : options.format;
+  const reporter = getListReporter(format);
   const fields = options.fields !== undefined ? parseFields(options.fields) : undefined;
   if (paths.includes("-")) throw phrasedError((p) => p.listNotStdin);
   const config = await loadConfig(io.cwd, { config: options.config, schema: options.schema, encoding: options.encoding });
@@ -63,12 +67,12 @@ export async function listCommand(paths: string[], options: ListCommandOptions, 
 
   if (options.count) {
     const count = selected.postings.length;
-    io.stdout.write(options.format === "json" || options.format === "ndjson" ? `${JSON.stringify({ count })}\n` : `${count}\n`);
+    io.stdout.write(format === "json" || format === "ndjson" ? `${JSON.stringify({ count })}\n` : `${count}\n`);
   } else {
     const report = { ...selected, total: read.postings.length, unreadable: read.unreadable, columns, columnsChosen: options.fields !== undefined, hasOpenKey: schema.roles.keys.open !== undefined };
     const width = io.stdout.columns !== undefined && io.stdout.columns > 0 ? io.stdout.columns : DEFAULT_TABLE_WIDTH;
     const writer = new ReportWriter(io.stdout, false);
-    for (const piece of reporter(report, { color: useColor(io.stdout, io.env, options.color), width, phrases: catalog.phrases })) writer.write(piece);
+    for (const piece of reporter(report, { color: useColor(io.stdout, io.env, options.color), width, phrases: catalog.phrases, ...(options.excel ? { excel: true } : {}) })) writer.write(piece);
     writer.finish("", "");
   }
 

@@ -1,4 +1,6 @@
 // CSV per RFC 4180 (CRLF, quotes doubled, fields with `,` `"` or line breaks quoted), UTF-8.
+// `--excel`: what a spreadsheet set to French opens as columns of accented text, a UTF-8 byte
+// order mark first and `;` between fields (`,` is the decimal separator there).
 // Cells are untrusted: control characters other than tab and line breaks are made visible, and a
 // cell a spreadsheet would run as a formula (= + - @, tab, CR first) gets a leading single quote.
 import { columnValue } from "../core/list/list.js";
@@ -6,13 +8,14 @@ import { escapeControl, escapeKey } from "../core/sanitize.js";
 import { cellText } from "./list-cells.js";
 import type { ListReporter } from "./list-types.js";
 
-export const listCsv: ListReporter = function* (report) {
-  yield csvRow(report.columns.map((c) => escapeControl(escapeKey(c.key), "list-csv")));
-  for (const p of report.postings) yield csvRow(report.columns.map((c) => csvCell(columnValue(p, c))));
+export const listCsv: ListReporter = function* (report, options) {
+  const separator = options.excel ? ";" : ",";
+  yield `${options.excel ? "\uFEFF" : ""}${csvRow(report.columns.map((c) => escapeControl(escapeKey(c.key), "list-csv")), separator)}`;
+  for (const p of report.postings) yield csvRow(report.columns.map((c) => csvCell(columnValue(p, c))), separator);
 };
 
-function csvRow(cells: readonly string[]): string {
-  return `${cells.map(csvField).join(",")}\r\n`;
+function csvRow(cells: readonly string[], separator: "," | ";"): string {
+  return `${cells.map((cell) => csvField(cell, separator)).join(separator)}\r\n`;
 }
 
 /** The cell text of a value, guarded against formula injection. Plain numbers stay numbers. */
@@ -22,6 +25,6 @@ export function csvCell(value: unknown): string {
   return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 
-export function csvField(text: string): string {
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+export function csvField(text: string, separator: "," | ";" = ","): string {
+  return /["\r\n]/.test(text) || text.includes(separator) ? `"${text.replace(/"/g, '""')}"` : text;
 }

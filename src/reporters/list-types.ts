@@ -16,6 +16,8 @@ export interface ListReporterOptions {
   width: number;
   /** The words of the summary line (default: English). */
   phrases?: Phrases;
+  /** CSV for a spreadsheet set to French (`--excel`): a UTF-8 byte order mark and `;` between fields. */
+  excel?: boolean;
 }
 
 /**

@@ -506,5 +506,47 @@ export const LINT_CASES: CliCase[] = [
       stdout: { matches: [/SCHEMA_PATTERN/, /UNKNOWN_KEY/, /SCHEMA_FORMAT/, /(?:\\e|\\u001b)\]52;c;SGVsbG8=/], notMatches: [ESC] },
     }),
   ),
+  // `open: oui`: the site would read any text as true, "non" too; lint says what normalize writes.
+  {
+    name: "open: oui is a type error whose hint says what to write",
+    args: ["lint", "--stdin-filename", "content/_jobs/2026-11-20-dev.md", "-"],
+    stdin: "---\nroles: Dev\nopen: oui\njunior: non\n---\n\nTexte.\n",
+    exitCode: 1,
+    stdout: {
+      matches: [
+        /^ {2}3:7 {2}error {4}`open` must be true or false, found the text "oui" {2}SCHEMA_TYPE\n {16}→ run `posting normalize --write` to fix it \("oui" → true\)$/m,
+        /^ {2}4:9 {2}error {4}`junior` must be true or false, found the text "non" {2}SCHEMA_TYPE\n {16}→ run `posting normalize --write` to fix it \("non" → false\)$/m,
+      ],
+    },
+  },
+  // TEMPLATE_PLACEHOLDER: a posting fresh from `posting new` still holds the template's placeholders.
+  {
+    name: "a fresh posting's placeholders are warnings, with their line and column",
+    args: ["lint", "--stdin-filename", "content/_jobs/2026-11-20-dev.md", "-"],
+    stdin: "---\nroles: Dev\nopen: true\n---\n\n<!-- Remplacez chaque texte entre crochets, puis supprimez ce commentaire. -->\n\n## Contexte\n\n[Présentez la structure : le problème public.]\n\n- Lieu : [ville, télétravail possible ?]\n- Voir [le guide](https://example.gouv.fr).\n",
+    exitCode: 0,
+    stdout: {
+      matches: [
+        /^ {2}6:1 {4}warning {2}the template's instruction comment is still here \("Remplacez chaque texte entre crochets, puis supprimez ce co…"\) {2}TEMPLATE_PLACEHOLDER$/m,
+        /^ {2}10:1 {3}warning {2}"\[Présentez la structure : le problème public\.\]" is a placeholder of the template, still to be replaced {2}TEMPLATE_PLACEHOLDER$/m,
+        /^ {2}12:10 {2}warning {2}"\[ville, télétravail possible \?\]" is a placeholder/m,
+        /^✖ 3 problems \(0 errors, 3 warnings\)/m,
+      ],
+    },
+  },
+  {
+    name: "TEMPLATE_PLACEHOLDER can be made an error through the config's rules",
+    args: ["lint", "jobs"],
+    layout: { "posting.config.json": '{"rules": {"TEMPLATE_PLACEHOLDER": "error"}}', "jobs/2026-11-20-dev.md": "---\nroles: Dev\nopen: true\n---\n\n[Replace this text.]\n" },
+    exitCode: 1,
+    stdout: { matches: [/^ {2}6:1 {2}error {4}"\[Replace this text\.\]" is a placeholder of the template/m] },
+  },
+  {
+    name: "TEMPLATE_PLACEHOLDER can be turned off through the config's rules",
+    args: ["lint", "jobs"],
+    layout: { "posting.config.json": '{"rules": {"TEMPLATE_PLACEHOLDER": "off"}}', "jobs/2026-11-20-dev.md": "---\nroles: Dev\nopen: true\n---\n\n[Replace this text.]\n" },
+    exitCode: 0,
+    stdout: { matches: [/no problems/] },
+  },
 ];
 

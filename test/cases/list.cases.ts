@@ -61,4 +61,27 @@ export const LIST_CASES: CliCase[] = [
     exitCode: 0,
     stdout: { equals: "0\n" },
   },
+  // CSV for a spreadsheet set to French: a byte order mark, `;` between fields, CRLF.
+  {
+    name: "--excel: UTF-8 BOM and ; between fields",
+    args: ["list", ".", "--excel", "--fields", "file,roles,contrat", "--where", "startup=aides-jeunes"],
+    cwd: BASIC,
+    exitCode: 0,
+    stdout: { equals: "\uFEFFfile;roles;contrat\r\n2025-11-20-chargee-deploiement.md;Chargé·e de déploiement;CDD 3 ans\r\n" },
+  },
+  { name: "--excel with --format csv is the same", args: ["list", ".", "--excel", "-f", "csv", "--fields", "file", "--limit", "1"], cwd: BASIC, exitCode: 0, stdout: { equals: "\uFEFFfile\r\n2024-06-30-partenaire.md\r\n" } },
+  { name: "plain CSV keeps no BOM and commas", args: ["list", ".", "-f", "csv", "--fields", "file,roles", "--limit", "1"], cwd: BASIC, exitCode: 0, stdout: { equals: "file,roles\r\n2024-06-30-partenaire.md,Chef·fe de projet données\r\n" } },
+  { name: "--excel with --format json is refused", args: ["list", ".", "--excel", "-f", "json"], cwd: BASIC, exitCode: 2, stderr: { matches: [/--excel writes CSV; it cannot be used with --format json/] } },
+  {
+    name: "--excel quotes a cell holding ;",
+    args: ["list", "--excel", "--fields", "roles"],
+    layout: { "posting.config.json": '{"content": ["jobs"]}', "jobs/2026-01-01-a.md": "---\nroles: Dev; Ops\nopen: true\n---\n" },
+    exitCode: 0,
+    stdout: { equals: '\uFEFFroles\r\n"Dev; Ops"\r\n' },
+  },
+  // Yes and no in words, as everywhere (core/words/yes-no.ts): --where open=oui is open=true.
+  { name: "--where open=oui", args: ["list", ".", "--where", "open=oui", "--count"], cwd: BASIC, exitCode: 0, stdout: { equals: "4\n" } },
+  { name: "--where open=vrai", args: ["list", ".", "--where", "open=vrai", "--count"], cwd: BASIC, exitCode: 0, stdout: { equals: "4\n" } },
+  { name: "--where open=non", args: ["list", ".", "--where", "open=non", "--count"], cwd: BASIC, exitCode: 0, stdout: { equals: "2\n" } },
+  { name: "--where open=faux", args: ["list", ".", "--where", "open=FAUX", "--count"], cwd: BASIC, exitCode: 0, stdout: { equals: "2\n" } },
 ];

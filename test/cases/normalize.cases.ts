@@ -189,4 +189,12 @@ export const NORMALIZE_CASES: CliCase[] = [
     exitCode: 2,
     stderr: { includes: ["unknown encoding"] },
   },
+  // Yes and no in words (core/words/yes-no.ts), the same list as new and list --where read.
+  ...(["oui", "Vrai", '"yes"', "non", "FAUX", "'no'"] as const).map((word) => ({
+    name: `a boolean written ${word} becomes ${/^["']?(oui|vrai|yes)/i.test(word) ? "true" : "false"}`,
+    args: ["normalize", "-"],
+    stdin: `---\nroles: Dev\nopen: ${word}\n---\n\nTexte.\n`,
+    exitCode: 0,
+    stdout: { equals: `---\nroles: Dev\nopen: ${/^["']?(oui|vrai|yes)/i.test(word) ? "true" : "false"}\n---\n\nTexte.\n` },
+  })),
 ];

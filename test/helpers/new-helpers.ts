@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { newCommand } from "../../src/commands/new.js";
 import type { NewCommandOptions } from "../../src/commands/new.js";
-import type { CheckboxQuestion, ConfirmQuestion, InputQuestion, Prompter, SelectQuestion } from "../../src/prompter.js";
+import type { CheckboxQuestion, ConfirmQuestion, InputQuestion, Prompter, SearchQuestion, SelectQuestion } from "../../src/prompter.js";
 import { PromptInterrupted } from "../../src/prompter.js";
 import { memoryIO } from "./cli.js";
 import type { RunResult } from "./cli.js";
@@ -52,12 +52,16 @@ export class Attempts {
 }
 
 export interface Asked {
-  kind: "input" | "confirm" | "select" | "checkbox";
+  kind: "input" | "confirm" | "select" | "checkbox" | "search";
   name: string;
   message: string;
   help?: string;
   /** Reasons shown for rejected answers (input only). */
   rejected: string[];
+  /** The answer as shown once given (input and confirm). */
+  shown?: string;
+  /** What a search offered for the typed text: the choices' names, or its note. */
+  offered?: string[];
 }
 
 /**
@@ -87,16 +91,34 @@ export class ScriptedPrompter implements Prompter {
       const answer = this.next(q.name);
       const text = answer === undefined ? (q.default ?? "") : Array.isArray(answer) ? answer.join(", ") : String(answer);
       const verdict = q.validate ? q.validate(text) : true;
-      if (verdict === true) return text;
+      if (verdict === true) {
+        if (q.shown) record.shown = q.shown(text);
+        return text;
+      }
       record.rejected.push(verdict);
       if (answer === undefined) throw new Error(`question ${q.name} rejected its default and has no scripted answer left: ${verdict}`);
     }
   }
 
   async confirm(q: ConfirmQuestion): Promise<boolean> {
-    this.asked.push({ kind: "confirm", name: q.name, message: q.message, rejected: [] });
+    const record: Asked = { kind: "confirm", name: q.name, message: q.message, rejected: [] };
+    this.asked.push(record);
     const answer = this.next(q.name);
-    return answer === undefined ? (q.default ?? false) : answer === true;
+    const value = answer === undefined ? (q.default ?? false) : answer === true;
+    if (q.shown) record.shown = q.shown(value);
+    return value;
+  }
+
+  /** The scripted answer is the text typed: the choice of that value, else the first one offered. */
+  async search<T>(q: SearchQuestion<T>): Promise<T> {
+    const record: Asked = { kind: "search", name: q.name, message: q.message, rejected: [], ...(q.help ? { help: q.help } : {}) };
+    this.asked.push(record);
+    const answer = this.next(q.name);
+    const { choices, note } = q.source(typeof answer === "string" ? answer : "");
+    record.offered = choices.length > 0 ? choices.map((c) => c.name) : note !== undefined ? [note] : [];
+    const choice = choices.find((c) => c.value === answer) ?? choices[0];
+    if (!choice) throw new Error(`search ${q.name} offered nothing for ${JSON.stringify(answer)}: ${note ?? ""}`);
+    return choice.value;
   }
 
   async select<T>(q: SelectQuestion<T>): Promise<T> {

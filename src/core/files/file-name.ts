@@ -3,7 +3,11 @@
 import { isRealCalendarDate } from "../read/dates.js";
 import type { FileNameReason } from "../findings.js";
 import { en } from "../messages/en.js";
-import { foldToAscii } from "../words/slug.js";
+import { slugWords } from "../words/slug.js";
+
+// A value that becomes one path segment (config `references`, lint's check and `posting new`'s):
+// nothing that could climb out of the folder or name another one.
+export const SAFE_SEGMENT = /^(?!\.\.?$)[^/\\\0]+$/;
 
 const TOKENS = /YYYY|MM|DD|slug/g;
 const TOKEN_REGEX: Record<string, string> = {
@@ -60,7 +64,7 @@ export function fileNameReason(name: string, pattern: string): FileNameReason | 
  */
 export function suggestFileName(name: string, pattern: string): string | undefined {
   const extension = /\.[A-Za-z0-9]+$/.exec(name)?.[0] ?? "";
-  const ascii = foldToAscii(name.slice(0, name.length - extension.length))
+  const ascii = slugWords(name.slice(0, name.length - extension.length))
     .replace(/[^a-z0-9_]+/g, "-")
     .replace(/^-+|-+$/g, "");
   const candidate = `${ascii}${extension.toLowerCase()}`;

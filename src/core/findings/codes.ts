@@ -125,6 +125,8 @@ export const CODES = {
   FILE_EXTENSION: rule<{ extension: string; expected: string; markdown: boolean }>("error"),
   /** A `# posting-disable…` comment that suppresses nothing: `reason` says why. */
   UNUSED_DISABLE: rule<{ code: string; reason: "unused" | "unknown" | "cross-file" | "no-code"; wholeFile: boolean }>("warning"),
+  // Issue 17 (posting new): a template's instruction left in the body (core/lint/placeholders.ts).
+  TEMPLATE_PLACEHOLDER: rule<{ kind: "instruction" | "comment"; text: string }>("warning"),
 };
 
 export type FindingCode = keyof typeof CODES;

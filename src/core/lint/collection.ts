@@ -7,7 +7,7 @@ import type { ResolvedConfig, ResolvedReference } from "../project/config.js";
 import { collectionOf, DEFAULT_EXTENSIONS, DEFAULT_FILE_NAME_PATTERN } from "../project/config.js";
 import { DISK } from "../files/access.js";
 import type { FileAccess } from "../files/access.js";
-import { dateInFileName, fileNameReason, suggestFileName } from "../files/file-name.js";
+import { dateInFileName, fileNameReason, SAFE_SEGMENT, suggestFileName } from "../files/file-name.js";
 import { dateFromFileName } from "../read/dates.js";
 import type { Finding } from "../findings.js";
 import { compareFindings } from "../findings.js";
@@ -170,9 +170,6 @@ export async function checkCollections(results: readonly FileResult[], options: 
     return withCrossFileFindings(r, checker.check(withFacts));
   });
 }
-
-// A value becomes one path segment: nothing that could climb out of the folder or name another one.
-const SAFE_SEGMENT = /^(?!\.\.?$)[^/\\\0]+$/;
 
 /**
  * The same values for every identity key (`x-identity`; case, accents' composition and spacing

@@ -25,6 +25,7 @@ import type { PostingSchema } from "../schema/schema.js";
 import { pathText, validateFrontMatter } from "../schema/validate.js";
 import { BIDI_CONTROL } from "../sanitize.js";
 import { applyDisables, disableDirectives } from "./disable.js";
+import { mayHoldPlaceholder, placeholderFindings } from "./placeholders.js";
 
 /** One file's findings: raw (args) in the core; the library API returns them worded (`F` = WordedFinding). */
 export interface FileResult<F = Finding> extends FileFindings<F> {
@@ -71,6 +72,7 @@ export function lintPosting(file: string, input: Uint8Array | string, schema: Po
   if (findings.some((f) => f.fixable) && frontMatter.hasAliases() && normalizeBytes(file, bytes, { ...options, schema }).status === "refused") {
     blocker = { unsafe: true };
   }
+  if (mayHoldPlaceholder(parsed.body)) for (const f of placeholderFindings(file, parsed.body, frontMatter.source.closeLine + 1)) findings.push(f);
   const wanted = wantsFacts(options.facts) ? options.facts : undefined;
   const facts = wanted ? factsOfFrontMatter(frontMatter, wanted, schema) : undefined;
   const directives = disableDirectives(frontMatter.source.source, frontMatter.source.startLine);

@@ -483,6 +483,13 @@ export const en: Catalog = {
         }
       },
     },
+    TEMPLATE_PLACEHOLDER: {
+      summary: "A template's instruction is still in the posting: a text in brackets to replace, or the comment that says so.",
+      word: ({ kind, text }) =>
+        kind === "comment"
+          ? { message: `the template's instruction comment is still here ("${truncate(text)}")`, hint: "replace the texts in brackets, then delete the comment" }
+          : { message: `"[${truncate(text)}]" is a placeholder of the template, still to be replaced`, hint: "write the posting's own text instead of the brackets" },
+    },
   },
 };
 

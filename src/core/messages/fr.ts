@@ -536,6 +536,13 @@ export const frCatalog: Catalog = {
         }
       },
     },
+    TEMPLATE_PLACEHOLDER: {
+      summary: fr`Une consigne du modèle est restée dans l'annonce : un texte entre crochets à remplacer, ou le commentaire qui le demande.`,
+      word: ({ kind, text }) =>
+        kind === "comment"
+          ? { message: fr`le commentaire de consigne du modèle est toujours là (${q(truncate(text))})`, hint: fr`remplacez les textes entre crochets, puis supprimez le commentaire` }
+          : { message: fr`${q(`[${truncate(text)}]`)} est un texte du modèle, encore à remplacer`, hint: fr`écrivez le texte de l'annonce à la place des crochets` },
+    },
   },
 };
 

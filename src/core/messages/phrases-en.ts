@@ -62,6 +62,7 @@ export const enPhrases: Phrases = {
   stdinAlone: "`-` (standard input) must be the only path",
   filesNotStdin: "reads files and folders, not standard input",
   listNotStdin: "`posting list` reads files and folders, not standard input",
+  listExcelFormat: (format) => `--excel writes CSV; it cannot be used with --format ${format}`,
   closeNeedsSelection: "posting close needs paths or a filter (for example --stale 30 or --startup ID); --all closes every posting",
   changeLine,
   repairsOnLine: (line, repairs) => `line ${line}: ${repairs}`,

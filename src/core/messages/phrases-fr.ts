@@ -74,6 +74,7 @@ export const frPhrases: Phrases = {
   stdinAlone: fr`\`-\` (l'entrée standard) doit être le seul chemin`,
   filesNotStdin: fr`lit des fichiers et des dossiers, pas l'entrée standard`,
   listNotStdin: fr`\`posting list\` lit des fichiers et des dossiers, pas l'entrée standard`,
+  listExcelFormat: (format) => fr`--excel écrit du CSV ; il ne s'emploie pas avec --format ${format}`,
   closeNeedsSelection: fr`posting close demande des chemins ou un filtre (par exemple --stale 30 ou --startup ID) ; --all ferme toutes les annonces`,
   changeLine,
   repairsOnLine: (line, repairs) => fr`ligne ${line} : ${repairs}`,

@@ -58,6 +58,7 @@ export interface Phrases {
   stdinAlone: string;
   filesNotStdin: string;
   listNotStdin: string;
+  listExcelFormat: (format: string) => string;
   closeNeedsSelection: string;
   // normalize's report
   changeLine: (change: ChangeLine) => string;

@@ -2,7 +2,8 @@
 // checked against the same schema lint uses, with the reason in the recruiter's language.
 import type { ErrorObject } from "ajv/dist/2020.js";
 import { splitCommaList } from "../words/comma-list.js";
-import { explainBadDate, isJekyllDate, rewriteDayFirstDate, todayIso } from "../read/dates.js";
+import { todayIso } from "../read/dates.js";
+import { readTypedDate } from "../words/typed-date.js";
 import type { Lang } from "./scaffold.js";
 import { yesNo } from "../words/yes-no.js";
 import type { FieldSpec, PostingSchema } from "../schema/schema.js";
@@ -44,7 +45,9 @@ export function parseText(field: FieldSpec, text: string, schema: PostingSchema,
   } else if (field.list) {
     value = splitList(cleaned).map((item) => canonicalEnum(field, item));
   } else if (field.format?.includes("date")) {
-    value = canonicalDate(cleaned);
+    const date = readTypedDate(cleaned, lang);
+    if (date.kind !== "date") return { ok: false, reason: dateReason(cleaned, date.kind === "unreal" ? date.iso : undefined, lang) };
+    value = date.value;
   } else {
     value = canonicalEnum(field, cleaned);
   }
@@ -66,11 +69,16 @@ function canonicalEnum(field: FieldSpec, text: string): string {
   return field.synonyms.get(foldForMatch(text)) ?? text;
 }
 
-// Recruiters write dates day first (24/06/2026); take them when the reading is certain.
-function canonicalDate(text: string): string {
-  if (isJekyllDate(text)) return text;
-  const rewrite = rewriteDayFirstDate(text);
-  return rewrite?.kind === "iso" ? rewrite.value : text;
+/** Why typed text is no date: `unreal` is how it reads when it looks like one but is none (2026-02-30). */
+function dateReason(text: string, unreal: string | undefined, lang: Lang): string {
+  if (unreal !== undefined) {
+    const shown = unreal === text ? text : `${text}, ${unreal}`;
+    return t(lang, `expected a date YYYY-MM-DD (${shown} is not a real date)`, `une date JJ/MM/AAAA ou AAAA-MM-JJ est attendue (${shown} n'existe pas)`);
+  }
+  if (lang !== "fr" && /^\d{1,2}[/.-]\d{1,2}[/.-]\d{4}$/.test(text)) {
+    return `expected a date YYYY-MM-DD (${text}: a date with slashes reads day first in French, month first in English)`;
+  }
+  return t(lang, "expected a date YYYY-MM-DD", "une date JJ/MM/AAAA ou AAAA-MM-JJ est attendue");
 }
 
 /** Check one value against the schema (the field's own rules only). */
@@ -89,16 +97,12 @@ function explain(field: FieldSpec, error: ErrorObject, value: unknown, lang: Lan
       const format = String(params.format);
       if (format === "email") return t(lang, "expected an e-mail address, for example contact@example.gouv.fr", "une adresse e-mail est attendue, par exemple contact@example.gouv.fr");
       if (format === "uri" || format === "url") return t(lang, "expected a web address starting with https://", "une adresse web commençant par https:// est attendue");
-      if (format.includes("date")) {
-        const reason = typeof value === "string" ? explainBadDate(value) : undefined;
-        return t(lang, `expected a date YYYY-MM-DD${reason ? ` (${reason})` : ""}`, `une date AAAA-MM-JJ est attendue${reason ? ` (${reason})` : ""}`);
-      }
+      if (format.includes("date")) return typeof value === "string" ? dateReason(value, undefined, lang) : t(lang, "expected a date YYYY-MM-DD", "une date JJ/MM/AAAA ou AAAA-MM-JJ est attendue");
       return t(lang, `expected the format ${format}`, `le format ${format} est attendu`);
     }
     case "pattern":
-      return field.patternDescription
-        ? t(lang, `expected ${field.patternDescription}`, `attendu : ${field.patternDescription}`)
-        : t(lang, `does not match ${String(params.pattern)}`, `ne correspond pas à ${String(params.pattern)}`);
+      if (lang === "fr") return frenchPatternReason(field);
+      return field.patternDescription ? `expected ${field.patternDescription}` : `does not match ${String(params.pattern)}`;
     case "enum": {
       const allowed = (field.enum ?? []).map(String).join(", ");
       return t(lang, `choose one of: ${allowed}`, `choisissez parmi : ${allowed}`);
@@ -112,6 +116,13 @@ function explain(field: FieldSpec, error: ErrorObject, value: unknown, lang: Lan
     default:
       return error.message ?? t(lang, "invalid value", "valeur invalide");
   }
+}
+
+// The schema's pattern descriptions are English (x-pattern-description); until it carries them per
+// language, a French session names the field and shows its example instead of English words.
+function frenchPatternReason(field: FieldSpec): string {
+  const example = field.examples.find((e): e is string => typeof e === "string");
+  return `format attendu pour « ${fieldLabel(field, "fr")} »${example ? `, par exemple ${example}` : ""}`;
 }
 
 function typeWords(field: FieldSpec, lang: Lang): string {
