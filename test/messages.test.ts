@@ -70,7 +70,7 @@ const EXAMPLES: { [C in FindingCode]: FindingDetails[C][] } = {
   EDIT_REFUSED: [{ reason: "multi-line", key: "description" }, { reason: "unsafe" }, { reason: "encoding" }],
   UNUSED_DISABLE: [{ code: "YAML_TAG", reason: "unused", wholeFile: false }, { code: "YAML_TAG", reason: "unused", wholeFile: true }, { code: "NOPE", reason: "unknown", wholeFile: false }, { code: "DUPLICATE_POSTING", reason: "cross-file", wholeFile: true }, { code: "", reason: "no-code", wholeFile: false }],
   FILE_EXTENSION: [{ extension: "", expected: ".md", markdown: false }, { extension: ".txt", expected: ".md", markdown: false }, { extension: ".markdown", expected: ".md", markdown: true }],
-  TEMPLATE_PLACEHOLDER: [{ kind: "instruction", text: "Présentez ma-cantine : le problème public…" }, { kind: "comment", text: "Remplacez chaque texte entre crochets, puis supprimez ce commentaire." }],
+  TEMPLATE_PLACEHOLDER: [{ kind: "instruction", text: "Présentez ma-cantine et le problème public…" }, { kind: "comment", text: "Remplacez chaque texte entre crochets, puis supprimez ce commentaire." }],
 };
 
 const at = { file: "x.md", line: 2, column: 1, path: "k" };

@@ -63,7 +63,7 @@ describe("in a pseudo-terminal", () => {
       steps: [
         { expect: "Poste(s) recherché(s) (obligatoire)", send: "Développeur·se full-stack\r" },
         { expect: "Identifiant de la startup", send: "ma cantine\r" },
-        { expect: /format attendu pour «\s+Identifiant de la startup\s+», par exemple\s+ma-cantine-egalim/, send: "\u0015ma-cantine-egalim\r" }, // Ctrl-U clears the line
+        { expect: /attendu\s+:\s+un\s+identifiant\s+de\s+startup/, send: "\u0015ma-cantine-egalim\r" }, // Ctrl-U clears the line
         { expect: "L'annonce est-elle ouverte", send: "\r" },
         { expect: "Renseigner aussi les champs facultatifs", send: "oui\r" },
         { expect: "Titre de l'annonce", send: "Ma cantine recrute\r" },

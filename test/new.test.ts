@@ -50,8 +50,8 @@ describe("interactive (scripted prompter)", () => {
     expect(prompter.asked.slice(0, 5).map((q) => q.name)).toEqual(["roles", "startup", "open", "date", "optional"]);
     const byName = Object.fromEntries(prompter.asked.map((q) => [q.name, q]));
     expect(byName.roles!.rejected).toEqual(["ce champ est obligatoire"]);
-    // French reasons only: the field's label and example, not the schema's English description.
-    expect(spaced(byName.startup!.rejected[0]!)).toBe("format attendu pour « Identifiant de la startup », par exemple ma-cantine-egalim");
+    // French reasons only: the schema's French pattern description, not its English one.
+    expect(spaced(byName.startup!.rejected[0]!)).toBe("attendu : un identifiant de startup : lettres, chiffres, `.`, `_` ou `-`, sans espace (par exemple ma-cantine-egalim)");
     expect(byName.date!.rejected.map(spaced)).toEqual([
       "une date JJ/MM/AAAA ou AAAA-MM-JJ est attendue (31/02/2026, 2026-02-31 n'existe pas)",
       "une date JJ/MM/AAAA ou AAAA-MM-JJ est attendue (2026-13-01 n'existe pas)",

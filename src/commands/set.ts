@@ -21,7 +21,7 @@ export async function setCommand(args: string[], options: SetCommandOptions, io:
   const config = await loadConfig(io.cwd, { config: options.config, schema: options.schema, encoding: options.encoding });
   const schema = loadSchema(config.schemaPath);
   const catalog = commandCatalog(options.lang, config, io);
-  const request = parseSetRequest({ values, unset: options.unset ?? [] }, schema);
+  const request = parseSetRequest({ values, unset: options.unset ?? [], lang: catalog.phrases.lang }, schema);
   const inputs = resolveInputs(paths, config);
   if (!inputs) throw phrasedError((p) => p.noInput("set"));
   const results = await setPaths(inputs, request, { cwd: io.cwd, discovery: discoveryFor(config, io, "edited", catalog.phrases), schema, legacyEncoding: config.encoding, filters: filtersOf(options, now), write: options.write === true });

@@ -3,7 +3,8 @@
 // (core/messages); only what no catalog holds is here.
 import type { Lang } from "../core/messages/lang.js";
 import type { FieldSpec, PostingSchema } from "../core/schema/schema.js";
-import { isObject } from "../core/schema/schema.js";
+import { fieldText, isObject } from "../core/schema/schema.js";
+import { fr } from "../core/messages/typography.js";
 
 export interface FieldWords {
   /** A short name: the label in that language, else the schema's title, else the key. */
@@ -14,15 +15,14 @@ export interface FieldWords {
 
 /**
  * The one place the editor reads a field's text in a language: hover and completion call it.
- * `x-label` and `x-help` have a text per language; `title` and `description` are the schema's
- * (English in the bundled one).
+ * The schema's texts per language (core/schema/schema.ts fieldText: `x-label`, `x-description`),
+ * else its prompt help (`x-help`) in that language.
  */
 export function fieldWords(field: FieldSpec, schema: PostingSchema, lang: Lang): FieldWords {
   const spec = isObject(schema.json.properties) ? schema.json.properties[field.key] : undefined;
   const help = isObject(spec) && isObject(spec["x-help"]) ? spec["x-help"][lang] : undefined;
-  const localHelp = typeof help === "string" ? help : undefined;
-  const title = field.label[lang] ?? field.title ?? field.key;
-  const description = lang === "en" ? (field.description ?? localHelp) : (localHelp ?? field.description);
+  const title = fieldText(field, "title", lang) ?? field.key;
+  const description = fieldText(field, "description", lang) ?? (typeof help === "string" ? help : undefined);
   return { title, ...(description ? { description } : {}), examples: field.examples };
 }
 
@@ -41,7 +41,7 @@ const TITLES = {
   },
   fr: {
     rename: (from: string, to: string) => `Renommer \`${from}\` en \`${to}\``,
-    fix: (message: string) => `Corriger : ${message}`,
+    fix: (message: string) => fr`Corriger : ${message}`,
     fixWithNormalize: "Corriger avec posting normalize (tout le fichier)",
     quote: (literal: string) => `Écrire ${literal} (ce que Jekyll lit comme du texte)`,
     renameFile: (name: string) => `Renommer le fichier en ${name}`,

@@ -12,6 +12,22 @@ const BLOCK = text("2025-03-01-bloc.md");
 
 export const SET_CASES: CliCase[] = [
   {
+    name: "a date typed day first is read in French and refused in English, with the reason",
+    args: ["set", "date=24/06/2026", "--lang", "fr", "2026-01-10-commentee.md"],
+    cwd: STYLES,
+    exitCode: 0,
+    stdout: { includes: ["# date: 2026-01-10 → 2026-06-24\n", "+date: 2026-06-24\n"] },
+  },
+  {
+    name: "a slash date in English is refused, nothing written",
+    args: ["set", "date=24/06/2026", "--lang", "en", "--write", "2026-01-10-commentee.md"],
+    cwd: STYLES,
+    copy: true,
+    exitCode: 2,
+    stderr: { includes: ["a date with slashes reads day first in French, month first in English"] },
+    files: { "2026-01-10-commentee.md": { equals: COMMENTED } },
+  },
+  {
     name: "a diff by default, nothing written; refused files named, exit 1",
     args: ["set", "open=false", "."],
     cwd: STYLES,

@@ -42,6 +42,8 @@ export interface EditFilesOptions extends ParseOptions {
 export interface SetInput {
   values?: readonly string[] | Record<string, unknown>;
   unset?: readonly string[];
+  /** The language values are typed in (a date `05/06/2026` is day first in French, refused in English); English by default. */
+  lang?: Lang;
 }
 
 /** `KEY=VALUE` texts (or a key → value object) typed by the schema; a UserError for an unknown key or a bad value. */
@@ -61,14 +63,15 @@ export function parseSetRequest(input: SetInput, schema: PostingSchema = loadSch
       throw phrasedError((p) => p.schemaHasNoKey(schema.source, key, suggestion));
     }
     if (values.some(([k]) => k === field.key)) throw phrasedError((p) => p.set.setTwice(field.key));
-    const parsed = typeof raw === "string" ? parseText(field, raw, schema, "en") : { ok: true as const, value: raw };
+    const typedIn = input.lang ?? "en";
+    const parsed = typeof raw === "string" ? parseText(field, raw, schema, typedIn) : { ok: true as const, value: raw };
     if (!parsed.ok) {
-      // The reason in each language (the run's is known when it is printed): parsed again, on this error path only.
-      const english = parsed.reason;
+      // The reason in each language (the API's message is English, the CLI prints the run's): parsed again, on this error path only.
+      const first = parsed.reason;
       const reasonIn = (lang: Lang): string => {
-        if (lang === "en") return english;
+        if (lang === typedIn) return first;
         const again = parseText(field, String(raw), schema, lang);
-        return again.ok ? english : again.reason;
+        return again.ok ? first : again.reason;
       };
       throw phrasedError((p) => p.set.badValue(key, String(raw), reasonIn(p.lang)));
     }

@@ -121,6 +121,8 @@ function explain(field: FieldSpec, error: ErrorObject, value: unknown, lang: Lan
 // The schema's pattern descriptions are English (x-pattern-description); until it carries them per
 // language, a French session names the field and shows its example instead of English words.
 function frenchPatternReason(field: FieldSpec): string {
+  const described = field.texts.pattern.fr;
+  if (described) return `attendu : ${described}`;
   const example = field.examples.find((e): e is string => typeof e === "string");
   return `format attendu pour « ${fieldLabel(field, "fr")} »${example ? `, par exemple ${example}` : ""}`;
 }
