@@ -1,0 +1,223 @@
+// `posting init --infer` on collections generated from known schemas (test/helpers/infer-gen.ts):
+// the inferred schema is the generating one (types, formats, enums, required keys, old spellings),
+// and lint with it flags exactly the planted outliers. Then the Decap CMS case, --dry-run,
+// --force, `posting new` and `posting list` with the inferred schema, and the bounds.
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { inferSchema } from "../src/core/infer/infer.js";
+import { MAX_KEYS } from "../src/core/infer/stats.js";
+import { reportText } from "../src/core/infer/report.js";
+import { runCli } from "./helpers/cli.js";
+import { ENGLISH, expectedShape, FRENCH, generateCollection } from "./helpers/infer-gen.js";
+import type { GenCollection } from "./helpers/infer-gen.js";
+
+const FIXTURES = join(import.meta.dirname, "..", "fixtures", "infer");
+const made: string[] = [];
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), "posting-infer-"));
+  made.push(dir);
+  return dir;
+}
+afterEach(() => {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+interface LintFinding {
+  code: string;
+  severity: string;
+  file: string;
+  path: string;
+  message: string;
+  hint?: string;
+  fixable?: boolean;
+}
+
+async function lintFindings(cwd: string): Promise<LintFinding[]> {
+  const lint = await runCli(["lint", "--format", "json"], cwd);
+  expect(lint.exitCode, lint.stderr).toBeLessThanOrEqual(1);
+  const report = JSON.parse(lint.stdout) as { files: { findings: LintFinding[] }[] };
+  return report.files.flatMap((f) => f.findings);
+}
+
+function readJson(path: string): Record<string, unknown> {
+  return JSON.parse(readFileSync(path, "utf8")) as Record<string, unknown>;
+}
+
+type Property = { type?: unknown; format?: string; enum?: string[]; items?: { enum?: string[] }; "x-aliases"?: string[] };
+
+describe.each([
+  [ENGLISH, 18, "en"],
+  [FRENCH, 7, "fr"],
+] as [GenCollection, number, string][])("init --infer on a generated $name collection", (spec, seed, lang) => {
+  it("recovers the generating schema, and lint then flags exactly the planted outliers", async () => {
+    const cwd = tempDir();
+    const planted = generateCollection(cwd, spec, seed);
+    const init = await runCli(["init", "--infer", "--content", spec.folder], cwd);
+    expect(init.exitCode, init.stderr).toBe(0);
+    const schemaFile = join(cwd, "schemas", `${spec.folder.split("/").at(-1)!.replace(/^_/, "")}.schema.json`);
+    const schema = readJson(schemaFile);
+    const properties = schema.properties as Record<string, Property>;
+
+    // The schema: the generating one, key by key.
+    const wanted = expectedShape(spec);
+    expect(Object.keys(properties).sort()).toEqual(Object.keys(wanted).sort());
+    for (const [key, shape] of Object.entries(wanted)) {
+      const p = properties[key]!;
+      const found = {
+        type: p.type,
+        ...(p.format ? { format: p.format } : {}),
+        ...(p.enum ? { enum: [...p.enum].sort() } : {}),
+        ...(p.items?.enum ? { itemsEnum: [...p.items.enum].sort() } : {}),
+        required: (schema.required as string[]).includes(key),
+        ...(p["x-aliases"] ? { aliases: [...p["x-aliases"]].sort() } : {}),
+      };
+      expect(found, key).toEqual(shape);
+    }
+    expect(schema.additionalProperties).toBe(false);
+    // Labels and prompts in the collection's language.
+    for (const p of Object.values(properties)) expect(Object.keys(p["x-label" as keyof Property] as object)).toEqual([lang]);
+
+    // Lint: the planted outliers, nothing else.
+    const findings = await lintFindings(cwd);
+    const got = new Map<string, string[]>();
+    for (const f of findings) {
+      const name = f.file.split("/").at(-1)!;
+      if (f.severity === "warning") {
+        // Comma text in a list field is a warning normalize fixes; nothing else may warn.
+        expect(`${f.code} ${f.path}`).toMatch(/^NORMALIZE_VALUE /);
+        got.set(name, [...(got.get(name) ?? []), `~${f.code} ${f.path}`].sort());
+        continue;
+      }
+      const suggestion = f.code === "SCHEMA_ENUM" && f.fixable ? spec.outliers.find((o) => o.key === f.path && o.suggestion !== undefined && `${f.message} ${f.hint ?? ""}`.includes(JSON.stringify(o.suggestion)))?.suggestion : undefined;
+      const what = f.code === "FILE_NAME_PATTERN" ? "FILE_NAME_PATTERN" : `${f.code} ${f.path}${suggestion ? ` → ${suggestion}` : ""}`;
+      got.set(name, [...(got.get(name) ?? []), what].sort());
+    }
+    expect(Object.fromEntries([...got].sort())).toEqual(Object.fromEntries([...planted].sort()));
+    // What init's report said lint would flag is what lint flags (errors).
+    const errorFiles = new Set(findings.filter((f) => f.severity === "error").map((f) => f.file));
+    expect(init.stdout).toContain(`in ${errorFiles.size} of ${spec.postings} files`);
+  });
+});
+
+describe("init --infer, the command", () => {
+  it("--dry-run prints the schema, the config and the report, and writes nothing", async () => {
+    const cwd = tempDir();
+    generateCollection(cwd, FRENCH, 3);
+    const result = await runCli(["init", "--infer", "--content", FRENCH.folder, "--dry-run"], cwd);
+    expect(result.exitCode, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/^schemas\/offres\.schema\.json \(not written: --dry-run\):$/m);
+    expect(result.stdout).toMatch(/^posting\.config\.json \(not written: --dry-run\):$/m);
+    expect(result.stdout).toContain("Rules and why:");
+    expect(result.stdout).toMatch(/With this schema, lint will flag \d+ things in \d+ of 50 files/);
+    expect(existsSync(join(cwd, "schemas"))).toBe(false);
+    expect(existsSync(join(cwd, "posting.config.json"))).toBe(false);
+    expect(existsSync(join(cwd, ".gitignore"))).toBe(false);
+  });
+
+  it("leaves an existing schema (and config) as they are without --force, and replaces them with it", async () => {
+    const cwd = tempDir();
+    generateCollection(cwd, ENGLISH, 5);
+    writeFileSync(join(cwd, "keep.txt"), "");
+    cpSync(join(FIXTURES, "existing-schema"), cwd, { recursive: true });
+    const before = readFileSync(join(cwd, "schemas", "jobs.schema.json"), "utf8");
+    const refused = await runCli(["init", "--infer", "--content", "_jobs"], cwd);
+    expect(refused.exitCode).toBe(1);
+    expect(refused.stderr).toMatch(/^posting: schemas\/jobs\.schema\.json already exists; it was left as is, and so was posting\.config\.json \(use --force to replace them\)$/m);
+    expect(readFileSync(join(cwd, "schemas", "jobs.schema.json"), "utf8")).toBe(before);
+    expect(existsSync(join(cwd, "posting.config.json"))).toBe(false);
+    const forced = await runCli(["init", "--infer", "--content", "_jobs", "--force"], cwd);
+    expect(forced.exitCode, forced.stderr).toBe(0);
+    expect(forced.stdout).toMatch(/^Replaced schemas\/jobs\.schema\.json \(11 keys\)\.$/m);
+    expect(readJson(join(cwd, "schemas", "jobs.schema.json")).additionalProperties).toBe(false);
+  });
+
+  it("`posting new --from-json --dry-run` and `posting list` work with the inferred schema", async () => {
+    for (const spec of [ENGLISH, FRENCH]) {
+      const cwd = tempDir();
+      generateCollection(cwd, spec, 11);
+      expect((await runCli(["init", "--infer", "--content", spec.folder], cwd)).exitCode).toBe(0);
+      const answers =
+        spec === ENGLISH
+          ? { title: "Data engineer", company: "acme", location: "Paris", date: "2026-11-20T10:00:00.000Z", open: true }
+          : { titre: "Développeur·se", startup: "ma-startup", contrat: "CDI", ouvert: true, date: "2026-11-20" };
+      writeFileSync(join(cwd, "answers.json"), JSON.stringify(answers));
+      const made = await runCli(["new", "--from-json", "answers.json", "--dry-run", "--lang", spec.lang], cwd);
+      expect(made.exitCode, made.stderr).toBe(0);
+      expect(made.stdout).toMatch(/^---\n/);
+      const list = await runCli(["list", "--format", "json"], cwd);
+      expect(list.exitCode, list.stderr).toBe(0);
+      expect((JSON.parse(list.stdout) as unknown[]).length).toBe(spec.postings);
+      const open = await runCli(["list", "--open", "--format", "json"], cwd);
+      expect(open.exitCode, open.stderr).toBe(0);
+    }
+  });
+
+  it("takes a Decap CMS config's fields, labels, widgets and options as its starting point", async () => {
+    const cwd = tempDir();
+    cpSync(join(FIXTURES, "decap"), cwd, { recursive: true });
+    const result = await runCli(["init", "--infer"], cwd);
+    expect(result.exitCode, result.stderr).toBe(0);
+    expect(result.stdout).toContain("and the CMS fields of static/admin/config.yml");
+    const config = readJson(join(cwd, "posting.config.json"));
+    expect(config).toMatchObject({ content: ["content/jobs"], schema: "schemas/jobs.schema.json", fileName: "YYYY-MM-DD-slug.md" });
+    const schema = readJson(join(cwd, "schemas", "jobs.schema.json"));
+    const p = schema.properties as Record<string, Record<string, unknown>>;
+    expect(p.title).toMatchObject({ type: "string", "x-label": { en: "Job title" } });
+    expect(p.published).toMatchObject({ type: "boolean", "x-role": "open" });
+    expect(p.date).toMatchObject({ type: "string", format: "date-time", "x-role": "date" });
+    expect(p.team).toMatchObject({ type: "string", enum: ["Platform", "Data", "Design"], "x-synonyms": { Data: ["data"] } });
+    expect(p.tags).toMatchObject({ type: "array", "x-list": true });
+    // A CMS field no posting has yet is declared; `required: false` makes it optional.
+    expect(p.salary).toMatchObject({ type: "number" });
+    expect(schema.required).toEqual(expect.arrayContaining(["title", "published", "date", "team"]));
+    expect(schema.required).not.toContain("notes");
+    const findings = await lintFindings(cwd);
+    expect(findings.map((f) => `${f.file.split("/").at(-1)} ${f.code} ${f.path}`)).toEqual(["2024-03-09-typo.md SCHEMA_ENUM team"]);
+  });
+
+  it("exits 2 when the content folder holds no postings", async () => {
+    const cwd = tempDir();
+    const result = await runCli(["init", "--infer", "--content", "_jobs"], cwd);
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toMatch(/^posting: --infer: no postings under _jobs to infer a schema from/m);
+  });
+});
+
+describe("inferSchema, bounded and escaped", () => {
+  it("tracks at most MAX_KEYS keys and skips huge keys, whatever the postings hold", () => {
+    const postings = Array.from({ length: 3 }, (_, i) => {
+      const data: Record<string, unknown> = { ["x".repeat(100_000) + String(i)]: "huge" };
+      for (let j = 0; j < 5000; j++) data[`key_${i}_${j}`] = j;
+      return { file: `p${i}.md`, name: `p${i}.md`, data };
+    });
+    const result = inferSchema(postings);
+    expect(Object.keys(result.schema.properties as object).length).toBe(MAX_KEYS);
+    const limits = result.report.limits.join("\n");
+    expect(limits).toMatch(/keys past the first 300 were not described/);
+    expect(limits).toMatch(/3 keys longer than 100 characters were not described/);
+    expect(limits).toMatch(/3 postings have more than 200 keys/);
+  });
+
+  it("keeps a key named __proto__ an ordinary property", () => {
+    const data = JSON.parse('{"__proto__": "x", "title": "a"}') as Record<string, unknown>;
+    const result = inferSchema([1, 2, 3].map((i) => ({ file: `p${i}.md`, name: `p${i}.md`, data })));
+    expect(Object.hasOwn(result.schema.properties as object, "__proto__")).toBe(true);
+  });
+
+  it("the command escapes control and bidi characters of keys and values in what it prints", async () => {
+    const cwd = tempDir();
+    cpSync(join(FIXTURES, "hostile"), cwd, { recursive: true });
+    const result = await runCli(["init", "--infer", "--content", "_jobs", "--dry-run"], cwd);
+    expect(result.exitCode, result.stderr).toBe(0);
+    expect(result.stdout).not.toMatch(/[\u001b\u202e]/);
+    expect(result.stdout).toContain("\\u202e");
+  });
+
+  it("words what lint will flag", () => {
+    const postings = [1, 2, 3, 4, 5].map((i) => ({ file: `p${i}.md`, name: `2024-01-0${i}-p.md`, data: { open: i !== 5 ? true : "maybe" } }));
+    const text = reportText(inferSchema(postings).report);
+    expect(text).toContain('p5.md: `open`: "maybe" is not boolean');
+  });
+});
