@@ -2,14 +2,16 @@
 // the inferred schema is the generating one (types, formats, enums, required keys, old spellings),
 // and lint with it flags exactly the planted outliers. Then the Decap CMS case, --dry-run,
 // --force, `posting new` and `posting list` with the inferred schema, and the bounds.
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { inferSchema } from "../src/core/infer/infer.js";
 import { MAX_KEYS } from "../src/core/infer/stats.js";
 import { reportText } from "../src/core/infer/report.js";
-import { runCli } from "./helpers/cli.js";
+import { initCommand } from "../src/commands/init.js";
+import { memoryIO, runCli } from "./helpers/cli.js";
+import { ScriptedPrompter } from "./helpers/new-helpers.js";
 import { ENGLISH, expectedShape, FRENCH, generateCollection } from "./helpers/infer-gen.js";
 import type { GenCollection } from "./helpers/infer-gen.js";
 
@@ -175,6 +177,50 @@ describe("init --infer, the command", () => {
     expect(schema.required).not.toContain("notes");
     const findings = await lintFindings(cwd);
     expect(findings.map((f) => `${f.file.split("/").at(-1)} ${f.code} ${f.path}`)).toEqual(["2024-03-09-typo.md SCHEMA_ENUM team"]);
+  });
+
+  it("on a terminal, plain `posting init` offers inference when the content folder holds postings", async () => {
+    const cwd = tempDir();
+    generateCollection(cwd, ENGLISH, 2);
+    const prompter = new ScriptedPrompter({ content: "_jobs", infer: true });
+    const { io, output } = memoryIO(cwd);
+    expect(await initCommand({}, io, { prompter })).toBe(0);
+    expect(prompter.asked.map((q) => `${q.name}: ${q.message}`)).toEqual(["content: Folder of the postings", "infer: _jobs holds 60 postings: write a schema inferred from them (as posting init --infer does)?"]);
+    expect(output().stdout).toMatch(/^Created schemas\/jobs\.schema\.json/m);
+    expect(readJson(join(cwd, "posting.config.json")).schema).toBe("schemas/jobs.schema.json");
+  });
+
+  it("declining the offer asks the usual questions and writes the usual config", async () => {
+    const cwd = tempDir();
+    generateCollection(cwd, ENGLISH, 2);
+    const prompter = new ScriptedPrompter({ content: "_jobs", infer: false, fileName: "slug.md" });
+    const { io } = memoryIO(cwd);
+    expect(await initCommand({}, io, { prompter })).toBe(0);
+    expect(prompter.asked.map((q) => q.name)).toEqual(["content", "infer", "fileName", "schema", "template"]);
+    expect(existsSync(join(cwd, "schemas"))).toBe(false);
+    expect(readJson(join(cwd, "posting.config.json"))).toEqual({ content: ["_jobs"], fileName: "slug.md" });
+  });
+
+  it("no offer for an empty content folder", async () => {
+    const cwd = tempDir();
+    const prompter = new ScriptedPrompter({ content: "content/_jobs" });
+    const { io } = memoryIO(cwd);
+    expect(await initCommand({}, io, { prompter })).toBe(0);
+    expect(prompter.asked.map((q) => q.name)).not.toContain("infer");
+  });
+
+  it("a key whose values name the files of a folder next to the postings becomes a reference", async () => {
+    const cwd = tempDir();
+    generateCollection(cwd, FRENCH, 4);
+    // A page for every startup id the postings use (the planted "Ma Startup" has none).
+    mkdirSync(join(cwd, "content", "_startups"));
+    for (let i = 0; i < 23; i++) writeFileSync(join(cwd, "content", "_startups", `org-${i}.md`), "---\ntitle: x\n---\n");
+    const result = await runCli(["init", "--infer", "--content", FRENCH.folder], cwd);
+    expect(result.exitCode, result.stderr).toBe(0);
+    expect(readJson(join(cwd, "posting.config.json")).references).toEqual({ startup: "content/_startups/{value}.md" });
+    expect(result.stdout).toMatch(/`startup`: no content\/_startups\/Ma Startup\.md/);
+    const findings = await lintFindings(cwd);
+    expect(findings.filter((f) => f.code === "REFERENCE_MISSING").map((f) => `${f.file.split("/").at(-1)} ${f.path}`)).toEqual(["2024-04-04-fr-3.md startup"]);
   });
 
   it("exits 2 when the content folder holds no postings", async () => {
