@@ -12,7 +12,7 @@ import { reportText } from "../src/core/infer/report.js";
 import { initCommand } from "../src/commands/init.js";
 import { memoryIO, runCli } from "./helpers/cli.js";
 import { ScriptedPrompter } from "./helpers/new-helpers.js";
-import { ENGLISH, expectedShape, FRENCH, generateCollection } from "./helpers/infer-gen.js";
+import { ENGLISH, expectedShape, FRENCH, generateCollection, generateNoisy } from "./helpers/infer-gen.js";
 import type { GenCollection } from "./helpers/infer-gen.js";
 
 const FIXTURES = join(import.meta.dirname, "..", "fixtures", "infer");
@@ -100,6 +100,33 @@ describe.each([
     // What init's report said lint would flag is what lint flags (errors).
     const errorFiles = new Set(findings.filter((f) => f.severity === "error").map((f) => f.file));
     expect(init.stdout).toContain(`in ${errorFiles.size} of ${spec.postings} files`);
+  });
+});
+
+describe("init --infer on a noisy collection (a French CMS's years of postings)", () => {
+  it("lint then runs with errors in at most 15% of the files, and the misspellings get the right suggestion", async () => {
+    const cwd = tempDir();
+    const misspelt = generateNoisy(cwd, "content/_offres", 400, 9);
+    const init = await runCli(["init", "--infer", "--content", "content/_offres"], cwd);
+    expect(init.exitCode, init.stderr).toBe(0);
+    const findings = await lintFindings(cwd);
+    const errorFiles = new Set(findings.filter((f) => f.severity === "error").map((f) => f.file));
+    expect(errorFiles.size / 400).toBeLessThanOrEqual(0.15);
+    // Every misspelt key is flagged, with the key it stands for.
+    const unknown = findings.filter((f) => f.code === "UNKNOWN_KEY");
+    expect(new Set(unknown.map((f) => f.path))).toEqual(new Set(misspelt.keys.keys()));
+    for (const f of unknown) expect(f.message, f.path).toContain(`did you mean \`${misspelt.keys.get(f.path)}\``);
+    for (const [value, suggestion] of misspelt.values) {
+      const f = findings.find((x) => x.code === "SCHEMA_ENUM" && x.message.includes(JSON.stringify(value)));
+      expect(f?.hint, value).toContain(`"${suggestion}"`);
+    }
+    // Free text that repeats (cities with one-off variants) is not made a choice; mixed dates are dates.
+    const properties = readJson(join(cwd, "schemas", "offres.schema.json")).properties as Record<string, Property>;
+    expect(properties.lieu!.enum).toBeUndefined();
+    expect(properties.date!.format).toBe("jekyll-date");
+    expect([...properties.contrat!.enum!].sort()).toEqual(["CDD", "CDI", "Freelance", "Stage"]);
+    // Numbers and words ("selon profil"): both allowed, neither flagged.
+    expect(properties.salaire!.type).toEqual(["number", "string"]);
   });
 });
 

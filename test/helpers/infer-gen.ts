@@ -221,3 +221,54 @@ export const FRENCH: GenCollection = {
     { key: "titre", code: "SCHEMA_REQUIRED" },
   ],
 };
+
+/**
+ * A noisier collection, like one a French CMS wrote over the years: keys in changing order, an
+ * old CMS's key names (`Date Limite`, `expired on`), rare misspellings (`contact_emial`,
+ * `Startup`), dates and CMS timestamps mixed, enum values with case variants and a typo, free
+ * text that repeats (cities) without being a choice, salaries as numbers or words, multi-line
+ * descriptions. Returns the misspellings written: key or value → what lint must suggest.
+ */
+export function generateNoisy(root: string, folder: string, postings: number, seed: number): { keys: Map<string, string>; values: Map<string, string> } {
+  const random = rng(seed);
+  const chance = (p: number) => random() < p;
+  const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
+  const dir = join(root, folder);
+  mkdirSync(dir, { recursive: true });
+  const keys = new Map<string, string>();
+  const values = new Map<string, string>();
+  const cities = ["Paris", "Lyon", "Nantes", "Lille", "Bordeaux", "Toulouse", "Rennes", "Marseille", "Strasbourg", "Grenoble", "Montpellier", "Nice", "Dijon", "Brest", "Tours"];
+  for (let i = 0; i < postings; i++) {
+    const date = `20${22 + (i % 3)}-${String(1 + (i % 12)).padStart(2, "0")}-${String(1 + (i % 28)).padStart(2, "0")}`;
+    const entries: [string, unknown][] = [];
+    entries.push(["titre", `${pick(WORDS.fr)} ${pick(WORDS.fr)} (${i})`]);
+    if (i % 97 === 5) {
+      entries.push(["Startup", `startup-${i % 40}`]);
+      keys.set("Startup", "startup");
+    } else entries.push(["startup", `startup-${i % 40}`]);
+    entries.push(["publie", i % 4 !== 0]);
+    entries.push(["date", i % 5 < 3 ? date : `${date}T${String(8 + (i % 10)).padStart(2, "0")}:30:00.000Z`]);
+    const contract = ["CDI", "CDD", "Stage", "Freelance"][i % 4]!;
+    entries.push(["contrat", i === 17 ? "Freelnce" : i % 61 === 3 ? contract.toLowerCase() : contract]);
+    if (i === 17) values.set("Freelnce", "Freelance");
+    if (i % 2 === 0) entries.push([i % 25 === 0 ? "Date Limite" : "date_limite", date]);
+    if (i % 25 === 0) keys.set("Date Limite", "date_limite");
+    if (i % 10 < 7) {
+      const k = i % 113 === 9 ? "contact_emial" : "contact_email";
+      if (k !== "contact_email") keys.set(k, "contact_email");
+      entries.push([k, `recrutement${i % 7}@example.fr`]);
+    }
+    if (i % 3 === 0) entries.push([i % 33 === 0 ? "expired on" : "expired_on", date]);
+    if (i % 33 === 0) keys.set("expired on", "expired_on");
+    entries.push(["lieu", i % 7 === 0 ? `${pick(cities)} ou télétravail` : pick(cities)]);
+    if (i % 3 !== 2) entries.push(["salaire", i % 10 === 0 ? "selon profil" : 38000 + (i % 9) * 2000]);
+    const domains = ["Développement", "Design", "Produit", "Données"];
+    if (i % 4 !== 3) entries.push(["domaines", i % 3 === 0 ? `${domains[i % 4]}, ${domains[(i + 1) % 4]}` : [domains[i % 4], domains[(i + 2) % 4]]]);
+    if (i % 5 < 2) entries.push(["description", `Une mission de ${pick(WORDS.fr)}.\nAu sein de l'équipe ${pick(WORDS.fr)}.\n`]);
+    // Keys in an order that drifts: the CMS changed its field order twice.
+    if (i % 3 === 1) entries.reverse();
+    const name = `${date}-offre-${i}.md`;
+    writeFileSync(join(dir, name), `---\n${stringify(Object.fromEntries(entries), { lineWidth: 0 })}---\n\nNous recherchons une personne pour rejoindre l'équipe. Le poste est ouvert à toutes et à tous.\n`);
+  }
+  return { keys, values };
+}

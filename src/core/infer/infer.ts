@@ -399,11 +399,14 @@ function mappingDecision(s: ValueStats, depth: number, why: string): Decision {
 
 function listDecision(s: ValueStats, depth: number, why: string): Decision {
   const items = s.items ?? emptyStats();
-  const itemDecision = items.values > 0 ? decideValues(items, depth + 1, undefined, "") : undefined;
-  const itemSchema = itemDecision && itemDecision.kind !== "mapping" && itemDecision.kind !== "list" ? itemDecision.schema : { type: "string" };
+  const itemDecision = items.values > 0 ? decide(items, depth + 1, undefined, "") : undefined;
   const rules = [{ rule: s.texts > 0 ? "a list (comma-separated text accepted; normalize turns it into a list)" : "a list", why }];
   if (itemDecision) rules.push(...itemDecision.rules.map((r) => ({ rule: `items: ${r.rule}`, why: r.why })));
-  return { kind: "list", schema: { type: s.texts > 0 ? ["array", "string"] : "array", items: itemSchema, "x-list": true }, rules };
+  const schema: Record<string, unknown> = { type: s.texts > 0 ? ["array", "string"] : "array" };
+  // Items of lists in lists are left free; mappings are described (other keys allowed inside).
+  if (itemDecision && itemDecision.kind !== "list") schema.items = itemDecision.schema;
+  schema["x-list"] = true;
+  return { kind: "list", schema, rules };
 }
 
 function textDecision(s: ValueStats, depth: number, cms: CmsField | undefined, key: string, widget: string | undefined): Decision {
@@ -567,7 +570,7 @@ function helpOf(d: Decision, lang: Lang): string | undefined {
   else if (schema.format === "email") parts.push(words.email);
   else if (schema.format === "uri") parts.push(words.url);
   else if (schema.pattern === ID_PATTERN) parts.push(words.id);
-  if (d.kind === "list") parts.push(words.list);
+  if (d.kind === "list" && (schema.type === undefined || schema.type === "string")) parts.push(words.list);
   return parts.length > 0 ? parts.join(" ") : undefined;
 }
 
