@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { inferSchema } from "../src/core/infer/infer.js";
-import { MAX_KEYS } from "../src/core/infer/stats.js";
+import { MAX_DISTINCT_VALUES, MAX_KEYS } from "../src/core/infer/stats.js";
 import { reportText } from "../src/core/infer/report.js";
 import { initCommand } from "../src/commands/init.js";
 import { memoryIO, runCli } from "./helpers/cli.js";
@@ -271,6 +271,13 @@ describe("inferSchema, bounded and escaped", () => {
     expect(limits).toMatch(/keys past the first 300 were not described/);
     expect(limits).toMatch(/3 keys longer than 100 characters were not described/);
     expect(limits).toMatch(/3 postings have more than 200 keys/);
+  });
+
+  it("remembers at most MAX_DISTINCT_VALUES distinct values per key", () => {
+    const postings = Array.from({ length: 1000 }, (_, i) => ({ file: `p${i}.md`, name: `p${i}.md`, data: { ref: `value-${i}`, kind: ["a", "b"][i % 2] } }));
+    const result = inferSchema(postings);
+    expect(result.report.limits).toEqual([`values past the first ${MAX_DISTINCT_VALUES} distinct ones were not remembered for \`ref\` (no enum there)`]);
+    expect((result.schema.properties as Record<string, Property>).kind!.enum).toEqual(["a", "b"]);
   });
 
   it("keeps a key named __proto__ an ordinary property", () => {

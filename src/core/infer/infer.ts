@@ -29,7 +29,7 @@ import {
   share,
   SYNONYM_MAX_EDITS,
 } from "./rules.js";
-import { addValue, emptyStats, ID_PATTERN, MAX_KEY_LENGTH, MAX_KEYS, MAX_KEYS_PER_POSTING } from "./stats.js";
+import { addValue, emptyStats, ID_PATTERN, MAX_DISTINCT_VALUES, MAX_KEY_LENGTH, MAX_KEYS, MAX_KEYS_PER_POSTING } from "./stats.js";
 import type { ValueStats } from "./stats.js";
 
 export type { InferOptions, InferPosting, InferredRule, InferReport, ReferenceFolder } from "./types.js";
@@ -196,6 +196,8 @@ function collect(postings: readonly InferPosting[], aliasOf: ReadonlyMap<string,
     }
     postingKeys.push(seen);
   }
+  const forgotten = [...keys.values()].filter((k) => k.stats.distinct === undefined).map((k) => `\`${k.key}\``);
+  if (forgotten.length > 0) limits.push(`values past the first ${MAX_DISTINCT_VALUES} distinct ones were not remembered for ${forgotten.slice(0, 10).join(", ")}${forgotten.length > 10 ? ", …" : ""} (no enum there)`);
   if (untracked > 0) limits.push(`${untracked} uses of keys past the first ${MAX_KEYS} were not described (lint flags them as unknown keys)`);
   if (crowded > 0) limits.push(`${crowded} postings have more than ${MAX_KEYS_PER_POSTING} keys: only their first ${MAX_KEYS_PER_POSTING} were looked at`);
   if (long > 0) limits.push(`${long} keys longer than ${MAX_KEY_LENGTH} characters were not described (lint flags them as unknown keys)`);
