@@ -95,7 +95,7 @@ export function inferSchema(postings: readonly InferPosting[], options: InferOpt
   for (const key of order) {
     const info = keys.get(key)!;
     const cms = cmsFields.get(key);
-    const decision = decide(info.stats, 1, cms, key);
+    const decision = decide(info.stats, 1, cms);
     decisions.set(key, decision);
     const out: { rule: string; why: string }[] = [];
     const presence = share(info.present, total, "postings");
@@ -132,7 +132,7 @@ export function inferSchema(postings: readonly InferPosting[], options: InferOpt
     properties.set(key, property);
   }
 
-  addRoles(properties, decisions, keys, required, lang, rules);
+  addRoles(properties, decisions, keys, rules);
 
   const fileName = inferFileName(postings, options.cms, rules);
   const references = inferReferences(keys, decisions, options.folders ?? [], rules);
@@ -317,9 +317,9 @@ function keyOrder(infos: KeyInfo[], postingKeys: readonly string[][], cms: CmsCo
 // ---------------------------------------------------------------------------------------------
 // One key's values → its schema
 
-function decide(s: ValueStats, depth: number, cms: CmsField | undefined, key: string): Decision {
+function decide(s: ValueStats, depth: number, cms: CmsField | undefined): Decision {
   const nullable = s.nulls > 0 && !holds(s.values, s.values + s.nulls);
-  const d = decideValues(s, depth, cms, key);
+  const d = decideValues(s, depth, cms);
   if (nullable && d.kind !== "empty") {
     const type = d.schema.type;
     d.schema.type = [...(Array.isArray(type) ? type : [type]), "null"];
@@ -330,7 +330,7 @@ function decide(s: ValueStats, depth: number, cms: CmsField | undefined, key: st
   return d;
 }
 
-function decideValues(s: ValueStats, depth: number, cms: CmsField | undefined, key: string): Decision {
+function decideValues(s: ValueStats, depth: number, cms: CmsField | undefined): Decision {
   const n = s.values;
   const widget = cms?.widget;
   if (widget === "boolean") return booleanDecision(s, "the CMS widget is boolean");
@@ -342,9 +342,9 @@ function decideValues(s: ValueStats, depth: number, cms: CmsField | undefined, k
   }
   if (widget === "list") return listDecision(s, depth, "the CMS widget is list");
   if (widget === "object") return mappingDecision(s, depth, "the CMS widget is object");
-  if (widget === "datetime" || widget === "date") return textDecision(s, depth, cms, key, widget);
+  if (widget === "datetime" || widget === "date") return textDecision(s, depth, widget);
   if (n === 0) {
-    if (widget) return textDecision(s, depth, cms, key, widget);
+    if (widget) return textDecision(s, depth, widget);
     return { kind: "empty", schema: { type: ["string", "null"] }, rules: [{ rule: "text or empty", why: "always empty in the postings" }] };
   }
   const isList = s.lists >= LIST_MIN_LISTS && s.lists / n >= LIST_SHARE && holds(s.lists + s.texts, n);
@@ -355,7 +355,7 @@ function decideValues(s: ValueStats, depth: number, cms: CmsField | undefined, k
   if (kindHolds(s.numbers) && !widget) return numberDecision(s, `a number in ${share(s.numbers, n)}`, s.integers === s.numbers);
   if (kindHolds(s.mappings) && !widget) return mappingDecision(s, depth, `a mapping in ${share(s.mappings, n)}`);
   if (kindHolds(s.lists) && !widget) return listDecision(s, depth, `a list in ${share(s.lists, n)}`);
-  if (kindHolds(s.texts) || widget) return textDecision(s, depth, cms, key, widget);
+  if (kindHolds(s.texts) || widget) return textDecision(s, depth, widget);
   // No kind holds: each kind used more than once is allowed.
   const kinds: [string, number][] = [
     ["boolean", s.booleans],
@@ -387,7 +387,7 @@ function numberDecision(s: ValueStats, why: string, integer: boolean): Decision 
 
 function mappingDecision(s: ValueStats, depth: number, why: string): Decision {
   const children = [...(s.children ?? [])].map(([key, child]): [string, unknown] => {
-    const d = decide(child.stats, depth + 1, undefined, key);
+    const d = decide(child.stats, depth + 1, undefined);
     return [key, { ...d.schema, description: `Inferred: ${d.rules.map((r) => `${r.rule}: ${r.why}`).join("; ")}.` }];
   });
   const properties = Object.fromEntries(children);
@@ -401,7 +401,7 @@ function mappingDecision(s: ValueStats, depth: number, why: string): Decision {
 
 function listDecision(s: ValueStats, depth: number, why: string): Decision {
   const items = s.items ?? emptyStats();
-  const itemDecision = items.values > 0 ? decide(items, depth + 1, undefined, "") : undefined;
+  const itemDecision = items.values > 0 ? decide(items, depth + 1, undefined) : undefined;
   const rules = [{ rule: s.texts > 0 ? "a list (comma-separated text accepted; normalize turns it into a list)" : "a list", why }];
   if (itemDecision) rules.push(...itemDecision.rules.map((r) => ({ rule: `items: ${r.rule}`, why: r.why })));
   const schema: Record<string, unknown> = { type: s.texts > 0 ? ["array", "string"] : "array" };
@@ -411,7 +411,7 @@ function listDecision(s: ValueStats, depth: number, why: string): Decision {
   return { kind: "list", schema, rules };
 }
 
-function textDecision(s: ValueStats, depth: number, cms: CmsField | undefined, key: string, widget: string | undefined): Decision {
+function textDecision(s: ValueStats, depth: number, widget: string | undefined): Decision {
   const n = s.texts;
   const rules: { rule: string; why: string }[] = [{ rule: "text", why: widget ? `the CMS widget is ${widget}` : `text in ${share(n, s.values)}` }];
   const schema: Record<string, unknown> = { type: "string" };
@@ -442,8 +442,6 @@ function textDecision(s: ValueStats, depth: number, cms: CmsField | undefined, k
     schema["x-pattern-description"] = "an id: letters, digits, `.`, `_` or `-`, no spaces";
     rules.push({ rule: "an id (letters, digits, . _ -, no spaces)", why: `${share(s.ids, n)} values are${s.ids < n ? ` (${n - s.ids} left for lint to flag)` : ""}` });
   }
-  void cms;
-  void key;
   return { kind: "text", schema, rules };
 }
 
@@ -579,7 +577,7 @@ function helpOf(d: Decision, lang: Lang): string | undefined {
 // ---------------------------------------------------------------------------------------------
 // Roles, file name, references
 
-function addRoles(properties: Map<string, Record<string, unknown>>, decisions: ReadonlyMap<string, Decision>, keys: ReadonlyMap<string, KeyInfo>, required: readonly string[], lang: Lang, rules: InferredRule[]): void {
+function addRoles(properties: Map<string, Record<string, unknown>>, decisions: ReadonlyMap<string, Decision>, keys: ReadonlyMap<string, KeyInfo>, rules: InferredRule[]): void {
   const byUse = (names: (key: string) => boolean, kind: (d: Decision) => boolean) =>
     [...decisions.entries()]
       .filter(([key, d]) => names(key) && kind(d))
@@ -610,8 +608,6 @@ function addRoles(properties: Map<string, Record<string, unknown>>, decisions: R
   } else {
     rules.push({ key: "(all)", rule: 'no x-role "open"', why: "no boolean key named open, ouvert, active or published: list --open and posting close need one (add \"x-role\": \"open\" to a boolean key)" });
   }
-  void required;
-  void lang;
 }
 
 const FILE_NAME_CANDIDATES = ["YYYY-MM-DD-slug.md", "slug.md"];
