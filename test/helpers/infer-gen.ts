@@ -5,6 +5,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { stringify } from "yaml";
+import { mulberry32 as rng } from "../../bench/generate.mjs";
 
 export type GenKind = "text" | "id" | "boolean" | "date" | "datetime" | "email" | "url" | "enum" | "list" | "number";
 
@@ -46,17 +47,6 @@ export interface GenCollection {
 
 /** What lint must report with the inferred schema: file → "CODE key" (sorted). */
 export type Expected = Map<string, string[]>;
-
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const WORDS = {
   en: "senior junior data product platform backend frontend mobile design research growth security cloud payments search".split(" "),
