@@ -250,6 +250,30 @@ describe("init --infer, the command", () => {
     expect(findings.filter((f) => f.code === "REFERENCE_MISSING").map((f) => `${f.file.split("/").at(-1)} ${f.path}`)).toEqual(["2024-04-04-fr-3.md startup"]);
   });
 
+  it("file names that follow no pattern: fileName false; no open or date key: no roles, and list and new still work", async () => {
+    const cwd = tempDir();
+    mkdirSync(join(cwd, "_jobs"));
+    ["Backend Engineer", "data analyst", "UX designer (senior)", "Site reliability"].forEach((name, i) => {
+      writeFileSync(join(cwd, "_jobs", `${name}.md`), `---\nname: ${name}\nteam: ${["Platform", "Data"][i % 2]}\n---\n\nWe are hiring for the team.\n`);
+    });
+    const init = await runCli(["init", "--infer", "--content", "_jobs"], cwd);
+    expect(init.exitCode, init.stderr).toBe(0);
+    expect(init.stdout).toContain("no file name pattern (fileName: false)");
+    expect(init.stdout).toContain('no x-role "open"');
+    expect(readJson(join(cwd, "posting.config.json"))).toMatchObject({ content: ["_jobs"], fileName: false });
+    const properties = readJson(join(cwd, "schemas", "jobs.schema.json")).properties as Record<string, Record<string, unknown>>;
+    expect(Object.values(properties).some((p) => "x-role" in p)).toBe(false);
+    const lint = await runCli(["lint"], cwd);
+    expect(lint.exitCode, lint.stdout).toBe(0);
+    const list = await runCli(["list", "--format", "json"], cwd);
+    expect(list.exitCode, list.stderr).toBe(0);
+    expect((JSON.parse(list.stdout) as unknown[]).length).toBe(4);
+    writeFileSync(join(cwd, "answers.json"), JSON.stringify({ name: "Security engineer", team: "Platform" }));
+    const made = await runCli(["new", "--from-json", "answers.json", "--dry-run", "--lang", "en"], cwd);
+    expect(made.exitCode, made.stderr).toBe(0);
+    expect(made.stdout).toMatch(/^name: Security engineer$/m);
+  });
+
   it("exits 2 when the content folder holds no postings", async () => {
     const cwd = tempDir();
     const result = await runCli(["init", "--infer", "--content", "_jobs"], cwd);

@@ -54,7 +54,8 @@ const EXIT_INTERRUPTED = EXIT.interrupted;
 export async function initCommand(options: InitCommandOptions, io: CliIO, deps: InitCommandDeps = {}): Promise<number> {
   const configPath = join(io.cwd, CONFIG_FILE_NAME);
   const configExists = await exists(configPath);
-  if (configExists && !options.force && (!options.hook || options.infer) && !options.dryRun) {
+  // `--infer --dry-run` shows what --force would write; everything else leaves a config as it is.
+  if (configExists && !options.force && (!options.hook || options.infer) && !(options.infer && options.dryRun)) {
     io.stderr.write(`posting: ${CONFIG_FILE_NAME} already exists; it was left as is (use --force to replace it)\n`);
     return EXIT_NOT_DONE;
   }
@@ -118,6 +119,7 @@ export async function initCommand(options: InitCommandOptions, io: CliIO, deps: 
     content = answers.content;
   }
 
+  if (options.dryRun) return EXIT.clean;
   await ignoreCache(io);
   if (!isInstalledIn(io.cwd)) io.stderr.write(`posting: warning: posting is not installed in this folder (no ${LOCAL_BIN}); the hook and \`npx --no-install posting\` need it: ${INSTALL_HINT}\n`);
   if (options.hook) return installHook(content, options, io);

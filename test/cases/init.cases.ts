@@ -188,6 +188,23 @@ const ROWS: Row[] = [
     stderr: [/^posting: --infer: no postings under content\/_jobs to infer a schema from \(give the folder with --content\)$/m],
   },
   {
+    name: "--infer --dry-run with an existing config shows what --force would write, and writes nothing",
+    layout: { ...JOBS, "posting.config.json": '{ "content": "a" }\n' },
+    args: ["--infer", "--dry-run"],
+    exitCode: 0,
+    config: { content: "a" },
+    stdout: [/^posting\.config\.json \(not written: --dry-run\):$/m],
+    files: { "schemas/jobs.schema.json": null },
+  },
+  {
+    name: "--dry-run --hook with an existing config touches neither .gitignore nor a hook",
+    layout: { "posting.config.json": '{ "content": "a" }\n', ".gitignore": "_site/" },
+    args: ["--dry-run", "--hook"],
+    exitCode: 0,
+    config: { content: "a" },
+    files: { ".gitignore": { equals: "_site/" } },
+  },
+  {
     name: "--dry-run without --infer prints the config and writes nothing",
     args: ["--yes", "--dry-run"],
     exitCode: 0,
