@@ -139,7 +139,7 @@ describe("init --infer, the command", () => {
     expect(result.stdout).toMatch(/^schemas\/offres\.schema\.json \(not written: --dry-run\):$/m);
     expect(result.stdout).toMatch(/^posting\.config\.json \(not written: --dry-run\):$/m);
     expect(result.stdout).toContain("Rules and why:");
-    expect(result.stdout).toMatch(/With this schema, lint will flag \d+ things in \d+ of 50 files/);
+    expect(result.stdout).toMatch(/With this schema, lint will flag \d+ things in \d+ of 80 files/);
     expect(existsSync(join(cwd, "schemas"))).toBe(false);
     expect(existsSync(join(cwd, "posting.config.json"))).toBe(false);
     expect(existsSync(join(cwd, ".gitignore"))).toBe(false);
@@ -212,7 +212,7 @@ describe("init --infer, the command", () => {
     const prompter = new ScriptedPrompter({ content: "_jobs", infer: true });
     const { io, output } = memoryIO(cwd);
     expect(await initCommand({}, io, { prompter })).toBe(0);
-    expect(prompter.asked.map((q) => `${q.name}: ${q.message}`)).toEqual(["content: Folder of the postings", "infer: _jobs holds 60 postings: write a schema inferred from them (as posting init --infer does)?"]);
+    expect(prompter.asked.map((q) => `${q.name}: ${q.message}`)).toEqual(["content: Folder of the postings", "infer: _jobs holds 100 postings: write a schema inferred from them (as posting init --infer does)?"]);
     expect(output().stdout).toMatch(/^Created schemas\/jobs\.schema\.json/m);
     expect(readJson(join(cwd, "posting.config.json")).schema).toBe("schemas/jobs.schema.json");
   });
@@ -302,6 +302,23 @@ describe("inferSchema, bounded and escaped", () => {
     const result = inferSchema(postings);
     expect(result.report.limits).toEqual([`values past the first ${MAX_DISTINCT_VALUES} distinct ones were not remembered for \`ref\` (no enum there)`]);
     expect((result.schema.properties as Record<string, Property>).kind!.enum).toEqual(["a", "b"]);
+  });
+
+  it("rules that hold one by one but add up to flagging more than 10% of the files are relaxed, the worst first", () => {
+    // Five e-mail keys, each broken in two postings of 40 (95% hold): 10 files flagged in all.
+    const postings = Array.from({ length: 40 }, (_, i) => {
+      const data: Record<string, unknown> = {};
+      for (let j = 0; j < 5; j++) data[`mail_${j}`] = Math.floor(i / 2) === j ? `nobody ${i}` : `team${j}@example.org`;
+      return { file: `p${i}.md`, name: `p${i}.md`, data };
+    });
+    const result = inferSchema(postings);
+    const relaxed = result.report.rules.filter((r) => r.rule.startsWith("relaxed"));
+    expect(relaxed.map((r) => `${r.key} ${r.rule}`)).toEqual(["mail_0 relaxed: no format", "mail_1 relaxed: no format", "mail_2 relaxed: no format"]);
+    expect(result.report.flaggedFiles).toBe(4);
+    const properties = result.schema.properties as Record<string, Property & { description: string }>;
+    expect(properties.mail_0!.format).toBeUndefined();
+    expect(properties.mail_0!.description).toMatch(/^Text, required\. .*relaxed: no format: that rule would flag 2 of 40 files \(5%\)/);
+    expect(properties.mail_4!.format).toBe("email");
   });
 
   it("keeps a key named __proto__ an ordinary property", () => {

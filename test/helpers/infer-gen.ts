@@ -160,7 +160,7 @@ export const ENGLISH: GenCollection = {
   name: "english",
   lang: "en",
   folder: "_jobs",
-  postings: 60,
+  postings: 100,
   fields: [
     { key: "title", kind: "text", required: true },
     { key: "company", kind: "id", required: true },
@@ -189,7 +189,7 @@ export const FRENCH: GenCollection = {
   name: "french",
   lang: "fr",
   folder: "content/_offres",
-  postings: 50,
+  postings: 80,
   fields: [
     { key: "titre", kind: "text", required: true },
     { key: "startup", kind: "id", required: true },

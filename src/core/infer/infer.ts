@@ -6,12 +6,13 @@
 import { distance as levenshtein } from "fastest-levenshtein";
 import { fileNameProblem } from "../files/file-name.js";
 import { compileSchema, foldForMatch } from "../schema/schema.js";
+import type { PostingSchema } from "../schema/schema.js";
 import type { Lang } from "../scaffold/scaffold.js";
 import { foldToAscii } from "../words/slug.js";
 import type { CmsCollection, CmsField } from "./cms.js";
 import { fileNameOfSlug } from "./cms.js";
 import { guessLanguage, keyWords } from "./lang.js";
-import { flaggedBySchema } from "./report.js";
+import { filesByRule, flaggedBySchema } from "./report.js";
 import type { InferOptions, InferPosting, InferredRule, InferReport, ReferenceFolder } from "./types.js";
 import {
   ALIAS_MAX_EDIT_SHARE,
@@ -21,6 +22,7 @@ import {
   ENUM_MAX_VALUES,
   ENUM_MIN_USES,
   ENUM_MIN_USES_PER_VALUE,
+  ERROR_BUDGET,
   holds,
   ID_MIN_DISTINCT,
   LIST_MIN_LISTS,
@@ -88,6 +90,8 @@ export function inferSchema(postings: readonly InferPosting[], options: InferOpt
   // A Map, then Object.fromEntries: a key named __proto__ stays an ordinary property.
   const properties = new Map<string, Record<string, unknown>>();
   const decisions = new Map<string, Decision>();
+  /** Each key's rule in short, the first sentence of its description. */
+  const summaries = new Map<string, string>();
   const required: string[] = [];
   const aliasesByKey = new Map<string, string[]>();
   for (const [alias, key] of aliasOf) aliasesByKey.set(key, [...(aliasesByKey.get(key) ?? []), alias]);
@@ -116,9 +120,7 @@ export function inferSchema(postings: readonly InferPosting[], options: InferOpt
     const property: Record<string, unknown> = { ...decision.schema };
     const label = cms?.label ?? labelOf(key);
     property.title = label;
-    // The first sentence is what lint quotes for a missing required key: the rule in short.
-    const summary = decision.rules.filter((r) => !/^(synonyms|may be empty|never empty|yes\/no|items: synonyms)/.test(r.rule)).at(-1)?.rule ?? "any value";
-    property.description = `${summary.charAt(0).toUpperCase()}${summary.slice(1)}${required.includes(key) ? ", required" : ""}. Inferred by posting init --infer from ${total} postings: ${out.map((r) => `${r.rule}: ${r.why}`).join("; ")}.`;
+    summaries.set(key, decision.rules.filter((r) => !/^(synonyms|may be empty|never empty|yes\/no|items: synonyms)/.test(r.rule)).at(-1)?.rule ?? "any value");
     if (aliases) property["x-aliases"] = aliases;
     property["x-label"] = { [lang]: label };
     const help = helpOf(decision, lang);
@@ -148,7 +150,15 @@ export function inferSchema(postings: readonly InferPosting[], options: InferOpt
   };
   rules.push({ key: "(all)", rule: "additionalProperties: false", why: `the ${order.length} keys seen${aliasOf.size > 0 ? ` (and ${aliasOf.size} old spellings)` : ""}: an unknown key is flagged from now on` });
 
-  const compiled = compileSchema(schema, "the inferred schema");
+  let compiled = compileSchema(schema, "the inferred schema");
+  for (let round = 0; round < MAX_RELAXED && relaxOne(postings, compiled, properties, required, summaries, rules); round++) compiled = compileSchema(schema, "the inferred schema");
+  // The first sentence is what lint quotes for a missing required key: the rule in short.
+  for (const [key, property] of properties) {
+    const summary = summaries.get(key)!;
+    const reasons = rules.filter((r) => r.key === key).map((r) => `${r.rule}: ${r.why}`);
+    property.description = `${summary.charAt(0).toUpperCase()}${summary.slice(1)}${required.includes(key) ? ", required" : ""}. Inferred by posting init --infer from ${total} postings: ${reasons.join("; ")}.`;
+  }
+  compiled = compileSchema(schema, "the inferred schema");
   const flagged = flaggedBySchema(postings, compiled, aliasOf, fileName, references, options.folders ?? []);
   return {
     schema,
@@ -157,6 +167,60 @@ export function inferSchema(postings: readonly InferPosting[], options: InferOpt
     lang,
     report: { postings: total, lang, langWhy, rules, flagged: flagged.items, flaggedCount: flagged.count, flaggedFiles: flagged.files, limits },
   };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The error budget: rules that hold one by one may still add up to flagging many files. While the
+// files the rules flag are more than ERROR_BUDGET of the postings, the rule that flags the most
+// files (two at least: a value used once is always left to be flagged) is relaxed. Old spellings,
+// file names and references are not relaxed: they are what lint is there to catch.
+
+/** Rules relaxed at most (each round validates every posting again). */
+const MAX_RELAXED = 30;
+
+function relaxOne(
+  postings: readonly InferPosting[],
+  compiled: PostingSchema,
+  properties: Map<string, Record<string, unknown>>,
+  required: string[],
+  summaries: Map<string, string>,
+  rules: InferredRule[],
+): boolean {
+  const byRule = filesByRule(postings, compiled);
+  const flaggedFiles = new Set([...byRule.values()].flatMap((files) => [...files]));
+  if (flaggedFiles.size <= Math.floor(ERROR_BUDGET * postings.length)) return false;
+  const worst = [...byRule].filter(([id, files]) => files.size >= 2 && properties.has(id.slice(id.indexOf(":") + 1))).sort((a, b) => b[1].size - a[1].size)[0];
+  if (!worst) return false;
+  const [id, files] = worst;
+  const keyword = id.slice(0, id.indexOf(":"));
+  const key = id.slice(id.indexOf(":") + 1);
+  const property = properties.get(key)!;
+  const target = isPlainObject(property.items) && !(keyword in property) ? property.items : property;
+  let what: string;
+  if (keyword === "required") {
+    required.splice(required.indexOf(key), 1);
+    if (property["x-prompt"] === "required") property["x-prompt"] = "optional";
+    what = "optional after all";
+  } else if (keyword === "enum") {
+    delete target.enum;
+    delete target["x-synonyms"];
+    delete property["x-help"];
+    what = "any text, not one of the values";
+    summaries.set(key, "text");
+  } else {
+    delete target.format;
+    delete target.pattern;
+    delete target["x-pattern-description"];
+    delete property["x-help"];
+    what = `no ${keyword}`;
+    summaries.set(key, "text");
+  }
+  rules.push({ key, rule: `relaxed: ${what}`, why: `that rule would flag ${share(files.size, postings.length, "files")}, and the inferred rules together ${flaggedFiles.size}: they are kept to flag at most ${Math.round(ERROR_BUDGET * 100)}% of the files` });
+  return true;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -52,6 +52,25 @@ export function flaggedBySchema(
   return { items, count, files };
 }
 
+/** Rules the error budget may relax (`required:key`, `enum:key`, `format:key`, `pattern:key`) → the files each flags. */
+export function filesByRule(postings: readonly InferPosting[], schema: PostingSchema): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const posting of postings) {
+    if (schema.validate(posting.data)) continue;
+    for (const error of schema.validate.errors ?? []) {
+      const key = error.keyword === "required" ? String((error.params as { missingProperty: string }).missingProperty) : error.instancePath.split("/")[1]?.replace(/~1/g, "/").replace(/~0/g, "~");
+      if (key === undefined || !["required", "enum", "format", "pattern"].includes(error.keyword)) continue;
+      // The key's own value or a list item's: the rules infer.ts writes at those two places.
+      if (error.keyword !== "required" && !/^\/[^/]+(?:\/\d+)?$/.test(error.instancePath)) continue;
+      const id = `${error.keyword}:${key}`;
+      const files = out.get(id) ?? new Set<string>();
+      files.add(posting.file);
+      out.set(id, files);
+    }
+  }
+  return out;
+}
+
 function describeError(error: ErrorObject, data: Record<string, unknown>, schema: PostingSchema, aliasOf: ReadonlyMap<string, string>): { key?: string; problem: string } {
   const path = error.instancePath.split("/").slice(1).map((p) => p.replace(/~1/g, "/").replace(/~0/g, "~"));
   const key = path.join(".");

@@ -17,6 +17,13 @@ export const ENUM_MIN_USES_PER_VALUE = 3;
 /** …and short text only: longer text is prose, not a choice. */
 export const ENUM_MAX_LENGTH = 40;
 
+/**
+ * Rules that hold one by one may add up: together they may flag at most this share of the files
+ * (the rest of lint's 15%-of-files tolerance is left for misspelt keys and broken files); past it,
+ * the rule flagging the most files is relaxed (infer.ts, relaxOne).
+ */
+export const ERROR_BUDGET = 0.1;
+
 /** A field is a list when at least this share of its values are YAML lists (the rest: comma text or one item). */
 export const LIST_SHARE = 0.3;
 /** …and at least this many values are lists. */
