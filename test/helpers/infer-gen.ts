@@ -251,6 +251,11 @@ export function generateNoisy(root: string, folder: string, postings: number, se
     if (i % 3 === 0) entries.push([i % 33 === 0 ? "expired on" : "expired_on", date]);
     if (i % 33 === 0) keys.set("expired on", "expired_on");
     entries.push(["lieu", i % 7 === 0 ? `${pick(cities)} ou télétravail` : pick(cities)]);
+    // Misspellings next to the key they misspell (a second field a CMS added, a copy-paste).
+    if (i === 11) entries.push(["contact_emaill", "recrutement@example.fr"]);
+    if (i === 13) entries.push(["Lieu", "Paris"]);
+    if (i === 11) keys.set("contact_emaill", "contact_email");
+    if (i === 13) keys.set("Lieu", "lieu");
     if (i % 3 !== 2) entries.push(["salaire", i % 10 === 0 ? "selon profil" : 38000 + (i % 9) * 2000]);
     const domains = ["Développement", "Design", "Produit", "Données"];
     if (i % 4 !== 3) entries.push(["domaines", i % 3 === 0 ? `${domains[i % 4]}, ${domains[(i + 1) % 4]}` : [domains[i % 4], domains[(i + 2) % 4]]]);

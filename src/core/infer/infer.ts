@@ -24,6 +24,8 @@ import {
   ENUM_MIN_USES_PER_VALUE,
   ERROR_BUDGET,
   holds,
+  MISSPELT_MAX_USES,
+  OUTLIER_MIN_OTHERS,
   ID_MIN_DISTINCT,
   LIST_MIN_LISTS,
   LIST_SHARE,
@@ -75,7 +77,7 @@ export function inferSchema(postings: readonly InferPosting[], options: InferOpt
 
   // Pass 1: the keys as written, to find the old spellings of keys.
   const written = collect(postings, undefined, limits);
-  const aliasOf = findAliases(written.keys, written.postingKeys, cmsFields);
+  const { aliasOf, misspelt } = findAliases(written.keys, written.postingKeys, cmsFields);
   // Pass 2: with old spellings counted under the key they stand for.
   const { keys, postingKeys } = collect(postings, aliasOf, []);
   for (const name of cmsFields.keys()) if (!keys.has(name)) keys.set(name, { key: name, present: 0, first: Number.MAX_SAFE_INTEGER, stats: emptyStats() });
@@ -86,6 +88,7 @@ export function inferSchema(postings: readonly InferPosting[], options: InferOpt
   const rules: InferredRule[] = [];
   const total = postings.length;
 
+  for (const key of misspelt.keys()) keys.delete(key);
   const order = keyOrder([...keys.values()], postingKeys, options.cms);
   // A Map, then Object.fromEntries: a key named __proto__ stays an ordinary property.
   const properties = new Map<string, Record<string, unknown>>();
@@ -148,6 +151,7 @@ export function inferSchema(postings: readonly InferPosting[], options: InferOpt
     additionalProperties: false,
     properties: Object.fromEntries(properties),
   };
+  for (const [key, near] of misspelt) rules.push({ key, rule: "left out", why: `a near-spelling of \`${near}\` in ${share(written.keys.get(key)!.present, total, "postings")}, next to it or with other values: a misspelling lint flags ("did you mean")` });
   rules.push({ key: "(all)", rule: "additionalProperties: false", why: `the ${order.length} keys seen${aliasOf.size > 0 ? ` (and ${aliasOf.size} old spellings)` : ""}: an unknown key is flagged from now on` });
 
   let compiled = compileSchema(schema, "the inferred schema");
@@ -287,26 +291,37 @@ export function foldKey(key: string): string {
   return foldToAscii(key).replace(/[\s._-]+/g, "_").replace(/^_+|_+$/g, "");
 }
 
-function findAliases(keys: Map<string, KeyInfo>, postingKeys: readonly string[][], cms: ReadonlyMap<string, CmsField>): Map<string, string> {
+/**
+ * Old spellings (`rare` → the frequent key it stands for) and misspelt keys: a near-spelling used
+ * in at most MISSPELT_MAX_USES postings that cannot be an old spelling (it sits next to the key, or
+ * its values differ) is left out of the schema, for lint to flag with "did you mean".
+ */
+function findAliases(keys: Map<string, KeyInfo>, postingKeys: readonly string[][], cms: ReadonlyMap<string, CmsField>): { aliasOf: Map<string, string>; misspelt: Map<string, string> } {
   // Canonical candidates first: CMS fields, then the most used keys.
   const byUse = [...keys.values()].sort((a, b) => Number(cms.has(b.key)) - Number(cms.has(a.key)) || b.present - a.present || a.first - b.first);
   const aliasOf = new Map<string, string>();
+  const misspelt = new Map<string, string>();
   const together = (a: string, b: string) => postingKeys.some((keysOf) => keysOf.includes(a) && keysOf.includes(b));
   for (let i = 0; i < byUse.length; i++) {
     const rare = byUse[i]!;
     if (cms.has(rare.key)) continue;
     let best: { key: string; edits: number } | undefined;
+    let near: string | undefined;
     for (let j = 0; j < i; j++) {
       const frequent = byUse[j]!;
-      if (aliasOf.has(frequent.key)) continue;
+      if (aliasOf.has(frequent.key) || misspelt.has(frequent.key)) continue;
       const edits = aliasEdits(rare, frequent, cms.has(frequent.key));
       if (edits === undefined || (best && best.edits <= edits)) continue;
-      if (!compatible(rare.stats, frequent.stats) || together(rare.key, frequent.key)) continue;
+      if (!compatible(rare.stats, frequent.stats) || together(rare.key, frequent.key)) {
+        if (rare.present <= MISSPELT_MAX_USES && frequent.present >= OUTLIER_MIN_OTHERS) near ??= frequent.key;
+        continue;
+      }
       best = { key: frequent.key, edits };
     }
     if (best) aliasOf.set(rare.key, best.key);
+    else if (near !== undefined) misspelt.set(rare.key, near);
   }
-  return aliasOf;
+  return { aliasOf, misspelt };
 }
 
 /** Edits between two key names once folded, when `rare` may be an old spelling of `frequent`. */

@@ -33,6 +33,8 @@ export const LIST_MIN_LISTS = 2;
 export const ALIAS_MAX_EDITS = 2;
 /** …and at most this share of the frequent key's length (a short key never matches a long one). */
 export const ALIAS_MAX_EDIT_SHARE = 1 / 3;
+/** A near-spelling of a key used in at most this many postings, which cannot be an old spelling (it sits next to the key), is a misspelling: left out of the schema. */
+export const MISSPELT_MAX_USES = 2;
 /** A rare enum value this close to a frequent one (edits, case and accents not counted) is a misspelling of it: a synonym normalize fixes. */
 export const SYNONYM_MAX_EDITS = 2;
 
