@@ -321,6 +321,11 @@ describe("inferSchema, bounded and escaped", () => {
     expect(properties.mail_4!.format).toBe("email");
   });
 
+  it("a key with one value throughout gets it as its default (posting new --yes writes it)", () => {
+    const postings = [1, 2, 3, 4].map((i) => ({ file: `p${i}.md`, name: `p${i}.md`, data: { layout: "job", title: `Job ${i}` } }));
+    expect((inferSchema(postings).schema.properties as Record<string, Record<string, unknown>>).layout).toMatchObject({ enum: ["job"], "x-default": "job" });
+  });
+
   it("keeps a key named __proto__ an ordinary property", () => {
     const data = JSON.parse('{"__proto__": "x", "title": "a"}') as Record<string, unknown>;
     const result = inferSchema([1, 2, 3].map((i) => ({ file: `p${i}.md`, name: `p${i}.md`, data })));

@@ -134,6 +134,8 @@ export function inferSchema(postings: readonly InferPosting[], options: InferOpt
       else if (total === 0 || info.present / total >= PROMPT_SHARE) property["x-prompt"] = "optional";
     }
     if (decision.kind === "boolean") property["x-default"] = cms && typeof cms.default === "boolean" ? cms.default : info.stats.trues * 2 >= info.stats.booleans;
+    // A key every posting gives the same value (`layout: job`): `posting new --yes` writes it too.
+    else if (decision.enumValues?.length === 1 && decision.schema.enum !== undefined) property["x-default"] = decision.enumValues[0];
     properties.set(key, property);
   }
 
