@@ -23,7 +23,7 @@ import { EXIT } from "../core/exit-codes.js";
 import { CmsConfigError, readCmsCollection } from "../core/infer/cms.js";
 import type { CmsCollection } from "../core/infer/cms.js";
 import { inferSchema } from "../core/infer/infer.js";
-import { holdsPostings, MAX_INFER_FILES, readCollection, referenceFolders } from "../core/infer/read.js";
+import { guessContentFolder, holdsPostings, MAX_INFER_FILES, readCollection, referenceFolders } from "../core/infer/read.js";
 import { reportText } from "../core/infer/report.js";
 import { DEFAULT_FILE_NAME_PATTERN } from "../core/project/config.js";
 import { loadSchema } from "../core/schema/schema.js";
@@ -135,7 +135,7 @@ export async function initCommand(options: InitCommandOptions, io: CliIO, deps: 
 async function inferInit(options: InitCommandOptions, io: CliIO): Promise<number> {
   const defaults = await detectDefaults(io.cwd);
   const cms = readCms(io.cwd, options.content ?? (defaults.contentFound ? defaults.content : undefined));
-  const content = (options.content ?? (defaults.contentFound ? defaults.content : (cms?.folder ?? defaults.content))).trim();
+  const content = (options.content ?? (defaults.contentFound ? defaults.content : (cms?.folder ?? guessContentFolder(io.cwd) ?? defaults.content))).trim();
   const problem = relativePathProblem(content);
   if (problem) throw new UserError(`--content: ${problem}`);
   if (options.fileName !== undefined && fileNamePatternProblem(options.fileName)) throw new UserError(`--file-name: ${fileNamePatternProblem(options.fileName)}`);

@@ -148,6 +148,18 @@ const ROWS: Row[] = [
     files: { "schemas/jobs.schema.json": { json: (value) => expect(value).toMatchObject({ required: ["title", "open", "date"], additionalProperties: false, properties: { open: { type: "boolean", "x-role": "open" }, date: { format: "date", "x-role": "date" } } }) } },
   },
   {
+    name: "--infer without the usual folders finds the postings' folder (named for jobs first, then the most Markdown files)",
+    layout: {
+      ...Object.fromEntries(Object.entries(JOBS).map(([path, text]) => [path.replace("content/_jobs/", "_offres/"), text])),
+      ...Object.fromEntries([1, 2, 3, 4, 5, 6].map((i) => [`_posts/2026-01-0${i}-billet.md`, "---\nlayout: post\n---\n\nBillet.\n"])),
+      "_layouts/default.md": "---\n---\n",
+    },
+    args: ["--infer"],
+    exitCode: 0,
+    config: { content: ["_offres"], schema: "schemas/offres.schema.json", fileName: "YYYY-MM-DD-slug.md" },
+    stdout: [/^Read 4 postings under _offres\.$/m],
+  },
+  {
     name: "--infer --schema writes the schema where it is told",
     layout: JOBS,
     args: ["--infer", "--schema", "config/offres.json"],

@@ -91,6 +91,33 @@ export function referenceFolders(cwd: string, content: string): ReferenceFolder[
   return folders;
 }
 
+// Jekyll's own folders, never a collection of postings.
+const NOT_CONTENT = new Set(["_site", "_layouts", "_includes", "_data", "_sass", "_plugins", "_drafts", "_config", "node_modules"]);
+const JOB_WORDS = /job|offre|poste|recrut|emploi|career|carri|position|vacanc|hiring|annonce/i;
+
+/**
+ * Where the postings probably are, when the usual folders are not there: the site's `_name`
+ * folders and those under content/, collections/ and src/, the one with the most Markdown files,
+ * a folder named for jobs first. Only folder listings are read.
+ */
+export function guessContentFolder(cwd: string): string | undefined {
+  const candidates: { path: string; count: number; jobs: boolean }[] = [];
+  const consider = (relativePath: string) => {
+    const name = basename(relativePath);
+    if (NOT_CONTENT.has(name)) return;
+    const count = listFolder(join(cwd, relativePath)).slice(0, MAX_REFERENCE_NAMES).filter((e) => e.isFile() && e.name.endsWith(".md")).length;
+    if (count > 0) candidates.push({ path: relativePath, count, jobs: JOB_WORDS.test(name) });
+  };
+  for (const entry of listFolder(cwd).slice(0, MAX_REFERENCE_FOLDERS * 10)) {
+    if (!entry.isDirectory() || entry.name.startsWith(".")) continue;
+    if (entry.name.startsWith("_")) consider(entry.name);
+    else if (["content", "collections", "src"].includes(entry.name)) {
+      for (const sub of listFolder(join(cwd, entry.name)).slice(0, MAX_REFERENCE_FOLDERS * 10)) if (sub.isDirectory() && !sub.name.startsWith(".")) consider(`${entry.name}/${sub.name}`);
+    }
+  }
+  return candidates.sort((a, b) => Number(b.jobs) - Number(a.jobs) || b.count - a.count || (a.path < b.path ? -1 : 1))[0]?.path;
+}
+
 function listFolder(path: string): Dirent[] {
   try {
     return readdirSync(path, { withFileTypes: true });
