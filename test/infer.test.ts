@@ -326,6 +326,14 @@ describe("inferSchema, bounded and escaped", () => {
     expect((inferSchema(postings).schema.properties as Record<string, Record<string, unknown>>).layout).toMatchObject({ enum: ["job"], "x-default": "job" });
   });
 
+  it("who recruits and the headline are never made a list of choices, however often their values repeat", () => {
+    const postings = Array.from({ length: 30 }, (_, i) => ({ file: `p${i}.md`, name: `p${i}.md`, data: { title: `Job ${i % 3}`, company: `Acme ${i % 5}`, team: `Team ${i % 5}` } }));
+    const properties = inferSchema(postings).schema.properties as Record<string, Property>;
+    expect(properties.company!.enum).toBeUndefined();
+    expect(properties.title!.enum).toBeUndefined();
+    expect(properties.team!.enum).toHaveLength(5);
+  });
+
   it("keeps a key named __proto__ an ordinary property", () => {
     const data = JSON.parse('{"__proto__": "x", "title": "a"}') as Record<string, unknown>;
     const result = inferSchema([1, 2, 3].map((i) => ({ file: `p${i}.md`, name: `p${i}.md`, data })));

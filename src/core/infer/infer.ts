@@ -102,7 +102,8 @@ export function inferSchema(postings: readonly InferPosting[], options: InferOpt
   for (const key of order) {
     const info = keys.get(key)!;
     const cms = cmsFields.get(key);
-    const decision = decide(info.stats, 1, cms);
+    // Who recruits and the headline name things: never a closed list of choices.
+    const decision = decide(info.stats, 1, cms, STARTUP_NAMES.has(foldKey(key)) || HEADLINE_NAMES.includes(foldKey(key)));
     decisions.set(key, decision);
     const out: { rule: string; why: string }[] = [];
     const presence = share(info.present, total, "postings");
@@ -398,9 +399,9 @@ function keyOrder(infos: KeyInfo[], postingKeys: readonly string[][], cms: CmsCo
 // ---------------------------------------------------------------------------------------------
 // One key's values → its schema
 
-function decide(s: ValueStats, depth: number, cms: CmsField | undefined): Decision {
+function decide(s: ValueStats, depth: number, cms: CmsField | undefined, noEnum = false): Decision {
   const nullable = s.nulls > 0 && !holds(s.values, s.values + s.nulls);
-  const d = decideValues(s, depth, cms);
+  const d = decideValues(s, depth, cms, noEnum);
   if (nullable && d.kind !== "empty") {
     const type = d.schema.type;
     d.schema.type = [...(Array.isArray(type) ? type : [type]), "null"];
@@ -411,7 +412,7 @@ function decide(s: ValueStats, depth: number, cms: CmsField | undefined): Decisi
   return d;
 }
 
-function decideValues(s: ValueStats, depth: number, cms: CmsField | undefined): Decision {
+function decideValues(s: ValueStats, depth: number, cms: CmsField | undefined, noEnum = false): Decision {
   const n = s.values;
   const widget = cms?.widget;
   if (widget === "boolean") return booleanDecision(s, "the CMS widget is boolean");
@@ -423,9 +424,9 @@ function decideValues(s: ValueStats, depth: number, cms: CmsField | undefined): 
   }
   if (widget === "list") return listDecision(s, depth, "the CMS widget is list");
   if (widget === "object") return mappingDecision(s, depth, "the CMS widget is object");
-  if (widget === "datetime" || widget === "date") return textDecision(s, depth, widget);
+  if (widget === "datetime" || widget === "date") return textDecision(s, depth, widget, noEnum);
   if (n === 0) {
-    if (widget) return textDecision(s, depth, widget);
+    if (widget) return textDecision(s, depth, widget, noEnum);
     return { kind: "empty", schema: { type: ["string", "null"] }, rules: [{ rule: "text or empty", why: "always empty in the postings" }] };
   }
   const isList = s.lists >= LIST_MIN_LISTS && s.lists / n >= LIST_SHARE && holds(s.lists + s.texts, n);
@@ -436,7 +437,7 @@ function decideValues(s: ValueStats, depth: number, cms: CmsField | undefined): 
   if (kindHolds(s.numbers) && !widget) return numberDecision(s, `a number in ${share(s.numbers, n)}`, s.integers === s.numbers);
   if (kindHolds(s.mappings) && !widget) return mappingDecision(s, depth, `a mapping in ${share(s.mappings, n)}`);
   if (kindHolds(s.lists) && !widget) return listDecision(s, depth, `a list in ${share(s.lists, n)}`);
-  if (kindHolds(s.texts) || widget) return textDecision(s, depth, widget);
+  if (kindHolds(s.texts) || widget) return textDecision(s, depth, widget, noEnum);
   // No kind holds: each kind used more than once is allowed.
   const kinds: [string, number][] = [
     ["boolean", s.booleans],
@@ -492,7 +493,7 @@ function listDecision(s: ValueStats, depth: number, why: string): Decision {
   return { kind: "list", schema, rules };
 }
 
-function textDecision(s: ValueStats, depth: number, widget: string | undefined): Decision {
+function textDecision(s: ValueStats, depth: number, widget: string | undefined, noEnum = false): Decision {
   const n = s.texts;
   const rules: { rule: string; why: string }[] = [{ rule: "text", why: widget ? `the CMS widget is ${widget}` : `text in ${share(n, s.values)}` }];
   const schema: Record<string, unknown> = { type: "string" };
@@ -512,7 +513,7 @@ function textDecision(s: ValueStats, depth: number, widget: string | undefined):
   }
   // The CMS's free-text widgets are free text: no enum.
   const freeText = widget === "string" || widget === "text" || widget === "markdown";
-  const choice = !freeText && depth <= 2 && s.multiline === 0 ? enumFromValues(s) : undefined;
+  const choice = !freeText && !noEnum && depth <= 2 && s.multiline === 0 ? enumFromValues(s) : undefined;
   if (choice) {
     Object.assign(schema, choice.schema);
     return { kind: "text", schema, rules: [...rules, ...choice.rules], enumValues: choice.enumValues! };

@@ -9,7 +9,7 @@ export const OUTLIER_MIN_OTHERS = 4;
 export const MIN_SUPPORT = 3;
 
 /** An enum needs at most this many values… */
-export const ENUM_MAX_VALUES = 12;
+export const ENUM_MAX_VALUES = 8;
 /** …each used at least this many times (a value used once is an outlier, not an enum value)… */
 export const ENUM_MIN_USES = 2;
 /** …by at least this many postings for each value on average (a handful of values, each used several times). */
