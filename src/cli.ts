@@ -295,14 +295,17 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     .option("-y, --yes", "use the defaults and flags without asking")
     .option("--hook", "add a git pre-commit hook (or print the pre-commit / lint-staged snippet the repository needs)")
     .option("--force", "replace an existing posting.config.json (and, with --hook, an existing pre-commit hook)")
+    // Issue 18: a schema inferred from the postings the content folder holds.
+    .option("--infer", "write schemas/<collection>.schema.json inferred from the postings already there (and the CMS's admin/config.yml), and the config pointing at it")
+    .option("--dry-run", "print the schema, the config and the report; write nothing")
     .addOption(langOption())
     .addOption(colorOption)
     .addOption(noColorOption)
     .addHelpText(
       "after",
-      "\nOn a terminal, asks for what the flags do not give; otherwise never waits for input.\n" +
+      "\nOn a terminal, asks for what the flags do not give (and offers --infer when the content folder holds postings); otherwise never waits for input.\n" +
         "Exit codes: 0 done, 1 something exists and was left as is (see --force) or no git repository for --hook, 2 usage, 130 interrupted.\n\n" +
-        "Examples:\n  posting init\n  posting init --yes --hook\n  posting init --content _jobs --file-name YYYY-MM-DD-slug.md --yes\n",
+        "Examples:\n  posting init\n  posting init --yes --hook\n  posting init --content _jobs --file-name YYYY-MM-DD-slug.md --yes\n  posting init --infer --dry-run\n",
     )
     .action(async (options) => {
       const { initCommand } = await import("./commands/init.js");

@@ -6,12 +6,12 @@ import { readFile, stat } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { MAX_CONFIG_BYTES, readBounded, ReadRefusedError } from "../core/files/read-bounded.js";
 import { writeFileAtomic } from "../core/files/write.js";
-import { isAbsolute, join, relative, resolve } from "node:path";
+import { basename, isAbsolute, join, relative, resolve } from "node:path";
 import { promisify } from "node:util";
 import { CONFIG_FILE_NAME, loadConfig } from "../core/project/config.js";
 import { UserError } from "../core/errors.js";
 import { fileNameProblem } from "../core/files/file-name.js";
-import { configText, detectDefaults, hookLines, hookScript, HOOK_MARKER, INSTALL_HINT, LOCAL_BIN, lintStagedSnippet, preCommitSnippet } from "../core/project/init.js";
+import { configText, detectDefaults, inferredSchemaPath, hookLines, hookScript, HOOK_MARKER, INSTALL_HINT, LOCAL_BIN, lintStagedSnippet, preCommitSnippet } from "../core/project/init.js";
 import type { InitAnswers } from "../core/project/init.js";
 import { escapeControl, escapeInline } from "../core/sanitize.js";
 import { FileExistsError, writeNewFile } from "../core/scaffold/scaffold.js";
@@ -20,6 +20,13 @@ import { useColor } from "../io.js";
 import type { Prompter } from "../prompter.js";
 import { PromptInterrupted } from "../prompter.js";
 import { EXIT } from "../core/exit-codes.js";
+import { CmsConfigError, readCmsCollection } from "../core/infer/cms.js";
+import type { CmsCollection } from "../core/infer/cms.js";
+import { inferSchema } from "../core/infer/infer.js";
+import { guessContentFolder, holdsPostings, MAX_INFER_FILES, readCollection, referenceFolders } from "../core/infer/read.js";
+import { reportText } from "../core/infer/report.js";
+import { DEFAULT_FILE_NAME_PATTERN } from "../core/project/config.js";
+import { loadSchema } from "../core/schema/schema.js";
 
 export interface InitCommandOptions {
   content?: string;
@@ -30,6 +37,10 @@ export interface InitCommandOptions {
   force?: boolean;
   hook?: boolean;
   color?: boolean;
+  /** Write a schema inferred from the postings the content folder holds (core/infer). */
+  infer?: boolean;
+  /** Print what would be written; write nothing. */
+  dryRun?: boolean;
 }
 
 export interface InitCommandDeps {
@@ -43,10 +54,12 @@ const EXIT_INTERRUPTED = EXIT.interrupted;
 export async function initCommand(options: InitCommandOptions, io: CliIO, deps: InitCommandDeps = {}): Promise<number> {
   const configPath = join(io.cwd, CONFIG_FILE_NAME);
   const configExists = await exists(configPath);
-  if (configExists && !options.force && !options.hook) {
+  // `--infer --dry-run` shows what --force would write; everything else leaves a config as it is.
+  if (configExists && !options.force && (!options.hook || options.infer) && !(options.infer && options.dryRun)) {
     io.stderr.write(`posting: ${CONFIG_FILE_NAME} already exists; it was left as is (use --force to replace it)\n`);
     return EXIT_NOT_DONE;
   }
+  if (options.infer) return inferInit(options, io);
 
   let content: string;
   if (configExists && !options.force) {
@@ -65,6 +78,16 @@ export async function initCommand(options: InitCommandOptions, io: CliIO, deps: 
     const prompter = options.yes ? undefined : await interactivePrompter(io, options, deps);
     if (prompter) {
       try {
+        // A content folder that holds postings: offer to infer the schema from them.
+        if (options.schema === undefined) {
+          const question = TEXT_QUESTIONS[0]!;
+          const content = options.content ?? (await prompter.input({ name: question.key, message: question.message, ...(question.help ? { help: question.help } : {}), default: given.content, validate: question.validate })).trim();
+          given.content = content;
+          options = { ...options, content };
+          const count = await holdsPostings(io.cwd, content);
+          const offer = `${content} holds ${count} posting${count === 1 ? "" : "s"}: write a schema inferred from them (as posting init --infer does)?`;
+          if (count > 0 && (await prompter.confirm({ name: "infer", message: escapeInline(offer, "init"), default: true }))) return inferInit({ ...options, infer: true }, io);
+        }
         answers = await ask(prompter, given, options);
       } catch (error) {
         if (error instanceof PromptInterrupted) {
@@ -76,6 +99,10 @@ export async function initCommand(options: InitCommandOptions, io: CliIO, deps: 
     }
     checkAnswers(answers);
     const text = configText(answers, defaults.configSchema);
+    if (options.dryRun) {
+      io.stdout.write(`${CONFIG_FILE_NAME} (not written: --dry-run):\n${escapeControl(text, "init")}`);
+      return EXIT.clean;
+    }
     try {
       await writeNewFile(configPath, text, { overwrite: options.force === true });
     } catch (error) {
@@ -92,11 +119,84 @@ export async function initCommand(options: InitCommandOptions, io: CliIO, deps: 
     content = answers.content;
   }
 
+  if (options.dryRun) return EXIT.clean;
   await ignoreCache(io);
   if (!isInstalledIn(io.cwd)) io.stderr.write(`posting: warning: posting is not installed in this folder (no ${LOCAL_BIN}); the hook and \`npx --no-install posting\` need it: ${INSTALL_HINT}\n`);
   if (options.hook) return installHook(content, options, io);
   io.stdout.write(`\nNext: posting lint    (add a pre-commit hook with: posting init --hook)\n`);
   return EXIT.clean;
+}
+
+/**
+ * `posting init --infer`: read the postings of the content folder (and the Decap CMS fields, when
+ * the site has admin/config.yml), write the inferred schema to schemas/<collection>.schema.json and
+ * the config pointing at it, and say why each rule is there and what lint will flag now.
+ */
+async function inferInit(options: InitCommandOptions, io: CliIO): Promise<number> {
+  const defaults = await detectDefaults(io.cwd);
+  const cms = readCms(io.cwd, options.content ?? (defaults.contentFound ? defaults.content : undefined));
+  const content = (options.content ?? (defaults.contentFound ? defaults.content : (cms?.folder ?? guessContentFolder(io.cwd) ?? defaults.content))).trim();
+  const problem = relativePathProblem(content);
+  if (problem) throw new UserError(`--content: ${problem}`);
+  if (options.fileName !== undefined && fileNamePatternProblem(options.fileName)) throw new UserError(`--file-name: ${fileNamePatternProblem(options.fileName)}`);
+  const schemaFile = (options.schema ?? inferredSchemaPath(content)).trim();
+  if (isAbsolute(schemaFile)) throw new UserError("--schema: give a path relative to this folder");
+
+  const read = await readCollection(io.cwd, content);
+  if (read.postings.length === 0 && !cms) {
+    throw new UserError(`--infer: no postings under ${content} to infer a schema from (give the folder with --content)`);
+  }
+  const result = inferSchema(read.postings, { folders: referenceFolders(io.cwd, content), ...(cms ? { cms } : {}), name: basename(content).replace(/^_+/, "") || "postings" });
+  const schemaText = `${JSON.stringify(result.schema, null, 2)}\n`;
+  const answers: InitAnswers = { content, fileName: options.fileName ?? DEFAULT_FILE_NAME_PATTERN, schema: schemaFile, template: options.template ?? "", startupReferences: undefined };
+  const settings = { fileName: options.fileName ?? result.fileName, references: result.references };
+  const text = configText(answers, defaults.configSchema, settings);
+
+  const readNote = `Read ${read.postings.length} posting${read.postings.length === 1 ? "" : "s"} under ${content}${cms ? ` and the CMS fields of ${cms.file}` : ""}${read.skipped > 0 ? `; ${read.skipped} file${read.skipped === 1 ? "" : "s"} without readable front matter skipped` : ""}${read.notRead > 0 ? `; ${read.notRead} more not read (the first ${MAX_INFER_FILES} only)` : ""}.\n`;
+  io.stdout.write(escapeControl(readNote, "init"));
+  io.stdout.write(escapeControl(reportText(result.report), "init"));
+  if (options.dryRun) {
+    io.stdout.write(`\n${escapeInline(schemaFile, "init")} (not written: --dry-run):\n${escapeControl(schemaText, "init")}`);
+    io.stdout.write(`\n${CONFIG_FILE_NAME} (not written: --dry-run):\n${escapeControl(text, "init")}`);
+    return EXIT.clean;
+  }
+
+  const schemaPath = resolve(io.cwd, schemaFile);
+  const schemaExists = await exists(schemaPath);
+  if (schemaExists && !options.force) {
+    io.stderr.write(`posting: ${escapeInline(schemaFile, "init")} already exists; it was left as is, and so was ${CONFIG_FILE_NAME} (use --force to replace them)\n`);
+    return EXIT_NOT_DONE;
+  }
+  const configPath = join(io.cwd, CONFIG_FILE_NAME);
+  const configExisted = await exists(configPath);
+  try {
+    await writeNewFile(schemaPath, schemaText, { overwrite: options.force === true });
+    await writeNewFile(configPath, text, { overwrite: options.force === true });
+  } catch (error) {
+    if (error instanceof FileExistsError) {
+      io.stderr.write(`posting: ${escapeInline(relative(io.cwd, error.path), "init")} already exists; it was left as is (use --force to replace it)\n`);
+      return EXIT_NOT_DONE;
+    }
+    throw error;
+  }
+  // Read both back through the one resolver and schema loader: what init writes must load.
+  const config = await loadConfig(io.cwd, { config: configPath });
+  loadSchema(config.schemaPath);
+  io.stdout.write(`\n${schemaExists ? "Replaced" : "Created"} ${escapeInline(schemaFile, "init")} (${Object.keys(result.schema.properties as object).length} keys).\n`);
+  io.stdout.write(`${configExisted ? "Replaced" : "Created"} ${CONFIG_FILE_NAME}:\n${escapeControl(text, "init")}`);
+  await ignoreCache(io);
+  if (options.hook) return installHook(content, options, io);
+  io.stdout.write(`\nNext: posting lint    (add a pre-commit hook with: posting init --hook)\n`);
+  return EXIT.clean;
+}
+
+function readCms(cwd: string, content: string | undefined): CmsCollection | undefined {
+  try {
+    return readCmsCollection(cwd, content);
+  } catch (error) {
+    if (error instanceof CmsConfigError) throw new UserError(`the CMS config ${error.message}`);
+    throw error;
+  }
 }
 
 async function interactivePrompter(io: CliIO, options: InitCommandOptions, deps: InitCommandDeps): Promise<Prompter | undefined> {

@@ -3,8 +3,6 @@
 import { expect } from "vitest";
 import type { CliCase } from "./case.js";
 
-const VALID = "---\nroles: Développeur·se\nopen: true\n---\n\nTexte.\n";
-
 interface Row {
   name: string;
   layout?: Record<string, string>;
@@ -19,6 +17,16 @@ interface Row {
   /** Other files there after the run. */
   files?: CliCase["files"];
 }
+
+const VALID = "---\nroles: Développeur·se\nopen: true\n---\n\nTexte.\n";
+
+// Issue 18: four postings for `init --infer` to learn from.
+const JOBS: Record<string, string> = Object.fromEntries(
+  ["2026-05-01-dev", "2026-05-02-design", "2026-05-03-data", "2026-05-04-produit"].map((name, i) => [
+    `content/_jobs/${name}.md`,
+    `---\ntitle: Poste ${i}\nopen: ${i % 2 === 0}\ndate: 2026-05-0${i + 1}\n---\n\nNous recherchons une personne pour l'équipe.\n`,
+  ]),
+);
 
 const ROWS: Row[] = [
   {
@@ -127,6 +135,93 @@ const ROWS: Row[] = [
     exitCode: 0,
     stdout: [/^Next: posting lint/m],
     files: { ".gitignore": { equals: "_site/\n/.posting-cache\n" } },
+  },
+  // Issue 18: --infer and --dry-run.
+  {
+    name: "--infer writes schemas/<collection>.schema.json and the config pointing at it",
+    spawn: true,
+    layout: JOBS,
+    args: ["--infer"],
+    exitCode: 0,
+    config: { content: ["content/_jobs"], schema: "schemas/jobs.schema.json", fileName: "YYYY-MM-DD-slug.md" },
+    stdout: [/^Read 4 postings under content\/_jobs\.$/m, /^Rules and why:$/m, /^With this schema, lint will flag nothing in these postings\.$/m, /^Created schemas\/jobs\.schema\.json \(3 keys\)\.$/m, /^Created posting\.config\.json:$/m],
+    files: { "schemas/jobs.schema.json": { json: (value) => expect(value).toMatchObject({ required: ["title", "open", "date"], additionalProperties: false, properties: { open: { type: "boolean", "x-role": "open" }, date: { format: "date", "x-role": "date" } } }) } },
+  },
+  {
+    name: "--infer without the usual folders finds the postings' folder (named for jobs first, then the most Markdown files)",
+    layout: {
+      ...Object.fromEntries(Object.entries(JOBS).map(([path, text]) => [path.replace("content/_jobs/", "_offres/"), text])),
+      ...Object.fromEntries([1, 2, 3, 4, 5, 6].map((i) => [`_posts/2026-01-0${i}-billet.md`, "---\nlayout: post\n---\n\nBillet.\n"])),
+      "_layouts/default.md": "---\n---\n",
+    },
+    args: ["--infer"],
+    exitCode: 0,
+    config: { content: ["_offres"], schema: "schemas/offres.schema.json", fileName: "YYYY-MM-DD-slug.md" },
+    stdout: [/^Read 4 postings under _offres\.$/m],
+  },
+  {
+    name: "--infer --schema writes the schema where it is told",
+    layout: JOBS,
+    args: ["--infer", "--schema", "config/offres.json"],
+    exitCode: 0,
+    config: { content: ["content/_jobs"], schema: "config/offres.json", fileName: "YYYY-MM-DD-slug.md" },
+    files: { "config/offres.json": { includes: ['"additionalProperties": false'] }, "schemas/jobs.schema.json": null },
+  },
+  {
+    name: "--infer --dry-run prints the schema, the config and the report, and writes nothing",
+    layout: JOBS,
+    args: ["--infer", "--dry-run"],
+    exitCode: 0,
+    stdout: [/^schemas\/jobs\.schema\.json \(not written: --dry-run\):$/m, /^posting\.config\.json \(not written: --dry-run\):$/m, /"x-role": "open"/],
+    files: { "posting.config.json": null, "schemas/jobs.schema.json": null, ".gitignore": null },
+  },
+  {
+    name: "--infer with an existing config: both left as is",
+    layout: { ...JOBS, "posting.config.json": '{ "content": "a" }\n' },
+    args: ["--infer"],
+    exitCode: 1,
+    config: { content: "a" },
+    stderr: [/^posting: posting\.config\.json already exists; it was left as is \(use --force to replace it\)$/m],
+    files: { "schemas/jobs.schema.json": null },
+  },
+  {
+    name: "--infer with an existing schema: both left as is",
+    layout: { ...JOBS, "schemas/jobs.schema.json": "{}\n" },
+    args: ["--infer"],
+    exitCode: 1,
+    stderr: [/^posting: schemas\/jobs\.schema\.json already exists; it was left as is, and so was posting\.config\.json \(use --force to replace them\)$/m],
+    files: { "schemas/jobs.schema.json": { equals: "{}\n" }, "posting.config.json": null },
+  },
+  {
+    name: "--infer in a folder without postings is a usage error",
+    layout: { "content/_jobs/": "" },
+    args: ["--infer"],
+    exitCode: 2,
+    stderr: [/^posting: --infer: no postings under content\/_jobs to infer a schema from \(give the folder with --content\)$/m],
+  },
+  {
+    name: "--infer --dry-run with an existing config shows what --force would write, and writes nothing",
+    layout: { ...JOBS, "posting.config.json": '{ "content": "a" }\n' },
+    args: ["--infer", "--dry-run"],
+    exitCode: 0,
+    config: { content: "a" },
+    stdout: [/^posting\.config\.json \(not written: --dry-run\):$/m],
+    files: { "schemas/jobs.schema.json": null },
+  },
+  {
+    name: "--dry-run --hook with an existing config touches neither .gitignore nor a hook",
+    layout: { "posting.config.json": '{ "content": "a" }\n', ".gitignore": "_site/" },
+    args: ["--dry-run", "--hook"],
+    exitCode: 0,
+    config: { content: "a" },
+    files: { ".gitignore": { equals: "_site/" } },
+  },
+  {
+    name: "--dry-run without --infer prints the config and writes nothing",
+    args: ["--yes", "--dry-run"],
+    exitCode: 0,
+    stdout: [/^posting\.config\.json \(not written: --dry-run\):$/m, /"content\/_jobs"/],
+    files: { "posting.config.json": null },
   },
   {
     name: "no .gitignore and no git repository: none is made",

@@ -1,8 +1,9 @@
 // What `posting init` writes: the config (from detected defaults and answers) and the git hook,
 // as text. The command decides where to write and asks the questions.
 import { stat } from "node:fs/promises";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { DEFAULT_FILE_NAME_PATTERN } from "./config.js";
+import { FALLBACK_SLUG, slugify } from "../words/slug.js";
 
 export interface InitAnswers {
   /** Content folder, relative to the config file. */
@@ -48,16 +49,31 @@ export async function detectDefaults(cwd: string): Promise<InitDefaults> {
   };
 }
 
+/** What `posting init --infer` found in the postings, for the config (core/infer). */
+export interface InferredSettings {
+  /** The pattern the file names follow, or false when they follow none. */
+  fileName: string | false;
+  /** Keys whose values name files of another folder. */
+  references: Record<string, string>;
+}
+
 /** The config file's text: only what differs from the built-in defaults, plus the file name pattern to show it. */
-export function configText(answers: InitAnswers, configSchema: string | undefined): string {
+export function configText(answers: InitAnswers, configSchema: string | undefined, inferred?: InferredSettings): string {
   const config: Record<string, unknown> = {};
   if (configSchema) config.$schema = configSchema;
   config.content = [answers.content];
   if (answers.schema) config.schema = answers.schema;
   if (answers.template) config.template = answers.template;
-  config.fileName = answers.fileName;
-  if (answers.startupReferences) config.references = { startup: answers.startupReferences };
+  config.fileName = inferred ? inferred.fileName : answers.fileName;
+  const references = inferred ? inferred.references : answers.startupReferences ? { startup: answers.startupReferences } : {};
+  if (Object.keys(references).length > 0) config.references = references;
   return `${JSON.stringify(config, null, 2)}\n`;
+}
+
+/** Where `posting init --infer` writes the schema of the collection in `content`: schemas/<name>.schema.json. */
+export function inferredSchemaPath(content: string): string {
+  const name = slugify(basename(content.replace(/[\\/]+$/, "")).replace(/^_+/, ""));
+  return `schemas/${name === FALLBACK_SLUG || name === "" ? "postings" : name}.schema.json`;
 }
 
 export const HOOK_MARKER = "# posting: lint the staged postings";
