@@ -37,7 +37,7 @@ interface LintFinding {
 }
 
 async function lintFindings(cwd: string): Promise<LintFinding[]> {
-  const lint = await runCli(["lint", "--format", "json"], cwd);
+  const lint = await runCli(["lint", "--format", "json", "--lang", "en"], cwd);
   expect(lint.exitCode, lint.stderr).toBeLessThanOrEqual(1);
   const report = JSON.parse(lint.stdout) as { files: { findings: LintFinding[] }[] };
   return report.files.flatMap((f) => f.findings);
@@ -78,8 +78,9 @@ describe.each([
       expect(found, key).toEqual(shape);
     }
     expect(schema.additionalProperties).toBe(false);
-    // Labels and prompts in the collection's language.
+    // Labels and prompts in the collection's language, and the config says it: posting speaks it.
     for (const p of Object.values(properties)) expect(Object.keys(p["x-label" as keyof Property] as object)).toEqual([lang]);
+    expect(readJson(join(cwd, "posting.config.json"))).toMatchObject({ lang });
 
     // Lint: the planted outliers, nothing else.
     const findings = await lintFindings(cwd);
@@ -263,7 +264,7 @@ describe("init --infer, the command", () => {
     expect(readJson(join(cwd, "posting.config.json"))).toMatchObject({ content: ["_jobs"], fileName: false });
     const properties = readJson(join(cwd, "schemas", "jobs.schema.json")).properties as Record<string, Record<string, unknown>>;
     expect(Object.values(properties).some((p) => "x-role" in p)).toBe(false);
-    const lint = await runCli(["lint"], cwd);
+    const lint = await runCli(["lint", "--lang", "en"], cwd);
     expect(lint.exitCode, lint.stdout).toBe(0);
     const list = await runCli(["list", "--format", "json"], cwd);
     expect(list.exitCode, list.stderr).toBe(0);

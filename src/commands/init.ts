@@ -149,7 +149,7 @@ async function inferInit(options: InitCommandOptions, io: CliIO): Promise<number
   const result = inferSchema(read.postings, { folders: referenceFolders(io.cwd, content), ...(cms ? { cms } : {}), name: basename(content).replace(/^_+/, "") || "postings" });
   const schemaText = `${JSON.stringify(result.schema, null, 2)}\n`;
   const answers: InitAnswers = { content, fileName: options.fileName ?? DEFAULT_FILE_NAME_PATTERN, schema: schemaFile, template: options.template ?? "", startupReferences: undefined };
-  const settings = { fileName: options.fileName ?? result.fileName, references: result.references };
+  const settings = { fileName: options.fileName ?? result.fileName, references: result.references, lang: result.lang };
   const text = configText(answers, defaults.configSchema, settings);
 
   const readNote = `Read ${read.postings.length} posting${read.postings.length === 1 ? "" : "s"} under ${content}${cms ? ` and the CMS fields of ${cms.file}` : ""}${read.skipped > 0 ? `; ${read.skipped} file${read.skipped === 1 ? "" : "s"} without readable front matter skipped` : ""}${read.notRead > 0 ? `; ${read.notRead} more not read (the first ${MAX_INFER_FILES} only)` : ""}.\n`;

@@ -143,7 +143,7 @@ const ROWS: Row[] = [
     layout: JOBS,
     args: ["--infer"],
     exitCode: 0,
-    config: { content: ["content/_jobs"], schema: "schemas/jobs.schema.json", fileName: "YYYY-MM-DD-slug.md" },
+    config: { content: ["content/_jobs"], schema: "schemas/jobs.schema.json", fileName: "YYYY-MM-DD-slug.md", lang: "fr" },
     stdout: [/^Read 4 postings under content\/_jobs\.$/m, /^Rules and why:$/m, /^With this schema, lint will flag nothing in these postings\.$/m, /^Created schemas\/jobs\.schema\.json \(3 keys\)\.$/m, /^Created posting\.config\.json:$/m],
     files: { "schemas/jobs.schema.json": { json: (value) => expect(value).toMatchObject({ required: ["title", "open", "date"], additionalProperties: false, properties: { open: { type: "boolean", "x-role": "open" }, date: { format: "date", "x-role": "date" } } }) } },
   },
@@ -156,7 +156,7 @@ const ROWS: Row[] = [
     },
     args: ["--infer"],
     exitCode: 0,
-    config: { content: ["_offres"], schema: "schemas/offres.schema.json", fileName: "YYYY-MM-DD-slug.md" },
+    config: { content: ["_offres"], schema: "schemas/offres.schema.json", fileName: "YYYY-MM-DD-slug.md", lang: "fr" },
     stdout: [/^Read 4 postings under _offres\.$/m],
   },
   {
@@ -164,7 +164,7 @@ const ROWS: Row[] = [
     layout: JOBS,
     args: ["--infer", "--schema", "config/offres.json"],
     exitCode: 0,
-    config: { content: ["content/_jobs"], schema: "config/offres.json", fileName: "YYYY-MM-DD-slug.md" },
+    config: { content: ["content/_jobs"], schema: "config/offres.json", fileName: "YYYY-MM-DD-slug.md", lang: "fr" },
     files: { "config/offres.json": { includes: ['"additionalProperties": false'] }, "schemas/jobs.schema.json": null },
   },
   {

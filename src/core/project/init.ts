@@ -1,5 +1,6 @@
 // What `posting init` writes: the config (from detected defaults and answers) and the git hook,
 // as text. The command decides where to write and asks the questions.
+import type { Lang } from "../messages/lang.js";
 import { stat } from "node:fs/promises";
 import { basename, join } from "node:path";
 import { DEFAULT_FILE_NAME_PATTERN } from "./config.js";
@@ -55,6 +56,8 @@ export interface InferredSettings {
   fileName: string | false;
   /** Keys whose values name files of another folder. */
   references: Record<string, string>;
+  /** The collection's language: posting then speaks it (messages, prompts), as its labels do. */
+  lang?: Lang;
 }
 
 /** The config file's text: only what differs from the built-in defaults, plus the file name pattern to show it. */
@@ -67,6 +70,7 @@ export function configText(answers: InitAnswers, configSchema: string | undefine
   config.fileName = inferred ? inferred.fileName : answers.fileName;
   const references = inferred ? inferred.references : answers.startupReferences ? { startup: answers.startupReferences } : {};
   if (Object.keys(references).length > 0) config.references = references;
+  if (inferred?.lang) config.lang = inferred.lang;
   return `${JSON.stringify(config, null, 2)}\n`;
 }
 
