@@ -30,14 +30,13 @@ export type ChangeLine =
   | { kind: "final-newline" };
 
 import type { DateReason } from "../findings.js";
-import type { Lang } from "./lang.js";
 
 /** What is wrong with a config value: a known shape, or ajv's keyword (and its English message). */
 export type ConfigValueProblem = { kind: "file-name" | "reference" | "extension" | "rule" } | { kind: "schema"; keyword: string; type?: string; message?: string };
 
 export interface Phrases {
-  /** The language of these phrases. */
-  lang: Lang;
+  /** The language of these phrases (lang.ts Lang, written out: lang.ts imports the catalogs). */
+  lang: "fr" | "en";
   // stylish's footer
   noProblems: (files: number) => string;
   problems: (counts: ReportCounts) => string;
