@@ -4,8 +4,8 @@
 import { loadConfig } from "../core/project/config.js";
 import { UserError } from "../core/errors.js";
 import { buildQuery, parseFields } from "../core/list/list-query.js";
-import type { ListQuery, Posting } from "../core/list/list-query.js";
-import { columnsFor, readPostings, selectPostings } from "../core/list/list.js";
+import type { ListQuery } from "../core/list/list-query.js";
+import { columnsFor, readSelectedPostings, sortAndLimit } from "../core/list/list.js";
 import type { UnreadablePosting } from "../core/list/list.js";
 import { discoveryFor, resolveInputs } from "./inputs.js";
 import type { FilterFlags } from "./edit-report.js";
@@ -53,17 +53,18 @@ export async function listCommand(paths: string[], options: ListCommandOptions, 
   const inputs = resolveInputs(paths, config);
   if (!inputs) throw new UserError(noInputMessage("list"));
 
-  const read = await readPostings(inputs, { cwd: io.cwd, discovery: discoveryFor(config, io, "listed"), schema, legacyEncoding: config.encoding, env: io.env });
-  if (read.postings.length === 0 && read.unreadable.length === 0 && !options.allowEmpty) throw new UserError(noPostingsMessage(inputs));
-  const selected = selectPostings(read.postings, query);
+  const fieldKeys = options.fields !== undefined ? columns.map((c) => c.key) : [];
+  const read = await readSelectedPostings(inputs, { cwd: io.cwd, discovery: discoveryFor(config, io, "listed"), schema, legacyEncoding: config.encoding, env: io.env }, query, askedKeys(query, fieldKeys));
+  if (read.total === 0 && read.unreadable.length === 0 && !options.allowEmpty) throw new UserError(noPostingsMessage(inputs));
+  const selected = sortAndLimit(read.postings, query);
   for (const u of read.unreadable) io.stderr.write(`${unreadableLine(u, en)}\n`);
-  for (const note of unknownKeyNotes(query, options.fields !== undefined ? columns.map((c) => c.key) : [], read.postings, schema)) io.stderr.write(`${note}\n`);
+  for (const note of unknownKeyNotes(query, fieldKeys, read.keysSeen, schema)) io.stderr.write(`${note}\n`);
 
   if (options.count) {
     const count = selected.postings.length;
     io.stdout.write(options.format === "json" || options.format === "ndjson" ? `${JSON.stringify({ count })}\n` : `${count}\n`);
   } else {
-    const report = { ...selected, total: read.postings.length, unreadable: read.unreadable, columns, columnsChosen: options.fields !== undefined, hasOpenKey: schema.roles.keys.open !== undefined };
+    const report = { ...selected, total: read.total, unreadable: read.unreadable, columns, columnsChosen: options.fields !== undefined, hasOpenKey: schema.roles.keys.open !== undefined };
     const width = io.stdout.columns !== undefined && io.stdout.columns > 0 ? io.stdout.columns : DEFAULT_TABLE_WIDTH;
     const writer = new ReportWriter(io.stdout, false);
     for (const piece of reporter(report, { color: useColor(io.stdout, io.env, options.color), width })) writer.write(piece);
@@ -85,12 +86,16 @@ function unreadableLine(u: UnreadablePosting, catalog: Catalog): string {
  * A key in --where, --sort or --fields that no posting has and the schema does not declare is
  * most likely a typo: it would quietly match nothing, so say so (and suggest the closest key).
  */
-function unknownKeyNotes(query: ListQuery, fieldKeys: readonly string[], postings: readonly Posting[], schema: PostingSchema): string[] {
-  const asked = new Set([...query.where.map((w) => w.key), ...query.sort.map((s) => s.key), ...fieldKeys]);
+/** The keys named in --where, --sort and --fields. */
+function askedKeys(query: ListQuery, fieldKeys: readonly string[]): Set<string> {
+  return new Set([...query.where.map((w) => w.key), ...query.sort.map((s) => s.key), ...fieldKeys]);
+}
+
+function unknownKeyNotes(query: ListQuery, fieldKeys: readonly string[], keysSeen: ReadonlySet<string>, schema: PostingSchema): string[] {
   const notes: string[] = [];
-  for (const key of asked) {
+  for (const key of askedKeys(query, fieldKeys)) {
     if (key === "file" || schema.fieldsByKey.has(key)) continue;
-    if (postings.some((p) => Object.hasOwn(p.fields, key))) continue;
+    if (keysSeen.has(key)) continue;
     const suggestion = suggestKey(key, schema);
     notes.push(`posting: no posting has the key \`${escapeInline(escapeKey(key), "list-notes")}\`${suggestion ? `; did you mean \`${suggestion}\`?` : ""}`);
   }
