@@ -4,7 +4,7 @@
 import { loadConfig } from "../core/project/config.js";
 import { UserError } from "../core/errors.js";
 import { buildQuery, parseFields } from "../core/list/list-query.js";
-import type { ListQuery } from "../core/list/list-query.js";
+import type { ListQuery, Posting } from "../core/list/list-query.js";
 import { columnsFor, readSelectedPostings, sortAndLimit } from "../core/list/list.js";
 import type { UnreadablePosting } from "../core/list/list.js";
 import { discoveryFor, resolveInputs } from "./inputs.js";
@@ -18,6 +18,7 @@ import { useColor } from "../io.js";
 import type { Catalog } from "../core/messages/word.js";
 import { en } from "../core/messages/word.js";
 import { getListReporter, unreadableReason } from "../reporters/list.js";
+import type { ListReport, ListReporter, ListReporterOptions } from "../reporters/list-types.js";
 import { ReportWriter } from "./report-writer.js";
 import { noInputMessage } from "./lint.js";
 import { noPostingsMessage } from "../core/files/targets.js";
@@ -54,20 +55,28 @@ export async function listCommand(paths: string[], options: ListCommandOptions, 
   if (!inputs) throw new UserError(noInputMessage("list"));
 
   const fieldKeys = options.fields !== undefined ? columns.map((c) => c.key) : [];
-  const read = await readSelectedPostings(inputs, { cwd: io.cwd, discovery: discoveryFor(config, io, "listed"), schema, legacyEncoding: config.encoding, env: io.env }, query, askedKeys(query, fieldKeys));
+  const reporterOptions = { color: useColor(io.stdout, io.env, options.color), width: io.stdout.columns !== undefined && io.stdout.columns > 0 ? io.stdout.columns : DEFAULT_TABLE_WIDTH };
+  const base = { columns, columnsChosen: options.fields !== undefined, hasOpenKey: schema.roles.keys.open !== undefined };
+  // In input order, unlimited, a format that needs no widths: written as read, nothing held (a count holds none either).
+  const writer = new ReportWriter(io.stdout, false);
+  let matched = 0;
+  const stream = !options.count && query.sort.length === 0 && query.limit === undefined && STREAMED.has(options.format) ? new StreamedReport(reporter, base, reporterOptions, writer) : undefined;
+  const onSelected = options.count ? () => void matched++ : stream && ((posting: Posting) => stream.push(posting));
+  const read = await readSelectedPostings(inputs, { cwd: io.cwd, discovery: discoveryFor(config, io, "listed"), schema, legacyEncoding: config.encoding, env: io.env }, query, askedKeys(query, fieldKeys), onSelected);
   if (read.total === 0 && read.unreadable.length === 0 && !options.allowEmpty) throw new UserError(noPostingsMessage(inputs));
   const selected = sortAndLimit(read.postings, query);
   for (const u of read.unreadable) io.stderr.write(`${unreadableLine(u, en)}\n`);
   for (const note of unknownKeyNotes(query, fieldKeys, read.keysSeen, schema)) io.stderr.write(`${note}\n`);
 
   if (options.count) {
-    const count = selected.postings.length;
+    const count = query.limit !== undefined ? Math.min(matched, query.limit) : matched;
     io.stdout.write(options.format === "json" || options.format === "ndjson" ? `${JSON.stringify({ count })}\n` : `${count}\n`);
+  } else if (stream) {
+    stream.end();
+    writer.finish("", "");
   } else {
-    const report = { ...selected, total: read.total, unreadable: read.unreadable, columns, columnsChosen: options.fields !== undefined, hasOpenKey: schema.roles.keys.open !== undefined };
-    const width = io.stdout.columns !== undefined && io.stdout.columns > 0 ? io.stdout.columns : DEFAULT_TABLE_WIDTH;
-    const writer = new ReportWriter(io.stdout, false);
-    for (const piece of reporter(report, { color: useColor(io.stdout, io.env, options.color), width })) writer.write(piece);
+    const report = { ...selected, total: read.total, unreadable: read.unreadable, ...base };
+    for (const piece of reporter(report, reporterOptions)) writer.write(piece);
     writer.finish("", "");
   }
 
@@ -76,6 +85,63 @@ export async function listCommand(paths: string[], options: ListCommandOptions, 
     return EXIT.findings;
   }
   return EXIT.clean;
+}
+
+/** The formats that print one piece per posting, in the order given, with nothing computed over all of them. */
+const STREAMED = new Set(["json", "ndjson", "csv"]);
+
+/**
+ * A listing printed while the postings are read: the reporter (a generator) pulls each posting as
+ * it is pushed, and its pieces are written at once, so no posting is held. Until the first posting
+ * it is not started: with none, end() runs it on an empty list, as a listing of nothing prints.
+ * The streamed formats read only the postings and the columns of the report (not its totals).
+ */
+class StreamedReport {
+  private readonly queue: Posting[] = [];
+  private pieces: Iterator<string> | undefined;
+  private ended = false;
+
+  constructor(
+    private readonly reporter: ListReporter,
+    private readonly base: Pick<ListReport, "columns" | "columnsChosen" | "hasOpenKey">,
+    private readonly options: ListReporterOptions,
+    private readonly writer: ReportWriter,
+  ) {}
+
+  push(posting: Posting): void {
+    this.queue.push(posting);
+    this.pieces ??= this.start([posting]);
+    // Only while a posting waits: the reporter never asks for one that has not come yet.
+    while (this.queue.length > 0) {
+      const piece = this.pieces.next();
+      if (piece.done) return;
+      this.writer.write(piece.value);
+    }
+  }
+
+  end(): void {
+    this.ended = true;
+    const pieces = this.pieces ?? this.start([]);
+    for (let piece = pieces.next(); !piece.done; piece = pieces.next()) this.writer.write(piece.value);
+  }
+
+  private start(first: Posting[]): Iterator<string> {
+    const queue = this.queue;
+    const isEnded = () => this.ended;
+    // A list of the right emptiness whose iteration takes the postings as they are pushed.
+    const postings = Object.defineProperty([...first], Symbol.iterator, {
+      value: function* (): Generator<Posting> {
+        for (;;) {
+          const next = queue.shift();
+          if (next !== undefined) yield next;
+          else if (isEnded()) return;
+          else throw new Error("posting list: the report asked for a posting not read yet");
+        }
+      },
+    });
+    const report: ListReport = { postings, matched: 0, total: 0, unreadable: [], ...this.base };
+    return this.reporter(report, this.options)[Symbol.iterator]();
+  }
 }
 
 function unreadableLine(u: UnreadablePosting, catalog: Catalog): string {

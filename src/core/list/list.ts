@@ -79,7 +79,14 @@ export interface SelectedPostingsRead {
  * readPostings for `posting list`: only the postings `query` keeps are held, without their body
  * (read for `--search` only), so memory grows with what is shown, not with the collection.
  */
-export async function readSelectedPostings(inputs: readonly string[], options: ReadPostingsOptions & { env?: Record<string, string | undefined> }, query: ListQuery, keys: Iterable<string> = []): Promise<SelectedPostingsRead> {
+export async function readSelectedPostings(
+  inputs: readonly string[],
+  options: ReadPostingsOptions & { env?: Record<string, string | undefined> },
+  query: ListQuery,
+  keys: Iterable<string> = [],
+  /** Each matching posting, in order, as soon as it is read; then none is kept (`postings` stays empty). */
+  onSelected?: (posting: Posting) => void,
+): Promise<SelectedPostingsRead> {
   const result: SelectedPostingsRead = { postings: [], total: 0, unreadable: [], keysSeen: new Set() };
   const unseen = new Set(keys);
   const needsBody = query.search !== undefined;
@@ -95,7 +102,8 @@ export async function readSelectedPostings(inputs: readonly string[], options: R
       }
       if (!matchesQuery(posting, query)) return;
       if (needsBody) posting.body = "";
-      result.postings.push(posting);
+      if (onSelected) onSelected(posting);
+      else result.postings.push(posting);
     },
     (u) => result.unreadable.push(u),
     !needsBody,
