@@ -39,6 +39,13 @@ function packageCopy(): string {
 }
 
 describe("bin/load-cli.js", () => {
+  it("the bundles are pure ASCII (Node reads them on its fast path, as one-byte strings)", () => {
+    for (const name of ["cli.cjs", "worker.cjs"]) {
+      const bytes = readFileSync(join(ROOT, "dist", "bundle", name));
+      expect(bytes.findIndex((b) => b >= 0x80), name).toBe(-1);
+    }
+  });
+
   it("uses the cache the build made for the bundle", () => {
     const { cli, script } = loadCli();
     expect(typeof cli.run).toBe("function");
