@@ -148,15 +148,15 @@ function unreadableLine(u: UnreadablePosting, catalog: Catalog): string {
   return `posting: ${escapeInline(u.file, "list-notes")}:${u.line}:${u.column}: could not read: ${escapeInline(unreadableReason(u, catalog), "list-notes")} [${u.code}]`;
 }
 
-/**
- * A key in --where, --sort or --fields that no posting has and the schema does not declare is
- * most likely a typo: it would quietly match nothing, so say so (and suggest the closest key).
- */
 /** The keys named in --where, --sort and --fields. */
 function askedKeys(query: ListQuery, fieldKeys: readonly string[]): Set<string> {
   return new Set([...query.where.map((w) => w.key), ...query.sort.map((s) => s.key), ...fieldKeys]);
 }
 
+/**
+ * A key in --where, --sort or --fields that no posting has and the schema does not declare is
+ * most likely a typo: it would quietly match nothing, so say so (and suggest the closest key).
+ */
 function unknownKeyNotes(query: ListQuery, fieldKeys: readonly string[], keysSeen: ReadonlySet<string>, schema: PostingSchema): string[] {
   const notes: string[] = [];
   for (const key of askedKeys(query, fieldKeys)) {
