@@ -1,42 +1,61 @@
-// `npm run bench`: for 1 / 1,000 / 10,000 (and with --full, 100,000) generated postings, the
-// median wall time of each posting command next to two floors (`node -e 0`, a Node script that
-// only reads the files) and a hand-written gray-matter + ajv script, all timed in the same run,
-// interleaved, with peak memory and ratios. Prints Markdown (bench/RESULTS.md keeps a copy).
-// Usage: node bench/run.mjs [--full] [--runs N] [--sizes 1,1000,10000]   (BENCH_FULL=1 = --full)
+// `npm run bench`: for 1 / 542 / 10,000 (and with --full, 100,000) generated postings, the
+// median wall time of each posting command next to three floors (`node -e 0`, a Node script that
+// only reads the files, one that reads, splits, parses with js-yaml and runs one ajv validator)
+// and a hand-written gray-matter + ajv script, all timed in the same run, interleaved, with peak
+// memory and ratios. `--other <checkout>` adds the same posting commands run from another built
+// checkout (before/after in one run). Prints Markdown (bench/RESULTS.md keeps a copy).
+// Usage: node bench/run.mjs [--quick] [--full] [--runs N] [--sizes 1,542,10000] [--other DIR]
+//   --quick: 1 and 542 postings, 3 runs each (seconds); BENCH_FULL=1 = --full
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { cpus, freemem, platform, release, tmpdir, totalmem } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { generateCollection } from "./generate.mjs";
 
 const { values: args } = parseArgs({
-  options: { full: { type: "boolean", default: process.env.BENCH_FULL === "1" }, runs: { type: "string" }, sizes: { type: "string" } },
+  options: {
+    full: { type: "boolean", default: process.env.BENCH_FULL === "1" },
+    quick: { type: "boolean", default: false },
+    runs: { type: "string" },
+    sizes: { type: "string" },
+    other: { type: "string" },
+  },
 });
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const BIN = join(ROOT, "bin", "posting.js");
 const HOOK = join(ROOT, "bench", "rss-hook.mjs");
-const sizes = args.sizes ? args.sizes.split(",").map(Number) : [1, 1_000, 10_000, ...(args.full ? [100_000] : [])];
-const runsFor = (n) => Number(args.runs ?? (n >= 100_000 ? 3 : n >= 10_000 ? 5 : 9));
+const OTHER = args.other ? resolve(args.other) : undefined;
+const sizes = args.sizes ? args.sizes.split(",").map(Number) : args.quick ? [1, 542] : [1, 542, 10_000, ...(args.full ? [100_000] : [])];
+const runsFor = (n) => Number(args.runs ?? (args.quick ? 3 : n >= 100_000 ? 3 : n >= 10_000 ? 5 : 9));
 
 /** The commands, each run in the collection's folder with the collection as `dir`. */
 function commands(dir, cacheFile) {
   const node = process.execPath;
+  const posting = (bin, label, cache) => [
+    { name: `${label}lint`, argv: [node, bin, "lint", dir], lint: label === "" },
+    { name: `${label}lint --cache (unchanged)`, argv: [node, bin, "lint", "--cache", "--cache-location", cache, dir], warm: true },
+    { name: `${label}normalize --check`, argv: [node, bin, "normalize", "--check", dir] },
+    { name: `${label}list --format json`, argv: [node, bin, "list", "--format", "json", dir] },
+  ];
   return [
     { name: "node -e 0", argv: [node, "-e", "0"], floor: "node" },
     { name: "read every file (Node)", argv: [node, join(ROOT, "bench/baselines/read.mjs"), dir], floor: "read" },
-    { name: "gray-matter + ajv (hand-written)", argv: [node, join(ROOT, "bench/baselines/gray-matter-ajv.mjs"), dir] },
-    { name: "posting lint", argv: [node, BIN, "lint", dir] },
-    { name: "posting lint --cache (unchanged)", argv: [node, BIN, "lint", "--cache", "--cache-location", cacheFile, dir], warm: true },
-    { name: "posting normalize --check", argv: [node, BIN, "normalize", "--check", dir] },
-    { name: "posting list --format json", argv: [node, BIN, "list", "--format", "json", dir] },
+    { name: "floor: read + split + js-yaml + ajv", argv: [node, join(ROOT, "bench/baselines/floor.mjs"), dir], floor: "floor" },
+    { name: "gray-matter + ajv (hand-written)", argv: [node, join(ROOT, "bench/baselines/gray-matter-ajv.mjs"), dir], floor: "script" },
+    ...posting(BIN, "", cacheFile).map((c) => ({ ...c, name: `posting ${c.name}` })),
+    ...(OTHER ? posting(join(OTHER, "bin", "posting.js"), "other: ", `${cacheFile}-other`) : []),
   ];
 }
 
+// As on a user's machine: a CA bundle set for this workplace makes every Node start slower.
+const USER_ENV = { ...process.env };
+delete USER_ENV.NODE_EXTRA_CA_CERTS;
+
 function once(argv, cwd, env = {}) {
   const start = process.hrtime.bigint();
-  const r = spawnSync(argv[0], argv.slice(1), { cwd, stdio: "ignore", env: { ...process.env, NO_COLOR: "1", ...env } });
+  const r = spawnSync(argv[0], argv.slice(1), { cwd, stdio: "ignore", env: { ...USER_ENV, NO_COLOR: "1", ...env } });
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   if (r.status !== 0 && r.status !== 1) throw new Error(`${argv.join(" ")} exited with ${r.status ?? r.signal}`);
   return seconds;
@@ -63,17 +82,18 @@ function benchSize(n) {
   for (const c of list) if (c.warm) once(c.argv, dir); // fill the cache
   const times = new Map(list.map((c) => [c.name, []]));
   for (let run = 0; run < runsFor(n); run++) for (const c of list) times.get(c.name).push(once(c.argv, dir));
-  const rows = list.map((c) => ({ name: c.name, seconds: median(times.get(c.name)), rss: peakRss(c.argv, dir), floor: c.floor }));
+  const rows = list.map((c) => ({ name: c.name, seconds: median(times.get(c.name)), rss: peakRss(c.argv, dir), floor: c.floor, lint: c.lint }));
   rmSync(dir, { recursive: true, force: true });
-  const node = rows.find((r) => r.floor === "node").seconds;
-  const read = rows.find((r) => r.floor === "read").seconds;
-  const lint = rows.find((r) => r.name === "posting lint").seconds;
+  const base = (floor) => rows.find((r) => r.floor === floor).seconds;
+  const [node, read, floor, script] = ["node", "read", "floor", "script"].map(base);
+  const lint = rows.find((r) => r.lint).seconds;
+  const ratio = (a, b) => (a / b).toFixed(2);
   const lines = [
     `### ${n.toLocaleString("en")} posting${n === 1 ? "" : "s"} (median of ${runsFor(n)} runs; generated, timed and cleaned in ${((Date.now() - started) / 1000).toFixed(0)} s)`,
     "",
-    "| command | median wall time | peak RSS | × `node -e 0` | × read floor | × lint |",
-    "|---|--:|--:|--:|--:|--:|",
-    ...rows.map((r) => `| ${r.name} | ${fmt(r.seconds)} s | ${(r.rss / 2 ** 20).toFixed(0)} MB | ${(r.seconds / node).toFixed(2)} | ${(r.seconds / read).toFixed(2)} | ${(r.seconds / lint).toFixed(2)} |`),
+    "| command | median wall time | peak RSS | × `node -e 0` | × read floor | × floor | × script | × lint |",
+    "|---|--:|--:|--:|--:|--:|--:|--:|",
+    ...rows.map((r) => `| ${r.name} | ${fmt(r.seconds)} s | ${(r.rss / 2 ** 20).toFixed(0)} MB | ${ratio(r.seconds, node)} | ${ratio(r.seconds, read)} | ${ratio(r.seconds, floor)} | ${ratio(r.seconds, script)} | ${ratio(r.seconds, lint)} |`),
     "",
   ];
   return lines.join("\n");
@@ -86,5 +106,7 @@ function readFirst(content) {
 const cpu = cpus();
 console.log(`## posting bench, ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC\n`);
 console.log(`Machine: ${cpu.length} × ${cpu[0]?.model ?? "unknown CPU"}, ${(totalmem() / 2 ** 30).toFixed(1)} GB RAM (${(freemem() / 2 ** 30).toFixed(1)} GB free), ${platform()} ${release()}, Node ${process.versions.node}.`);
-console.log("Postings from bench/generate.mjs (fixtures: 75% example postings, 15% valid and 10% invalid lint scenarios). `lint --cache` is a re-run on the unchanged collection. Worker threads start past 50,000 files.\n");
+console.log("Postings from bench/generate.mjs (fixtures: 75% example postings, 15% valid and 10% invalid lint scenarios). `lint --cache` is a re-run on the unchanged collection. The floor is walk + read + split + js-yaml + one ajv validator; the script is gray-matter + ajv, written by hand.");
+if (OTHER) console.log(`Rows \`other:\` run the build in ${OTHER}.`);
+console.log("");
 for (const n of sizes) console.log(benchSize(n));

@@ -42,6 +42,20 @@ describe("posting lint on worker threads", () => {
   });
 });
 
+describe("when worker threads are used (decided at run time)", () => {
+  it("never on 2 cores or fewer, nor below the threshold; one per core (at most 8) past it; POSTING_WORKERS overrides", async () => {
+    // The built module, which has a worker script next to it (the TypeScript sources have none).
+    const { MIN_WORKER_CORES, WORKER_THRESHOLD, workerCount } = (await import(join(ROOT, "dist", "core", "files", "workers.js"))) as typeof import("../src/core/files/workers.js");
+    expect(MIN_WORKER_CORES).toBe(2);
+    for (const cores of [1, 2]) expect(workerCount(10 * WORKER_THRESHOLD, {}, cores)).toBe(0);
+    expect(workerCount(WORKER_THRESHOLD - 1, {}, 4)).toBe(0);
+    expect(workerCount(WORKER_THRESHOLD, {}, 3)).toBe(3);
+    expect(workerCount(WORKER_THRESHOLD, {}, 32)).toBe(8);
+    expect(workerCount(10, { POSTING_WORKERS: "2" }, 1)).toBe(2);
+    expect(workerCount(10 * WORKER_THRESHOLD, { POSTING_WORKERS: "0" }, 32)).toBe(0);
+  });
+});
+
 describe("posting normalize --check on worker threads", () => {
   it("lists the same files and findings as in-process", async () => {
     const inProcess = await runCli(["normalize", "--check", "content"], dir);

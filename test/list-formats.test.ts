@@ -21,6 +21,22 @@ async function frontMatterOf(file: string): Promise<unknown> {
   return parseYaml(text.split("\n---\n")[0]!.replace(/^---\n/, ""));
 }
 
+describe("printed as read (unsorted, unlimited) or after reading (sorted or limited)", () => {
+  it("gives the same bytes either way, for every format, filtered or not, with a count too", async () => {
+    // --limit far above the count keeps every posting but turns the streaming off.
+    for (const dir of [BASIC, HOSTILE]) {
+      for (const format of ["json", "ndjson", "csv", "table"]) {
+        for (const filter of [[], ["--open"], ["--search", "zzz-nothing"], ["--fields", "title,date"], ["--count"]]) {
+          const args = ["list", ".", "--format", format, ...filter];
+          const streamed = await runCli(args, dir);
+          const held = await runCli([...args, "--limit", "100000"], dir);
+          expect(streamed, `${dir} ${args.join(" ")}`).toEqual(held);
+        }
+      }
+    }
+  });
+});
+
 describe("JSON and NDJSON", () => {
   it("JSON is an array of { file, date, open, data } with the front matter as Jekyll reads it", async () => {
     const { stdout, exitCode: code } = await runCli(["list", ".", "--format", "json"], BASIC);

@@ -2,7 +2,7 @@
 // otherwise (another build's cache, garbage): V8 would accept a cache for a different source of
 // the same length, so the build id is what keeps a stale cache out.
 import { spawnSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const { BUNDLE, loadCli } = createRequire(import.meta.url)("../bin/load-cli.js") as {
   BUNDLE: string;
-  loadCli: (file?: string, options?: { useCache?: boolean; filename?: string }) => { cli: { run: unknown }; script: { cachedDataRejected?: boolean } };
+  loadCli: (file?: string, options?: { useCache?: boolean; filename?: string; enableCompileCache?: () => unknown }) => { cli: { run: unknown }; script: { cachedDataRejected?: boolean } | undefined };
 };
 
 let dir: string;
@@ -30,11 +30,26 @@ function copyWithCache(editCache: (cache: Buffer) => Buffer): string {
   return file;
 }
 
+/** A copy of the package's run-time files, so its cache can be changed without touching dist/. */
+function packageCopy(): string {
+  const root = mkdtempSync(join(dir, "pkg-"));
+  for (const part of ["bin", "dist/bundle", "schemas", "templates"]) cpSync(join(ROOT, part), join(root, part), { recursive: true });
+  copyFileSync(join(ROOT, "package.json"), join(root, "package.json"));
+  return root;
+}
+
 describe("bin/load-cli.js", () => {
+  it("the bundles are pure ASCII (Node reads them on its fast path, as one-byte strings)", () => {
+    for (const name of ["cli.cjs", "worker.cjs"]) {
+      const bytes = readFileSync(join(ROOT, "dist", "bundle", name));
+      expect(bytes.findIndex((b) => b >= 0x80), name).toBe(-1);
+    }
+  });
+
   it("uses the cache the build made for the bundle", () => {
     const { cli, script } = loadCli();
     expect(typeof cli.run).toBe("function");
-    expect(script.cachedDataRejected).toBe(false);
+    expect(script!.cachedDataRejected).toBe(false);
   });
 
   it("ignores a cache stamped for another build, and one that is not a cache at all", () => {
@@ -45,7 +60,50 @@ describe("bin/load-cli.js", () => {
       // Run under the real bundle's name, so it finds the package's files from there.
       const { cli, script } = loadCli(file, { filename: BUNDLE });
       expect(typeof cli.run).toBe("function");
-      expect(script.cachedDataRejected).toBeUndefined(); // compiled from source, no cache given to V8
+      expect(script!.cachedDataRejected).toBeUndefined(); // compiled from source, no cache given to V8
+    }
+  });
+
+  it("does not give V8 a cache made by another V8 version or architecture; requires the bundle with Node's compile cache where there is one", () => {
+    const header = (cache: Buffer) => cache.subarray(0, cache.indexOf(10)).toString("latin1");
+    const built = readFileSync(`${BUNDLE}.cache`);
+    expect(header(built)).toMatch(new RegExp(`^posting code cache [0-9a-f]{16} v8-${process.versions.v8.replace(/[.+]/g, "\\$&")}-${process.arch}$`));
+    const otherEngine = (cache: Buffer) => Buffer.concat([Buffer.from(`${header(cache).replace(/ v8-.*$/, " v8-0.0.0-other")}\n`), cache.subarray(cache.indexOf(10) + 1)]);
+    const file = copyWithCache(otherEngine);
+    // Node 20 has no module.enableCompileCache: compiled from source, the cache never handed to V8.
+    const plain = loadCli(file, { filename: BUNDLE, enableCompileCache: undefined as never });
+    expect(typeof plain.cli.run).toBe("function");
+    expect(plain.script!.cachedDataRejected).toBeUndefined();
+    // Where Node has one (22.1+), it is turned on and the bundle required under its own name.
+    const copied = join(packageCopy(), "dist", "bundle", "cli.cjs");
+    writeFileSync(`${copied}.cache`, otherEngine(built));
+    let enabled = 0;
+    const required = loadCli(copied, { enableCompileCache: () => enabled++ });
+    expect(enabled).toBe(1);
+    expect(required.script).toBeUndefined();
+    expect(typeof required.cli.run).toBe("function");
+  });
+
+  it("the bin gives the same output and exit code with the build's cache, another engine's, another build's and none", () => {
+    const root = packageCopy();
+    const cacheFile = join(root, "dist", "bundle", "cli.cjs.cache");
+    const built = readFileSync(cacheFile);
+    const firstLine = built.subarray(0, built.indexOf(10)).toString("latin1");
+    const rest = built.subarray(built.indexOf(10) + 1);
+    const run = () => spawnSync(process.execPath, [join(root, "bin", "posting.js"), "lint", join(ROOT, "fixtures", "postings")], { cwd: ROOT, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+    const expected = run();
+    expect(expected.status).toBe(1);
+    expect(expected.stdout).toContain("UNKNOWN_KEY");
+    const variants = [
+      Buffer.concat([Buffer.from(`${firstLine.replace(/ v8-.*$/, " v8-0.0.0-other")}\n`), rest]),
+      Buffer.concat([Buffer.from(`${firstLine.replace(/[0-9a-f]{16}/, "0000000000000000")}\n`), rest]),
+      undefined,
+    ];
+    for (const variant of variants) {
+      if (variant) writeFileSync(cacheFile, variant);
+      else rmSync(cacheFile);
+      const r = run();
+      expect({ status: r.status, stdout: r.stdout, stderr: r.stderr }).toEqual({ status: expected.status, stdout: expected.stdout, stderr: expected.stderr });
     }
   });
 });

@@ -4,7 +4,8 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
-import { findMojibake, repairMojibake, type MojibakeRepair } from "../src/core/read/mojibake.js";
+import { findMojibake, mayHoldMojibakeUtf8, repairMojibake, type MojibakeRepair } from "../src/core/read/mojibake.js";
+import { parsePosting } from "../src/core/read/posting.js";
 import { applySpanEdits, editsExplain } from "../src/core/read/edits.js";
 import { mulberry32 as random } from "../bench/generate.mjs";
 
@@ -506,5 +507,74 @@ describe("the write invariant (edits.ts)", () => {
     expect(applySpanEdits(input, [first, first])).toBeUndefined();
     expect(applySpanEdits(input, [{ ...first, found: "Ã¨" }])).toBeUndefined();
     expect(applySpanEdits(input, [{ ...first, end: first.start }])).toBeUndefined();
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// lint's byte pre-test (mayHoldMojibakeUtf8): it may let through text that has no mojibake, but
+// must never skip text in which the full scan finds anything, repaired or left as ambiguous.
+
+describe("the byte pre-test before the scan (mayHoldMojibakeUtf8)", () => {
+  const scanFinds = (text: string) => {
+    const { repairs, ambiguous } = repairMojibake(text);
+    return repairs.length + ambiguous.length > 0;
+  };
+  /** Fails for text the pre-test would skip although the scan finds something in it; counts the skipped. */
+  const check = (text: string, skipped: { n: number }) => {
+    if (mayHoldMojibakeUtf8(Buffer.from(text, "utf8"))) return;
+    skipped.n++;
+    expect(scanFinds(text), JSON.stringify(text)).toBe(false);
+  };
+
+  it("skips no fixture file whose text the scan flags (every file under fixtures/, as lint decodes it)", () => {
+    const files: string[] = [];
+    const walk = (dir: string) => {
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        const path = join(dir, entry.name);
+        if (entry.isDirectory()) walk(path);
+        else if (entry.isFile()) files.push(path);
+      }
+    };
+    walk(join(here, "..", "fixtures"));
+    let flagged = 0;
+    let skipped = 0;
+    for (const file of files) {
+      const bytes = readFileSync(file);
+      const { decoded, text } = parsePosting(file, bytes);
+      if (!decoded || decoded.encoding !== "utf-8" || decoded.firstInvalidUtf8 || decoded.truncatedUtf8) continue;
+      if (scanFinds(text)) flagged++;
+      if (mayHoldMojibakeUtf8(bytes)) continue;
+      skipped++;
+      expect(scanFinds(text), file).toBe(false);
+    }
+    expect(flagged).toBeGreaterThan(10); // the encoding fixtures are garbled on purpose
+    expect(skipped).toBeGreaterThan(100); // most postings are not, and are skipped
+  });
+
+  it("skips no generated text the scan flags: French, mixed scripts, garbled 0-3 times, code-page soup (6000 cases)", () => {
+    const next = random(2026);
+    const skipped = { n: 0 };
+    const soupAlphabet = [...decodeSloppy(Uint8Array.from({ length: 128 }, (_, i) => 0x80 + i), "windows-1252"), "ğ", "Ğ", "Ã", "a", "z", " ", "\n"];
+    for (let n = 0; n < 2000; n++) {
+      const french = frenchText(next);
+      check(french, skipped);
+      check(garble(french), skipped);
+      let text = mixedText(next);
+      for (let t = Math.floor(next() * 4); t > 0; t--) text = (next() < 0.7 ? viaCp1252 : viaLatin1)(text);
+      check(text, skipped);
+      let soup = "";
+      for (let i = 1 + Math.floor(next() * 12); i > 0; i--) soup += soupAlphabet[Math.floor(next() * soupAlphabet.length)];
+      check(soup, skipped);
+    }
+    expect(skipped.n).toBeGreaterThan(1000);
+  });
+
+  it("lets through each kind of start: a C1 control, a lead + continuation (C2, C5, C6, CB, E2 bytes), `Ã` + space or a-z", () => {
+    for (const text of ["x\u0085y", "chargÃ©e", "Å“uvre", "Ã¢â‚¬", "Ã\u0192", "Ã\u02C6", "voilÃ le", "antÃgeno", "Ä\u009F", "ğ\u00A7"]) {
+      expect(mayHoldMojibakeUtf8(Buffer.from(text, "utf8")), text).toBe(true);
+    }
+    for (const text of ["", "Ã", "plain ASCII", "déjà été, là-bas", "Développeur·se", "«\u00A0citation\u00A0»", "l’équipe — 5 €"]) {
+      expect(mayHoldMojibakeUtf8(Buffer.from(text, "utf8")), text).toBe(false);
+    }
   });
 });

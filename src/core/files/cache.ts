@@ -16,8 +16,8 @@
 // only when it already is a posting cache (its header line says so) or an empty file: a file that
 // is anything else is left byte for byte as it is, and the run goes on without a cache, saying so
 // once (`warning`).
+import { nodeCrypto } from "../hash.js";
 import { Buffer } from "node:buffer";
-import { createHmac, randomBytes } from "node:crypto";
 import { existsSync, mkdirSync } from "node:fs";
 import { homedir } from "node:os";
 import { join } from "node:path";
@@ -109,7 +109,7 @@ export class FileCache {
   static async open(location: string, runKey: string, env: Readonly<Record<string, string | undefined>> = process.env): Promise<FileCache> {
     // Signed with a secret of this machine's user: a cache committed to the repository (written
     // anywhere else, or by hand) never matches, so its findings are never taken on trust.
-    const key = createHmac("sha256", await machineSecret(env)).update(runKey).digest("hex");
+    const key = nodeCrypto().createHmac("sha256", await machineSecret(env)).update(runKey).digest("hex");
     const file = readCacheFile(location);
     if ("refused" in file) return new FileCache(location, key, new Map(), file.refused);
     let previous = new Map<string, Map<string, Uint8Array>>();
@@ -195,19 +195,19 @@ async function machineSecret(env: Readonly<Record<string, string | undefined>>):
     try {
       const secret = readBounded(file, 1024, { noFollow: true });
       if (secret.length >= 32) return secret;
-      return randomBytes(32);
+      return nodeCrypto().randomBytes(32);
     } catch (error) {
-      if (!(error instanceof ReadRefusedError && error.reason === "missing")) return randomBytes(32);
+      if (!(error instanceof ReadRefusedError && error.reason === "missing")) return nodeCrypto().randomBytes(32);
     }
     try {
       mkdirSync(folder, { recursive: true, mode: 0o700 });
       // Through the one writer: a run killed meanwhile leaves no half-written secret.
-      await writeNewFileAtomic(file, Buffer.from(randomBytes(32).toString("hex")), { mode: 0o600 });
+      await writeNewFileAtomic(file, Buffer.from(nodeCrypto().randomBytes(32).toString("hex")), { mode: 0o600 });
     } catch {
       // made meanwhile by another run (read it again), or not writable (the loop ends)
     }
   }
-  return randomBytes(32);
+  return nodeCrypto().randomBytes(32);
 }
 
 /**

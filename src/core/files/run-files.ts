@@ -7,6 +7,7 @@ import { sha256Hex } from "../hash.js";
 import type { PostingSchema } from "../schema/schema.js";
 import { isFileSchema } from "../schema/schema.js";
 import type { FileCache } from "./cache.js";
+import { collectSooner, LARGE_RUN } from "./heap.js";
 import type { Target } from "./targets.js";
 import { runOne } from "./task.js";
 import type { FileTask, WorkReply } from "./task.js";
@@ -28,6 +29,7 @@ export interface RunFilesOptions<R, O> {
 const NO_SCHEMA = (): undefined => undefined;
 
 export async function runFiles<R, O, D>(targets: readonly Target[], task: FileTask<R, O, D>, run: RunFilesOptions<R, O>): Promise<void> {
+  if (targets.length >= LARGE_RUN) collectSooner();
   const kept = task.cache;
   const section = run.cache && kept ? run.cache.section(task.name, kept.isData) : undefined;
   const schemaOf = run.schemaFor ?? NO_SCHEMA;

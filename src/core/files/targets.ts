@@ -5,6 +5,7 @@ import { lstatSync, readdirSync, statSync } from "node:fs";
 import type { Dirent, Stats } from "node:fs";
 import { extname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { readHead } from "./read-bounded.js";
+import { collectSooner, LARGE_RUN } from "./heap.js";
 import { escapeInline } from "../sanitize.js";
 import { isGitIgnored, readGitignore } from "./gitignore.js";
 import type { IgnoreRule } from "./gitignore.js";
@@ -192,6 +193,8 @@ function walkMarkdown(root: string, options: WalkOptions): { files: { path: stri
   const pending: [string, IgnoreRule[]][] = [[root, outer]];
   while (pending.length > 0) {
     const [dir, inherited] = pending.pop()!;
+    // Before the walk's own garbage sets how far the heap may grow (heap.ts).
+    if (out.length >= LARGE_RUN) collectSooner();
     let entries: Dirent[];
     try {
       entries = readdirSync(dir, { withFileTypes: true });

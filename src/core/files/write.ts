@@ -6,7 +6,7 @@
 // replaced, and the target must still be the very file that was read (same device and inode).
 // Temp names carry the writer's pid, so a later run can remove the ones a killed run left; an
 // interruption (SIGINT, SIGTERM: interruptWrites) removes those of every write in flight.
-import { randomBytes } from "node:crypto";
+import { nodeCrypto } from "../hash.js";
 import { constants, lstatSync, readdirSync, renameSync, unlinkSync } from "node:fs";
 import { readBounded, ReadRefusedError } from "./read-bounded.js";
 import { link, lstat, mkdir, open, unlink } from "node:fs/promises";
@@ -89,7 +89,7 @@ export const ANY_TEMP_FILE_PATTERN = /^\..*\.(?:\d+\.[0-9a-f]{12}\.posting-tmp|m
 
 export function tempPathFor(path: string): string {
   const name = Array.from(basename(path)).slice(0, 100).join("");
-  return join(dirname(path), `.${name}.${process.pid}.${randomBytes(6).toString("hex")}.posting-tmp`);
+  return join(dirname(path), `.${name}.${process.pid}.${nodeCrypto().randomBytes(6).toString("hex")}.posting-tmp`);
 }
 
 function isAlive(pid: number): boolean {

@@ -14,7 +14,8 @@ import { frontMatterFixFindings, mojibakeFindings, withdrawBlockedFixes } from "
 import type { FixBlocker } from "./normalizable.js";
 import { normalizeBytes } from "../normalize/normalize.js";
 import { readPosting } from "../read/read-posting.js";
-import type { LocatedFrontMatter } from "../read/posting.js";
+import type { LocatedFrontMatter, ParsedPosting } from "../read/posting.js";
+import { mayHoldMojibakeUtf8 } from "../read/mojibake.js";
 import { factsOfFrontMatter, wantsFacts } from "./facts.js";
 import type { CrossFileFacts, FactsWanted } from "./facts.js";
 import { detectEntryChanges } from "../normalize/value-rules.js";
@@ -61,7 +62,7 @@ export function lintPosting(file: string, input: Uint8Array | string, schema: Po
   };
   // Loops, not push(...all): a megabyte of garbled words is 150,000 findings, past the stack's
   // limit on arguments.
-  if (parsed.decoded) for (const f of mojibakeFindings(file, parsed.text)) findings.push(f);
+  if (parsed.decoded && mayHoldMojibake(parsed.decoded, bytes)) for (const f of mojibakeFindings(file, parsed.text)) findings.push(f);
   if (!frontMatter?.data) return sorted({ findings });
   const schemaFindings = validateFrontMatter(file, frontMatter, schema);
   for (const f of schemaFindings) findings.push(f);
@@ -78,6 +79,12 @@ export function lintPosting(file: string, input: Uint8Array | string, schema: Po
   const directives = disableDirectives(frontMatter.source.source, frontMatter.source.startLine);
   const kept = directives.length > 0 ? applyDisables(file, findings, directives) : findings;
   return sorted(facts ? { findings: kept, facts } : { findings: kept });
+}
+
+/** False when the text is the file's valid UTF-8 and its bytes spell no start of a garbled run (mojibake.ts). */
+function mayHoldMojibake(decoded: NonNullable<ParsedPosting["decoded"]>, bytes: Uint8Array): boolean {
+  if (decoded.encoding !== "utf-8" || decoded.firstInvalidUtf8 !== undefined || decoded.truncatedUtf8 !== undefined) return true;
+  return mayHoldMojibakeUtf8(bytes);
 }
 
 // Raw bidi controls, or escapes that could be one: only then are the values walked.

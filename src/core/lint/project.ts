@@ -52,7 +52,8 @@ export async function lintProjectEach(inputs: readonly string[], options: LintPr
   const { config, cwd } = options;
   const schemaFor = (path: string): PostingSchema => loadSchema(collectionOf(config, path)?.schemaPath ?? config.schemaPath);
   const parseOptions = { legacyEncoding: config.encoding };
-  const facts = factsWanted(config);
+  // The cross-file checks concern only files in a collection: with none configured, no facts are gathered.
+  const facts = config.collections.length > 0 ? factsWanted(config) : undefined;
   const checker = new CrossFileChecker({ cwd, config });
   const rules = hasRules(config.rules) ? config.rules : undefined;
   const only = options.only;

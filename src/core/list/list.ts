@@ -47,37 +47,95 @@ const BLOCKING = NO_DATA_CODES;
  * cache as large as the collection), JSON would not give back what YAML reads (`.nan`, `-0`,
  * `.inf`), and parsing the entry costs about what reading the front matter does.
  */
-export const listTask: FileTask<Posting | UnreadablePosting, Omit<ReadPostingsOptions, "cwd" | "schema">> = {
+export const listTask: FileTask<Posting | UnreadablePosting, ListTaskOptions> = {
   name: "list",
-  run: (file, bytes, schema, options) => readForList(file, bytes, withSchema(options, schema) as ReadPostingsOptions), // readForList reads no `cwd`
+  run: (file, bytes, schema, options) => readForList(file, bytes, withSchema(options, schema) as ListTaskOptions & ReadPostingsOptions), // readForList reads no `cwd`
   fromReadProblem: unreadableFrom,
+};
+
+/** What the list task is told (plain data: it is sent to workers). */
+type ListTaskOptions = Omit<ReadPostingsOptions, "cwd" | "schema"> & {
+  /** Keep each posting's body as "" (it is read only for `--search`): a listing holds front matters, not collections. */
+  noBody?: true;
 };
 
 /** Read every posting under the inputs (files, folders, globs), in discovery order. */
 export async function readPostings(inputs: readonly string[], options: ReadPostingsOptions & { env?: Record<string, string | undefined> }): Promise<ReadPostingsResult> {
-  const targets = await discoverTargets(inputs, options.cwd, { ...options.discovery });
   const result: ReadPostingsResult = { postings: [], unreadable: [] };
+  await eachPosting(inputs, options, (posting) => result.postings.push(posting), (u) => result.unreadable.push(u));
+  return result;
+}
+
+/** The postings that match `query` (unsorted), how many were read, and what could not be. */
+export interface SelectedPostingsRead {
+  postings: Posting[];
+  total: number;
+  unreadable: UnreadablePosting[];
+  /** Of the keys asked about (`keys`), those some posting read has. */
+  keysSeen: Set<string>;
+}
+
+/**
+ * readPostings for `posting list`: only the postings `query` keeps are held, without their body
+ * (read for `--search` only), so memory grows with what is shown, not with the collection.
+ */
+export async function readSelectedPostings(
+  inputs: readonly string[],
+  options: ReadPostingsOptions & { env?: Record<string, string | undefined> },
+  query: ListQuery,
+  keys: Iterable<string> = [],
+  /** Each matching posting, in order, as soon as it is read; then none is kept (`postings` stays empty). */
+  onSelected?: (posting: Posting) => void,
+): Promise<SelectedPostingsRead> {
+  const result: SelectedPostingsRead = { postings: [], total: 0, unreadable: [], keysSeen: new Set() };
+  const unseen = new Set(keys);
+  const needsBody = query.search !== undefined;
+  await eachPosting(
+    inputs,
+    options,
+    (posting) => {
+      result.total++;
+      for (const key of unseen) {
+        if (!Object.hasOwn(posting.fields, key)) continue;
+        unseen.delete(key);
+        result.keysSeen.add(key);
+      }
+      if (!matchesQuery(posting, query)) return;
+      if (needsBody) posting.body = "";
+      if (onSelected) onSelected(posting);
+      else result.postings.push(posting);
+    },
+    (u) => result.unreadable.push(u),
+    !needsBody,
+  );
+  return result;
+}
+
+async function eachPosting(inputs: readonly string[], options: ReadPostingsOptions & { env?: Record<string, string | undefined> }, onPosting: (posting: Posting) => void, onUnreadable: (u: UnreadablePosting) => void, noBody = false): Promise<void> {
+  const targets = await discoverTargets(inputs, options.cwd, { ...options.discovery });
   const schema = options.schema;
   await runFiles(targets, listTask, {
     options: {
       ...(options.legacyEncoding !== undefined ? { legacyEncoding: options.legacyEncoding } : {}),
       ...(options.fromEncoding !== undefined ? { fromEncoding: options.fromEncoding } : {}),
+      ...(noBody ? { noBody: true as const } : {}),
     },
     schemaFor: () => schema,
     ...(options.env ? { env: options.env } : {}),
     onResult: (item) => {
-      if ("code" in item) result.unreadable.push(item);
-      else result.postings.push(item);
+      if ("code" in item) onUnreadable(item);
+      else onPosting(item);
     },
   });
-  return result;
 }
 
 /** A file's posting for the list, or why it cannot be listed. */
-function readForList(file: string, bytes: Uint8Array, options: ReadPostingsOptions): Posting | UnreadablePosting {
+function readForList(file: string, bytes: Uint8Array, options: ListTaskOptions & ReadPostingsOptions): Posting | UnreadablePosting {
   const { parsed, frontMatter } = readPosting(file, bytes, options);
   if (!frontMatter || parsed.findings.some((f) => BLOCKING.has(f.code))) return unreadableFrom(file, parsed.findings);
-  return postingFrom(parsed, options.schema, frontMatter);
+  const posting = postingFrom(parsed, options.schema, frontMatter);
+  if (options.noBody && !("code" in posting)) posting.body = "";
+  return posting;
 }
 
 /** A parsed file as a Posting, or the reason its front matter cannot be shown. */
@@ -156,10 +214,15 @@ export async function listPostings(inputs: readonly string[], options: ListOptio
 
 /** Filter, sort and limit postings already read. */
 export function selectPostings(postings: readonly Posting[], query: ListQuery): { postings: Posting[]; matched: number } {
-  const matching = sortPostings(
+  return sortAndLimit(
     postings.filter((p) => matchesQuery(p, query)),
-    query.sort,
+    query,
   );
+}
+
+/** Sort and limit postings that match the query already (readSelectedPostings). */
+export function sortAndLimit(matched: Posting[], query: ListQuery): { postings: Posting[]; matched: number } {
+  const matching = sortPostings(matched, query.sort);
   const limited = query.limit !== undefined ? matching.slice(0, query.limit) : matching;
   return { postings: limited, matched: matching.length };
 }

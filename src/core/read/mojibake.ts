@@ -34,6 +34,8 @@
 //    the output is exactly the input with each reported span replaced (checked on every write by
 //    normalize, see edits.ts).
 
+import { Buffer } from "node:buffer";
+
 export interface MojibakeRepair {
   /** UTF-16 offset of the garbled run in the input text. */
   start: number;
@@ -117,6 +119,35 @@ function located(text: string, edits: readonly Edit[]): MojibakeRepair[] {
     });
   }
   return out;
+}
+
+/**
+ * Whether valid UTF-8 `bytes` can spell a place where a garbled run starts (CANDIDATE below): a
+ * C1 control (C2 80-9F), a lead character (`Â`…`ô`: C3 82-B4; `Ğ`, `ğ`: C4 9E-9F) followed by a
+ * character that can continue one (its UTF-8 starts with C2, C5, C6, CB or E2: CONTINUATION_LEADS),
+ * or `Ã` (C3 83) followed by a space or a-z. False means findMojibake finds nothing in the text
+ * these bytes decode to (line endings made LF or not), so the scan can be skipped: a few memchr
+ * passes over the bytes instead of a regex over every character (almost no posting is garbled).
+ */
+export function mayHoldMojibakeUtf8(input: Uint8Array): boolean {
+  const bytes = Buffer.from(input.buffer, input.byteOffset, input.byteLength);
+  const end = bytes.length - 1;
+  for (let i = bytes.indexOf(0xc2); i !== -1 && i < end; i = bytes.indexOf(0xc2, i + 1)) {
+    const next = bytes[i + 1]!;
+    if (next >= 0x80 && next <= 0x9f) return true;
+  }
+  for (let i = bytes.indexOf(0xc3); i !== -1 && i < end; i = bytes.indexOf(0xc3, i + 2)) {
+    const second = bytes[i + 1]!;
+    if (second < 0x82 || second > 0xb4) continue;
+    const after = bytes[i + 2] ?? 0;
+    if (CONTINUATION_LEADS[after] === 1) return true;
+    if (second === 0x83 && (after === 0x20 || (after >= 0x61 && after <= 0x7a))) return true;
+  }
+  for (let i = bytes.indexOf(0xc4); i !== -1 && i < end; i = bytes.indexOf(0xc4, i + 2)) {
+    const second = bytes[i + 1]!;
+    if ((second === 0x9e || second === 0x9f) && CONTINUATION_LEADS[bytes[i + 2] ?? 0] === 1) return true;
+  }
+  return false;
 }
 
 // Every repair shortens the text, so the passes end; the bound only caps the work on hostile input.
@@ -422,6 +453,13 @@ function escapeForClass(chars: string): string {
   return out;
 }
 
+/** The first UTF-8 byte of every character CONTINUATION_CLASS holds (1 at those bytes): mayHoldMojibakeUtf8's test. */
+const CONTINUATION_LEADS = (() => {
+  const table = new Uint8Array(256);
+  table[0xc2] = 1; // U+0080-U+00BF
+  for (const ch of CP1252_HIGH) table[Buffer.from(ch, "utf8")[0]!] = 1;
+  return table;
+})();
 const CONTINUATION_CLASS = `[\\u0080-\\u00BF${escapeForClass(CP1252_HIGH.replace(/[\u0080-\u009F]/g, ""))}]`;
 /** Lead bytes C2-F4 (Latin-1 letters Â…ô) and Windows-1254's ğ (F0) and Ğ (D0). */
 const LEAD_CLASS = "[\\u00C2-\\u00F4\\u011E\\u011F]";
