@@ -3,7 +3,8 @@
 // keys and commands in backticks, codes, option names, diff lines, table cells) is stripped, and
 // what is left must hold no English word of the stop list. The scanner itself is checked against
 // one English phrase left in the output, so it cannot pass by stripping everything.
-import { readdirSync, statSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ROOT, runCli } from "./helpers/cli.js";
@@ -105,6 +106,24 @@ describe("every command in French over every fixture folder", () => {
     ["list", "--where", "date>=31/02/2026"], ["list", "--where", "nokey"], ["list", "--where", "=x"], ["list", "--where", "a=<b"], ["list", "--where", "x>abc"],
     ["list", "--since", "2026-13-01"], ["list", "--since", "2026-05-01", "--until", "2026-01-01"], ["list", "--sort", ","], ["list", "--fields", "a,,b"],
   ];
+  // posting init's own lines (its --infer report is English only, README "Languages").
+  const INIT = [["--yes", "--dry-run"], ["--yes", "--hook"], ["--yes"], ["--yes", "--content", "/abs"], ["--yes", "--file-name", "a/b"], ["--yes", "--file-name", "x.md"], ["--infer", "--content", "vide"]];
+  it.each(INIT)("posting init %s %s", async (...args) => {
+    const site = mkdtempSync(join(tmpdir(), "posting-init-fr-"));
+    mkdirSync(join(site, ".git", "hooks"), { recursive: true });
+    mkdirSync(join(site, "vide"));
+    const first = await runCli(["init", "--lang", "fr", ...args], site);
+    // Twice: the second run meets what the first wrote (config, hook, .gitignore).
+    writeFileSync(join(site, ".gitignore"), "node_modules\n");
+    const second = await runCli(["init", "--lang", "fr", ...args], site);
+    for (const r of [first, second]) {
+      expect(r.stderr + r.stdout).not.toBe("");
+      // The hook and config snippets are code to paste (YAML, JSON, shell), not sentences.
+      const sentences = `${r.stdout}\n${r.stderr}`.split("\n").filter((line) => !/^(\s|#|\/\/|"|\{|\}|repos:)/.test(line)).join("\n");
+      expect(englishIn(sentences), r.stdout + r.stderr).toBeUndefined();
+    }
+  });
+
   it.each(USAGE)("usage error: %s %s", async (...args) => {
     const [command = "", ...rest] = args;
     const r = await runCli([command, "--lang", "fr", ...rest], join(FIXTURES, "lint", "valid-full"));

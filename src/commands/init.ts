@@ -8,10 +8,12 @@ import { MAX_CONFIG_BYTES, readBounded, ReadRefusedError } from "../core/files/r
 import { writeFileAtomic } from "../core/files/write.js";
 import { basename, isAbsolute, join, relative, resolve } from "node:path";
 import { promisify } from "node:util";
-import { CONFIG_FILE_NAME, loadConfig } from "../core/project/config.js";
-import { UserError } from "../core/errors.js";
+import { CONFIG_FILE_NAME, loadConfig, peekConfigLang } from "../core/project/config.js";
+import { phrasedError } from "../core/errors.js";
+import { catalogFor, isLang, resolveLang } from "../core/messages/lang.js";
+import type { InitProblem, Phrases } from "../core/messages/phrases.js";
 import { fileNameProblem } from "../core/files/file-name.js";
-import { configText, detectDefaults, inferredSchemaPath, hookLines, hookScript, HOOK_MARKER, INSTALL_HINT, LOCAL_BIN, lintStagedSnippet, preCommitSnippet } from "../core/project/init.js";
+import { configText, detectDefaults, inferredSchemaPath, hookLines, hookScript, HOOK_MARKER, LOCAL_BIN, lintStagedSnippet, preCommitSnippet } from "../core/project/init.js";
 import type { InitAnswers } from "../core/project/init.js";
 import { escapeControl, escapeInline } from "../core/sanitize.js";
 import { FileExistsError, writeNewFile } from "../core/scaffold/scaffold.js";
@@ -41,6 +43,8 @@ export interface InitCommandOptions {
   infer?: boolean;
   /** Print what would be written; write nothing. */
   dryRun?: boolean;
+  /** `--lang fr|en` (else the config's "lang", else the locale, else English). */
+  lang?: string;
 }
 
 export interface InitCommandDeps {
@@ -52,18 +56,19 @@ const EXIT_NOT_DONE = EXIT.findings;
 const EXIT_INTERRUPTED = EXIT.interrupted;
 
 export async function initCommand(options: InitCommandOptions, io: CliIO, deps: InitCommandDeps = {}): Promise<number> {
+  const p = initPhrases(options, io);
   const configPath = join(io.cwd, CONFIG_FILE_NAME);
   const configExists = await exists(configPath);
   // `--infer --dry-run` shows what --force would write; everything else leaves a config as it is.
   if (configExists && !options.force && (!options.hook || options.infer) && !(options.infer && options.dryRun)) {
-    io.stderr.write(`posting: ${CONFIG_FILE_NAME} already exists; it was left as is (use --force to replace it)\n`);
+    io.stderr.write(`posting: ${p.init.alreadyExists(CONFIG_FILE_NAME)}\n`);
     return EXIT_NOT_DONE;
   }
-  if (options.infer) return inferInit(options, io);
+  if (options.infer) return inferInit(options, io, p);
 
   let content: string;
   if (configExists && !options.force) {
-    io.stdout.write(`${CONFIG_FILE_NAME} already exists; left as is.\n`);
+    io.stdout.write(`${p.init.keptConfig(CONFIG_FILE_NAME)}\n`);
     content = await configuredContent(io.cwd);
   } else {
     const defaults = await detectDefaults(io.cwd);
@@ -75,23 +80,23 @@ export async function initCommand(options: InitCommandOptions, io: CliIO, deps: 
       startupReferences: defaults.startupReferences,
     };
     let answers = given;
-    const prompter = options.yes ? undefined : await interactivePrompter(io, options, deps);
+    const prompter = options.yes ? undefined : await interactivePrompter(io, options, deps, p.lang);
     if (prompter) {
       try {
         // A content folder that holds postings: offer to infer the schema from them.
         if (options.schema === undefined) {
-          const question = TEXT_QUESTIONS[0]!;
+          const question = textQuestions(p)[0]!;
           const content = options.content ?? (await prompter.input({ name: question.key, message: question.message, ...(question.help ? { help: question.help } : {}), default: given.content, validate: question.validate })).trim();
           given.content = content;
           options = { ...options, content };
           const count = await holdsPostings(io.cwd, content);
-          const offer = `${content} holds ${count} posting${count === 1 ? "" : "s"}: write a schema inferred from them (as posting init --infer does)?`;
-          if (count > 0 && (await prompter.confirm({ name: "infer", message: escapeInline(offer, "init"), default: true }))) return inferInit({ ...options, infer: true }, io);
+          const offer = p.init.inferOffer(escapeInline(content, "init"), count);
+          if (count > 0 && (await prompter.confirm({ name: "infer", message: offer, default: true }))) return inferInit({ ...options, infer: true }, io, p);
         }
-        answers = await ask(prompter, given, options);
+        answers = await ask(prompter, given, options, p);
       } catch (error) {
         if (error instanceof PromptInterrupted) {
-          io.stderr.write("Interrupted: nothing was written.\n");
+          io.stderr.write(`${p.init.interrupted}\n`);
           return EXIT_INTERRUPTED;
         }
         throw error;
@@ -100,31 +105,37 @@ export async function initCommand(options: InitCommandOptions, io: CliIO, deps: 
     checkAnswers(answers);
     const text = configText(answers, defaults.configSchema);
     if (options.dryRun) {
-      io.stdout.write(`${CONFIG_FILE_NAME} (not written: --dry-run):\n${escapeControl(text, "init")}`);
+      io.stdout.write(`${p.init.notWritten(CONFIG_FILE_NAME)}\n${escapeControl(text, "init")}`);
       return EXIT.clean;
     }
     try {
       await writeNewFile(configPath, text, { overwrite: options.force === true });
     } catch (error) {
       if (error instanceof FileExistsError) {
-        io.stderr.write(`posting: ${CONFIG_FILE_NAME} already exists; it was left as is (use --force to replace it)\n`);
+        io.stderr.write(`posting: ${p.init.alreadyExists(CONFIG_FILE_NAME)}\n`);
         return EXIT_NOT_DONE;
       }
       throw error;
     }
     // Read it back through the one resolver: what init writes must load.
     await loadConfig(io.cwd, { config: configPath });
-    io.stdout.write(`${configExists ? "Replaced" : "Created"} ${CONFIG_FILE_NAME}:\n${escapeControl(text, "init")}`);
-    if (!(await exists(resolve(io.cwd, answers.content)))) io.stdout.write(`Note: ${escapeInline(answers.content, "init")} does not exist yet.\n`);
+    io.stdout.write(`${p.init.written(CONFIG_FILE_NAME, configExists)}\n${escapeControl(text, "init")}`);
+    if (!(await exists(resolve(io.cwd, answers.content)))) io.stdout.write(`${p.init.notYet(escapeInline(answers.content, "init"))}\n`);
     content = answers.content;
   }
 
   if (options.dryRun) return EXIT.clean;
-  await ignoreCache(io);
-  if (!isInstalledIn(io.cwd)) io.stderr.write(`posting: warning: posting is not installed in this folder (no ${LOCAL_BIN}); the hook and \`npx --no-install posting\` need it: ${INSTALL_HINT}\n`);
-  if (options.hook) return installHook(content, options, io);
-  io.stdout.write(`\nNext: posting lint    (add a pre-commit hook with: posting init --hook)\n`);
+  await ignoreCache(io, p);
+  if (!isInstalledIn(io.cwd)) io.stderr.write(`posting: ${p.warning} ${p.init.notInstalled(LOCAL_BIN)}\n`);
+  if (options.hook) return installHook(content, options, io, p);
+  io.stdout.write(`\n${p.init.next}\n`);
   return EXIT.clean;
+}
+
+/** The words of this run: --lang, else the config's "lang" (a config may not exist yet), else the locale, else English. */
+function initPhrases(options: InitCommandOptions, io: CliIO): Phrases {
+  const configured = peekConfigLang(io.cwd, undefined);
+  return catalogFor(resolveLang({ flag: options.lang, config: isLang(configured) ? configured : undefined, env: io.env, fallback: "en" })).phrases;
 }
 
 /**
@@ -132,19 +143,20 @@ export async function initCommand(options: InitCommandOptions, io: CliIO, deps: 
  * the site has admin/config.yml), write the inferred schema to schemas/<collection>.schema.json and
  * the config pointing at it, and say why each rule is there and what lint will flag now.
  */
-async function inferInit(options: InitCommandOptions, io: CliIO): Promise<number> {
+async function inferInit(options: InitCommandOptions, io: CliIO, p: Phrases): Promise<number> {
   const defaults = await detectDefaults(io.cwd);
   const cms = readCms(io.cwd, options.content ?? (defaults.contentFound ? defaults.content : undefined));
   const content = (options.content ?? (defaults.contentFound ? defaults.content : (cms?.folder ?? guessContentFolder(io.cwd) ?? defaults.content))).trim();
   const problem = relativePathProblem(content);
-  if (problem) throw new UserError(`--content: ${problem}`);
-  if (options.fileName !== undefined && fileNamePatternProblem(options.fileName)) throw new UserError(`--file-name: ${fileNamePatternProblem(options.fileName)}`);
+  if (problem) throw settingError("--content", problem);
+  const patternProblem = options.fileName !== undefined ? fileNamePatternProblem(options.fileName) : undefined;
+  if (patternProblem) throw settingError("--file-name", patternProblem);
   const schemaFile = (options.schema ?? inferredSchemaPath(content)).trim();
-  if (isAbsolute(schemaFile)) throw new UserError("--schema: give a path relative to this folder");
+  if (isAbsolute(schemaFile)) throw settingError("--schema", "not-relative");
 
   const read = await readCollection(io.cwd, content);
   if (read.postings.length === 0 && !cms) {
-    throw new UserError(`--infer: no postings under ${content} to infer a schema from (give the folder with --content)`);
+    throw phrasedError((w) => w.init.noPostings(escapeInline(content, "init")));
   }
   const result = inferSchema(read.postings, { folders: referenceFolders(io.cwd, content), ...(cms ? { cms } : {}), name: basename(content).replace(/^_+/, "") || "postings" });
   const schemaText = `${JSON.stringify(result.schema, null, 2)}\n`;
@@ -152,19 +164,18 @@ async function inferInit(options: InitCommandOptions, io: CliIO): Promise<number
   const settings = { fileName: options.fileName ?? result.fileName, references: result.references, lang: result.lang };
   const text = configText(answers, defaults.configSchema, settings);
 
-  const readNote = `Read ${read.postings.length} posting${read.postings.length === 1 ? "" : "s"} under ${content}${cms ? ` and the CMS fields of ${cms.file}` : ""}${read.skipped > 0 ? `; ${read.skipped} file${read.skipped === 1 ? "" : "s"} without readable front matter skipped` : ""}${read.notRead > 0 ? `; ${read.notRead} more not read (the first ${MAX_INFER_FILES} only)` : ""}.\n`;
-  io.stdout.write(escapeControl(readNote, "init"));
+  io.stdout.write(`${p.init.read(read.postings.length, escapeInline(content, "init"), cms ? escapeInline(cms.file, "init") : undefined, read.skipped, read.notRead, MAX_INFER_FILES)}\n`);
   io.stdout.write(escapeControl(reportText(result.report), "init"));
   if (options.dryRun) {
-    io.stdout.write(`\n${escapeInline(schemaFile, "init")} (not written: --dry-run):\n${escapeControl(schemaText, "init")}`);
-    io.stdout.write(`\n${CONFIG_FILE_NAME} (not written: --dry-run):\n${escapeControl(text, "init")}`);
+    io.stdout.write(`\n${p.init.notWritten(escapeInline(schemaFile, "init"))}\n${escapeControl(schemaText, "init")}`);
+    io.stdout.write(`\n${p.init.notWritten(CONFIG_FILE_NAME)}\n${escapeControl(text, "init")}`);
     return EXIT.clean;
   }
 
   const schemaPath = resolve(io.cwd, schemaFile);
   const schemaExists = await exists(schemaPath);
   if (schemaExists && !options.force) {
-    io.stderr.write(`posting: ${escapeInline(schemaFile, "init")} already exists; it was left as is, and so was ${CONFIG_FILE_NAME} (use --force to replace them)\n`);
+    io.stderr.write(`posting: ${p.init.schemaExists(escapeInline(schemaFile, "init"), CONFIG_FILE_NAME)}\n`);
     return EXIT_NOT_DONE;
   }
   const configPath = join(io.cwd, CONFIG_FILE_NAME);
@@ -174,7 +185,7 @@ async function inferInit(options: InitCommandOptions, io: CliIO): Promise<number
     await writeNewFile(configPath, text, { overwrite: options.force === true });
   } catch (error) {
     if (error instanceof FileExistsError) {
-      io.stderr.write(`posting: ${escapeInline(relative(io.cwd, error.path), "init")} already exists; it was left as is (use --force to replace it)\n`);
+      io.stderr.write(`posting: ${p.init.alreadyExists(escapeInline(relative(io.cwd, error.path), "init"))}\n`);
       return EXIT_NOT_DONE;
     }
     throw error;
@@ -182,11 +193,11 @@ async function inferInit(options: InitCommandOptions, io: CliIO): Promise<number
   // Read both back through the one resolver and schema loader: what init writes must load.
   const config = await loadConfig(io.cwd, { config: configPath });
   loadSchema(config.schemaPath);
-  io.stdout.write(`\n${schemaExists ? "Replaced" : "Created"} ${escapeInline(schemaFile, "init")} (${Object.keys(result.schema.properties as object).length} keys).\n`);
-  io.stdout.write(`${configExisted ? "Replaced" : "Created"} ${CONFIG_FILE_NAME}:\n${escapeControl(text, "init")}`);
-  await ignoreCache(io);
-  if (options.hook) return installHook(content, options, io);
-  io.stdout.write(`\nNext: posting lint    (add a pre-commit hook with: posting init --hook)\n`);
+  io.stdout.write(`\n${p.init.writtenSchema(escapeInline(schemaFile, "init"), Object.keys(result.schema.properties as object).length, schemaExists)}\n`);
+  io.stdout.write(`${p.init.written(CONFIG_FILE_NAME, configExisted)}\n${escapeControl(text, "init")}`);
+  await ignoreCache(io, p);
+  if (options.hook) return installHook(content, options, io, p);
+  io.stdout.write(`\n${p.init.next}\n`);
   return EXIT.clean;
 }
 
@@ -194,51 +205,44 @@ function readCms(cwd: string, content: string | undefined): CmsCollection | unde
   try {
     return readCmsCollection(cwd, content);
   } catch (error) {
-    if (error instanceof CmsConfigError) throw new UserError(`the CMS config ${error.message}`);
+    if (error instanceof CmsConfigError) throw phrasedError((w) => w.init.cmsConfig(error.message));
     throw error;
   }
 }
 
-async function interactivePrompter(io: CliIO, options: InitCommandOptions, deps: InitCommandDeps): Promise<Prompter | undefined> {
+async function interactivePrompter(io: CliIO, options: InitCommandOptions, deps: InitCommandDeps, lang: Phrases["lang"]): Promise<Prompter | undefined> {
   if (deps.prompter) return deps.prompter;
   // Never wait for input that cannot come: without a terminal, the defaults and flags are used.
   if (io.stdin.isTTY !== true) return undefined;
   const { inquirerPrompter } = await import("../prompter-inquirer.js");
-  return inquirerPrompter({ input: io.stdin, output: io.stdout as unknown as NodeJS.WritableStream }, { color: useColor(io.stdout, io.env, options.color), lang: "en" });
+  return inquirerPrompter({ input: io.stdin, output: io.stdout as unknown as NodeJS.WritableStream }, { color: useColor(io.stdout, io.env, options.color), lang });
 }
 
 type TextSetting = "content" | "fileName" | "schema" | "template";
 
-const optionalPath = (text: string) => (text.trim() === "" ? true : (relativePathProblem(text) ?? true));
+const optionalPath = (text: string): InitProblem | undefined => (text.trim() === "" ? undefined : relativePathProblem(text));
 
-// The settings asked as text, in order; each only when no flag gave it.
-const TEXT_QUESTIONS: { key: TextSetting; message: string; help?: string; validate: (text: string) => true | string }[] = [
-  {
-    key: "content",
-    message: "Folder of the postings",
-    help: "Relative to this folder; `posting lint` and `posting list` read it when given no paths.",
-    validate: (text) => relativePathProblem(text) ?? true,
-  },
-  {
-    key: "fileName",
-    message: "File name pattern",
-    help: "YYYY, MM and DD stand for the date, slug for letters, digits, - and _.",
-    validate: (text) => fileNamePatternProblem(text) ?? true,
-  },
-  { key: "schema", message: "Posting schema (empty for the bundled one)", validate: optionalPath },
-  { key: "template", message: "Body template for `posting new` (empty for the bundled one)", validate: optionalPath },
-];
+/** The settings asked as text, in order, in the run's words; each only when no flag gave it. */
+function textQuestions(p: Phrases): { key: TextSetting; message: string; help?: string; validate: (text: string) => true | string }[] {
+  const valid = (problem: InitProblem | undefined): true | string => (problem ? p.init.problem(problem) : true);
+  return [
+    { key: "content", message: p.init.ask.content, help: p.init.ask.contentHelp, validate: (text) => valid(relativePathProblem(text)) },
+    { key: "fileName", message: p.init.ask.fileName, help: p.init.ask.fileNameHelp, validate: (text) => valid(fileNamePatternProblem(text)) },
+    { key: "schema", message: p.init.ask.schema, validate: (text) => valid(optionalPath(text)) },
+    { key: "template", message: p.init.ask.template, validate: (text) => valid(optionalPath(text)) },
+  ];
+}
 
-async function ask(prompter: Prompter, given: InitAnswers, options: InitCommandOptions): Promise<InitAnswers> {
+async function ask(prompter: Prompter, given: InitAnswers, options: InitCommandOptions, p: Phrases): Promise<InitAnswers> {
   const answers = { ...given };
-  for (const q of TEXT_QUESTIONS) {
+  for (const q of textQuestions(p)) {
     if (options[q.key] !== undefined) continue;
     answers[q.key] = await prompter.input({ name: q.key, message: q.message, ...(q.help ? { help: q.help } : {}), default: given[q.key], validate: q.validate });
   }
   if (given.startupReferences) {
     const keep = await prompter.confirm({
       name: "references",
-      message: `Check that each posting's startup has a page (${given.startupReferences.replace("{value}", "<startup>")})?`,
+      message: p.init.ask.references(given.startupReferences.replace("{value}", "<startup>")),
       default: true,
     });
     if (!keep) answers.startupReferences = undefined;
@@ -247,32 +251,37 @@ async function ask(prompter: Prompter, given: InitAnswers, options: InitCommandO
   return answers;
 }
 
-function relativePathProblem(text: string): string | undefined {
+function relativePathProblem(text: string): InitProblem | undefined {
   const value = text.trim();
-  if (value === "") return "give a folder, for example content/_jobs";
-  if (isAbsolute(value)) return "give a path relative to this folder";
-  if (/[\u0000-\u001f]/.test(value)) return "control characters are not allowed";
+  if (value === "") return "no-folder";
+  if (isAbsolute(value)) return "not-relative";
+  if (/[\u0000-\u001f]/.test(value)) return "control";
   return undefined;
 }
 
-function fileNamePatternProblem(text: string): string | undefined {
-  if (text.trim() === "") return "give a pattern, for example YYYY-MM-DD-slug.md";
-  if (/[/\\]/.test(text)) return "a file name, without / or \\";
+function fileNamePatternProblem(text: string): InitProblem | undefined {
+  if (text.trim() === "") return "no-pattern";
+  if (/[/\\]/.test(text)) return "not-a-name";
   return undefined;
+}
+
+/** A usage error for a setting given by a flag, worded in the run's language. */
+function settingError(flag: string, problem: InitProblem, example?: string) {
+  return phrasedError((w) => `${flag}${w.lang === "fr" ? "\u00a0" : ""}: ${w.init.problem(problem, example)}`);
 }
 
 function checkAnswers(answers: InitAnswers): void {
   const content = relativePathProblem(answers.content);
-  if (content) throw new UserError(`--content: ${content}`);
+  if (content) throw settingError("--content", content);
   const pattern = fileNamePatternProblem(answers.fileName);
-  if (pattern) throw new UserError(`--file-name: ${pattern}`);
+  if (pattern) throw settingError("--file-name", pattern);
   for (const key of ["schema", "template"] as const) {
     const value = answers[key];
-    if (value && isAbsolute(value)) throw new UserError(`--${key}: give a path relative to this folder`);
+    if (value && isAbsolute(value)) throw settingError(`--${key}`, "not-relative");
   }
   // A pattern whose own example does not pass would reject every file.
   const example = answers.fileName.replace(/YYYY/g, "2026").replace(/MM/g, "01").replace(/DD/g, "31").replace(/slug/g, "x");
-  if (fileNameProblem(example, answers.fileName)) throw new UserError(`--file-name: "${answers.fileName}" cannot match any file name`);
+  if (fileNameProblem(example, answers.fileName)) throw settingError("--file-name", "never-matches", answers.fileName);
 }
 
 async function configuredContent(cwd: string): Promise<string> {
@@ -281,18 +290,18 @@ async function configuredContent(cwd: string): Promise<string> {
   return first ? relative(cwd, first).split("\\").join("/") || "." : "content/_jobs";
 }
 
-async function installHook(content: string, options: InitCommandOptions, io: CliIO): Promise<number> {
+async function installHook(content: string, options: InitCommandOptions, io: CliIO, p: Phrases): Promise<number> {
   if (await exists(join(io.cwd, ".pre-commit-config.yaml"))) {
-    io.stdout.write(`\nThis repository uses the pre-commit framework: add these hooks to .pre-commit-config.yaml:\n\n${escapeControl(preCommitSnippet(content), "init")}`);
+    io.stdout.write(`\n${p.init.preCommit}\n\n${escapeControl(preCommitSnippet(content), "init")}`);
     return EXIT.clean;
   }
   if (await exists(join(io.cwd, ".husky"))) {
-    io.stdout.write(`\nThis repository uses husky: put \`npx lint-staged\` in .husky/pre-commit, and this in package.json:\n\n${escapeControl(lintStagedSnippet(content), "init")}`);
+    io.stdout.write(`\n${p.init.husky}\n\n${escapeControl(lintStagedSnippet(content), "init")}`);
     return EXIT.clean;
   }
   const git = await gitPaths(io.cwd);
   if (!git) {
-    io.stdout.write(`\nNot in a git repository: no hook installed. In a repository, run \`posting init --hook\` again, or use one of:\n\n${escapeControl(preCommitSnippet(content), "init")}\n${escapeControl(lintStagedSnippet(content), "init")}`);
+    io.stdout.write(`\n${p.init.notGit}\n\n${escapeControl(preCommitSnippet(content), "init")}\n${escapeControl(lintStagedSnippet(content), "init")}`);
     return EXIT_NOT_DONE;
   }
   // Git runs hooks from the top of the work tree: the hook goes to this folder first.
@@ -301,16 +310,16 @@ async function installHook(content: string, options: InitCommandOptions, io: Cli
   const shown = escapeInline(relative(io.cwd, hookPath).split("\\").join("/"), "init");
   const existing = await readFile(hookPath, "utf8").catch(() => undefined);
   if (existing !== undefined && existing.includes(HOOK_MARKER) && !options.force) {
-    io.stdout.write(`\n${shown} already lints the postings.\n`);
+    io.stdout.write(`\n${p.init.hookLints(shown)}\n`);
     return EXIT.clean;
   }
   if (existing !== undefined && !options.force) {
-    io.stdout.write(`\n${shown} already exists and was left as is. Add these lines to it (or use --force to replace it):\n\n${escapeControl(hookLines(content, site), "init")}`);
+    io.stdout.write(`\n${p.init.hookExists(shown)}\n\n${escapeControl(hookLines(content, site), "init")}`);
     return EXIT_NOT_DONE;
   }
   // Executable from the moment it appears: the mode is the temp file's, before the rename.
   await writeNewFile(hookPath, hookScript(content, site), { overwrite: true, mode: 0o755 });
-  io.stdout.write(`\nInstalled ${shown}: each commit lints the staged postings under ${escapeInline(`${git.prefix}${content}`, "init")}/.\n`);
+  io.stdout.write(`\n${p.init.hookInstalled(shown, escapeInline(`${git.prefix}${content}`, "init"))}\n`);
   return EXIT.clean;
 }
 
@@ -332,7 +341,7 @@ async function gitPaths(cwd: string): Promise<{ hooks: string; prefix: string } 
  * `--cache` writes .posting-cache here: add it to .gitignore when there is one (or a git
  * repository to start one in), unless a line already names it.
  */
-async function ignoreCache(io: CliIO): Promise<void> {
+async function ignoreCache(io: CliIO, p: Phrases): Promise<void> {
   const path = join(io.cwd, ".gitignore");
   let text: string | undefined;
   try {
@@ -345,7 +354,7 @@ async function ignoreCache(io: CliIO): Promise<void> {
   const added = `${text === undefined || text === "" || text.endsWith("\n") ? "" : "\n"}.posting-cache\n`;
   if (text === undefined) await writeNewFile(path, added);
   else await writeFileAtomic(path, Buffer.from(text + added, "utf8"));
-  io.stdout.write(`${text === undefined ? "Created .gitignore with" : "Added to .gitignore:"} .posting-cache (the --cache file).\n`);
+  io.stdout.write(`${p.init.gitignore(text === undefined)}\n`);
 }
 
 /** Whether the site resolves posting itself: its bin link, or the package from its folder. */

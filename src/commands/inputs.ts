@@ -59,7 +59,7 @@ function isFolder(path: string): boolean {
 export function discoveryFor(config: ResolvedConfig, io: CliIO, verb: IgnoredVerb, phrases: Phrases = enPhrases): Discovery {
   return {
     ...postingsDiscoveryOf(config, io.cwd),
-    onIgnored: (file: string) => io.stderr.write(`posting: ${phrases.warning}: ${phrases.ignored(escapeInline(file), verb, false)}\n`),
+    onIgnored: (file: string) => io.stderr.write(`posting: ${phrases.warning} ${phrases.ignored(escapeInline(file), verb, false)}\n`),
   };
 }
 

@@ -66,7 +66,7 @@ export async function lintCommand(paths: string[], options: LintCommandOptions, 
   const cache = options.cache ? { cache: await openLintCache(options.cacheLocation, config, io, version) } : {};
   const catalog = catalogFor(resolveLang({ flag: options.lang, config: config.lang, env: io.env, fallback: "en" }));
   const { phrases } = catalog;
-  if (cache.cache?.warning) io.stderr.write(`posting: ${phrases.warning}: ${escapeInline(cache.cache.warning)}\n`);
+  if (cache.cache?.warning) io.stderr.write(`posting: ${phrases.warning} ${escapeInline(cache.cache.warning)}\n`);
   const reporterOptions = { color: useColor(io.stdout, io.env, options.color), version, catalog };
 
   // Each file's block is written as soon as its findings are final (cross-file ones included);
@@ -79,7 +79,7 @@ export async function lintCommand(paths: string[], options: LintCommandOptions, 
     const discovery = {
       ...(options.ignorePattern ? { ignorePatterns: options.ignorePattern } : {}),
       ...(options.allowEmpty ? { allowEmpty: true } : {}),
-      onIgnored: (file: string) => io.stderr.write(`posting: ${phrases.warning}: ${phrases.ignored(escapeInline(file), "linted", true)}\n`),
+      onIgnored: (file: string) => io.stderr.write(`posting: ${phrases.warning} ${phrases.ignored(escapeInline(file), "linted", true)}\n`),
     };
     await lintProjectEach(fileInputs, { cwd: io.cwd, config, ...(stdin ? { stdin } : {}), ...cache, ...selection, ...discovery }, (result) => {
       warningCount += countBySeverity(result.findings).warnings;

@@ -118,6 +118,6 @@ function reportFindings(results: readonly { file: string; findings: Finding[] }[
 
 async function openCheckCache(options: NormalizeCommandOptions, config: ResolvedConfig, io: CliIO, version: string, catalog: Catalog) {
   const cache = await openCache(options.cacheLocation, config, io, version);
-  if (cache.warning) io.stderr.write(`posting: ${catalog.phrases.warning}: ${escapeInline(cache.warning)}\n`);
+  if (cache.warning) io.stderr.write(`posting: ${catalog.phrases.warning} ${escapeInline(cache.warning)}\n`);
   return cache;
 }

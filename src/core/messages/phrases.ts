@@ -34,6 +34,9 @@ import type { DateReason } from "../findings.js";
 /** What is wrong with a config value: a known shape, or ajv's keyword (and its English message). */
 export type ConfigValueProblem = { kind: "file-name" | "reference" | "extension" | "rule" } | { kind: "schema"; keyword: string; type?: string; message?: string };
 
+/** Why `posting init` refuses a typed setting. */
+export type InitProblem = "no-folder" | "not-relative" | "control" | "no-pattern" | "not-a-name" | "never-matches";
+
 export interface Phrases {
   /** The language of these phrases (lang.ts Lang, written out: lang.ts imports the catalogs). */
   lang: "fr" | "en";
@@ -41,7 +44,7 @@ export interface Phrases {
   noProblems: (files: number) => string;
   problems: (counts: ReportCounts) => string;
   fixable: (count: number) => string;
-  /** The word in `posting: warning: …`. */
+  /** `warning:` in `posting: warning: …` (with its colon: French spaces it). */
   warning: string;
   ignored: (file: string, verb: IgnoredVerb, withFlag: boolean) => string;
   tooManyWarnings: (count: number, quiet: boolean, max: number) => string;
@@ -111,6 +114,33 @@ export interface Phrases {
     noDefaultBranch: string;
     notRevision: (ref: string) => string;
     notCommit: (ref: string) => string;
+  };
+  /** `posting init`'s own lines (the report of --infer is English only). */
+  init: {
+    /** Why a typed setting is refused. */
+    problem: (kind: InitProblem, example?: string) => string;
+    alreadyExists: (file: string) => string;
+    keptConfig: (file: string) => string;
+    schemaExists: (schema: string, config: string) => string;
+    interrupted: string;
+    notWritten: (file: string) => string;
+    written: (file: string, replaced: boolean) => string;
+    writtenSchema: (file: string, keys: number, replaced: boolean) => string;
+    notYet: (folder: string) => string;
+    notInstalled: (bin: string) => string;
+    next: string;
+    noPostings: (folder: string) => string;
+    read: (count: number, folder: string, cms: string | undefined, skipped: number, notRead: number, max: number) => string;
+    cmsConfig: (message: string) => string;
+    inferOffer: (folder: string, count: number) => string;
+    ask: { content: string; contentHelp: string; fileName: string; fileNameHelp: string; schema: string; template: string; references: (pattern: string) => string };
+    preCommit: string;
+    husky: string;
+    notGit: string;
+    hookLints: (hook: string) => string;
+    hookExists: (hook: string) => string;
+    hookInstalled: (hook: string, folder: string) => string;
+    gitignore: (created: boolean) => string;
   };
   set: {
     notKeyValue: (text: string) => string;
