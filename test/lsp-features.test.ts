@@ -108,6 +108,16 @@ describe("the editor features on the fixture site", () => {
     expect(formatEdits(path, "---\nroles: x\nopen: true\n---\n", workspace)).toEqual([]);
   });
 
+  it("edits an old Mac (CR only) file where the client counts the lines", () => {
+    const path = job("2026-05-06-cr.md");
+    for (const text of ["---\rtitles: x\ropen: oui\r---\r", "---\rtitles: x\ropen: oui\r---\rcorps\rsuite\r"]) {
+      const normalized = "---\ntitle: x\nopen: true\n---\n";
+      const edited = apply(text, formatEdits(path, text, workspace));
+      expect(edited.startsWith(normalized), JSON.stringify(edited)).toBe(true);
+      expect(edited).not.toMatch(/\r/);
+    }
+  });
+
   it("normalizes the file in the config's style (canonical here); fix all keeps to the findings' fixes", () => {
     const path = job("2026-05-08-style.md");
     const uri = pathToFileURL(path).href;

@@ -74,13 +74,14 @@ function hunkEdit(text: string, hunk: Hunk): TextEdit {
   return { range: { start: positionAt(text, offsetOf(hunk.start)), end: positionAt(text, offsetOf(hunk.end)) }, newText: hunk.text };
 }
 
-/** The LSP position of a UTF-16 offset. */
+/** The LSP position of a UTF-16 offset: lines end at \r\n, \n or a lone \r, as every client counts them. */
 function positionAt(text: string, offset: number): { line: number; character: number } {
   let line = 0;
   let start = 0;
-  for (let i = text.indexOf("\n"); i !== -1 && i < offset; i = text.indexOf("\n", i + 1)) {
+  const breaks = /\r\n|\r|\n/g;
+  for (let m = breaks.exec(text); m !== null && m.index < offset; m = breaks.exec(text)) {
     line++;
-    start = i + 1;
+    start = m.index + m[0].length;
   }
   return { line, character: offset - start };
 }
