@@ -189,7 +189,8 @@ export async function newCommand(options: NewCommandOptions, io: CliIO, deps: Ne
   }
 
   try {
-    const answers = { ...given };
+    // No prototype: a field named `constructor` or `toString` is only what was answered.
+    const answers: Record<string, unknown> = Object.assign(Object.create(null) as Record<string, unknown>, given);
     if (prompter) await askMissing(prompter, answers, schema, lang, { yes: options.yes === true, today, references });
     else if (options.yes) applyDefaults(answers, schema, today);
 
@@ -265,7 +266,7 @@ function parseLang(value: string | undefined): Lang {
 
 /** Answers given on the command line: --from-json, then --set, then the shortcuts (last wins). */
 async function givenAnswers(options: NewCommandOptions, io: CliIO, schema: PostingSchema, lang: Lang, schemaFlags: GivenFlag[]): Promise<Record<string, unknown>> {
-  const answers: Record<string, unknown> = {};
+  const answers: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
   const take = (source: string, field: FieldSpec, parsed: ReturnType<typeof parseText>) => {
     if (!parsed.ok) throw refuse(labelled(source, parsed.reason, lang), lang);
     if (parsed.value === undefined) delete answers[field.key];

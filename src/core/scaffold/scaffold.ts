@@ -98,7 +98,8 @@ export interface ScaffoldResult {
 export function orderedData(answers: Record<string, unknown>, schema: PostingSchema): Record<string, unknown> {
   const data: Record<string, unknown> = {};
   for (const field of schema.fields) {
-    const value = answers[field.key];
+    // Own keys only: a field named `constructor` must not pick up Object.prototype's.
+    const value = Object.hasOwn(answers, field.key) ? answers[field.key] : undefined;
     if (value === undefined || value === null || value === "") continue;
     if (Array.isArray(value) && value.length === 0) continue;
     data[field.key] = value;

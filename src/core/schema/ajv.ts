@@ -26,7 +26,9 @@ export const ANNOTATION_KEYWORDS = [
   "x-close",
 ] as const;
 
-export const AJV_OPTIONS = { strict: true, allErrors: true, allowUnionTypes: true } as const satisfies AjvOptions;
+// ownProperties: a posting without a `constructor` or `toString` key must not be read as having the
+// Object.prototype function of that name (a schema may declare such keys; init --infer can write them).
+export const AJV_OPTIONS = { strict: true, allErrors: true, allowUnionTypes: true, ownProperties: true } as const satisfies AjvOptions;
 
 // Loading ajv and compiling a schema costs ~120 ms, so ajv is loaded only when a schema was not
 // precompiled at build time. createRequire keeps loadSchema synchronous; in the CLI bundle it
