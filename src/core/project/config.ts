@@ -277,21 +277,23 @@ const PATTERN_REASONS: [RegExp, ConfigValueProblem["kind"]][] = [
   [/^rules\//, "rule"],
 ];
 
-const KNOWN_SETTINGS = "content, schema, template, encoding, fileName, collections, references, duplicates, extensions, rules, ignore, normalize";
-
 let validateConfig: ValidateFunction | undefined;
+/** The top-level settings, from the config schema itself (so a new one is never missing from the message). */
+let knownSettings = "";
 
 async function checkConfig(json: unknown, where: string): Promise<RawConfig> {
   if (!validateConfig) {
     const text = await readFile(CONFIG_SCHEMA_PATH, "utf8");
     validateConfig = precompiledConfigValidator(text) ?? createAjv().compile(JSON.parse(text) as object);
+    const properties = (JSON.parse(text) as { properties?: Record<string, unknown> }).properties ?? {};
+    knownSettings = Object.keys(properties).filter((key) => key !== "$schema").join(", ");
   }
   if (validateConfig(json)) return json as RawConfig;
   const error = (validateConfig.errors ?? [])[0];
   const params = (error?.params ?? {}) as { additionalProperty?: string };
   const at = error?.instancePath.replace(/^\//, "") ?? "";
   const key = params.additionalProperty !== undefined ? [at, params.additionalProperty].filter(Boolean).join("/") : at || "(top level)";
-  const known = at === "" ? KNOWN_SETTINGS : /^collections\/\d+$/.test(at) ? "path, schema, fileName" : "";
+  const known = at === "" ? knownSettings : /^collections\/\d+$/.test(at) ? "path, schema, fileName" : "";
   if (params.additionalProperty !== undefined) throw phrasedConfigError((p) => p.config.unknownSetting(where, key, known), where, key);
   const shape = PATTERN_REASONS.find(([pattern]) => pattern.test(at))?.[1];
   const type = (error?.params as { type?: unknown } | undefined)?.type;
