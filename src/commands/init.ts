@@ -147,7 +147,7 @@ async function inferInit(options: InitCommandOptions, io: CliIO, p: Phrases): Pr
   const defaults = await detectDefaults(io.cwd);
   const cms = readCms(io.cwd, options.content ?? (defaults.contentFound ? defaults.content : undefined));
   const content = (options.content ?? (defaults.contentFound ? defaults.content : (cms?.folder ?? guessContentFolder(io.cwd) ?? defaults.content))).trim();
-  const problem = relativePathProblem(content);
+  const problem = contentFolderProblem(content);
   if (problem) throw settingError("--content", problem);
   const patternProblem = options.fileName !== undefined ? fileNamePatternProblem(options.fileName) : undefined;
   if (patternProblem) throw settingError("--file-name", patternProblem);
@@ -226,7 +226,7 @@ const optionalPath = (text: string): InitProblem | undefined => (text.trim() ===
 function textQuestions(p: Phrases): { key: TextSetting; message: string; help?: string; validate: (text: string) => true | string }[] {
   const valid = (problem: InitProblem | undefined): true | string => (problem ? p.init.problem(problem) : true);
   return [
-    { key: "content", message: p.init.ask.content, help: p.init.ask.contentHelp, validate: (text) => valid(relativePathProblem(text)) },
+    { key: "content", message: p.init.ask.content, help: p.init.ask.contentHelp, validate: (text) => valid(contentFolderProblem(text)) },
     { key: "fileName", message: p.init.ask.fileName, help: p.init.ask.fileNameHelp, validate: (text) => valid(fileNamePatternProblem(text)) },
     { key: "schema", message: p.init.ask.schema, validate: (text) => valid(optionalPath(text)) },
     { key: "template", message: p.init.ask.template, validate: (text) => valid(optionalPath(text)) },
@@ -259,6 +259,11 @@ function relativePathProblem(text: string): InitProblem | undefined {
   return undefined;
 }
 
+/** The content folder: relative, and inside the site (`../..`, from a flag or a CMS config, is never read nor configured). */
+function contentFolderProblem(text: string): InitProblem | undefined {
+  return relativePathProblem(text) ?? (text.trim().split(/[\\/]+/).includes("..") ? "outside" : undefined);
+}
+
 function fileNamePatternProblem(text: string): InitProblem | undefined {
   if (text.trim() === "") return "no-pattern";
   if (/[/\\]/.test(text)) return "not-a-name";
@@ -271,7 +276,7 @@ function settingError(flag: string, problem: InitProblem, example?: string) {
 }
 
 function checkAnswers(answers: InitAnswers): void {
-  const content = relativePathProblem(answers.content);
+  const content = contentFolderProblem(answers.content);
   if (content) throw settingError("--content", content);
   const pattern = fileNamePatternProblem(answers.fileName);
   if (pattern) throw settingError("--file-name", pattern);

@@ -95,6 +95,19 @@ const ROWS: Row[] = [
     stderr: [/^posting: --content: give a path relative to this folder$/m],
   },
   {
+    name: "a content folder outside the site is a usage error",
+    args: ["--yes", "--content", "../jobs"],
+    exitCode: 2,
+    stderr: [/^posting: --content: give a folder inside this one \(no \.\.\)$/m],
+  },
+  {
+    name: "--infer never reads a CMS collection folder outside the site",
+    layout: { "admin/config.yml": "collections:\n  - name: jobs\n    folder: ../../etc\n    fields:\n      - { name: title, widget: string }\n" },
+    args: ["--infer"],
+    exitCode: 2,
+    stderr: [/^posting: --content: give a folder inside this one \(no \.\.\)$/m],
+  },
+  {
     name: "--hook with the pre-commit framework: prints its snippet",
     layout: { ".pre-commit-config.yaml": "repos: []\n" },
     args: ["--yes", "--hook"],

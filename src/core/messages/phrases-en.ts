@@ -127,6 +127,7 @@ export const enPhrases: Phrases = {
       ({
         "no-folder": "give a folder, for example content/_jobs",
         "not-relative": "give a path relative to this folder",
+        outside: "give a folder inside this one (no ..)",
         control: "control characters are not allowed",
         "no-pattern": "give a pattern, for example YYYY-MM-DD-slug.md",
         "not-a-name": "a file name, without / or \\",

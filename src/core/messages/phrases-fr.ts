@@ -139,6 +139,7 @@ export const frPhrases: Phrases = {
       ({
         "no-folder": fr`donnez un dossier, par exemple content/_jobs`,
         "not-relative": fr`donnez un chemin relatif à ce dossier`,
+        outside: fr`donnez un dossier à l'intérieur de celui-ci (sans ..)`,
         control: fr`les caractères de contrôle ne sont pas permis`,
         "no-pattern": fr`donnez un motif, par exemple YYYY-MM-DD-slug.md`,
         "not-a-name": fr`un nom de fichier, sans / ni \\`,

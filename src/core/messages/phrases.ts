@@ -35,7 +35,7 @@ import type { DateReason } from "../findings.js";
 export type ConfigValueProblem = { kind: "file-name" | "reference" | "extension" | "rule" } | { kind: "schema"; keyword: string; type?: string; message?: string };
 
 /** Why `posting init` refuses a typed setting. */
-export type InitProblem = "no-folder" | "not-relative" | "control" | "no-pattern" | "not-a-name" | "never-matches";
+export type InitProblem = "no-folder" | "not-relative" | "outside" | "control" | "no-pattern" | "not-a-name" | "never-matches";
 
 export interface Phrases {
   /** The language of these phrases (lang.ts Lang, written out: lang.ts imports the catalogs). */
