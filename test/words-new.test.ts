@@ -82,6 +82,11 @@ describe("findPlaceholders", () => {
     expect(findPlaceholders(body)).toEqual([]);
   });
 
+  it("leaves a shortcut reference link with its definition and a GitHub alert marker alone, not an undefined bracket line", () => {
+    const body = ["[Lire la  suite]", "", "[!IMPORTANT]", "[Présentez la structure]", "", "[lire la suite]: https://example.gouv.fr/suite"].join("\n");
+    expect(findPlaceholders(body).map((p) => [p.line, p.text])).toEqual([[4, "Présentez la structure"]]);
+  });
+
   it("gives the line and column, and the section above", () => {
     const body = "\n## Mission\n\n   [Ce que fera la personne.]\n\n- Lieu : [ville]\n";
     expect(findPlaceholders(body)).toEqual([

@@ -5,7 +5,9 @@
 //     (`[Présentez la structure : …]`, `- Lieu : [ville, télétravail possible ?]`);
 //   - the instruction comment (`<!-- Remplacez chaque texte entre crochets… -->`, `<!-- Replace… -->`).
 // A link (`[texte](url)`, `[texte][ref]`), a footnote (`[^1]: …`) and a task (`- [ ] …`) are
-// not placeholders: something follows their brackets. The body is scanned only when it holds a
+// not placeholders: something follows their brackets. Nor are a shortcut reference link whose
+// label is defined in the body (`[Lire la suite]` with `[Lire la suite]: https://…`) and a GitHub
+// alert marker (`[!NOTE]`). The body is scanned only when it holds a
 // `[` or a `<!--` at all (one indexOf each), and only the lines with one are looked at.
 import type { Finding } from "../findings.js";
 import { finding } from "../messages.js";
@@ -19,6 +21,9 @@ const BEFORE_BRACKET = /^[ \t]{0,3}(?:[-*+][ \t]+|\d{1,3}[.)][ \t]+)?(?:[^[\]]{1
 const WORDS = /\p{L}{3}/u;
 const INSTRUCTION_COMMENT = /^([ \t]{0,3})<!--[ \t]*(?:Remplacez|Replace)\b/u;
 const FENCE = /^[ \t]{0,3}(?:```|~~~)/;
+// A link reference definition (CommonMark): `[label]: destination`.
+const DEFINITION = /^[ \t]{0,3}\[([^\]]{1,999})\]:/;
+const ALERT = /^![A-Z]+$/;
 
 export interface Placeholder {
   /** 1-based, in the body. */
@@ -40,6 +45,7 @@ export function mayHoldPlaceholder(body: string): boolean {
 export function findPlaceholders(body: string): Placeholder[] {
   const found: Placeholder[] = [];
   if (!mayHoldPlaceholder(body)) return found;
+  const defined = body.includes("]:") ? definedLabels(body) : undefined;
   let section: string | undefined;
   let fenced = false;
   let lineNo = 0;
@@ -69,9 +75,23 @@ export function findPlaceholders(body: string): Placeholder[] {
     }
     if (!hasBracket) continue;
     const bracket = bracketLine(line);
-    if (bracket) at(bracket.column, "instruction", bracket.text);
+    if (bracket && !ALERT.test(bracket.text) && !defined?.has(labelKey(bracket.text))) at(bracket.column, "instruction", bracket.text);
   }
   return found;
+}
+
+/** The labels of the body's link reference definitions, matched as CommonMark does (case and spacing aside). */
+function definedLabels(body: string): Set<string> {
+  const labels = new Set<string>();
+  for (const line of body.split("\n")) {
+    const m = DEFINITION.exec(line);
+    if (m) labels.add(labelKey(m[1]!));
+  }
+  return labels;
+}
+
+function labelKey(label: string): string {
+  return label.trim().replace(/\s+/g, " ").toLowerCase();
 }
 
 /** A line that is one `[text]` after what BEFORE_BRACKET allows: the text and the column of `[`. */
