@@ -101,7 +101,7 @@ describe("every command in French over every fixture folder", () => {
   const USAGE = [
     ["lint", "--bogus"], ["lint", "--format", "nope"], ["lint", "--max-warnings", "x"], ["lint", "--schema"], ["lint", "--schema", "nowhere.json", "."], ["nope"], ["set", "nokey=1", "."], ["set", "."], ["set", "open", "."], ["set", "open=1", "open=0", "."], ["set", "open=", "."], ["set", "--unset", "", "open=1", "."], ["set", "open=1", "--unset", "open", "."],
     ["list", "--open", "--closed"], ["list", "-w", "a=b"], ["list", "-"], ["lint", "--staged", "--changed"],
-    ["normalize", "--check", "--write"], ["normalize", "--cache"], ["normalize", "-", "x.md"], ["close"], ["set", "--check", "--write"],
+    ["normalize", "--check", "--write"], ["normalize", "--from-encoding", "foo", "."], ["normalize", "--cache"], ["normalize", "-", "x.md"], ["close"], ["set", "--check", "--write"],
     ["lint", "nowhere-at-all"],
     ["list", "--where", "date>=31/02/2026"], ["list", "--where", "nokey"], ["list", "--where", "=x"], ["list", "--where", "a=<b"], ["list", "--where", "x>abc"],
     ["list", "--since", "2026-13-01"], ["list", "--since", "2026-05-01", "--until", "2026-01-01"], ["list", "--sort", ","], ["list", "--fields", "a,,b"],

@@ -1,8 +1,8 @@
 // `posting normalize`: show (default), check (--check) or apply (--write) the canonical form.
 import { createTwoFilesPatch } from "diff";
-import { loadConfig, unknownEncodingMessage } from "../core/project/config.js";
+import { loadConfig } from "../core/project/config.js";
 import { isKnownEncoding } from "../core/read/encoding.js";
-import { phrasedError, UserError } from "../core/errors.js";
+import { phrasedError } from "../core/errors.js";
 import type { Finding } from "../core/findings.js";
 import { summarize } from "../core/report.js";
 import { commandCatalog, discoveryFor, openCache, resolveInputs } from "./inputs.js";
@@ -46,7 +46,8 @@ export async function normalizeCommand(paths: string[], options: NormalizeComman
   const config = await loadConfig(io.cwd, { config: options.config, schema: options.schema, encoding: options.encoding });
   const schema = loadSchema(config.schemaPath);
   const catalog = commandCatalog(options.lang, config, io);
-  if (options.fromEncoding && !isKnownEncoding(options.fromEncoding)) throw new UserError(unknownEncodingMessage(options.fromEncoding));
+  const fromEncoding = options.fromEncoding;
+  if (fromEncoding && !isKnownEncoding(fromEncoding)) throw phrasedError((p) => p.config.unknownEncoding(fromEncoding));
   const style = options.canonical ? "canonical" : config.normalizeStyle;
   const normalizeOptions = { schema, legacyEncoding: config.encoding, style, ...(options.fromEncoding ? { fromEncoding: options.fromEncoding } : {}) };
 
