@@ -137,7 +137,7 @@ describe("posting lsp --stdio", () => {
     const value = (hover.contents as { value: string }).value;
     expect(value).toContain("**Poste(s) recherché(s)** (`roles`)");
     expect(value).toContain("Le ou les postes recrutés, en toutes lettres");
-    expect(value).toContain("Exemples: `Développeur·se full-stack`");
+    expect(value).toContain("Exemples\u00a0: `Développeur·se full-stack`");
   });
 
   it("checks references and duplicates against the disk and the open buffers, refreshed by file events and config changes", async () => {

@@ -18,7 +18,7 @@ export function hover(path: string, text: string, position: Position, project: P
   const words = fieldWords(field, schema, project.lang);
   const parts = [`**${markdownText(words.title)}** (\`${field.key}\`)`];
   if (words.description) parts.push(markdownText(words.description));
-  if (words.examples.length > 0) parts.push(`${editorWords(project.lang).examples}: ${words.examples.map((e) => `\`${String(typeof e === "string" ? e : JSON.stringify(e)).replace(/`/g, "'")}\``).join(", ")}`);
+  if (words.examples.length > 0) parts.push(`${editorWords(project.lang).examples} ${words.examples.map((e) => `\`${String(typeof e === "string" ? e : JSON.stringify(e)).replace(/`/g, "'")}\``).join(", ")}`);
   return { contents: { kind: "markdown", value: parts.join("\n\n") }, range: { start: { line: position.line, character: 0 }, end: { line: position.line, character: key.length } } };
 }
 

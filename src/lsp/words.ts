@@ -36,7 +36,7 @@ const TITLES = {
     normalize: "Normalize this file (posting normalize)",
     fixAll: "Fix all in this file (posting)",
     required: "required",
-    examples: "Examples",
+    examples: "Examples:",
     today: "today",
   },
   fr: {
@@ -48,7 +48,7 @@ const TITLES = {
     normalize: "Normaliser ce fichier (posting normalize)",
     fixAll: "Tout corriger dans ce fichier (posting)",
     required: "obligatoire",
-    examples: "Exemples",
+    examples: fr`Exemples :`,
     today: "aujourd'hui",
   },
 } satisfies Record<Lang, unknown>;
