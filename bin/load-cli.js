@@ -29,7 +29,9 @@ const ENGINE = `v8-${process.versions.v8}-${process.arch}`;
  * for this engine. `script` is undefined when the bundle was required that way.
  */
 function loadCli(file = BUNDLE, { useCache = true, filename = file, enableCompileCache = Module.enableCompileCache } = {}) {
-  const source = readFileSync(file, "utf8");
+  // The build keeps the bundle ASCII-only (scripts/build.mjs): read as latin1, it is the same
+  // text without UTF-8 decoding.
+  const source = readFileSync(file, "latin1");
   const cache = useCache ? cacheFor(file, source) : { data: undefined };
   if (cache.data === undefined && useCache && filename === file && typeof enableCompileCache === "function") {
     enableCompileCache();

@@ -3,7 +3,7 @@
 // and its worker script, each one CommonJS file, and V8's code cache for cli.cjs (bin/load-cli.js).
 import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { copyFileSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { build } from "esbuild";
@@ -53,6 +53,71 @@ function compileLibrary() {
   for (const name of ["posting-validator.js", "posting-validator.d.ts"]) copyFileSync(at("src/generated", name), at("dist/generated", name));
 }
 
+/**
+ * Parts of the command line few runs need, each built as its own bundle next to cli.cjs (and
+ * worker.cjs): the name of that bundle, its entry, and the import that leads to it, a package
+ * name or a source file. Every import of it from another bundle is left as a require() of
+ * `./<name>.cjs`, which esbuild places where the importing module first runs (a dynamic import(),
+ * or the module's own start): `posting lint` neither reads nor compiles them. The sources import
+ * them as usual, so the library build (tsc, dist/*.js) is unchanged. A side bundle keeps its own
+ * copy of what it imports: only packages, or code that keeps no state the rest shares (lsp.cjs
+ * is the whole language server).
+ */
+const SIDE_BUNDLES = {
+  // `posting lsp`: vscode-languageserver and the server (src/commands/lsp.ts).
+  lsp: { entry: at("src/lsp/server.ts"), imported: at("src/lsp/server.ts") },
+  // The terminal questions of `posting new` and `init` (src/prompter-inquirer.ts), with the
+  // external editor's chardet and iconv-lite: about a third of everything bundled.
+  inquirer: { entry: "@inquirer/prompts", imported: "@inquirer/prompts" },
+  // `posting list`'s table (src/reporters/list-table.ts), with @colors/colors.
+  "cli-table3": { entry: "cli-table3", imported: "cli-table3" },
+  // The diffs of normalize, set and close.
+  diff: { entry: "diff", imported: "diff" },
+};
+
+/** esbuild plugin: an import of a side bundle's entry, from any other bundle, requires that bundle instead. */
+const sideBundles = {
+  name: "side-bundles",
+  setup(build) {
+    const byImport = new Map(Object.entries(SIDE_BUNDLES).map(([name, { imported }]) => [imported, name]));
+    build.onResolve({ filter: /.*/ }, (args) => {
+      if (args.kind === "entry-point") return undefined;
+      const name = byImport.get(args.path) ?? byImport.get(join(args.resolveDir, args.path).replace(/\.js$/, ".ts"));
+      return name === undefined ? undefined : { path: `./${name}.cjs`, external: true };
+    });
+  },
+};
+
+/**
+ * esbuild plugin: Node modules the packages require at their start but lint never uses, replaced
+ * by what they need. Each replacement is checked to apply, so a new version of the package that
+ * no longer matches fails the build instead of being bundled as is.
+ */
+const lazyBuiltins = {
+  name: "lazy-builtins",
+  setup(build) {
+    // commander requires child_process (with net, dgram, streams: some 5 ms) for subcommands run
+    // as separate executables, which posting has none of: it is required if one ever runs.
+    replaceIn(build, /commander[\\/]lib[\\/]command\.js$/, "const childProcess = require('node:child_process');", 'const childProcess = { spawn: (...args) => require("node:child_process").spawn(...args) };');
+    // chalk works out the terminal's colours at its start (with node:tty, which loads net and
+    // streams); posting never asks it: every Chalk it makes is given its level (src/reporters/).
+    build.onResolve({ filter: /^#supports-color$/ }, (args) => (/[\\/]chalk[\\/]/.test(args.importer) ? { path: "supports-color", namespace: "no-colour-detection" } : undefined));
+    build.onLoad({ filter: /.*/, namespace: "no-colour-detection" }, () => ({
+      contents: "export function createSupportsColor() { return false; }\nexport default { stdout: false, stderr: false };\n",
+      loader: "js",
+    }));
+  },
+};
+
+/** Replace `text` by `replacement` in the package file matching `filter`; the build fails when `text` is not there. */
+function replaceIn(build, filter, text, replacement) {
+  build.onLoad({ filter }, (args) => {
+    const source = readFileSync(args.path, "utf8");
+    if (!source.includes(text)) throw new Error(`${args.path}: no longer holds ${JSON.stringify(text)}; see scripts/build.mjs`);
+    return { contents: source.replace(text, replacement), loader: "js" };
+  });
+}
+
 async function bundleCli() {
   // Built aside, then swapped in: a CLI started meanwhile finds the old bundle or the new one.
   const staging = at("dist/bundle.new");
@@ -61,8 +126,7 @@ async function bundleCli() {
   // cache for (see bin/load-cli.js). What each command needs still runs only when the command
   // does (esbuild evaluates modules reached by import() on first use).
   await build({
-    // lsp.cjs: `posting lsp` only (src/commands/lsp.ts requires it), so lint never pays for it.
-    entryPoints: { cli: at("src/cli.ts"), worker: at("src/worker.ts"), lsp: at("src/lsp/server.ts") },
+    entryPoints: { cli: at("src/cli.ts"), worker: at("src/worker.ts"), ...Object.fromEntries(Object.entries(SIDE_BUNDLES).map(([name, { entry }]) => [name, entry])) },
     outdir: staging, // package files (schemas/, templates/) are found from here by src/core/paths.ts
     outExtension: { ".js": ".cjs" },
     bundle: true,
@@ -72,7 +136,6 @@ async function bundleCli() {
     define: {
       __POSTING_VERSION__: JSON.stringify(version),
       __POSTING_WORKER_FILE__: JSON.stringify("worker.cjs"),
-      __POSTING_LSP_FILE__: JSON.stringify("lsp.cjs"),
       // The sources find their own folder with import.meta.dirname/filename (Node 20.11+): in a
       // CommonJS file they are __dirname/__filename, with no file URL to build at start-up.
       "import.meta.dirname": "__dirname",
@@ -84,8 +147,12 @@ async function bundleCli() {
     banner: { js: `// posting build ${randomBytes(8).toString("hex")}\nconst __postingImportMeta = { get url() { return require("node:url").pathToFileURL(__filename).href; } };` },
     legalComments: "none",
     logLevel: "warning",
+    // import() of a side bundle as require(): the bundle runs in a vm.Script (bin/load-cli.js),
+    // which has no ES module loader to import with.
+    supported: { "dynamic-import": false },
+    plugins: [sideBundles, lazyBuiltins],
   });
-  for (const name of ["cli.cjs", "worker.cjs"]) asciiOnly(join(staging, name));
+  for (const name of readdirSync(staging)) asciiOnly(join(staging, name));
   // V8's code cache for the bundle, made from it in the staging folder so the two always match.
   execFileSync(process.execPath, [at("scripts/code-cache.cjs"), join(staging, "cli.cjs"), at("dist/bundle/cli.cjs"), at("fixtures/postings")], { stdio: "inherit" });
   rmSync(at("dist/bundle.old"), { recursive: true, force: true });
