@@ -4,12 +4,14 @@
 import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { build } from "esbuild";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const at = (...parts) => join(root, ...parts);
+const requireAtBuild = createRequire(import.meta.url);
 const version = JSON.parse(readFileSync(at("package.json"), "utf8")).version;
 
 export const GENERATED_VALIDATOR = at("src/generated/posting-validator.js");
@@ -89,18 +91,34 @@ const sideBundles = {
 };
 
 /**
- * esbuild plugin: Node modules the packages require at their start but lint never uses, replaced
- * by what they need. Each replacement is checked to apply, so a new version of the package that
- * no longer matches fails the build instead of being bundled as is.
+ * Node modules whose loading lint never needs, though modules it runs import them: each is
+ * required on first use instead (commander's child_process, for subcommands run as separate
+ * executables, brings net, dgram and streams: some 5 ms; fs/promises brings readline and streams,
+ * for the async reads and writes a one-file lint never does).
+ */
+const LAZY_BUILTINS = ["child_process", "fs/promises"];
+
+/**
+ * esbuild plugin: the LAZY_BUILTINS, each bundled as stand-ins that require the real module on
+ * the first call of one of its functions; and chalk's colour detection (which loads node:tty, and
+ * with it net and streams) left out: posting never asks it, every Chalk it makes is given its
+ * level (src/reporters/).
  */
 const lazyBuiltins = {
   name: "lazy-builtins",
   setup(build) {
-    // commander requires child_process (with net, dgram, streams: some 5 ms) for subcommands run
-    // as separate executables, which posting has none of: it is required if one ever runs.
-    replaceIn(build, /commander[\\/]lib[\\/]command\.js$/, "const childProcess = require('node:child_process');", 'const childProcess = { spawn: (...args) => require("node:child_process").spawn(...args) };');
-    // chalk works out the terminal's colours at its start (with node:tty, which loads net and
-    // streams); posting never asks it: every Chalk it makes is given its level (src/reporters/).
+    const names = new RegExp(`^(?:node:)?(?:${LAZY_BUILTINS.map((name) => name.replace("/", "\\/")).join("|")})$`);
+    build.onResolve({ filter: names }, (args) =>
+      args.namespace === "lazy-builtin" ? { path: args.path, external: true } : { path: `node:${args.path.replace(/^node:/, "")}`, namespace: "lazy-builtin" },
+    );
+    // An ES module exporting a stand-in for each of the module's functions (a class or a value
+    // imported from it fails the build: it would need the real module at once).
+    build.onLoad({ filter: /.*/, namespace: "lazy-builtin" }, (args) => {
+      const real = requireAtBuild(args.path);
+      const functions = Object.keys(real).filter((key) => /^[a-z]\w*$/.test(key) && typeof real[key] === "function");
+      const standIns = functions.map((key) => `export function ${key}(...args) { return load().${key}(...args); }`);
+      return { contents: [`let real;`, `const load = () => (real ??= require(${JSON.stringify(args.path)}));`, ...standIns, ""].join("\n"), loader: "js" };
+    });
     build.onResolve({ filter: /^#supports-color$/ }, (args) => (/[\\/]chalk[\\/]/.test(args.importer) ? { path: "supports-color", namespace: "no-colour-detection" } : undefined));
     build.onLoad({ filter: /.*/, namespace: "no-colour-detection" }, () => ({
       contents: "export function createSupportsColor() { return false; }\nexport default { stdout: false, stderr: false };\n",
@@ -108,15 +126,6 @@ const lazyBuiltins = {
     }));
   },
 };
-
-/** Replace `text` by `replacement` in the package file matching `filter`; the build fails when `text` is not there. */
-function replaceIn(build, filter, text, replacement) {
-  build.onLoad({ filter }, (args) => {
-    const source = readFileSync(args.path, "utf8");
-    if (!source.includes(text)) throw new Error(`${args.path}: no longer holds ${JSON.stringify(text)}; see scripts/build.mjs`);
-    return { contents: source.replace(text, replacement), loader: "js" };
-  });
-}
 
 async function bundleCli() {
   // Built aside, then swapped in: a CLI started meanwhile finds the old bundle or the new one.
