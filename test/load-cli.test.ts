@@ -2,7 +2,7 @@
 // otherwise (another build's cache, garbage): V8 would accept a cache for a different source of
 // the same length, so the build id is what keeps a stale cache out.
 import { spawnSync } from "node:child_process";
-import { copyFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { closeSync, copyFileSync, cpSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -39,11 +39,29 @@ function packageCopy(): string {
 }
 
 describe("bin/load-cli.js", () => {
-  it("the bundles are pure ASCII (Node reads them on its fast path, as one-byte strings)", () => {
-    for (const name of ["cli.cjs", "worker.cjs"]) {
+  it("the bundles are pure ASCII (the loader reads them as latin1: one-byte strings, no decoding)", () => {
+    const names = readdirSync(join(ROOT, "dist", "bundle")).filter((name) => name.endsWith(".cjs"));
+    expect(names).toEqual(expect.arrayContaining(["cli.cjs", "worker.cjs", "lsp.cjs", "inquirer.cjs"]));
+    for (const name of names) {
       const bytes = readFileSync(join(ROOT, "dist", "bundle", name));
       expect(bytes.findIndex((b) => b >= 0x80), name).toBe(-1);
     }
+  });
+
+  it("a one-file lint loads neither a side bundle nor the Node modules it never uses (child_process, fs/promises, tty, readline)", () => {
+    // Recorded as the process exits: the Node modules loaded, and the files required (side bundles).
+    const recorder = join(dir, "record-loads.cjs");
+    const record = join(dir, "loads.json");
+    writeFileSync(recorder, `process.on("exit", () => require("node:fs").writeFileSync(${JSON.stringify(record)}, JSON.stringify({ builtins: process.moduleLoadList, files: Object.keys(require.cache) })));\n`);
+    // Output to a file: a pipe or a terminal would need net and tty for process.stdout itself.
+    const output = join(dir, "lint-output.txt");
+    const fd = openSync(output, "w");
+    spawnSync(process.execPath, ["--require", recorder, join(ROOT, "bin", "posting.js"), "lint", join(ROOT, "fixtures", "postings", "2026-03-09-coach-agile.md")], { cwd: ROOT, stdio: ["ignore", fd, fd], env: { ...process.env, NO_COLOR: "1" } });
+    closeSync(fd);
+    expect(readFileSync(output, "utf8")).toContain("UNKNOWN_KEY");
+    const { builtins, files } = JSON.parse(readFileSync(record, "utf8")) as { builtins: string[]; files: string[] };
+    for (const name of ["child_process", "fs/promises", "tty", "readline", "net"]) expect(builtins, name).not.toContain(`NativeModule ${name}`);
+    expect(files.filter((file) => file.startsWith(join(ROOT, "dist")))).toEqual([]);
   });
 
   it("uses the cache the build made for the bundle", () => {
