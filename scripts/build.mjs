@@ -155,6 +155,9 @@ async function bundleCli() {
     // The first line stamps this build for its code cache (bin/load-cli.js).
     banner: { js: `// posting build ${randomBytes(8).toString("hex")}\nconst __postingImportMeta = { get url() { return require("node:url").pathToFileURL(__filename).href; } };` },
     legalComments: "none",
+    // A quarter less to read at every start (and for V8 to scan when a function first runs);
+    // names are kept, so stack traces still name the functions.
+    minifyWhitespace: true,
     logLevel: "warning",
     // import() of a side bundle as require(): the bundle runs in a vm.Script (bin/load-cli.js),
     // which has no ES module loader to import with.
