@@ -1,7 +1,7 @@
 // The human listing: a borderless table that fits the terminal, then a summary line.
 // Every cell is untrusted text: control characters are made visible (escapeInline) before
 // cli-table3 sees them, so a posting cannot move the cursor, recolour or retitle the terminal.
-import { Chalk } from "chalk";
+import { painter } from "./paint.js";
 import Table from "cli-table3";
 import { escapeInline, escapeKey } from "../core/sanitize.js";
 import { columnValue } from "../core/list/list.js";
@@ -21,7 +21,7 @@ const BORDERLESS = {
 };
 
 export const listTable: ListReporter = (report, options) => {
-  const c = new Chalk({ level: options.color ? 1 : 0 });
+  const c = painter(options.color);
   const lines: string[] = [];
   if (report.postings.length > 0) {
     const head = report.columns.map((col) => escapeInline(escapeKey(col.key), "list-table"));

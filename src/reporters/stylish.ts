@@ -1,5 +1,5 @@
 // Human output, grouped by file: `line:col  severity  message  CODE`, then a hint line.
-import { Chalk } from "chalk";
+import { painter } from "./paint.js";
 import { en, wordFinding } from "../core/messages/word.js";
 import { escapeInline } from "../core/sanitize.js";
 import { linesOf, reporterOf } from "./parts.js";
@@ -10,7 +10,7 @@ export const stylishParts: ReporterParts = {
   header: () => "",
   file: (result, _before, options) => {
     if (result.findings.length === 0) return "";
-    const c = new Chalk({ level: options.color ? 1 : 0 });
+    const c = painter(options.color);
     const lines = [c.underline(escapeInline(result.file, "stylish"))];
     // Not Math.max(...array): spreading 150,000 findings (a megabyte of garbled text) overflows the stack.
     const width = result.findings.reduce((w, f) => Math.max(w, `${f.line}:${f.column}`.length), 0);
@@ -26,7 +26,7 @@ export const stylishParts: ReporterParts = {
     return linesOf(lines);
   },
   footer: (totals, options) => {
-    const c = new Chalk({ level: options.color ? 1 : 0 });
+    const c = painter(options.color);
     const phrases = (options.catalog ?? en).phrases;
     const total = totals.errorCount + totals.warningCount;
     if (total === 0) return linesOf([c.green(`✔ ${phrases.noProblems(totals.fileCount)}`)]);

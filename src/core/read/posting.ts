@@ -250,7 +250,15 @@ const BLOCK_SCALAR_HEADER = /(?:(?:^|[ \t])[?-]|:)[ \t]+(?:[!&]\S*[ \t]+)*[|>][1
  */
 const YAML11_ONLY_LINE_BREAK = /[\u0085\u2028\u2029]/;
 
+/**
+ * Whether some line of `yaml` could be blank (only characters trim() removes) or end with a space
+ * or a tab: a superset of what whitespaceFindings reports, tested at once so that the usual front
+ * matter, with neither, is not split into lines.
+ */
+const MAY_HOLD_BLANK_OR_TRAILING = /(?:^|\n)\s*(?:\n|$)|[ \t](?:\n|$)/;
+
 function whitespaceFindings(file: string, yaml: string, startLine: number): Finding[] {
+  if (!MAY_HOLD_BLANK_OR_TRAILING.test(yaml)) return [];
   const findings: Finding[] = [];
   const lines = yaml.split("\n");
   // Inside a block scalar (`description: |`), blank lines and trailing spaces are its text, which
@@ -273,8 +281,16 @@ function whitespaceFindings(file: string, yaml: string, startLine: number): Find
   return findings;
 }
 
+/** Whether every line is blank or a comment; stops at the first that is not (the usual first line). */
 function isOnlyComments(yaml: string): boolean {
-  return yaml.split("\n").every((l) => l.trim() === "" || l.trimStart().startsWith("#"));
+  for (let start = 0; start <= yaml.length; ) {
+    const newline = yaml.indexOf("\n", start);
+    const end = newline === -1 ? yaml.length : newline;
+    const line = yaml.slice(start, end);
+    if (line.trim() !== "" && !line.trimStart().startsWith("#")) return false;
+    start = end + 1;
+  }
+  return true;
 }
 
 /** Why this front matter is too large to parse (FRONT_MATTER_TOO_LARGE), or undefined. */
