@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { CATALOGS } from "../src/core/messages/word.js";
 import { enPhrases } from "../src/core/messages/phrases-en.js";
 import { frPhrases } from "../src/core/messages/phrases-fr.js";
-import { HELP_FR } from "../src/core/messages/help-fr.js";
+import { helpFr } from "../src/core/messages/help-fr.js";
 
 /** Every key path of a phrase object, with the kind of what it holds. */
 function shape(value: unknown, at = ""): string[] {
@@ -46,7 +46,7 @@ describe("the phrase catalogs", () => {
   });
 
   it("give the French help its typography and keep every English text a key", () => {
-    for (const [english, french] of Object.entries(HELP_FR)) {
+    for (const [english, french] of Object.entries(helpFr())) {
       expect(english).not.toBe(french);
       expect(french).not.toMatch(/ [:;!?](?=\s|$)/);
     }

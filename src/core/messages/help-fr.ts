@@ -97,4 +97,9 @@ const TEXTS: Record<string, string> = {
   "\nExit codes: 0 done (or nothing to do), 1 files would change (--check) or were left untouched (see stderr), 2 usage or config failure.\nOnly the selected postings are read for close; each key's line changes, everything else stays byte for byte.\nPostings already closed are left untouched.\n\nExamples:\n  posting close --stale 30                 # show the diff\n  posting close --stale 30 --write\n  posting close content/_jobs/2026-01-05-developpeur-react.md --write\n": "\nCodes de sortie : 0 fait (ou rien à faire), 1 des fichiers changeraient (--check) ou sont restés intacts (voir la sortie d'erreur), 2 erreur d'utilisation ou de configuration.\nSeules les annonces choisies sont lues par close ; seule la ligne de chaque clé change, tout le reste est gardé à l'octet près.\nLes annonces déjà fermées restent intactes.\n\nExemples :\n  posting close --stale 30                 # montre les différences\n  posting close --stale 30 --write\n  posting close content/_jobs/2026-01-05-developpeur-react.md --write\n",
 };
 
-export const HELP_FR: Readonly<Record<string, string>> = Object.fromEntries(Object.entries(TEXTS).map(([english, french]) => [english, frenchSpacing(french)]));
+let helpTexts: Readonly<Record<string, string>> | undefined;
+
+/** The French help texts, keyed by their English text; spaced on first use (only help pages need them). */
+export function helpFr(): Readonly<Record<string, string>> {
+  return (helpTexts ??= Object.fromEntries(Object.entries(TEXTS).map(([english, french]) => [english, frenchSpacing(french)])));
+}

@@ -1,6 +1,6 @@
 // Les phrases françaises (phrases.ts) : ce que dit posting en dehors des constats.
 import type { ChangeLine, ConfigValueProblem, IgnoredVerb, Phrases } from "./phrases.js";
-import { HELP_FR } from "./help-fr.js";
+import { helpFr } from "./help-fr.js";
 import { fr, q } from "./typography.js";
 
 const s = (n: number) => (n > 1 ? "s" : "");
@@ -213,6 +213,8 @@ export const frPhrases: Phrases = {
     commands: fr`Commandes :`,
     defaultIs: (value) => fr`par défaut : ${value}`,
     choicesAre: (values) => fr`valeurs : ${values}`,
-    texts: HELP_FR,
+    get texts() {
+      return helpFr();
+    },
   },
 };

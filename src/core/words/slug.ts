@@ -36,7 +36,10 @@ export function foldToAscii(text: string): string {
 // and only right after a letter: `Node.js`, `Socket.io`, `e-commerce` and `front-end` are words.
 const ENDINGS = "e|es|se|ses|euse|euses|rice|rices|trice|trices|ice|ices|ère|ères|ere|eres|ne|nes|le|les|te|tes|fe|ve|s|x";
 const DOT_ENDINGS = "e|es|se|ses|euse|euses|rice|rices|trice|trices|ère|ères";
-const INCLUSIVE_SUFFIX = new RegExp(
+// Built on first use: compiling it (Unicode classes, case-insensitive) costs a millisecond that a
+// lint whose file names are right never needs.
+let inclusiveSuffix: RegExp | undefined;
+const inclusiveSuffixPattern = (): RegExp => (inclusiveSuffix ??= new RegExp(
   [
     // Middle dots (· • ⋅ ‧ ∙), repeated for the plural (`chargé·e·s`).
     `(?<=\\p{L})(?:[\u00B7\u2022\u22C5\u2027\u2219](?:${ENDINGS}))+(?![\\p{L}\\p{N}])`,
@@ -49,11 +52,11 @@ const INCLUSIVE_SUFFIX = new RegExp(
     `(?<=\\p{L})-(?:e|es|se|ses)(?=$|[\\s,;:!?)/])`,
   ].join("|"),
   "giu",
-);
+));
 
 /** `text` with the suffixes of inclusive writing dropped (`Chargé·e` → `Chargé`, `un-e` → `un`). */
 export function dropInclusiveSuffixes(text: string): string {
-  return text.replace(INCLUSIVE_SUFFIX, "");
+  return text.replace(inclusiveSuffixPattern(), "");
 }
 
 /** The words of a name, ready to be joined by `-`: inclusive suffixes dropped, then folded to ASCII. */
