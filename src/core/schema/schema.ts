@@ -197,8 +197,12 @@ export function fieldText(field: FieldSpec, which: "title" | "description" | "pa
   return text[lang] ?? text.en;
 }
 
+const ASCII_ONLY = /^[\u0000-\u007f]*$/;
+
 /** Case- and accent-insensitive form used to match enum values, synonyms and search text. */
 export function foldForMatch(text: string): string {
+  // ASCII has no marks to drop (most enum values and synonyms): no normalize() and no \p{M} pass.
+  if (ASCII_ONLY.test(text)) return text.toLowerCase().trim();
   return text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().trim();
 }
 

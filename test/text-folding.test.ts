@@ -1,4 +1,4 @@
-// nfc() skips normalize() for text below U+0300; that is safe only if every such character is its
+// Text folding fast paths. nfc() skips normalize() for text below U+0300; that is safe only if every such character is its
 // own NFC form and none composes with the character before it.
 import { describe, expect, it } from "vitest";
 import { nfc } from "../src/core/normalize/value-rules.js";
@@ -18,5 +18,15 @@ describe("nfc", () => {
     expect(nfc("\u1100\u1161")).toBe("\uac00"); // Hangul jamo compose too
     expect(nfc("D\u00e9veloppeur Paris")).toBe("D\u00e9veloppeur Paris");
     expect(nfc("")).toBe("");
+  });
+});
+
+describe("foldForMatch", () => {
+  it("folds ASCII as the full fold does (case, outer spaces) and drops marks from other text", async () => {
+    const { foldForMatch } = await import("../src/core/schema/schema.js");
+    const full = (t: string) => t.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().trim();
+    for (let i = 0; i < 128; i++) for (const w of [String.fromCharCode(i), `a${String.fromCharCode(i)}B `, ` X${String.fromCharCode(i)}`]) expect(foldForMatch(w)).toBe(full(w));
+    expect(foldForMatch(" Développeur ")).toBe("developpeur");
+    expect(foldForMatch("E\u0301COLE")).toBe("ecole");
   });
 });
