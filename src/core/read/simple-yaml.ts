@@ -164,7 +164,7 @@ class SimpleReader {
     if (start < line.length && line.charCodeAt(start) !== SPACE) return false;
     const name = line.slice(0, nameEnd);
     // Keys the core schema reads as something other than text, and one toJS treats specially.
-    if (CORE_NULL.test(name) || CORE_BOOL.test(name) || name === "__proto__") return false;
+    if ((coreMayReadAsNonText(name) && (CORE_NULL.test(name) || CORE_BOOL.test(name))) || name === "__proto__") return false;
     if (Object.prototype.hasOwnProperty.call(this.data, name)) return false; // duplicate: parseYaml reports it
     const keyReading = yaml11Reading(name);
     if (keyReading) this.readings.push({ ...keyReading, path: [name], text: name, offset: lineStart, key: true });
