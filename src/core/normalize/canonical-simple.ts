@@ -16,6 +16,8 @@ const PRINTED_AS_IS = /^[\x20-\x21\x23-\x5b\x5d-\x7e\u00a0-\u2027\u202a-\ud7ff\u
 
 /** The canonical YAML of `simple` (what stringifyFrontMatter prints), or undefined when unsure. */
 export function renderSimpleCanonical(simple: SimpleYaml, source: string, schema: PostingSchema): string | undefined {
+  // yaml prints comments where they stand (after a value too): left to canonical.ts.
+  if (simple.comments) return undefined;
   const lines: string[] = [];
   for (const entry of simple.entries) {
     const field = schema.fieldsByKey.get(entry.key);

@@ -44,10 +44,28 @@ export function coreValue(text: string): string | number | boolean | null {
 }
 
 /**
- * The numbers the simple reader reads itself: plain decimals whose value parseInt/parseFloat and
- * Number agree on, and that Psych reads alike.
+ * Whether the core schema could read a plain scalar written `text` as null, a boolean or a number:
+ * only when it starts as one of them does (`~`, `n`, `t`, `f` in either case, a digit, a sign, a dot).
+ * The simple reader's shortcut past CORE_NULL, CORE_BOOL and CORE_NUMBER for most texts.
  */
-export const SIMPLE_NUMBER = /^-?(?:0|[1-9][0-9]{0,14})(?:\.[0-9]{1,15})?$/;
+export function coreMayReadAsNonText(text: string): boolean {
+  const c = text.charCodeAt(0);
+  if (Number.isNaN(c) || (c >= 0x30 && c <= 0x39)) return true; // "" is null
+  switch (c | 0x20) {
+    case 0x6e: // n
+    case 0x74: // t
+    case 0x66: // f
+      return true;
+  }
+  return c === 0x7e || c === 0x2b || c === 0x2d || c === 0x2e; // ~ + - .
+}
+
+/**
+ * The numbers the simple reader reads itself, whose value parseInt/parseFloat and Number agree
+ * on: plain decimals, and digits after a leading zero (`0612345678`, `0755`: Psych reads them as
+ * text or octal, a YAML 1.1 reading the reader reports as yaml does).
+ */
+export const SIMPLE_NUMBER = /^-?(?:0|[1-9][0-9]{0,14})(?:\.[0-9]{1,15})?$|^0[0-9]{1,14}$/;
 /** How the canonical printer writes a boolean and a number it keeps as written. */
 export const CANONICAL_BOOLEAN = /^(?:true|false)$/;
 export const CANONICAL_NUMBER = /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?$/;

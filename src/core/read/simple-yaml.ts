@@ -1,16 +1,19 @@
 // A fast reader for the front matter most postings have: `key: value` lines at the left margin
-// with plain or simply quoted scalars, one-line `[a, b]` lists, `- item` lists, full-line
-// comments, blank lines and trailing spaces. It returns what the `yaml` package (YAML 1.2 core
-// schema, as parseYaml configures it) would return, with the same source offsets for every key,
-// value and list item and the same YAML 1.1 readings (yaml11.ts), or undefined for anything else, which then
-// goes through `yaml`. It refuses rather than guesses: a wrong reading would change a finding, a
-// refusal only costs time. test/simple-yaml.test.ts checks it against `yaml` on every fixture and
-// thousands of generated front matters.
+// (a space before the colon allowed) with plain or quoted scalars, which may go on over indented
+// lines (folded as YAML folds them), one-line `[a, b]` lists, `- item` lists, comments on their
+// own lines or after a value, blank lines and trailing white space. It returns what the `yaml`
+// package (YAML 1.2 core schema, as parseYaml configures it) would return, with the same source
+// offsets for every key, value and list item and the same YAML 1.1 readings (yaml11.ts), or
+// undefined for anything else, which then goes through `yaml`. It refuses rather than guesses: a
+// wrong reading would change a finding, a refusal only costs time. test/simple-yaml.test.ts and
+// test/simple-yaml-forms.test.ts check it against `yaml` on every fixture and thousands of
+// generated front matters. It reads the source once, line by line, with character tests rather
+// than regular expressions where it can: it runs on nearly every file.
 import type { Position } from "../findings.js";
 import type { LocatedFrontMatter } from "./posting.js";
 import type { KeyPath, Yaml11Reading } from "./yaml.js";
 import { yaml11Reading } from "./yaml11.js";
-import { CORE_BOOL, CORE_NULL, CORE_NUMBER, CORE_TRUE, SIMPLE_NUMBER } from "./scalars.js";
+import { CORE_BOOL, CORE_NULL, CORE_NUMBER, CORE_TRUE, coreMayReadAsNonText, SIMPLE_NUMBER } from "./scalars.js";
 
 export { coreReadsAsNonText } from "./scalars.js";
 
@@ -36,206 +39,424 @@ export interface SimpleYaml {
   entries: SimpleEntry[];
   /** Plain scalars Jekyll reads otherwise (YAML 1.1), keys included, as parseYaml reports them. */
   yaml11Readings: Yaml11Reading[];
+  /** Whether a comment was read (on its own line or after a value): yaml keeps comments where they stand, so a printer needs the document. */
+  comments: boolean;
 }
 
-const KEY = /^([A-Za-z_][A-Za-z0-9_.-]{0,127}):(?: +|$)/;
-const ITEM = /^( {0,8})- +/;
-// Where a plain scalar may start: letters, digits, a few harmless ASCII signs, anything past ASCII
-// except the characters YAML or JavaScript treat as spaces or line breaks.
-const PLAIN_START = /^(?:[A-Za-z0-9_/($.+]|-(?=[^ ])|[^\x00-\x7f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff])/;
-// Characters refused anywhere: controls (tab included), DEL, C1 controls, NEL, BOM, line/paragraph
-// separators and the spaces JavaScript's trim() would strip but YAML keeps.
-const REFUSED_CHAR = /[\x00-\x1f\x7f-\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/;
+// Characters refused anywhere: controls but the tab and the line feed, DEL, C1 controls (NEL
+// among them), line/paragraph separators, the BOM and the spaces JavaScript's trim() or \s would
+// strip but YAML keeps. The no-break space is an ordinary character for YAML and is read as one,
+// except at the start of a plain scalar (startsPlain); a tab only as trailing white space.
+const REFUSED_CHAR = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/;
+/** Items deeper than this are left to yaml. */
+const MAX_ITEM_INDENT = 8;
+/** Keys longer than this are left to yaml. */
+const MAX_KEY_LENGTH = 128;
+const SPACE = 0x20;
+const TAB = 0x09;
+const HASH = 0x23;
+const COLON = 0x3a;
+const DASH = 0x2d;
+
+/** A scalar still being read: a plain one may go on over more indented lines, a quoted one until its closing quote. */
+interface OpenScalar {
+  quote: 0 | 0x22 | 0x27;
+  value: string;
+  offset: number;
+  /** Continuation lines must be indented more than this (the key's or the item's dash). */
+  indent: number;
+  /** Blank lines since the last line of text: each is a line feed in the value. */
+  blanks: number;
+  /** Where it goes: the entry's own value, or the next list item. */
+  item: boolean;
+}
 
 /** The mapping `source` holds, when it is within the simple subset; undefined otherwise. */
 export function parseSimpleYaml(source: string): SimpleYaml | undefined {
-  const data: Record<string, unknown> = {};
-  const entries: SimpleEntry[] = [];
-  const yaml11Readings: Yaml11Reading[] = [];
-  // The key whose value is still open: `key:` with nothing after it, then maybe `- item` lines.
-  // `end` is where its line's text ends: yaml places an empty value there.
-  let open: { entry: SimpleEntry; items: SimpleScalar[] | undefined; indent: number; end: number; dash: number } | undefined;
-  const close = () => {
-    if (!open) return;
-    if (open.items) {
-      open.entry.value = { items: open.items, offset: open.dash }; // yaml places a block list at its first `-`
-      data[open.entry.key] = open.items.map((item) => item.value);
-    } else {
-      open.entry.value = { value: null, plain: true, offset: open.end };
-      data[open.entry.key] = null;
+  if (REFUSED_CHAR.test(source)) return undefined;
+  const reader = new SimpleReader(source);
+  return reader.read() ? reader.result() : undefined;
+}
+
+// One instance per front matter; a class so that its fields keep one shape (this is the hot path).
+class SimpleReader {
+  private readonly data: Record<string, unknown> = {};
+  private readonly entries: SimpleEntry[] = [];
+  private readonly readings: Yaml11Reading[] = [];
+  private comments = false;
+  /** The entry whose value is not complete yet: `key:` with nothing after it, a list, or a scalar still open. */
+  private entry: SimpleEntry | undefined = undefined;
+  /** Where yaml places the entry's empty value: the end of its line, or its comment. */
+  private emptyAt = 0;
+  /** The entry's own value (a scalar or a flow list) was read: no items may follow. */
+  private valueRead = false;
+  private items: SimpleScalar[] | undefined = undefined;
+  private dashIndent = 0;
+  private dashOffset = 0;
+  private scalar: OpenScalar | undefined = undefined;
+
+  constructor(private readonly source: string) {}
+
+  result(): SimpleYaml | undefined {
+    if (this.entries.length === 0) return undefined;
+    return { data: this.data, entries: this.entries, yaml11Readings: this.readings, comments: this.comments };
+  }
+
+  /** Reads every line; false as soon as one is outside the subset. */
+  read(): boolean {
+    const source = this.source;
+    const tabs = source.includes("\t");
+    let offset = 0;
+    while (offset <= source.length) {
+      let end = source.indexOf("\n", offset);
+      if (end === -1) end = source.length;
+      const lineStart = offset;
+      offset = end + 1;
+      // Trailing white space is no part of any value (lint reports it before parsing).
+      let textEnd = end;
+      for (let c = source.charCodeAt(textEnd - 1); textEnd > lineStart && (c === SPACE || c === TAB); c = source.charCodeAt(textEnd - 1)) textEnd--;
+      if (textEnd === lineStart) {
+        // A blank line; one of tabs is left to yaml.
+        if (tabs && source.slice(lineStart, end).includes("\t")) return false;
+        if (this.scalar) this.scalar.blanks++;
+        continue;
+      }
+      const line = source.slice(lineStart, textEnd);
+      if (tabs && line.includes("\t")) return false;
+      if (!this.readLine(line, lineStart, end)) return false;
     }
-    entries.push(open.entry);
-    open = undefined;
-  };
-  // Numbers read here are plain decimals, which Psych reads alike: only text can read otherwise.
-  const noteReading = (scalar: SimpleScalar, path: (string | number)[]) => {
-    if (!scalar.plain || typeof scalar.value !== "string") return;
-    const reading = yaml11Reading(scalar.value);
-    if (reading) yaml11Readings.push({ ...reading, path, text: scalar.value, offset: scalar.offset });
-  };
+    // A quote still open at the end is a syntax error for yaml.
+    if (this.scalar?.quote) return false;
+    return this.closeEntry();
+  }
 
-  let offset = 0;
-  while (offset <= source.length) {
-    let end = source.indexOf("\n", offset);
-    if (end === -1) end = source.length;
-    const lineOffset = offset;
-    offset = end + 1;
-    // Trailing spaces are no part of any value here (lint reports them before parsing).
-    let textEnd = end;
-    while (textEnd > lineOffset && source.charCodeAt(textEnd - 1) === 32) textEnd--;
-    if (textEnd === lineOffset) continue; // a blank line
-    const line = source.slice(lineOffset, textEnd);
-
-    if (REFUSED_CHAR.test(line)) return undefined;
-    if (line[0] === "#") {
+  private readLine(line: string, lineStart: number, end: number): boolean {
+    let indent = 0;
+    while (line.charCodeAt(indent) === SPACE) indent++;
+    const scalar = this.scalar;
+    if (scalar?.quote) return indent > scalar.indent && this.continueQuoted(scalar, line, indent);
+    const first = line.charCodeAt(indent);
+    if (first === HASH) {
+      this.comments = true;
+      if (scalar && !scalar.item) return this.closeEntry();
       // A comment between `key:` and its items makes yaml place the list elsewhere: left to it.
-      if (open) return undefined;
-      continue;
+      return this.entry === undefined;
     }
-    const item = ITEM.exec(line);
-    if (item) {
-      // Items belong to the `key:` just above, all at one indentation.
-      if (!open) return undefined;
-      const indent = item[1]!.length;
-      if (open.items === undefined) {
-        open.indent = indent;
-        open.dash = lineOffset + indent;
-      } else if (indent !== open.indent) return undefined;
-      const scalar = blockScalar(line.slice(item[0].length), lineOffset + item[0].length);
-      if (scalar === REFUSE) return undefined;
-      open.items ??= [];
-      noteReading(scalar, [open.entry.key, open.items.length]);
-      open.items.push(scalar);
-      continue;
+    if (scalar) {
+      if (indent > scalar.indent) return this.continuePlain(scalar, line, indent);
+      if (!this.closeScalar()) return false;
     }
-    close();
-    const key = KEY.exec(line);
+    if (first === DASH && line.charCodeAt(indent + 1) === SPACE) return this.readItem(line, lineStart, indent);
+    // `key:` with its value on the next line is left to yaml: normalize cannot edit such a value in place.
+    if (indent > 0) return false;
+    return this.closeEntry() && this.readKey(line, lineStart, end);
+  }
+
+  private readKey(line: string, lineStart: number, end: number): boolean {
+    if (!isKeyStart(line.charCodeAt(0))) return false;
+    let nameEnd = 1;
+    while (nameEnd < line.length && isKeyChar(line.charCodeAt(nameEnd))) nameEnd++;
+    if (nameEnd > MAX_KEY_LENGTH) return false;
+    let colon = nameEnd;
+    while (line.charCodeAt(colon) === SPACE) colon++;
+    if (line.charCodeAt(colon) !== COLON) return false;
+    let start = colon + 1;
+    if (start < line.length && line.charCodeAt(start) !== SPACE) return false;
+    const name = line.slice(0, nameEnd);
     // Keys the core schema reads as something other than text, and one toJS treats specially.
-    if (!key || CORE_NULL.test(key[1]!) || CORE_BOOL.test(key[1]!) || key[1] === "__proto__") return undefined;
-    const name = key[1]!;
-    if (Object.prototype.hasOwnProperty.call(data, name)) return undefined; // duplicate: parseYaml reports it
+    if ((coreMayReadAsNonText(name) && (CORE_NULL.test(name) || CORE_BOOL.test(name))) || name === "__proto__") return false;
+    if (Object.prototype.hasOwnProperty.call(this.data, name)) return false; // duplicate: parseYaml reports it
     const keyReading = yaml11Reading(name);
-    if (keyReading) yaml11Readings.push({ ...keyReading, path: [name], text: name, offset: lineOffset, key: true });
-    const entry: SimpleEntry = { key: name, offset: lineOffset, value: { value: null, plain: true, offset: end } };
-    const rest = line.slice(key[0].length);
-    if (rest === "") {
-      open = { entry, items: undefined, indent: 0, end, dash: 0 };
+    if (keyReading) this.readings.push({ ...keyReading, path: [name], text: name, offset: lineStart, key: true });
+    while (line.charCodeAt(start) === SPACE) start++;
+    const entry: SimpleEntry = { key: name, offset: lineStart, value: { value: null, plain: true, offset: end } };
+    this.entry = entry;
+    this.emptyAt = end;
+    this.valueRead = false;
+    if (start === line.length) return true;
+    if (line.charCodeAt(start) === HASH) {
+      this.comments = true;
+      this.emptyAt = lineStart + start;
+      entry.value = { value: null, plain: true, offset: this.emptyAt };
+      return true;
+    }
+    if (line.charCodeAt(start) === 0x5b /* [ */) return this.readFlowList(line, start, lineStart);
+    return this.startValue(line, start, lineStart, 0, false);
+  }
+
+  private readItem(line: string, lineStart: number, indent: number): boolean {
+    // Items belong to the `key:` just above, all at one indentation.
+    const entry = this.entry;
+    if (!entry || indent > MAX_ITEM_INDENT || this.valueRead) return false;
+    if (this.items === undefined) {
+      this.items = [];
+      this.dashIndent = indent;
+      this.dashOffset = lineStart + indent;
+    } else if (indent !== this.dashIndent) return false;
+    let start = indent + 2;
+    while (line.charCodeAt(start) === SPACE) start++;
+    const first = line.charCodeAt(start);
+    if (first === HASH || first === 0x5b /* [ */) return false;
+    return this.startValue(line, start, lineStart, indent, true);
+  }
+
+  /** A block scalar's first line, from `start` in `line`: quoted, or plain (both may go on below). */
+  private startValue(line: string, start: number, lineStart: number, indent: number, item: boolean): boolean {
+    const quote = line.charCodeAt(start);
+    if (quote === 0x22 || quote === 0x27) {
+      const scalar: OpenScalar = { quote, value: "", offset: lineStart + start, indent, blanks: 0, item };
+      this.scalar = scalar;
+      return this.readQuoted(scalar, line, start + 1);
+    }
+    if (!startsPlain(line, start)) return false;
+    const textEnd = plainTextEnd(line, start);
+    if (textEnd === -1) return false;
+    this.scalar = { quote: 0, value: line.slice(start, textEnd), offset: lineStart + start, indent, blanks: 0, item };
+    return textEnd < line.length ? this.endPlainWithComment() : true;
+  }
+
+  /** A plain scalar's next line: folded into it, with a space or the blank lines between. */
+  private continuePlain(scalar: OpenScalar, line: string, indent: number): boolean {
+    if (!startsPlain(line, indent)) return false;
+    const textEnd = plainTextEnd(line, indent);
+    if (textEnd === -1) return false;
+    scalar.value += (scalar.blanks > 0 ? "\n".repeat(scalar.blanks) : " ") + line.slice(indent, textEnd);
+    scalar.blanks = 0;
+    return textEnd < line.length ? this.endPlainWithComment() : true;
+  }
+
+  /** A comment ends a plain scalar: nothing may continue it. The entry's own value is then complete; a list may have more items. */
+  private endPlainWithComment(): boolean {
+    this.comments = true;
+    return this.scalar!.item ? this.closeScalar() : this.closeEntry();
+  }
+
+  private continueQuoted(scalar: OpenScalar, line: string, indent: number): boolean {
+    scalar.value += scalar.blanks > 0 ? "\n".repeat(scalar.blanks) : " ";
+    scalar.blanks = 0;
+    return this.readQuoted(scalar, line, indent);
+  }
+
+  /** Quoted text from `from` in `line` up to the closing quote or the end of the line (to be continued). */
+  private readQuoted(scalar: OpenScalar, line: string, from: number): boolean {
+    const end = quotedText(line, from, scalar);
+    if (end === REFUSE) return false;
+    if (end === OPEN) return true;
+    // After the closing quote: nothing, or a comment.
+    if (end < line.length) {
+      let i = end;
+      while (line.charCodeAt(i) === SPACE) i++;
+      if (i === end || line.charCodeAt(i) !== HASH) return false;
+      this.comments = true;
+    }
+    return scalar.item ? this.closeScalar() : this.closeEntry();
+  }
+
+  /** `[a, "b", 'c']` on the key's line, perhaps with a comment after it. */
+  private readFlowList(line: string, start: number, lineStart: number): boolean {
+    const entry = this.entry!;
+    const list = flowList(line, start, lineStart);
+    if (list === REFUSE) return false;
+    if (list.end < line.length) {
+      let i = list.end;
+      while (line.charCodeAt(i) === SPACE) i++;
+      if (i === list.end || line.charCodeAt(i) !== HASH) return false;
+      this.comments = true;
+    }
+    list.items.forEach((scalar, i) => this.noteReading(scalar, list.texts[i], [entry.key, i]));
+    entry.value = { items: list.items, offset: lineStart + start };
+    this.data[entry.key] = list.items.map((scalar) => scalar.value);
+    this.entries.push(entry);
+    this.entry = undefined;
+    return true;
+  }
+
+  /** The open scalar, complete: resolved and placed (the entry's value or its next item); false when refused. */
+  private closeScalar(): boolean {
+    const open = this.scalar!;
+    const entry = this.entry!;
+    this.scalar = undefined;
+    let scalar: SimpleScalar;
+    if (open.quote) scalar = { value: open.value, plain: false, offset: open.offset };
+    else {
+      const value = plainValue(open.value);
+      if (value === REFUSE) return false;
+      scalar = { value, plain: true, offset: open.offset };
+      this.noteReading(scalar, open.value, open.item ? [entry.key, this.items!.length] : [entry.key]);
+    }
+    if (open.item) this.items!.push(scalar);
+    else {
+      entry.value = scalar;
+      this.valueRead = true;
+    }
+    return true;
+  }
+
+  /** The pending entry, complete: its list, its scalar or its empty value; false when refused. */
+  private closeEntry(): boolean {
+    const entry = this.entry;
+    if (!entry) return true;
+    if (this.scalar && !this.closeScalar()) return false;
+    if (this.items) {
+      entry.value = { items: this.items, offset: this.dashOffset }; // yaml places a block list at its first `-`
+      this.data[entry.key] = this.items.map((item) => item.value);
+    } else this.data[entry.key] = (entry.value as SimpleScalar).value;
+    this.entries.push(entry);
+    this.entry = undefined;
+    this.items = undefined;
+    return true;
+  }
+
+  /** The YAML 1.1 reading of a plain scalar written `text`, when Psych reads it otherwise. */
+  private noteReading(scalar: SimpleScalar, text: string | undefined, path: (string | number)[]): void {
+    if (!scalar.plain || text === undefined) return;
+    const reading = yaml11Reading(text);
+    if (reading) this.readings.push({ ...reading, path, text, offset: scalar.offset });
+  }
+}
+
+const REFUSE = -1;
+const OPEN = -2;
+
+function isKeyStart(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f;
+}
+
+/** `[A-Za-z0-9_.-]` */
+function isKeyChar(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f || c === 0x2e || c === DASH;
+}
+
+/**
+ * Whether a plain scalar (or its next line) may start at `i`: letters, digits, a few harmless
+ * ASCII signs (`_/($.+=`), `-` before anything but a space, anything past ASCII but the no-break
+ * space (the other spaces past ASCII are refused before: REFUSED_CHAR).
+ */
+function startsPlain(line: string, i: number): boolean {
+  const c = line.charCodeAt(i);
+  if ((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39)) return true;
+  if (c === 0x5f || c === 0x2f || c === 0x28 || c === 0x24 || c === 0x2e || c === 0x2b || c === 0x3d) return true;
+  if (c === DASH) return i + 1 < line.length && line.charCodeAt(i + 1) !== SPACE;
+  return c > 0x7f && c !== 0xa0;
+}
+
+/**
+ * Where the text of a plain scalar's line ends in `line` (trailing spaces already gone): before a
+ * ` #` comment, or the line's end; -1 when a `: ` or a final `:` would make it a mapping.
+ */
+function plainTextEnd(line: string, from: number): number {
+  let end = line.length;
+  const hash = line.indexOf(" #", from);
+  if (hash !== -1) {
+    end = hash;
+    while (end > from && line.charCodeAt(end - 1) === SPACE) end--;
+  }
+  const colon = line.indexOf(": ", from);
+  if ((colon !== -1 && colon < end) || line.charCodeAt(end - 1) === COLON) return REFUSE;
+  return end;
+}
+
+/**
+ * Quoted text from `from` in `line`, appended to `scalar.value`: the index after the closing
+ * quote, OPEN when the line ends first (the text goes on below), REFUSE for an escape not taken here.
+ */
+function quotedText(line: string, from: number, scalar: OpenScalar): number {
+  const quote = scalar.quote;
+  let value = scalar.value;
+  let i = from;
+  let run = i; // start of the characters copied as they are
+  while (i < line.length) {
+    const c = line.charCodeAt(i);
+    if (c === quote) {
+      value += line.slice(run, i);
+      if (quote === 0x27 && line.charCodeAt(i + 1) === 0x27) {
+        value += "'";
+        i += 2;
+        run = i;
+        continue;
+      }
+      scalar.value = value;
+      return i + 1;
+    }
+    if (c === 0x5c /* \ */ && quote === 0x22) {
+      const escaped = ESCAPES[line[i + 1] ?? ""];
+      if (escaped === undefined) return REFUSE;
+      value += line.slice(run, i) + escaped;
+      i += 2;
+      run = i;
       continue;
     }
-    const valueOffset = lineOffset + key[0].length;
-    if (rest[0] === "[") {
-      const items = flowList(rest, valueOffset);
-      if (items === REFUSE) return undefined;
-      items.forEach((scalar, i) => noteReading(scalar, [name, i]));
-      entry.value = { items, offset: valueOffset };
-      data[name] = items.map((scalar) => scalar.value);
-    } else {
-      const scalar = blockScalar(rest, valueOffset);
-      if (scalar === REFUSE) return undefined;
-      noteReading(scalar, [name]);
-      entry.value = scalar;
-      data[name] = scalar.value;
-    }
-    entries.push(entry);
+    i++;
   }
-  close();
-  if (entries.length === 0) return undefined;
-  return { data, entries, yaml11Readings };
+  scalar.value = value + line.slice(run);
+  return OPEN;
 }
 
-const REFUSE = Symbol("refuse");
+const ESCAPES: Record<string, string> = { "\\": "\\", '"': '"', "/": "/", n: "\n", t: "\t" };
 
-/** A scalar that is the whole rest of a line (a value after `key: ` or `- `), starting at `offset` in the source. */
-function blockScalar(text: string, offset: number): SimpleScalar | typeof REFUSE {
-  const first = text[0];
-  if (first === '"' || first === "'") {
-    const quoted = quotedScalar(text, 0);
-    return quoted && quoted.end === text.length ? { value: quoted.value, plain: false, offset } : REFUSE;
-  }
-  // A comment, or a `: ` that would make the line a mapping, is left to yaml.
-  if (text.includes(" #") || text.includes(": ") || text.endsWith(":")) return REFUSE;
-  const value = plainScalar(text);
-  return value === REFUSE ? REFUSE : { value, plain: true, offset };
-}
-
-/** `[a, "b", 'c']` up to the end of the line, starting at `offset` in the source: scalars only, no nesting, no trailing comma. */
-function flowList(text: string, offset: number): SimpleScalar[] | typeof REFUSE {
+/**
+ * `[a, "b", 'c']` from `start` in `line` (source offset `lineStart`): scalars only, no nesting,
+ * no trailing comma. `texts` holds each plain item as written (undefined for quoted ones).
+ */
+function flowList(line: string, start: number, lineStart: number): { items: SimpleScalar[]; texts: (string | undefined)[]; end: number } | typeof REFUSE {
   const items: SimpleScalar[] = [];
-  let i = 1;
+  const texts: (string | undefined)[] = [];
+  let i = start + 1;
   const skipSpaces = () => {
-    while (text[i] === " ") i++;
+    while (line.charCodeAt(i) === SPACE) i++;
   };
   skipSpaces();
-  if (text[i] === "]") return i + 1 === text.length ? items : REFUSE;
+  if (line[i] === "]") return { items, texts, end: i + 1 };
   for (;;) {
     skipSpaces();
-    const ch = text[i];
-    const start = i;
-    let value: SimpleValue | typeof REFUSE;
+    const ch = line[i];
+    const itemStart = i;
     if (ch === '"' || ch === "'") {
-      const quoted = quotedScalar(text, i);
-      if (!quoted) return REFUSE;
-      value = quoted.value;
-      i = quoted.end;
+      const scalar: OpenScalar = { quote: ch === '"' ? 0x22 : 0x27, value: "", offset: 0, indent: 0, blanks: 0, item: true };
+      const end = quotedText(line, i + 1, scalar);
+      if (end < 0) return REFUSE;
+      items.push({ value: scalar.value, plain: false, offset: lineStart + itemStart });
+      texts.push(undefined);
+      i = end;
     } else {
       let j = i;
-      while (j < text.length && !",[]{}:#".includes(text[j]!)) j++;
-      if (text[j] === ":" || text[j] === "#" || text[j] === "[" || text[j] === "{" || text[j] === "}") return REFUSE;
-      value = plainScalar(text.slice(i, j).trimEnd());
+      while (j < line.length && !",[]{}:#".includes(line[j]!)) j++;
+      if (line[j] === ":" || line[j] === "#" || line[j] === "[" || line[j] === "{" || line[j] === "}") return REFUSE;
+      // Spaces before `,` or `]` are no part of the item; a no-break space is.
+      let textEnd = j;
+      while (textEnd > i && line.charCodeAt(textEnd - 1) === SPACE) textEnd--;
+      const text = line.slice(i, textEnd);
+      if (text === "" || !startsPlain(text, 0)) return REFUSE;
+      const value = plainValue(text);
+      if (value === REFUSE) return REFUSE;
+      items.push({ value, plain: true, offset: lineStart + itemStart });
+      texts.push(text);
       i = j;
     }
-    if (value === REFUSE) return REFUSE;
-    items.push({ value, plain: ch !== '"' && ch !== "'", offset: offset + start });
     skipSpaces();
-    if (text[i] === ",") {
+    if (line[i] === ",") {
       i++;
       skipSpaces();
-      if (text[i] === "]" || i >= text.length) return REFUSE;
+      if (line[i] === "]" || i >= line.length) return REFUSE;
       continue;
     }
-    if (text[i] === "]") return i + 1 === text.length ? items : REFUSE;
+    if (line[i] === "]") return { items, texts, end: i + 1 };
     return REFUSE;
   }
 }
 
-/** A one-line plain scalar, resolved as the core schema does; refused when that is not plain text or a simple number. */
-function plainScalar(text: string): SimpleValue | typeof REFUSE {
-  if (text === "" || !PLAIN_START.test(text)) return REFUSE;
+/**
+ * A plain scalar's text resolved as the core schema does; refused when that is not plain text or
+ * a simple number (a decimal, or digits after a leading zero, which Psych reads its own way:
+ * noteReading). The first character was checked by startsPlain.
+ */
+function plainValue(text: string): SimpleValue | typeof REFUSE {
+  if (!coreMayReadAsNonText(text)) return text;
   if (CORE_NULL.test(text)) return null;
   if (CORE_BOOL.test(text)) return CORE_TRUE.test(text);
   if (CORE_NUMBER.test(text)) return SIMPLE_NUMBER.test(text) && text !== "-0" && !text.startsWith("-0.") ? Number(text) : REFUSE;
   return text;
 }
-
-/** A quoted scalar starting at `start`, closed on the same line; simple escapes only. */
-function quotedScalar(text: string, start: number): { value: string; end: number } | undefined {
-  const quote = text[start];
-  let value = "";
-  let i = start + 1;
-  while (i < text.length) {
-    const ch = text[i]!;
-    if (ch === quote) {
-      if (quote === "'" && text[i + 1] === "'") {
-        value += "'";
-        i += 2;
-        continue;
-      }
-      return { value, end: i + 1 };
-    }
-    if (ch === "\\" && quote === '"') {
-      const escaped = ESCAPES[text[i + 1] ?? ""];
-      if (escaped === undefined) return undefined;
-      value += escaped;
-      i += 2;
-      continue;
-    }
-    value += ch;
-    i++;
-  }
-  return undefined;
-}
-
-const ESCAPES: Record<string, string> = { "\\": "\\", '"': '"', "/": "/", n: "\n", t: "\t" };
 
 /**
  * The simple reading as front matter findings can be placed on: the same positions as the

@@ -22,7 +22,22 @@ export interface Yaml11Value {
 
 // Only these first characters can make Psych read something other than text: digits, signs and
 // dots (numbers, dates), `:` (symbols, base 60) and the first letters of null/yes/no/true/false/on/off.
-const MAY_BE_NON_TEXT = /^[-+.:0-9~nNyYtTfFoO]/;
+// (A character test, not a regular expression: it runs on every plain scalar of every file.)
+function mayBeNonText(text: string): boolean {
+  const c = text.charCodeAt(0);
+  if (c >= 0x30 && c <= 0x3a) return true; // 0-9 :
+  switch (c | 0x20) {
+    case 0x6e: // n
+    case 0x79: // y
+    case 0x74: // t
+    case 0x66: // f
+    case 0x6f: // o
+      return true;
+  }
+  return c === 0x2d || c === 0x2b || c === 0x2e || c === 0x7e; // - + . ~
+}
+/** Words both schemas read alike (true, false, null), the most common plain values of all. */
+const READ_ALIKE_WORDS = new Set(["true", "True", "TRUE", "false", "False", "FALSE", "null", "Null", "NULL"]);
 // Psych's "surely a string" test (Ruby's [[:alpha:]] is Unicode letters, \s ASCII spaces).
 const PSYCH_WORDY = /^[^\d.:-]?[\p{Alphabetic}_ \t\r\n\f\v!@#$%^&*(){}<>|/\\~;=]+/u;
 const PSYCH_WORD = /^(?:null|yes|no|true|false|on|off)$/i;
@@ -41,8 +56,8 @@ export function isYaml11BooleanWord(text: string): boolean {
 /** What Psych makes of a plain scalar written `text` (the scalar's value after line folding). */
 export function psychPlainValue(text: string): PsychValue {
   if (text === "") return { kind: "null", value: null };
-  if (!MAY_BE_NON_TEXT.test(text)) return { kind: "text", value: text };
-  // PSYCH_WORDY, short-cut: past MAY_BE_NON_TEXT, a letter or `~` first always matches it, a digit,
+  if (!mayBeNonText(text)) return { kind: "text", value: text };
+  // PSYCH_WORDY, short-cut: past mayBeNonText, a letter or `~` first always matches it, a digit,
   // `.`, `:` or `-` never does; only `+` needs the (slow, Unicode) test.
   const first = text[0]!;
   const wordy = first === "+" ? PSYCH_WORDY.test(text) : first === "~" || (first > "9" && first !== ":");
@@ -77,7 +92,7 @@ export function psychPlainValue(text: string): PsychValue {
  * which Jekyll's safe loading refuses or keeps as text.
  */
 export function yaml11Reading(text: string): Yaml11Value | undefined {
-  if (surelyTextBoth(text)) return undefined;
+  if (surelyTextBoth(text) || READ_ALIKE_WORDS.has(text)) return undefined;
   const psych = psychPlainValue(text);
   if (psych.kind === "date" || psych.kind === "symbol") return undefined;
   // YAML 1.2 reads as non-text only numbers (a sign, dot or digit first) and words Psych reads so too.
@@ -89,12 +104,12 @@ export function yaml11Reading(text: string): Yaml11Value | undefined {
 
 /**
  * The hot path, a few character tests: text both readers read as text (or as the same date). Past
- * MAY_BE_NON_TEXT, a word (a letter first) is non-text for Psych only when it is one of its seven
+ * mayBeNonText, a word (a letter first) is non-text for Psych only when it is one of its seven
  * words, and `dddd-…` is a date or text for both.
  */
 function surelyTextBoth(text: string): boolean {
   if (text === "") return false;
-  if (!MAY_BE_NON_TEXT.test(text)) return true;
+  if (!mayBeNonText(text)) return true;
   const first = text.charCodeAt(0) | 0x20;
   if (first >= 0x61 && first <= 0x7a) return text.length > 5 || !PSYCH_WORD.test(text);
   return text.charCodeAt(4) === 0x2d && /^\d{4}-/.test(text);
