@@ -77,6 +77,8 @@ async function lintProjectInto(inputs: readonly string[], options: LintProjectOp
   const rules = hasRules(config.rules) ? config.rules : undefined;
   const only = options.only;
   const shown = (file: string) => !only || only.has(file);
+  // Whether other files can change a file's findings (it is in a collection); no path is resolved when there is none.
+  const concerned = (file: string) => config.collections.length > 0 && checker.concerns(file);
   // The one exit for a file's final findings: the config's rules applied, and only the selected
   // files reported (`--changed`, `--staged`: the others feed the cross-file checks).
   const report = (result: FileResult, target?: Target) => {
@@ -84,7 +86,7 @@ async function lintProjectInto(inputs: readonly string[], options: LintProjectOp
     const final = rules ? { file: result.file, findings: applyRules(result.findings, rules) } : result;
     if ("onResult" in sink) return sink.onResult(final);
     const printed = sink.printer.print(final);
-    if (target && cache && !checker.concerns(final.file)) cache.rememberPrinted(target.path, final.file, sink.printer, printed);
+    if (target && cache && !concerned(final.file)) cache.rememberPrinted(target.path, final.file, sink.printer, printed);
     sink.onPrinted(printed);
   };
   const emit = (result: FileResult, target?: Target) => report(withCrossFileFindings(result, checker.check(result)), target);
@@ -104,7 +106,7 @@ async function lintProjectInto(inputs: readonly string[], options: LintProjectOp
   const standIn: StandIn<Printed> | undefined =
     cache && "printer" in sink
       ? {
-          of: (note, target) => (checker.concerns(target.display) ? undefined : printedFromNote(note, sink.printer, target.display)),
+          of: (note, target) => (concerned(target.display) ? undefined : printedFromNote(note, sink.printer, target.display)),
           onStandIn: (printed, index) => {
             if (shown(targets[index]!.display)) sink.onPrinted(printed);
           },
