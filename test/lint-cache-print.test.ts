@@ -72,12 +72,12 @@ describe("lint --cache, run again on unchanged files", () => {
 
   it("prints the kept block indeed, for files in no collection", async () => {
     const cache = join(dir, "marker.cache");
-    for (const args of [["--color"], ["--format", "json"]]) {
+    for (const args of [["--color"], ...Object.keys(REPORTERS).map((format) => ["--format", format, "--lang", "fr"])]) {
       await lint(args, cache);
       expect(notesWithBlocks(cache).length).toBeGreaterThan(SCENARIOS.length);
       editNotes(cache, (note) => JSON.stringify([...note.slice(0, 2), (note[2] as string).replace(/UNKNOWN_KEY/g, "KEPT_BLOCK"), ...note.slice(3)]));
       const cached = await lint(args, cache);
-      expect(cached.stdout).toContain("KEPT_BLOCK");
+      expect(cached.stdout, args.join(" ")).toContain("KEPT_BLOCK");
       // Files in the collection are not printed from their note.
       expect(cached.stdout.split("\n").filter((line) => line.includes("KEPT_BLOCK")).join("\n")).not.toContain("content/_jobs");
     }
