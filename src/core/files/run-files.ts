@@ -1,8 +1,9 @@
 // The one loop over files every verb uses: `runFiles(targets, task, …)` hands each target's result
 // to `onResult` in the targets' order, as soon as it and those before it are done, and keeps none:
 // a caller that writes each one out holds only the few that finished ahead of their turn. Files
-// the cache vouches for (same size and time) are not read, files whose bytes match their cached
-// entry are not worked on, and past WORKER_THRESHOLD files the rest run on worker threads too.
+// the cache vouches for (same size and time) are not read (nor their cached data parsed when the
+// caller takes a stand-in from their entry's note), files whose bytes match their cached entry
+// are not worked on, and past WORKER_THRESHOLD files the rest run on worker threads too.
 import { sha256Hex } from "../hash.js";
 import type { PostingSchema } from "../schema/schema.js";
 import { isFileSchema } from "../schema/schema.js";
@@ -62,17 +63,17 @@ export async function runFiles<R, O, D, S = never>(targets: readonly Target[], t
   let emitted = 0;
   const flush = () => {
     while (emitted < targets.length) {
+      const standIn = standIns.get(emitted);
+      if (standIn !== undefined) {
+        standIns.delete(emitted);
+        run.standIn!.onStandIn(standIn, emitted++);
+        continue;
+      }
       let result = done.get(emitted);
       if (result !== undefined) done.delete(emitted);
       else {
         const hit = hits.get(emitted);
-        if (hit === undefined) {
-          if (!standIns.has(emitted)) return;
-          const standIn = standIns.get(emitted)!;
-          standIns.delete(emitted);
-          run.standIn!.onStandIn(standIn, emitted++);
-          continue;
-        }
+        if (hit === undefined) return;
         hits.delete(emitted);
         result = kept!.fromData(hit, targets[emitted]!.display);
       }

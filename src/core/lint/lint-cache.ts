@@ -132,7 +132,7 @@ function noteOf(printer: Printer, display: string, p: Printed): PrintedNote {
 const COLOUR_CODES = /\u001b\[(?:1|2|4|22|24|31|32|33|39)m/g;
 
 /** Whether `block` holds nothing the escaper would change: no control, bidi or invisible character (but the colour codes when `color`). */
-export function isSafeBlock(block: string, color: boolean): boolean {
+function isSafeBlock(block: string, color: boolean): boolean {
   const plain = color ? block.replace(COLOUR_CODES, "") : block;
   return escapeControl(plain, "cache") === plain;
 }
