@@ -99,6 +99,14 @@ export class CacheSection<D> {
     return at && at.dataEnd < at.end ? parseJson(this.file, at.dataEnd + 1, at.end) : undefined;
   }
 
+  /** The note of the last run's entry of `path`, when this run kept that entry as it is (an unchanged file), else undefined. */
+  keptNote(path: string): unknown {
+    const start = this.fresh.get(path);
+    if (typeof start !== "number") return undefined;
+    const at = locate(this.file, start);
+    return at.dataEnd < at.end ? parseJson(this.file, at.dataEnd + 1, at.end) : undefined;
+  }
+
   /** Keep the last run's entry of `path` as it is (its note taken instead of its data). */
   keep(path: string): void {
     const start = this.previous.get(path);

@@ -1,7 +1,8 @@
 // `posting lint --cache`: lint's section of the cache (core/files/cache.ts), whose data per file
 // is its findings (without their `file`) and its cross-file facts, and whose note is the block
-// the command printed for it (`Printed`): an unchanged re-run prints that block again, with the
-// same options, without parsing the findings nor wording them again.
+// the command printed for it (`Printed`) when no other file gave it a finding: an unchanged
+// re-run prints that block again, with the same options, without wording the findings again (nor
+// parsing them, for a file in no collection: no other file can give it one).
 //
 // The cache file may have been crafted: a note is taken only when its shape is right, it was
 // printed with this run's format, colour, language and --quiet under the same name, and its block
@@ -80,6 +81,11 @@ export class LintCache {
   reuse(path: string, size: number, mtimeMs: number, schemaHash: string): CacheHit | undefined {
     const data = this.section.reuse(path, size, mtimeMs, schemaHash);
     return data && hitOf(data);
+  }
+
+  /** The block kept last time for the unchanged file at `path`, when fit for `printer`. */
+  printedBefore(path: string, display: string, printer: Printer): Printed | undefined {
+    return printedFromNote(this.section.keptNote(path), printer, display);
   }
 
   /** Keep what was printed for the file at `path` with its entry of this run, for the next run to print again. */

@@ -57,9 +57,9 @@ export async function lintProjectEach(inputs: readonly string[], options: LintPr
 
 /**
  * lintProjectEach, each final result printed by `printer` and handed to `onPrinted` (`posting
- * lint`). With a cache, each file's block is kept with its entry, and an unchanged file whose
- * findings no other file can change (it is in no collection) gets the block kept last time,
- * its findings neither parsed nor worded again.
+ * lint`). With a cache, each file's block is kept with its entry, and an unchanged file gets the
+ * block kept last time: a file in no collection (no other file can give it a finding) without
+ * its findings parsed, one in a collection when no other file gives it a finding now.
  */
 export async function lintProjectPrinted(inputs: readonly string[], options: LintProjectOptions, printer: Printer, onPrinted: (printed: Printed) => void): Promise<void> {
   await lintProjectInto(inputs, options, { printer, onPrinted });
@@ -77,19 +77,26 @@ async function lintProjectInto(inputs: readonly string[], options: LintProjectOp
   const rules = hasRules(config.rules) ? config.rules : undefined;
   const only = options.only;
   const shown = (file: string) => !only || only.has(file);
-  // Whether other files can change a file's findings (it is in a collection); no path is resolved when there is none.
+  // Whether other files can give a file findings (it is in a collection); no path is resolved when there is none.
   const concerned = (file: string) => config.collections.length > 0 && checker.concerns(file);
   // The one exit for a file's final findings: the config's rules applied, and only the selected
   // files reported (`--changed`, `--staged`: the others feed the cross-file checks).
-  const report = (result: FileResult, target?: Target) => {
+  // A file's block is kept with its cache entry only when no other file gave it a finding: an
+  // unchanged file that no other file gives one again then has the same block.
+  const report = (result: FileResult, target?: Target, alone = false) => {
     if (!shown(result.file)) return;
     const final = rules ? { file: result.file, findings: applyRules(result.findings, rules) } : result;
     if ("onResult" in sink) return sink.onResult(final);
-    const printed = sink.printer.print(final);
-    if (target && cache && !concerned(final.file)) cache.rememberPrinted(target.path, final.file, sink.printer, printed);
+    const keeps = alone && target && cache;
+    const before = keeps ? cache.printedBefore(target.path, final.file, sink.printer) : undefined;
+    const printed = before ?? sink.printer.print(final);
+    if (keeps && !before) cache.rememberPrinted(target.path, final.file, sink.printer, printed);
     sink.onPrinted(printed);
   };
-  const emit = (result: FileResult, target?: Target) => report(withCrossFileFindings(result, checker.check(result)), target);
+  const emit = (result: FileResult, target?: Target) => {
+    const others = checker.check(result);
+    report(withCrossFileFindings(result, others), target, others.length === 0);
+  };
   const given = options.given ?? [];
   let ignoredCount = 0;
   const onIgnored = (display: string) => {
@@ -102,7 +109,7 @@ async function lintProjectInto(inputs: readonly string[], options: LintProjectOp
   if (found.length === 0 && ignoredCount === 0 && !options.stdin && given.length === 0 && inputs.length > 0 && !options.allowEmpty) throw noPostingsError(inputs);
   const givenNames = new Set(given.map((g) => g.name));
   const targets = given.length === 0 ? found : found.filter((t) => !givenNames.has(t.display));
-  // Files in a collection are not printed from the cache: the cross-file checks may give them other findings.
+  // Files in a collection are not printed before their cross-file checks: these may give them findings now.
   const standIn: StandIn<Printed> | undefined =
     cache && "printer" in sink
       ? {
