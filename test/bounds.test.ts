@@ -140,7 +140,7 @@ describe("the lint cache is read only from a posting cache in a regular file, an
     const big = join(dir, "big.cache");
     writeFileSync(big, "");
     truncateSync(big, MAX_CACHE_BYTES + 1);
-    expectRefused(lintWith(big), /big\.cache is larger than 64 MB/);
+    expectRefused(lintWith(big), /big\.cache is larger than 128 MB/);
     expect(statSync(big).size).toBe(MAX_CACHE_BYTES + 1);
   });
 

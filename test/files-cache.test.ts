@@ -72,6 +72,6 @@ describe("one cache file for every task", () => {
     const name = readdirSync(join(cwd, "p")).sort()[0]!;
     writeFileSync(cache, `{"format":3,"key":"0"}\n${JSON.stringify(join(cwd, "p", name))}\t[1,1,"h","s",[],0]\n`);
     expect(await runCli(["lint", "--cache", "--cache-location", cache, "p"], cwd, { env })).toEqual(await runCli(["lint", "p"], cwd, { env }));
-    expect(readFileSync(cache, "utf8")).toMatch(/^\{"format":5,/);
+    expect(readFileSync(cache, "utf8")).toMatch(/^\{"format":6,/);
   });
 });

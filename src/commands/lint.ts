@@ -7,7 +7,8 @@ import type { FileResult } from "../core/lint/lint.js";
 import { openCache, resolveInputs } from "./inputs.js";
 import { countBySeverity } from "../core/findings.js";
 import { catalogFor, resolveLang } from "../core/messages/lang.js";
-import { lintProjectEach } from "../core/lint/project.js";
+import { lintProjectPrinted } from "../core/lint/project.js";
+import type { Printer } from "../core/lint/lint-cache.js";
 import type { LintProjectOptions } from "../core/lint/project.js";
 import { displayPath } from "../core/files/targets.js";
 import { existsSync } from "node:fs";
@@ -15,7 +16,7 @@ import { resolve } from "node:path";
 import type { CliIO } from "../io.js";
 import { readAll, useColor } from "../io.js";
 import { getReporterParts } from "../reporters/index.js";
-import { addToTotals, EMPTY_TOTALS } from "../reporters/parts.js";
+import { addToTotals, blockAfter, countsOf, EMPTY_TOTALS } from "../reporters/parts.js";
 import { ReportWriter } from "./report-writer.js";
 import { EXIT } from "../core/exit-codes.js";
 
@@ -64,10 +65,21 @@ export async function lintCommand(paths: string[], options: LintCommandOptions, 
   const stdin = fileInputs.length !== inputs.length ? { name: options.stdinFilename ?? STDIN_DEFAULT_NAME, bytes: await readAll(io.stdin) } : undefined;
   const selection = options.staged || options.changed !== undefined ? await gitSelection(fileInputs, options, io.cwd) : {};
   const cache = options.cache ? { cache: await openLintCache(options.cacheLocation, config, io, version) } : {};
-  const catalog = catalogFor(resolveLang({ flag: options.lang, config: config.lang, env: io.env, fallback: "en" }));
+  const lang = resolveLang({ flag: options.lang, config: config.lang, env: io.env, fallback: "en" });
+  const catalog = catalogFor(lang);
   const { phrases } = catalog;
   if (cache.cache?.warning) io.stderr.write(`posting: ${phrases.warning} ${escapeInline(cache.cache.warning)}\n`);
   const reporterOptions = { color: useColor(io.stdout, io.env, options.color), version, catalog };
+  const quiet = options.quiet === true;
+  // Each file's block and counts, as the cache keeps them for the next run to print again.
+  const printer: Printer = {
+    key: `${options.format}:${reporterOptions.color ? "color" : "plain"}:${lang}${quiet ? ":quiet" : ""}`,
+    color: reporterOptions.color,
+    print: (result) => {
+      const kept = quiet ? onlyErrors(result) : result;
+      return { block: parts.file(kept, reporterOptions), ...countsOf(kept), allWarnings: countBySeverity(result.findings).warnings };
+    },
+  };
 
   // Each file's block is written as soon as its findings are final (cross-file ones included);
   // nothing of a file is kept but the totals.
@@ -81,11 +93,10 @@ export async function lintCommand(paths: string[], options: LintCommandOptions, 
       ...(options.allowEmpty ? { allowEmpty: true } : {}),
       onIgnored: (file: string) => io.stderr.write(`posting: ${phrases.warning} ${phrases.ignored(escapeInline(file), "linted", true)}\n`),
     };
-    await lintProjectEach(fileInputs, { cwd: io.cwd, config, ...(stdin ? { stdin } : {}), ...cache, ...selection, ...discovery }, (result) => {
-      warningCount += countBySeverity(result.findings).warnings;
-      const kept = options.quiet ? onlyErrors(result) : result;
-      writer.write(parts.file(kept, shown, reporterOptions));
-      shown = addToTotals(shown, kept);
+    await lintProjectPrinted(fileInputs, { cwd: io.cwd, config, ...(stdin ? { stdin } : {}), ...cache, ...selection, ...discovery }, printer, (printed) => {
+      warningCount += printed.allWarnings;
+      writer.write(blockAfter(parts, printed.block, shown));
+      shown = addToTotals(shown, printed);
     });
   } catch (error) {
     writer.close();

@@ -16,7 +16,7 @@ function escapeProperty(text: string): string {
 export const githubParts: ReporterParts = {
   totalsFirst: false,
   header: () => "",
-  file: (result, _before, options) => {
+  file: (result, options) => {
     const lines: string[] = [];
     for (const raw of result.findings) {
       const f = wordFinding(raw, options.catalog);

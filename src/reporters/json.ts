@@ -20,7 +20,8 @@ export const jsonParts: ReporterParts = {
     const head = JSON.stringify({ version: JSON_REPORT_VERSION, fileCount: totals.fileCount, errorCount: totals.errorCount, warningCount: totals.warningCount, files: [] }, null, 2);
     return escapeJsonText(head.slice(0, head.lastIndexOf("]")), "json");
   },
-  file: (result, before, options) => `${before.fileCount > 0 ? "," : ""}\n${indented(escapeJsonText(JSON.stringify({ file: result.file, findings: wordFindings(result.findings, options.catalog) }, null, 2), "json"), 4)}`,
+  file: (result, options) => `\n${indented(escapeJsonText(JSON.stringify({ file: result.file, findings: wordFindings(result.findings, options.catalog) }, null, 2), "json"), 4)}`,
+  separator: (before) => (before.fileCount > 0 ? "," : ""),
   footer: (totals) => (totals.fileCount === 0 ? "]\n}\n" : "\n  ]\n}\n"),
 };
 

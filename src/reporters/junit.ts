@@ -15,7 +15,7 @@ export const junitParts: ReporterParts = {
       `<testsuites name="posting lint" tests="${totals.fileCount}" failures="${totals.failedFileCount}" errors="0">`,
       `  <testsuite name="posting lint" tests="${totals.fileCount}" failures="${totals.failedFileCount}" errors="0" skipped="0">`,
     ]),
-  file: (result, _before, options) => {
+  file: (result, options) => {
     const file = xmlAttribute(result.file);
     const findings = wordFindings(result.findings, options.catalog);
     const errors = findings.filter((f) => f.severity === "error");

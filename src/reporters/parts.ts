@@ -7,16 +7,27 @@ import type { Reporter, ReporterParts, ReportTotals } from "./types.js";
 
 export const EMPTY_TOTALS: ReportTotals = { fileCount: 0, errorCount: 0, warningCount: 0, failedFileCount: 0, fixableCount: 0, findingCount: 0 };
 
+/** What one file's block adds to the totals. */
+export interface BlockCounts {
+  errors: number;
+  warnings: number;
+  fixable: number;
+  findings: number;
+}
+
+export function countsOf(result: FileResult<Finding | WordedFinding>): BlockCounts {
+  return { ...countBySeverity(result.findings), findings: result.findings.length };
+}
+
 /** `totals` with one more file. */
-export function addToTotals(totals: ReportTotals, result: FileResult<Finding | WordedFinding>): ReportTotals {
-  const { errors, warnings, fixable } = countBySeverity(result.findings);
+export function addToTotals(totals: ReportTotals, { errors, warnings, fixable, findings }: BlockCounts): ReportTotals {
   return {
     fileCount: totals.fileCount + 1,
     errorCount: totals.errorCount + errors,
     warningCount: totals.warningCount + warnings,
     failedFileCount: totals.failedFileCount + (errors > 0 ? 1 : 0),
     fixableCount: totals.fixableCount + fixable,
-    findingCount: totals.findingCount + result.findings.length,
+    findingCount: totals.findingCount + findings,
   };
 }
 
@@ -26,11 +37,16 @@ export function reporterOf(parts: ReporterParts): Reporter {
     let totals = EMPTY_TOTALS;
     const blocks: string[] = [];
     for (const result of report.results) {
-      blocks.push(parts.file(result, totals, options));
-      totals = addToTotals(totals, result);
+      blocks.push(blockAfter(parts, parts.file(result, options), totals));
+      totals = addToTotals(totals, countsOf(result));
     }
     return `${parts.header(parts.totalsFirst ? totals : EMPTY_TOTALS, options)}${blocks.join("")}${parts.footer(totals, options)}`;
   };
+}
+
+/** A file's block as written after the files `before` it: with the separator its reporter puts between blocks. */
+export function blockAfter(parts: ReporterParts, block: string, before: ReportTotals): string {
+  return block === "" || !parts.separator ? block : `${parts.separator(before)}${block}`;
 }
 
 /** Lines, each ended by a newline. */

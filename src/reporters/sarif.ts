@@ -50,13 +50,14 @@ export const sarifParts: ReporterParts = {
     const text = skeleton(options.version, options.catalog ?? en);
     return text.slice(0, text.lastIndexOf(RESULTS) + RESULTS.length);
   },
-  file: (result, before, options) => {
+  file: (result, options) => {
     let text = "";
     result.findings.forEach((f, i) => {
-      text += `${before.findingCount + i > 0 ? "," : ""}\n${indented(stringifySafely(sarifResult(f, options.catalog), "sarif").slice(0, -1), 8)}`;
+      text += `${i > 0 ? "," : ""}\n${indented(stringifySafely(sarifResult(f, options.catalog), "sarif").slice(0, -1), 8)}`;
     });
     return text;
   },
+  separator: (before) => (before.findingCount > 0 ? "," : ""),
   footer: (totals, options) => {
     const text = skeleton(options.version, options.catalog ?? en);
     const rest = text.slice(text.lastIndexOf(RESULTS) + RESULTS.length + 1);

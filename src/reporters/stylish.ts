@@ -8,7 +8,7 @@ import type { Reporter, ReporterParts } from "./types.js";
 export const stylishParts: ReporterParts = {
   totalsFirst: false,
   header: () => "",
-  file: (result, _before, options) => {
+  file: (result, options) => {
     if (result.findings.length === 0) return "";
     const c = painter(options.color);
     const lines = [c.underline(escapeInline(result.file, "stylish"))];

@@ -31,14 +31,18 @@ export interface ReportTotals {
 
 /**
  * A reporter in three pure parts, so a command can write each file's block as soon as it is
- * final: the whole text is header(totals) + file(r1, totals before r1) + … + footer(totals).
+ * final: the whole text is header(totals) + blockAfter(file(r1), totals before r1) + … +
+ * footer(totals) (parts.ts). A block depends on its file and the options alone, the files before
+ * it choosing only the separator put in front of it: so the `--cache` run prints the blocks it stored.
  */
 export interface ReporterParts {
   /** The header needs the totals over all files (json, junit): the file blocks are held back. */
   totalsFirst: boolean;
   /** `totals` are those of the whole run when totalsFirst, else the empty totals. */
   header(totals: ReportTotals, options: ReporterOptions): string;
-  /** One file's block; `before` are the totals of the files before it. */
-  file(result: FileResult, before: ReportTotals, options: ReporterOptions): string;
+  /** One file's block, as if no file came before it. */
+  file(result: FileResult, options: ReporterOptions): string;
+  /** What a non-empty block needs in front of it, given the totals of the files before it (a comma between JSON elements); nothing when absent. */
+  separator?(before: ReportTotals): string;
   footer(totals: ReportTotals, options: ReporterOptions): string;
 }

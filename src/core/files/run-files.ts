@@ -1,8 +1,9 @@
 // The one loop over files every verb uses: `runFiles(targets, task, …)` hands each target's result
 // to `onResult` in the targets' order, as soon as it and those before it are done, and keeps none:
 // a caller that writes each one out holds only the few that finished ahead of their turn. Files
-// the cache vouches for (same size and time) are not read, files whose bytes match their cached
-// entry are not worked on, and past WORKER_THRESHOLD files the rest run on worker threads too.
+// the cache vouches for (same size and time) are not read (nor their cached data parsed when the
+// caller takes a stand-in from their entry's note), files whose bytes match their cached entry
+// are not worked on, and past WORKER_THRESHOLD files the rest run on worker threads too.
 import { sha256Hex } from "../hash.js";
 import type { PostingSchema } from "../schema/schema.js";
 import { isFileSchema } from "../schema/schema.js";
@@ -14,7 +15,7 @@ import type { FileTask, WorkReply } from "./task.js";
 import { runInWorkers, workerCount } from "./workers.js";
 import type { WorkItem } from "./workers.js";
 
-export interface RunFilesOptions<R, O> {
+export interface RunFilesOptions<R, O, S = never> {
   /** What the task needs besides each file's bytes. Plain data: it is sent to worker threads. */
   options: O;
   /** Each file's schema (collections may have their own); none when the task needs none. */
@@ -24,11 +25,24 @@ export interface RunFilesOptions<R, O> {
   /** Environment (POSTING_WORKERS); default process.env. */
   env?: Record<string, string | undefined>;
   onResult: (result: R, index: number) => void;
+  /**
+   * For a file the cache vouches for, what the caller takes instead of its result, made from the
+   * note it attached to the file's entry on an earlier run (lint's printed block): the task's data
+   * is then never parsed. `of` checks the note (read back from an untrusted file) and gives
+   * undefined to have the result as usual.
+   */
+  standIn?: StandIn<S>;
+}
+
+export interface StandIn<S> {
+  of(note: unknown, target: Target): S | undefined;
+  /** In the targets' order, among the results. */
+  onStandIn(standIn: S, index: number): void;
 }
 
 const NO_SCHEMA = (): undefined => undefined;
 
-export async function runFiles<R, O, D>(targets: readonly Target[], task: FileTask<R, O, D>, run: RunFilesOptions<R, O>): Promise<void> {
+export async function runFiles<R, O, D, S = never>(targets: readonly Target[], task: FileTask<R, O, D>, run: RunFilesOptions<R, O, S>): Promise<void> {
   if (targets.length >= LARGE_RUN) collectSooner();
   const kept = task.cache;
   const section = run.cache && kept ? run.cache.section(task.name, kept.isData) : undefined;
@@ -44,10 +58,17 @@ export async function runFiles<R, O, D>(targets: readonly Target[], task: FileTa
     return key;
   };
   const hits = new Map<number, D>();
+  const standIns = new Map<number, S>();
   const done = new Map<number, R>();
   let emitted = 0;
   const flush = () => {
     while (emitted < targets.length) {
+      const standIn = standIns.get(emitted);
+      if (standIn !== undefined) {
+        standIns.delete(emitted);
+        run.standIn!.onStandIn(standIn, emitted++);
+        continue;
+      }
       let result = done.get(emitted);
       if (result !== undefined) done.delete(emitted);
       else {
@@ -59,12 +80,24 @@ export async function runFiles<R, O, D>(targets: readonly Target[], task: FileTa
       run.onResult(result, emitted++);
     }
   };
+  // A stand-in made from the note of an unchanged file's entry, which is then kept as it is.
+  const standInOf = (target: Target, key: string): S | undefined => {
+    const note = run.standIn && section!.noteOf(target.path, target.size, target.mtimeMs, key);
+    const standIn = note === undefined ? undefined : run.standIn!.of(note, target);
+    if (standIn !== undefined) section!.keep(target.path);
+    return standIn;
+  };
 
   const todo: number[] = [];
   for (let i = 0; i < targets.length; i++) {
     const target = targets[i]!;
-    const hit = section && !target.problem ? section.lookup(target.path, target.size, target.mtimeMs, schemaHash(target)) : undefined;
-    if (hit === undefined) todo.push(i);
+    const key = section && !target.problem ? schemaHash(target) : undefined;
+    const standIn = key === undefined ? undefined : standInOf(target, key);
+    const hit = key === undefined || standIn !== undefined ? undefined : section!.lookup(target.path, target.size, target.mtimeMs, key);
+    if (standIn !== undefined) {
+      standIns.set(i, standIn);
+      if (i === emitted) flush();
+    } else if (hit === undefined) todo.push(i);
     else {
       hits.set(i, hit);
       // Out at once when its turn has come: a re-run of an unchanged collection holds no results.

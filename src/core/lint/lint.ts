@@ -4,6 +4,7 @@ import { Buffer } from "node:buffer";
 import { discoverTargets } from "../files/targets.js";
 import type { Target } from "../files/targets.js";
 import { runFiles } from "../files/run-files.js";
+import type { StandIn } from "../files/run-files.js";
 import type { FileTask } from "../files/task.js";
 import type { Finding } from "../findings.js";
 import { compareFindings } from "../findings.js";
@@ -20,7 +21,7 @@ import { factsOfFrontMatter, wantsFacts } from "./facts.js";
 import type { CrossFileFacts, FactsWanted } from "./facts.js";
 import { detectEntryChanges } from "../normalize/value-rules.js";
 import type { ParseOptions } from "../read/posting.js";
-import type { LintCache, LintCacheData } from "./lint-cache.js";
+import type { LintCache, LintCacheData, Printed } from "./lint-cache.js";
 import { LINT_CACHE_DATA } from "./lint-cache.js";
 import type { PostingSchema } from "../schema/schema.js";
 import { pathText, validateFrontMatter } from "../schema/validate.js";
@@ -131,6 +132,8 @@ export interface LintFilesOptions extends ParseOptions {
   facts?: FactsWanted;
   /** Environment (POSTING_WORKERS); default process.env. */
   env?: Record<string, string | undefined>;
+  /** With `cache`: the blocks printed for unchanged files, taken instead of their results (runFiles). */
+  standIn?: StandIn<Printed>;
 }
 
 /** Lint as a task of runFiles (core/files): plain options, plain results, findings and facts cached. */
@@ -176,6 +179,7 @@ export async function lintTargetsInOrder(targets: readonly Target[], options: Li
     schemaFor: schemaFor ? (target) => schemaFor(target.path) ?? options.schema : () => options.schema,
     ...(options.cache ? { cache: options.cache.file } : {}),
     ...(options.env ? { env: options.env } : {}),
+    ...(options.cache && options.standIn ? { standIn: options.standIn } : {}),
     onResult,
   });
 }

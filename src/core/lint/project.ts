@@ -7,9 +7,12 @@ import { CrossFileChecker, factsWanted, withCrossFileFindings } from "./collecti
 import type { ResolvedConfig } from "../project/config.js";
 import { collectionOf } from "../project/config.js";
 import type { FileResult, LintReport } from "./lint.js";
-import type { LintCache } from "./lint-cache.js";
+import type { LintCache, Printed, Printer } from "./lint-cache.js";
+import { printedFromNote } from "./lint-cache.js";
 import { lintPosting, lintTargetsInOrder, summarize } from "./lint.js";
 import { discoverTargets, displayPath, noPostingsError } from "../files/targets.js";
+import type { Target } from "../files/targets.js";
+import type { StandIn } from "../files/run-files.js";
 import { discoveryOf } from "../files/discovery.js";
 import { applyRules, hasRules } from "../findings/rules.js";
 import { loadSchema } from "../schema/schema.js";
@@ -49,7 +52,23 @@ export async function lintProject(inputs: readonly string[], options: LintProjec
  * linting gathered (or the cache kept).
  */
 export async function lintProjectEach(inputs: readonly string[], options: LintProjectOptions, onResult: (result: FileResult) => void): Promise<void> {
-  const { config, cwd } = options;
+  await lintProjectInto(inputs, options, { onResult });
+}
+
+/**
+ * lintProjectEach, each final result printed by `printer` and handed to `onPrinted` (`posting
+ * lint`). With a cache, each file's block is kept with its entry, and an unchanged file gets the
+ * block kept last time: a file in no collection (no other file can give it a finding) without
+ * its findings parsed, one in a collection when no other file gives it a finding now.
+ */
+export async function lintProjectPrinted(inputs: readonly string[], options: LintProjectOptions, printer: Printer, onPrinted: (printed: Printed) => void): Promise<void> {
+  await lintProjectInto(inputs, options, { printer, onPrinted });
+}
+
+type Sink = { onResult: (result: FileResult) => void } | { printer: Printer; onPrinted: (printed: Printed) => void };
+
+async function lintProjectInto(inputs: readonly string[], options: LintProjectOptions, sink: Sink): Promise<void> {
+  const { config, cwd, cache } = options;
   const schemaFor = (path: string): PostingSchema => loadSchema(collectionOf(config, path)?.schemaPath ?? config.schemaPath);
   const parseOptions = { legacyEncoding: config.encoding };
   // The cross-file checks concern only files in a collection: with none configured, no facts are gathered.
@@ -57,13 +76,27 @@ export async function lintProjectEach(inputs: readonly string[], options: LintPr
   const checker = new CrossFileChecker({ cwd, config });
   const rules = hasRules(config.rules) ? config.rules : undefined;
   const only = options.only;
+  const shown = (file: string) => !only || only.has(file);
+  // Whether other files can give a file findings (it is in a collection); no path is resolved when there is none.
+  const concerned = (file: string) => config.collections.length > 0 && checker.concerns(file);
   // The one exit for a file's final findings: the config's rules applied, and only the selected
   // files reported (`--changed`, `--staged`: the others feed the cross-file checks).
-  const report = (result: FileResult) => {
-    if (only && !only.has(result.file)) return;
-    onResult(rules ? { file: result.file, findings: applyRules(result.findings, rules) } : result);
+  // A file's block is kept with its cache entry only when no other file gave it a finding: an
+  // unchanged file that no other file gives one again then has the same block.
+  const report = (result: FileResult, target?: Target, alone = false) => {
+    if (!shown(result.file)) return;
+    const final = rules ? { file: result.file, findings: applyRules(result.findings, rules) } : result;
+    if ("onResult" in sink) return sink.onResult(final);
+    const keeps = alone && target && cache;
+    const before = keeps ? cache.printedBefore(target.path, final.file, sink.printer) : undefined;
+    const printed = before ?? sink.printer.print(final);
+    if (keeps && !before) cache.rememberPrinted(target.path, final.file, sink.printer, printed);
+    sink.onPrinted(printed);
   };
-  const emit = (result: FileResult) => report(withCrossFileFindings(result, checker.check(result)));
+  const emit = (result: FileResult, target?: Target) => {
+    const others = checker.check(result);
+    report(withCrossFileFindings(result, others), target, others.length === 0);
+  };
   const given = options.given ?? [];
   let ignoredCount = 0;
   const onIgnored = (display: string) => {
@@ -71,12 +104,23 @@ export async function lintProjectEach(inputs: readonly string[], options: LintPr
     options.onIgnored?.(display);
   };
   const discovery = { ...discoveryOf(config, cwd, options.ignorePatterns), onIgnored };
-  const found = await discoverTargets(inputs, cwd, { stats: options.cache !== undefined, ...discovery });
+  const found = await discoverTargets(inputs, cwd, { stats: cache !== undefined, ...discovery });
   // A selection (--changed, --staged) may well be empty; the paths it selects from may not.
   if (found.length === 0 && ignoredCount === 0 && !options.stdin && given.length === 0 && inputs.length > 0 && !options.allowEmpty) throw noPostingsError(inputs);
   const givenNames = new Set(given.map((g) => g.name));
   const targets = given.length === 0 ? found : found.filter((t) => !givenNames.has(t.display));
-  await lintTargetsInOrder(targets, { schema: loadSchema(config.schemaPath), schemaFor, cwd, ...parseOptions, ...(facts ? { facts } : {}), ...(options.cache ? { cache: options.cache } : {}) }, emit);
+  // Files in a collection are not printed before their cross-file checks: these may give them findings now.
+  const standIn: StandIn<Printed> | undefined =
+    cache && "printer" in sink
+      ? {
+          of: (note, target) => (concerned(target.display) ? undefined : printedFromNote(note, sink.printer, target.display)),
+          onStandIn: (printed, index) => {
+            if (shown(targets[index]!.display)) sink.onPrinted(printed);
+          },
+        }
+      : undefined;
+  const lintOptions = { schema: loadSchema(config.schemaPath), schemaFor, cwd, ...parseOptions, ...(facts ? { facts } : {}), ...(cache ? { cache } : {}), ...(standIn ? { standIn } : {}) };
+  await lintTargetsInOrder(targets, lintOptions, (result, index) => emit(result, targets[index]));
   // Temp files an interrupted write left next to the postings (normalize --write removes them).
   const folders = new Set(targets.filter((t) => !t.problem).map((t) => dirname(t.path)));
   for (const temp of leftoverTempFiles(folders)) {
