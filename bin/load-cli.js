@@ -5,11 +5,16 @@
 // its length; so each build stamps the bundle's first line and the cache's header with the same
 // random id, and a cache whose id is not the bundle's is not used. The header also names the V8
 // version and architecture the cache was made with: on another Node (22, 24…) V8 would reject it
-// after reading it, so it is not given to V8 at all and the bundle is required with Node's own
-// compile cache (module.enableCompileCache, Node 22.1+), which keeps one per version. Without
-// either the bundle compiles from source, as require() would.
+// after reading it, so it is not given to V8 at all. There the first run compiles the bundle from
+// source and, once its command is done, writes a cache for its own engine next to the bundle
+// (cli.cjs.<engine>.cache, same header), which later runs use as Node 20 uses the build's: made
+// after the work, it holds the functions the command ran, which Node's own compile cache
+// (made at load) does not. Where the bundle's folder cannot be written, Node's compile cache
+// (module.enableCompileCache, Node 22.1+) is used instead; without either the bundle compiles
+// from source, as require() would. The cache is code for V8: it is only ever read from the
+// bundle's own folder, as trusted as the bundle.
 "use strict";
-const { readFileSync } = require("node:fs");
+const { accessSync, constants, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } = require("node:fs");
 const Module = require("node:module");
 const { dirname, join } = require("node:path");
 const { Script } = require("node:vm");
@@ -25,36 +30,86 @@ const ENGINE = `v8-${process.versions.v8}-${process.arch}`;
  * Runs the bundle as require() would; `useCache: false` compiles it from source. `filename` is
  * the name it runs under (stack traces, __dirname): the build warms up a bundle in its staging
  * folder under the name it will have once swapped in, which the cache then keeps.
- * `enableCompileCache` is Node's (tests pass their own): used when the build's cache is not
- * for this engine. `script` is undefined when the bundle was required that way.
+ * `enableCompileCache` is Node's (tests pass their own): used when no cache is for this engine
+ * and none can be written. `script` is undefined when the bundle was required that way.
+ * `saveCache`, when set, writes this engine's cache from what has run so far (the bin calls it
+ * once the command is done). `engine` and `writable` (whether a folder can be written) are for tests.
  */
-function loadCli(file = BUNDLE, { useCache = true, filename = file, enableCompileCache = Module.enableCompileCache } = {}) {
+function loadCli(file = BUNDLE, { useCache = true, filename = file, enableCompileCache = Module.enableCompileCache, engine = ENGINE, writable = canWrite } = {}) {
   // The build keeps the bundle ASCII-only (scripts/build.mjs): read as latin1, it is the same
   // text without UTF-8 decoding.
   const source = readFileSync(file, "latin1");
-  const cache = useCache ? cacheFor(file, source) : { data: undefined };
-  if (cache.data === undefined && useCache && filename === file && typeof enableCompileCache === "function") {
+  const cache = useCache ? cacheFor(file, source, engine) : { data: undefined };
+  const mayWrite = useCache && filename === file && (cache.data === undefined || cache.own) && writable(dirname(file));
+  if (cache.data === undefined && useCache && filename === file && !mayWrite && typeof enableCompileCache === "function") {
     enableCompileCache();
     return { cli: require(file), script: undefined };
   }
   const script = new Script(Module.wrap(source), { filename, cachedData: cache.data });
   const module = { exports: {} };
   script.runInThisContext().call(module.exports, module.exports, Module.createRequire(filename), module, filename, dirname(filename));
-  return { cli: module.exports, script };
+  const stale = cache.data === undefined || script.cachedDataRejected === true;
+  const saveCache = mayWrite && stale ? () => writeEngineCache(file, source, script, engine) : undefined;
+  return { cli: module.exports, script, saveCache };
 }
 
-/** The V8 data of `<file>.cache` when it was made for this very build of `source` and this engine, else undefined. */
-function cacheFor(file, source) {
-  let cache;
-  try {
-    cache = readFileSync(`${file}.cache`);
-  } catch {
-    return { data: undefined }; // no cache: compiled from source
-  }
+/** The build's cache for this engine, else the one a run wrote for it (`own`), else no data. */
+function cacheFor(file, source, engine) {
   const id = buildId(source);
-  const header = Buffer.from(`${CACHE_HEADER}${id} ${ENGINE}\n`);
-  if (id === undefined || !cache.subarray(0, header.length).equals(header)) return { data: undefined };
-  return { data: cache.subarray(header.length) };
+  if (id === undefined) return { data: undefined };
+  const header = Buffer.from(`${CACHE_HEADER}${id} ${engine}\n`);
+  for (const [path, own] of [[`${file}.cache`, false], [engineCachePath(file, engine), true]]) {
+    let cache;
+    try {
+      cache = readFileSync(path);
+    } catch {
+      continue; // no such cache
+    }
+    if (cache.subarray(0, header.length).equals(header)) return { data: cache.subarray(header.length), own };
+  }
+  return { data: undefined };
+}
+
+function engineCachePath(file, engine) {
+  return `${file}.${engine}.cache`;
+}
+
+function canWrite(folder) {
+  try {
+    accessSync(folder, constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Writes `<file>.<engine>.cache` as the project writes every file: a temporary file in the same
+ * folder, then a rename, so a reader finds the old cache, the new one or none. A temporary file
+ * a killed run left is removed by the next write. Any failure leaves things as they were: the
+ * cache only saves time.
+ */
+function writeEngineCache(file, source, script, engine) {
+  const target = engineCachePath(file, engine);
+  const temp = `${target}.tmp-${process.pid}`;
+  try {
+    removeLeftovers(dirname(file), `${target.slice(dirname(file).length + 1)}.tmp-`);
+    writeFileSync(temp, cacheFile(source, script.createCachedData(), engine), { flag: "wx", mode: 0o644 });
+    renameSync(temp, target);
+  } catch {
+    rmSync(temp, { force: true });
+  }
+}
+
+/** Temporary files of earlier writes (older than a minute: not a concurrent run's). */
+function removeLeftovers(folder, prefix) {
+  for (const name of readdirSync(folder)) {
+    if (!name.startsWith(prefix)) continue;
+    const path = join(folder, name);
+    try {
+      if (Date.now() - statSync(path).mtimeMs > 60_000) rmSync(path, { force: true });
+    } catch {}
+  }
 }
 
 function buildId(source) {
@@ -64,8 +119,8 @@ function buildId(source) {
 }
 
 /** What the build writes as the cache file: the header with the bundle's id, then V8's data. */
-function cacheFile(source, data) {
-  return Buffer.concat([Buffer.from(`${CACHE_HEADER}${buildId(source)} ${ENGINE}\n`), data]);
+function cacheFile(source, data, engine = ENGINE) {
+  return Buffer.concat([Buffer.from(`${CACHE_HEADER}${buildId(source)} ${engine}\n`), data]);
 }
 
 module.exports = { BUNDLE, cacheFile, loadCli };

@@ -5,8 +5,10 @@
 "use strict";
 const { loadCli } = require("./load-cli.js");
 
-loadCli()
-  .cli.main()
-  .then((code) => {
-    process.exitCode = code;
-  });
+const loaded = loadCli();
+loaded.cli.main().then((code) => {
+  process.exitCode = code;
+  // A run that changed V8's heap flags (a large run, core/files/heap.ts) would write a cache
+  // that V8 refuses under the usual flags: the next run writes it instead.
+  if (loaded.saveCache && !loaded.cli.heapFlagsChanged()) loaded.saveCache();
+});

@@ -14,6 +14,8 @@ import type { Phrases } from "./core/messages/phrases.js";
 import { peekConfigLang } from "./core/project/config.js";
 
 export { EXIT };
+// For bin/posting.js, which writes a V8 code cache after the command (bin/load-cli.js).
+export { heapFlagsChanged } from "./core/files/heap.js";
 
 // Set by the bundler (scripts/build.mjs); from source or the tsc build, package.json is read.
 declare const __POSTING_VERSION__: string | undefined;

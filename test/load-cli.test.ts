@@ -2,7 +2,8 @@
 // otherwise (another build's cache, garbage): V8 would accept a cache for a different source of
 // the same length, so the build id is what keeps a stale cache out.
 import { spawnSync } from "node:child_process";
-import { closeSync, copyFileSync, cpSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { closeSync, copyFileSync, cpSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import { Readable } from "node:stream";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -12,7 +13,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const { BUNDLE, loadCli } = createRequire(import.meta.url)("../bin/load-cli.js") as {
   BUNDLE: string;
-  loadCli: (file?: string, options?: { useCache?: boolean; filename?: string; enableCompileCache?: () => unknown }) => { cli: { run: unknown }; script: { cachedDataRejected?: boolean } | undefined };
+  loadCli: (
+    file?: string,
+    options?: { useCache?: boolean; filename?: string; enableCompileCache?: () => unknown; engine?: string; writable?: (folder: string) => boolean },
+  ) => { cli: { run: unknown }; script: { cachedDataRejected?: boolean } | undefined; saveCache?: () => void };
 };
 
 let dir: string;
@@ -28,6 +32,11 @@ function copyWithCache(editCache: (cache: Buffer) => Buffer): string {
   copyFileSync(BUNDLE, file);
   writeFileSync(`${file}.cache`, editCache(readFileSync(`${BUNDLE}.cache`)));
   return file;
+}
+
+function quietIo() {
+  const sink = { write: () => true, isTTY: false };
+  return { stdout: sink, stderr: sink, stdin: Readable.from([]), cwd: ROOT, env: { NO_COLOR: "1" } };
 }
 
 /** A copy of the package's run-time files, so its cache can be changed without touching dist/. */
@@ -88,18 +97,47 @@ describe("bin/load-cli.js", () => {
     expect(header(built)).toMatch(new RegExp(`^posting code cache [0-9a-f]{16} v8-${process.versions.v8.replace(/[.+]/g, "\\$&")}-${process.arch}$`));
     const otherEngine = (cache: Buffer) => Buffer.concat([Buffer.from(`${header(cache).replace(/ v8-.*$/, " v8-0.0.0-other")}\n`), cache.subarray(cache.indexOf(10) + 1)]);
     const file = copyWithCache(otherEngine);
+    const readOnly = () => false;
     // Node 20 has no module.enableCompileCache: compiled from source, the cache never handed to V8.
-    const plain = loadCli(file, { filename: BUNDLE, enableCompileCache: undefined as never });
+    const plain = loadCli(file, { filename: BUNDLE, enableCompileCache: undefined as never, writable: readOnly });
     expect(typeof plain.cli.run).toBe("function");
     expect(plain.script!.cachedDataRejected).toBeUndefined();
-    // Where Node has one (22.1+), it is turned on and the bundle required under its own name.
+    expect(plain.saveCache).toBeUndefined();
+    // Where Node has one (22.1+) and the bundle's folder cannot be written, it is turned on and the bundle required under its own name.
     const copied = join(packageCopy(), "dist", "bundle", "cli.cjs");
     writeFileSync(`${copied}.cache`, otherEngine(built));
     let enabled = 0;
-    const required = loadCli(copied, { enableCompileCache: () => enabled++ });
+    const required = loadCli(copied, { enableCompileCache: () => enabled++, writable: readOnly });
     expect(enabled).toBe(1);
     expect(required.script).toBeUndefined();
     expect(typeof required.cli.run).toBe("function");
+  });
+
+  it("on another engine, the first run writes that engine's cache next to the bundle (atomically) and later runs use it", async () => {
+    const copied = join(packageCopy(), "dist", "bundle", "cli.cjs");
+    const engine = "v8-0.0.0-test";
+    const own = `${copied}.${engine}.cache`;
+    const leftover = `${own}.tmp-1`;
+    writeFileSync(leftover, "a killed run's");
+    utimesSync(leftover, new Date(Date.now() - 3_600_000), new Date(Date.now() - 3_600_000));
+    let enabled = 0;
+    const first = loadCli(copied, { engine, enableCompileCache: () => enabled++ });
+    expect(enabled).toBe(0); // compiled here, so that the cache can be made from it
+    expect(first.script!.cachedDataRejected).toBeUndefined();
+    expect(existsSync(own)).toBe(false);
+    await (first.cli as { run: (argv: string[], io: unknown) => Promise<number> }).run(["--version"], quietIo());
+    first.saveCache!();
+    const written = readFileSync(own);
+    expect(written.subarray(0, written.indexOf(10)).toString("latin1")).toMatch(new RegExp(`^posting code cache [0-9a-f]{16} ${engine}$`));
+    expect(readdirSync(join(copied, "..")).filter((name) => name.includes(".tmp-"))).toEqual([]); // no temporary file, the old one removed
+    // The next run finds it; V8 takes it (made under this very V8), and nothing is left to write.
+    const second = loadCli(copied, { engine });
+    expect(second.script!.cachedDataRejected).toBe(false);
+    expect(second.saveCache).toBeUndefined();
+    // The build's cache still comes first for the engine it was made for.
+    const built = loadCli(copied);
+    expect(built.script!.cachedDataRejected).toBe(false);
+    expect(built.saveCache).toBeUndefined();
   });
 
   it("the bin gives the same output and exit code with the build's cache, another engine's, another build's and none", () => {

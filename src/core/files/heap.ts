@@ -21,3 +21,8 @@ export function collectSooner(): void {
   tuned = true;
   (createRequire(import.meta.filename)("node:v8") as typeof import("node:v8")).setFlagsFromString("--heap-growing-percent=20 --semi-space-growth-factor=1");
 }
+
+/** Whether this process set the flags above (a V8 code cache made now would not suit other runs). */
+export function heapFlagsChanged(): boolean {
+  return tuned;
+}
