@@ -10,8 +10,28 @@ const ORDER_ONLY = "fixtures/cli/normalize/order-only";
 const ORDER_CONFIG = "fixtures/cli/normalize/order-config";
 const ORDERED = readFileSync(new URL(`../../${ORDER_ONLY}/ordre.md`, import.meta.url), "utf8");
 const TO_CHANGE = readFileSync(new URL(`../../${MIXED}/a-changer.md`, import.meta.url), "utf8");
+// A posting with CR-only line endings (an old Mac editor), nothing else to fix.
+const CR_ONLY = "fixtures/cli/normalize/cr-only";
+const CR_TEXT = readFileSync(new URL(`../../${CR_ONLY}/cr.md`, import.meta.url), "utf8");
 
 export const NORMALIZE_CASES: CliCase[] = [
+  {
+    name: "--check counts CR-only line endings as a change, as --write makes it",
+    args: ["normalize", "--check", "cr.md"],
+    cwd: CR_ONLY,
+    exitCode: 1,
+    stdout: { equals: "cr.md\n" },
+    stderr: { equals: "1 file: 1 would change, 0 with nothing to fix\n" },
+  },
+  {
+    name: "--write converts CR-only line endings to LF and says so",
+    args: ["normalize", "--write", "cr.md"],
+    cwd: CR_ONLY,
+    copy: true,
+    exitCode: 0,
+    stdout: { equals: "fixed cr.md: 6 CR line endings (old Mac) converted to LF\n" },
+    files: { "cr.md": { equals: CR_TEXT.replaceAll("\r", "\n") } },
+  },
   {
     name: 'config "ignore": normalize walks the files lint walks (the ignored folder is neither checked nor rewritten)',
     args: ["normalize", "--check"],

@@ -13,6 +13,8 @@ function changeLine(c: ChangeLine): string {
       return "byte order mark removed";
     case "crlf":
       return `${c.count} CRLF line ending${s(c.count)} converted to LF`;
+    case "cr":
+      return `${c.count} CR line ending${s(c.count)} (old Mac) converted to LF`;
     case "mojibake":
       return `${c.count} garbled text run${s(c.count)} repaired (${c.examples})`;
     case "renamed":

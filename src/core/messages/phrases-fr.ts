@@ -15,6 +15,8 @@ function changeLine(c: ChangeLine): string {
       return fr`marque d'ordre des octets retirée`;
     case "crlf":
       return fr`${c.count} fin${s(c.count)} de ligne CRLF convertie${s(c.count)} en LF`;
+    case "cr":
+      return fr`${c.count} fin${s(c.count)} de ligne CR (ancien Mac) convertie${s(c.count)} en LF`;
     case "mojibake":
       return fr`${c.count} passage${s(c.count)} brouillé${s(c.count)} réparé${s(c.count)} (${c.examples})`;
     case "renamed":

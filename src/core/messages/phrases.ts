@@ -19,6 +19,7 @@ export type ChangeLine =
   | { kind: "encoding"; from: string }
   | { kind: "bom" }
   | { kind: "crlf"; count: number }
+  | { kind: "cr"; count: number }
   | { kind: "mojibake"; count: number; examples: string }
   | { kind: "renamed"; from: string; to: string }
   | { kind: "alias-removed"; from: string; to: string }

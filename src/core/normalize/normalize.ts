@@ -48,6 +48,8 @@ export interface NormalizeChanges {
   encodingFrom?: string;
   bomRemoved: boolean;
   crlfConverted: number;
+  /** Line endings of a CR-only file (old Mac) converted to LF. */
+  crConverted: number;
   mojibake: MojibakeRepair[];
   frontMatter: CanonicalChanges | undefined;
   blankLinesRemoved: number;
@@ -65,7 +67,7 @@ export type NormalizeResult =
 /** The text normalize works on: decoded, with LF line endings and garbled runs repaired. */
 interface RepairedText {
   decoded: Extract<DecodeResult, { kind: "text" }>;
-  lf: { text: string; crlf: number };
+  lf: { text: string; crlf: number; cr?: number };
   repaired: { text: string; repairs: MojibakeRepair[] };
   /** The repaired text as UTF-8 without a BOM: what is parsed, and what positions refer to. */
   utf8: Buffer;
@@ -137,6 +139,7 @@ function normalizeText(file: string, input: Uint8Array, { decoded, lf, repaired,
   const changes: NormalizeChanges = {
     bomRemoved: decoded.bom,
     crlfConverted: lf.crlf,
+    crConverted: lf.cr ?? 0,
     mojibake: repaired.repairs,
     frontMatter: canonical,
     // As lint counts them: blank lines and trailing spaces inside block text are its text, kept.
@@ -188,6 +191,7 @@ function normalizeMinimal(file: string, input: Uint8Array, { decoded, lf, repair
   const changes: NormalizeChanges = {
     bomRemoved: decoded.bom,
     crlfConverted: lf.crlf,
+    crConverted: lf.cr ?? 0,
     mojibake: repaired.repairs,
     frontMatter: edit.changes,
     blankLinesRemoved: whitespace.filter((f) => f.code === "FRONT_MATTER_BLANK_LINE").length,
@@ -272,6 +276,7 @@ function quickVerdictOf(file: string, { decoded, lf, repaired }: RepairedText, o
   const rewritten =
     decoded.bom ||
     lf.crlf > 0 ||
+    (lf.cr ?? 0) > 0 ||
     repaired.repairs.length > 0 ||
     withOneFinalNewline(parsed.body) !== parsed.body ||
     changes.renamed.length + changes.duplicateAliasesRemoved.length + changes.values.length > 0 ||
@@ -308,6 +313,7 @@ export function describeChanges(changes: NormalizeChanges, catalog: Catalog = en
   if (changes.encodingFrom) out.push({ kind: "encoding", from: changes.encodingFrom });
   if (changes.bomRemoved) out.push({ kind: "bom" });
   if (changes.crlfConverted > 0) out.push({ kind: "crlf", count: changes.crlfConverted });
+  if (changes.crConverted > 0) out.push({ kind: "cr", count: changes.crConverted });
   if (changes.mojibake.length > 0) out.push({ kind: "mojibake", count: changes.mojibake.length, examples: examples(changes.mojibake) });
   const fm = changes.frontMatter;
   if (fm) {
