@@ -16,7 +16,7 @@
 "use strict";
 const { accessSync, constants, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } = require("node:fs");
 const Module = require("node:module");
-const { dirname, join } = require("node:path");
+const { basename, dirname, join } = require("node:path");
 const { Script } = require("node:vm");
 
 const BUNDLE = join(__dirname, "..", "dist", "bundle", "cli.cjs");
@@ -93,7 +93,7 @@ function writeEngineCache(file, source, script, engine) {
   const target = engineCachePath(file, engine);
   const temp = `${target}.tmp-${process.pid}`;
   try {
-    removeLeftovers(dirname(file), `${target.slice(dirname(file).length + 1)}.tmp-`);
+    removeLeftovers(dirname(file), `${basename(target)}.tmp-`);
     writeFileSync(temp, cacheFile(source, script.createCachedData(), engine), { flag: "wx", mode: 0o644 });
     renameSync(temp, target);
   } catch {
