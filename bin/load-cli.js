@@ -15,7 +15,10 @@
 // bundle's own folder, as trusted as the bundle.
 "use strict";
 const { accessSync, constants, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } = require("node:fs");
-const Module = require("node:module");
+// The CommonJS loader's Module (wrap, createRequire) without node:module's public API, whose
+// loading brings the ES module loader and source maps (about 1 ms): that is only needed for
+// Node's compile cache, below.
+const Module = module.constructor;
 const { basename, dirname, join } = require("node:path");
 const { Script } = require("node:vm");
 
@@ -35,15 +38,19 @@ const ENGINE = `v8-${process.versions.v8}-${process.arch}`;
  * `saveCache`, when set, writes this engine's cache from what has run so far (the bin calls it
  * once the command is done). `engine` and `writable` (whether a folder can be written) are for tests.
  */
-function loadCli(file = BUNDLE, { useCache = true, filename = file, enableCompileCache = Module.enableCompileCache, engine = ENGINE, writable = canWrite } = {}) {
+function loadCli(file = BUNDLE, options = {}) {
+  const { useCache = true, filename = file, engine = ENGINE, writable = canWrite } = options;
   // The build keeps the bundle ASCII-only (scripts/build.mjs): read as latin1, it is the same
   // text without UTF-8 decoding.
   const source = readFileSync(file, "latin1");
   const cache = useCache ? cacheFor(file, source, engine) : { data: undefined };
   const mayWrite = useCache && filename === file && (cache.data === undefined || cache.own) && writable(dirname(file));
-  if (cache.data === undefined && useCache && filename === file && !mayWrite && typeof enableCompileCache === "function") {
-    enableCompileCache();
-    return { cli: require(file), script: undefined };
+  if (cache.data === undefined && useCache && filename === file && !mayWrite) {
+    const enableCompileCache = "enableCompileCache" in options ? options.enableCompileCache : require("node:module").enableCompileCache;
+    if (typeof enableCompileCache === "function") {
+      enableCompileCache();
+      return { cli: require(file), script: undefined };
+    }
   }
   const script = new Script(Module.wrap(source), { filename, cachedData: cache.data });
   const module = { exports: {} };

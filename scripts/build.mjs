@@ -91,16 +91,50 @@ const sideBundles = {
 };
 
 /**
+ * Packages bundled into cli.cjs that most runs never use, though modules every run loads import
+ * them: each is evaluated on first use instead. `yaml` (a sixth of the bundle, 72 modules) is the
+ * full YAML reader, needed only for front matter the fast reader (src/core/read/simple-yaml.ts)
+ * leaves to it, and by normalize's rewrites.
+ */
+const LAZY_PACKAGES = ["yaml"];
+
+/**
+ * esbuild plugin: each of the LAZY_PACKAGES is imported through a CommonJS stand-in whose exports
+ * are getters that require the real package (bundled as usual) on first access. An import of a
+ * CommonJS module reads its exports where they are used, so `new LineCounter()`, `Scalar.PLAIN`,
+ * `isMap(node)` and `instanceof` all reach the real package's values; nothing runs before then.
+ */
+const lazyPackages = {
+  name: "lazy-packages",
+  setup(build) {
+    const names = new RegExp(`^(?:${LAZY_PACKAGES.join("|")})$`);
+    build.onResolve({ filter: names }, (args) => (args.namespace === "lazy-package" ? undefined : { path: args.path, namespace: "lazy-package" }));
+    build.onLoad({ filter: /.*/, namespace: "lazy-package" }, (args) => {
+      const keys = Object.keys(requireAtBuild(args.path)).filter((key) => key !== "default" && key !== "__esModule");
+      const contents = [
+        `let real;`,
+        // A test (test/load-cli.test.ts) may put an array there to see which packages a run loaded.
+        `const load = () => (real ??= (globalThis.__postingLazyPackages?.push(${JSON.stringify(args.path)}), require(${JSON.stringify(args.path)})));`,
+        `for (const key of ${JSON.stringify(keys)}) Object.defineProperty(exports, key, { get: () => load()[key], enumerable: true });`,
+        "",
+      ].join("\n");
+      return { contents, loader: "js", resolveDir: root };
+    });
+  },
+};
+
+/**
  * Node modules whose loading lint never needs, though modules it runs import them: each is
  * required on first use instead (commander's child_process, for subcommands run as separate
  * executables, brings net, dgram and streams: some 5 ms; fs/promises brings readline and streams,
- * for the async reads and writes a one-file lint never does).
+ * for the async reads and writes a one-file lint never does; os, for the worker count and the
+ * home folder, 1 ms; module, for createRequire, brings the ES module loader and source maps).
  */
-const LAZY_BUILTINS = ["child_process", "fs/promises"];
+const LAZY_BUILTINS = ["child_process", "fs/promises", "os", "module"];
 
 /**
  * esbuild plugin: the LAZY_BUILTINS, each bundled as stand-ins that require the real module on
- * the first call of one of its functions; and chalk's colour detection (which loads node:tty, and
+ * the first call of one of its functions (or first read of its default export's properties); and chalk's colour detection (which loads node:tty, and
  * with it net and streams) left out: posting never asks it, every Chalk it makes is given its
  * level (src/reporters/).
  */
@@ -117,8 +151,13 @@ const lazyBuiltins = {
       const real = requireAtBuild(args.path);
       const functions = Object.keys(real).filter((key) => /^[a-z]\w*$/.test(key) && typeof real[key] === "function");
       const standIns = functions.map((key) => `export function ${key}(...args) { return load().${key}(...args); }`);
-      return { contents: [`let real;`, `const load = () => (real ??= require(${JSON.stringify(args.path)}));`, ...standIns, ""].join("\n"), loader: "js" };
+      // `import os from "node:os"` (a prompt's editor): the module's every export, read from the real one when used.
+      const whole = `const whole = {}; for (const key of ${JSON.stringify(Object.keys(real))}) Object.defineProperty(whole, key, { get: () => load()[key], enumerable: true });`;
+      return { contents: [`let real;`, `const load = () => (real ??= require(${JSON.stringify(args.path)}));`, ...standIns, whole, "export default whole;", ""].join("\n"), loader: "js" };
     });
+    // `require("process")` (commander, yaml) is the global process, without loading the module.
+    build.onResolve({ filter: /^(?:node:)?process$/ }, (args) => ({ path: args.path, namespace: "global-process" }));
+    build.onLoad({ filter: /.*/, namespace: "global-process" }, () => ({ contents: "module.exports = process;\n", loader: "js" }));
     build.onResolve({ filter: /^#supports-color$/ }, (args) => (/[\\/]chalk[\\/]/.test(args.importer) ? { path: "supports-color", namespace: "no-colour-detection" } : undefined));
     build.onLoad({ filter: /.*/, namespace: "no-colour-detection" }, () => ({
       contents: "export function createSupportsColor() { return false; }\nexport default { stdout: false, stderr: false };\n",
@@ -162,7 +201,7 @@ async function bundleCli() {
     // import() of a side bundle as require(): the bundle runs in a vm.Script (bin/load-cli.js),
     // which has no ES module loader to import with.
     supported: { "dynamic-import": false },
-    plugins: [sideBundles, lazyBuiltins],
+    plugins: [sideBundles, lazyBuiltins, lazyPackages],
   });
   for (const name of readdirSync(staging)) asciiOnly(join(staging, name));
   // V8's code cache for the bundle, made from it in the staging folder so the two always match.

@@ -6,6 +6,7 @@ import type { Argument } from "commander";
 import { isUserError } from "./core/errors.js";
 import { escapeControl, escapeInline } from "./core/sanitize.js";
 import type { CliIO } from "./io.js";
+import { StandardStream } from "./standard-streams.js";
 import { packagePath } from "./core/paths.js";
 import { EXIT } from "./core/exit-codes.js";
 import { catalogFor, isLang, resolveLang } from "./core/messages/lang.js";
@@ -452,16 +453,12 @@ export function cleanUpOnInterrupt(exit: (code: number) => void = (code) => proc
 }
 
 export async function main(): Promise<number> {
-  // `posting lint | head`: the reader went away; stop quietly instead of a stack trace.
-  for (const stream of [process.stdout, process.stderr]) {
-    stream.on("error", (error: NodeJS.ErrnoException) => {
-      if (error.code !== "EPIPE") throw error;
-    });
-  }
   cleanUpOnInterrupt();
   return run(process.argv.slice(2), {
-    stdout: process.stdout,
-    stderr: process.stderr,
+    // Written to directly where that is what Node's stream would do; Node's stream otherwise,
+    // made on first use (src/standard-streams.ts).
+    stdout: new StandardStream(1, () => process.stdout),
+    stderr: new StandardStream(2, () => process.stderr),
     // Made on first use: a run that reads no standard input (most) neither opens it nor loads
     // its stream (for a file, fs's ReadStream with fs/promises and readline).
     get stdin() {

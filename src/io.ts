@@ -5,6 +5,13 @@ export interface OutStream {
   write(chunk: string | Uint8Array): unknown;
   isTTY?: boolean;
   columns?: number;
+  /** Node's stream behind it, for what needs a real stream (the prompts); tests' streams have none. */
+  readonly stream?: NodeJS.WritableStream;
+}
+
+/** `out` as a Node stream: the one behind it, else `out` itself (a test's stream). */
+export function nodeStreamOf(out: OutStream): NodeJS.WritableStream {
+  return out.stream ?? (out as unknown as NodeJS.WritableStream);
 }
 
 export interface CliIO {

@@ -57,20 +57,45 @@ describe("bin/load-cli.js", () => {
     }
   });
 
-  it("a one-file lint loads neither a side bundle nor the Node modules it never uses (child_process, fs/promises, tty, readline)", () => {
-    // Recorded as the process exits: the Node modules loaded, and the files required (side bundles).
+  it("a one-file lint loads neither a side bundle, nor the yaml package, nor the Node modules it never uses, writing to a file, a pipe or a socket", () => {
+    // Recorded as the process exits: the Node modules loaded, the files required (side bundles)
+    // and the lazily bundled packages evaluated (scripts/build.mjs, LAZY_PACKAGES).
     const recorder = join(dir, "record-loads.cjs");
     const record = join(dir, "loads.json");
-    writeFileSync(recorder, `process.on("exit", () => require("node:fs").writeFileSync(${JSON.stringify(record)}, JSON.stringify({ builtins: process.moduleLoadList, files: Object.keys(require.cache) })));\n`);
-    // Output to a file: a pipe or a terminal would need net and tty for process.stdout itself.
+    writeFileSync(
+      recorder,
+      `globalThis.__postingLazyPackages = [];\nprocess.on("exit", () => require("node:fs").writeFileSync(${JSON.stringify(record)}, JSON.stringify({ builtins: process.moduleLoadList, files: Object.keys(require.cache), packages: globalThis.__postingLazyPackages })));\n`,
+    );
+    const lint = [process.execPath, "--require", recorder, join(ROOT, "bin", "posting.js"), "lint", join(ROOT, "fixtures", "postings", "2026-03-09-coach-agile.md")];
+    const env = { ...process.env, NO_COLOR: "1" };
     const output = join(dir, "lint-output.txt");
-    const fd = openSync(output, "w");
-    spawnSync(process.execPath, ["--require", recorder, join(ROOT, "bin", "posting.js"), "lint", join(ROOT, "fixtures", "postings", "2026-03-09-coach-agile.md")], { cwd: ROOT, stdio: ["ignore", fd, fd], env: { ...process.env, NO_COLOR: "1" } });
-    closeSync(fd);
-    expect(readFileSync(output, "utf8")).toContain("UNKNOWN_KEY");
-    const { builtins, files } = JSON.parse(readFileSync(record, "utf8")) as { builtins: string[]; files: string[] };
-    for (const name of ["child_process", "fs/promises", "tty", "readline", "net"]) expect(builtins, name).not.toContain(`NativeModule ${name}`);
-    expect(files.filter((file) => file.startsWith(join(ROOT, "dist")))).toEqual([]);
+    const outputs: Record<string, () => string> = {
+      file: () => {
+        const fd = openSync(output, "w");
+        spawnSync(lint[0]!, lint.slice(1), { cwd: ROOT, stdio: ["ignore", fd, fd], env });
+        closeSync(fd);
+        return readFileSync(output, "utf8");
+      },
+      // A shell's pipe (a FIFO), as pre-commit and `posting lint | less` give.
+      pipe: () => spawnSync("sh", ["-c", `${lint.map((arg) => `'${arg}'`).join(" ")} | cat`], { cwd: ROOT, env, encoding: "utf8" }).stdout,
+      // What Node's own child processes get.
+      socket: () => spawnSync(lint[0]!, lint.slice(1), { cwd: ROOT, env, encoding: "utf8" }).stdout,
+    };
+    for (const [kind, run] of Object.entries(outputs)) {
+      expect(run(), kind).toContain("UNKNOWN_KEY");
+      const { builtins, files, packages } = JSON.parse(readFileSync(record, "utf8")) as { builtins: string[]; files: string[]; packages: string[] };
+      // net, tty and stream are what process.stdout itself would load (src/standard-streams.ts).
+      for (const name of ["child_process", "fs/promises", "tty", "readline", "net", "os", "module", "internal/fs/sync_write_stream", "internal/streams/writable"]) {
+        expect(builtins, `${kind}: ${name}`).not.toContain(`NativeModule ${name}`);
+      }
+      expect(files.filter((file) => file.startsWith(join(ROOT, "dist")))).toEqual([]);
+      expect(packages, kind).toEqual([]);
+    }
+    // Front matter the fast reader leaves to the full one does load it (so the record above is real).
+    const blockScalar = join(dir, "2026-03-09-block-scalar.md");
+    writeFileSync(blockScalar, "---\ntitle: |\n  Coach agile\n---\n\nBody.\n");
+    spawnSync(lint[0]!, [...lint.slice(1, -1), blockScalar], { cwd: ROOT, env, stdio: "ignore" });
+    expect((JSON.parse(readFileSync(record, "utf8")) as { packages: string[] }).packages).toEqual(["yaml"]);
   });
 
   it("uses the cache the build made for the bundle", () => {

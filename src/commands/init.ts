@@ -18,7 +18,7 @@ import type { InitAnswers } from "../core/project/init.js";
 import { escapeControl, escapeInline } from "../core/sanitize.js";
 import { FileExistsError, writeNewFile } from "../core/scaffold/scaffold.js";
 import type { CliIO } from "../io.js";
-import { useColor } from "../io.js";
+import { nodeStreamOf, useColor } from "../io.js";
 import type { Prompter } from "../prompter.js";
 import { PromptInterrupted } from "../prompter.js";
 import { EXIT } from "../core/exit-codes.js";
@@ -215,7 +215,7 @@ async function interactivePrompter(io: CliIO, options: InitCommandOptions, deps:
   // Never wait for input that cannot come: without a terminal, the defaults and flags are used.
   if (io.stdin.isTTY !== true) return undefined;
   const { inquirerPrompter } = await import("../prompter-inquirer.js");
-  return inquirerPrompter({ input: io.stdin, output: io.stdout as unknown as NodeJS.WritableStream }, { color: useColor(io.stdout, io.env, options.color), lang });
+  return inquirerPrompter({ input: io.stdin, output: nodeStreamOf(io.stdout) }, { color: useColor(io.stdout, io.env, options.color), lang });
 }
 
 type TextSetting = "content" | "fileName" | "schema" | "template";

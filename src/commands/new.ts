@@ -20,7 +20,7 @@ import type { FieldSpec, PostingSchema } from "../core/schema/schema.js";
 import { isObject, loadSchema } from "../core/schema/schema.js";
 import { suggestKey } from "../core/schema/validate.js";
 import type { CliIO } from "../io.js";
-import { readAll, useColor } from "../io.js";
+import { nodeStreamOf, readAll, useColor } from "../io.js";
 import type { Prompter, SearchResults } from "../prompter.js";
 import { PromptInterrupted } from "../prompter.js";
 import { EXIT } from "../core/exit-codes.js";
@@ -183,7 +183,7 @@ export async function newCommand(options: NewCommandOptions, io: CliIO, deps: Ne
   if (interactive && !prompter) {
     const { inquirerPrompter } = await import("../prompter-inquirer.js");
     prompter = inquirerPrompter(
-      { input: io.stdin, output: io.stdout as unknown as NodeJS.WritableStream },
+      { input: io.stdin, output: nodeStreamOf(io.stdout) },
       { color: useColor(io.stdout, io.env, options.color), lang },
     );
   }

@@ -10,7 +10,8 @@
 // so setting them mid-run works; they are set only after the command line's bundle was compiled,
 // as V8 refuses a code cache made under other flags. node:v8 costs a few milliseconds to load,
 // so a small run never loads it.
-import { createRequire } from "node:module";
+
+import { requireLazily } from "../require-lazily.js";
 
 export const LARGE_RUN = 1_000;
 let tuned = false;
@@ -19,7 +20,7 @@ let tuned = false;
 export function collectSooner(): void {
   if (tuned) return;
   tuned = true;
-  (createRequire(import.meta.filename)("node:v8") as typeof import("node:v8")).setFlagsFromString("--heap-growing-percent=20 --semi-space-growth-factor=1");
+  (requireLazily("node:v8") as typeof import("node:v8")).setFlagsFromString("--heap-growing-percent=20 --semi-space-growth-factor=1");
 }
 
 /** Whether this process set the flags above (a V8 code cache made now would not suit other runs). */

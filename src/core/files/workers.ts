@@ -64,11 +64,14 @@ const WORKER_FILE = join(import.meta.dirname, typeof __POSTING_WORKER_FILE__ ===
  * below the threshold, on MIN_WORKER_CORES cores or fewer, or without a built worker script, else
  * one per core. POSTING_WORKERS=n overrides (0 or 1: no worker threads).
  */
-export function workerCount(files: number, env: Record<string, string | undefined> = process.env, cores: number = availableParallelism()): number {
+export function workerCount(files: number, env: Record<string, string | undefined> = process.env, cores?: number): number {
   const forced = env.POSTING_WORKERS;
   if (forced !== undefined && /^\d+$/.test(forced)) return Number(forced) > 1 && existsSync(WORKER_FILE) ? Number(forced) : 0;
-  if (files < WORKER_THRESHOLD || cores <= MIN_WORKER_CORES || !existsSync(WORKER_FILE)) return 0;
-  return Math.min(cores, 8);
+  if (files < WORKER_THRESHOLD) return 0;
+  // Counted only for a run this large (node:os loads on first use: see LAZY_BUILTINS in scripts/build.mjs).
+  const available = cores ?? availableParallelism();
+  if (available <= MIN_WORKER_CORES || !existsSync(WORKER_FILE)) return 0;
+  return Math.min(available, 8);
 }
 
 /**

@@ -1,7 +1,7 @@
 // Bytes to text without guessing silently: every decision is reported so lint can warn about it
 // and normalize can explain what it converted.
 import { Buffer, isUtf8 } from "node:buffer";
-import { createRequire } from "node:module";
+import { requireLazily } from "../require-lazily.js";
 
 export type EncodingName = "utf-8" | "utf-16le" | "utf-16be" | (string & {});
 
@@ -42,7 +42,6 @@ export const DEFAULT_LEGACY_ENCODING = "windows-1252";
 
 // iconv-lite (and its code tables) is loaded only for a file that is not UTF-8 or UTF-16, or an
 // encoding name other than the default: most runs never need it.
-const requireLazily = createRequire(import.meta.filename);
 let iconvModule: typeof import("iconv-lite") | undefined;
 function iconvLite(): typeof import("iconv-lite") {
   iconvModule ??= requireLazily("iconv-lite") as typeof import("iconv-lite");

@@ -1,8 +1,8 @@
 // The one ajv set-up, shared by runtime compilation (`--schema other.json`, a custom config schema)
 // and the build-time standalone validator, so both validate the same way.
-import { createRequire } from "node:module";
 import type { Ajv2020, Options as AjvOptions } from "ajv/dist/2020.js";
 import { JEKYLL_DATE_FORMAT } from "./formats.js";
+import { requireLazily } from "../require-lazily.js";
 
 /** Annotations posting reads; registered with ajv so strict mode accepts them. */
 export const ANNOTATION_KEYWORDS = [
@@ -31,9 +31,8 @@ export const ANNOTATION_KEYWORDS = [
 export const AJV_OPTIONS = { strict: true, allErrors: true, allowUnionTypes: true, ownProperties: true } as const satisfies AjvOptions;
 
 // Loading ajv and compiling a schema costs ~120 ms, so ajv is loaded only when a schema was not
-// precompiled at build time. createRequire keeps loadSchema synchronous; in the CLI bundle it
+// precompiled at build time. requireLazily keeps loadSchema synchronous; in the CLI bundle it
 // loads ajv from node_modules instead of bundling it.
-const requireLazily = createRequire(import.meta.filename);
 
 export function createAjv(extra: AjvOptions = {}): Ajv2020 {
   const { Ajv2020: AjvClass } = requireLazily("ajv/dist/2020") as typeof import("ajv/dist/2020.js");

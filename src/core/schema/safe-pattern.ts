@@ -8,8 +8,8 @@
 // pattern, or does not compile in RE2 (`{1001}`, `\p{Letter}`: RE2 knows `\p{L}` only).
 // The bundled schema's validator is compiled at build time with native RegExp: its patterns are
 // ours, and this module (and re2js) is not loaded for it.
-import { createRequire } from "node:module";
 import type { RE2JS as RE2JSClass } from "re2js";
+import { requireLazily } from "../require-lazily.js";
 
 /** Longer patterns are refused outright (the bundled schema's longest is 28 characters). */
 export const MAX_PATTERN_LENGTH = 1000;
@@ -23,7 +23,6 @@ export interface LinearRegExp {
 export type PatternVerdict = { ok: true; regExp: LinearRegExp } | { ok: false; reason: string };
 
 // Loaded on the first user-schema pattern only (the CLI bundle loads it from node_modules, as ajv).
-const requireLazily = createRequire(import.meta.filename);
 let re2js: typeof RE2JSClass | undefined;
 const verdicts = new Map<string, PatternVerdict>();
 
