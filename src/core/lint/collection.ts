@@ -65,7 +65,8 @@ export class CrossFileChecker {
   /** The cross-file findings of the next file. */
   check(result: FileResult): Finding[] {
     const { config, cwd } = this.options;
-    if (result.findings.some((f) => UNREAD.has(f.code))) return [];
+    // No collection configured (most runs): no path to resolve, nothing to check.
+    if (config.collections.length === 0 || result.findings.some((f) => UNREAD.has(f.code))) return [];
     const collection = collectionOf(config, resolve(cwd, result.file));
     if (!collection) return [];
     const out: Finding[] = [];
