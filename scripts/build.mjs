@@ -204,9 +204,10 @@ async function bundleCli() {
     // cache (every top-level name is a string there): whitespace and names minified, 888 -> 501 kB,
     // a one-file lint 174 -> 162 million instructions. Stack traces of an internal error then
     // name minified functions, at a line and column of the bundle of that version. (keepNames
-    // would cost the whole gain: one call per function at every start.)
+    // would cost the whole gain: one call per function at every start.) POSTING_BUILD_NAMES=1
+    // keeps the names, for a CPU profile that names them.
     minifyWhitespace: true,
-    minifyIdentifiers: true,
+    minifyIdentifiers: process.env.POSTING_BUILD_NAMES !== "1",
     logLevel: "warning",
     // import() of a side bundle as require(): the bundle runs in a vm.Script (bin/load-cli.js),
     // which has no ES module loader to import with.
