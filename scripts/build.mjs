@@ -97,8 +97,8 @@ const sideBundles = {
 };
 
 /**
- * Packages bundled into cli.cjs that most runs never use, though modules every run loads import
- * them: each is evaluated on first use instead. `yaml` (a sixth of the bundle, 72 modules) is the
+ * Packages that most runs never use, though modules every run loads import them: each is
+ * required on first use instead. `yaml` (a side bundle, yaml.cjs: 169 kB, 72 modules) is the
  * full YAML reader, needed only for front matter the fast reader (src/core/read/simple-yaml.ts)
  * leaves to it, and by normalize's rewrites.
  */
@@ -106,7 +106,8 @@ const LAZY_PACKAGES = ["yaml"];
 
 /**
  * esbuild plugin: each of the LAZY_PACKAGES is imported through a CommonJS stand-in whose exports
- * are getters that require the real package (bundled as usual) on first access. An import of a
+ * are getters that require the real package (its side bundle, or the bundled package) on first
+ * access; this plugin comes before the side bundles' so that their require is the stand-in's. An import of a
  * CommonJS module reads its exports where they are used, so `new LineCounter()`, `Scalar.PLAIN`,
  * `isMap(node)` and `instanceof` all reach the real package's values; nothing runs before then.
  */
@@ -140,9 +141,10 @@ const LAZY_BUILTINS = ["child_process", "fs/promises", "os", "module"];
 
 /**
  * esbuild plugin: the LAZY_BUILTINS, each bundled as stand-ins that require the real module on
- * the first call of one of its functions (or first read of its default export's properties); and chalk's colour detection (which loads node:tty, and
- * with it net and streams) left out: posting never asks it, every Chalk it makes is given its
- * level (src/reporters/).
+ * the first call of one of its functions (or first read of a property of its default export);
+ * `process` as the global; and chalk's colour detection (which loads node:tty, and with it net
+ * and streams) left out: posting never asks it, every Chalk it makes is given its level
+ * (src/reporters/).
  */
 const lazyBuiltins = {
   name: "lazy-builtins",
