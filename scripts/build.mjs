@@ -142,9 +142,7 @@ const LAZY_BUILTINS = ["child_process", "fs/promises", "os", "module"];
 /**
  * esbuild plugin: the LAZY_BUILTINS, each bundled as stand-ins that require the real module on
  * the first call of one of its functions (or first read of a property of its default export);
- * `process` as the global; and chalk's colour detection (which loads node:tty, and with it net
- * and streams) left out: posting never asks it, every Chalk it makes is given its level
- * (src/reporters/).
+ * and `process` as the global.
  */
 const lazyBuiltins = {
   name: "lazy-builtins",
@@ -166,11 +164,6 @@ const lazyBuiltins = {
     // `require("process")` (commander, yaml) is the global process, without loading the module.
     build.onResolve({ filter: /^(?:node:)?process$/ }, (args) => ({ path: args.path, namespace: "global-process" }));
     build.onLoad({ filter: /.*/, namespace: "global-process" }, () => ({ contents: "module.exports = process;\n", loader: "js" }));
-    build.onResolve({ filter: /^#supports-color$/ }, (args) => (/[\\/]chalk[\\/]/.test(args.importer) ? { path: "supports-color", namespace: "no-colour-detection" } : undefined));
-    build.onLoad({ filter: /.*/, namespace: "no-colour-detection" }, () => ({
-      contents: "export function createSupportsColor() { return false; }\nexport default { stdout: false, stderr: false };\n",
-      loader: "js",
-    }));
   },
 };
 

@@ -134,7 +134,7 @@ function noteOf(printer: Printer, display: string, p: Printed): PrintedNote {
   return [printer.key, display, p.block, p.errors, p.warnings, p.fixable, p.findings, p.allWarnings];
 }
 
-/** The SGR codes chalk writes for the styles stylish uses (bold, dim, underline, red, green, yellow, and their ends). */
+/** The SGR codes reporters/paint.ts writes for the styles stylish uses (bold, dim, underline, red, green, yellow, and their ends). */
 const COLOUR_CODES = /\u001b\[(?:1|2|4|22|24|31|32|33|39)m/g;
 
 /** Whether `block` holds nothing the escaper would change: no control, bidi or invisible character (but the colour codes when `color`). */
