@@ -8,6 +8,7 @@ import { capText } from "../sanitize.js";
 import type { Catalog, CatalogWords } from "./types.js";
 import { frPhrases } from "./phrases-fr.js";
 import { fr, q } from "./typography.js";
+import { wholeNumber } from "./numbers.js";
 
 const FIX_WITH_NORMALIZE = fr`lancez \`posting normalize --write\` pour corriger`;
 
@@ -333,7 +334,7 @@ export const frCatalog: Catalog = {
     },
     YAML_ALIAS_LIMIT: {
       summary: fr`Des alias YAML qui s'étendent en trop de données.`,
-      word: ({ limit, nodes }) => ({ message: fr`les alias YAML (*nom) de l'en-tête dépassent la limite (${limit} alias, ${nodes.toLocaleString("fr-FR")} valeurs en tout) ; il n'a pas été lu`, hint: fr`écrivez les valeurs en entier plutôt qu'avec des ancres et des alias` }),
+      word: ({ limit, nodes }) => ({ message: fr`les alias YAML (*nom) de l'en-tête dépassent la limite (${limit} alias, ${wholeNumber(nodes, "fr-FR")} valeurs en tout) ; il n'a pas été lu`, hint: fr`écrivez les valeurs en entier plutôt qu'avec des ancres et des alias` }),
     },
     YAML_TOO_DEEP: {
       summary: fr`L'en-tête est trop profondément imbriqué.`,

@@ -1,0 +1,62 @@
+// Fast paths of the findings' wording and counting, each checked against the slow way it replaces
+// over many inputs: they must give the same text, byte for byte.
+import { describe, expect, it } from "vitest";
+import { wholeNumber } from "../src/core/messages/numbers.js";
+import { fr, frenchSpacing } from "../src/core/messages/typography.js";
+
+/** Whole numbers of every length, with and without zeros and nines at each place. */
+function wholeNumbers(): number[] {
+  const out = [0, 1, 9, 10, 99, 100, 999, 1000, 20_000, Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER + 1, -1, -1234, 0.5, 1234.5678, Number.NaN, Infinity];
+  let seed = 7;
+  for (let digits = 1; digits <= 16; digits++) {
+    for (let i = 0; i < 20; i++) {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      out.push(Math.floor((seed / 2 ** 31) * 10 ** digits));
+    }
+    out.push(10 ** digits, 10 ** digits - 1);
+  }
+  return out;
+}
+
+describe("wholeNumber", () => {
+  it.each(["en-US", "fr-FR"] as const)("writes numbers as toLocaleString(%s) does", (locale) => {
+    for (const n of wholeNumbers()) expect(wholeNumber(n, locale), String(n)).toBe(n.toLocaleString(locale));
+  });
+});
+
+/** A template's literal parts as a tag receives them: one frozen array, with its `raw`. */
+function template(parts: string[]): TemplateStringsArray {
+  return Object.freeze(Object.assign([...parts], { raw: Object.freeze([...parts]) })) as unknown as TemplateStringsArray;
+}
+
+/** The `fr` tag as it was: every literal part spaced at every call. */
+function frEveryTime(strings: TemplateStringsArray, ...values: unknown[]): string {
+  let out = frenchSpacing(strings[0] ?? "");
+  for (let i = 0; i < values.length; i++) out += String(values[i]) + frenchSpacing(strings[i + 1] ?? "");
+  return out;
+}
+
+describe("the fr tag, which spaces each template once", () => {
+  it("words every template as spacing every part at every call does, the first call and the later ones", () => {
+    const pieces = ["", " :", " : ", "a ;", " ?", "!", " !x", "« ", " »", "clé : valeur", "(vouliez-vous dire « x » ?)", "9:00", " ;)", "texte"];
+    const values = ["", " :", "x", 3, true, "« v »", null];
+    let seed = 11;
+    const next = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
+    const templates: TemplateStringsArray[] = [];
+    for (let t = 0; t < 300; t++) {
+      const parts = Array.from({ length: 1 + next(4) }, () => pieces[next(pieces.length)]! + pieces[next(pieces.length)]!);
+      templates.push(template(parts));
+      // Templates that begin alike and differ after: each keeps its own parts.
+      templates.push(template([parts[0]!, ...parts.slice(1).map((p) => `${p} ?`)]));
+    }
+    for (let round = 0; round < 3; round++) {
+      for (const strings of templates) {
+        const args = Array.from({ length: strings.length - 1 }, () => values[next(values.length)]);
+        expect(fr(strings, ...args)).toBe(frEveryTime(strings, ...args));
+      }
+    }
+  });
+});
