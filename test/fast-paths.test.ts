@@ -1,6 +1,10 @@
 // Fast paths of the findings' wording and counting, each checked against the slow way it replaces
 // over many inputs: they must give the same text, byte for byte.
 import { describe, expect, it } from "vitest";
+import { distance as levenshtein } from "fastest-levenshtein";
+import { loadSchema } from "../src/core/schema/schema.js";
+import type { PostingSchema } from "../src/core/schema/schema.js";
+import { suggestKey } from "../src/core/schema/validate.js";
 import { wholeNumber } from "../src/core/messages/numbers.js";
 import { fr, frenchSpacing } from "../src/core/messages/typography.js";
 
@@ -58,5 +62,63 @@ describe("the fr tag, which spaces each template once", () => {
         expect(fr(strings, ...args)).toBe(frEveryTime(strings, ...args));
       }
     }
+  });
+});
+
+/** suggestKey as it was: every key and alias lower-cased and measured, at every call. */
+function suggestKeyMeasuringAll(unknown: string, schema: PostingSchema): string | undefined {
+  const alias = schema.aliasToKey.get(unknown);
+  if (alias) return alias;
+  const lower = unknown.toLowerCase();
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const field of schema.fields) {
+    for (const candidate of [field.key, ...field.aliases]) {
+      const name = candidate.toLowerCase();
+      const d = levenshtein(lower, name);
+      if (d < bestDistance && d <= Math.max(1, Math.round(Math.min(lower.length, name.length) / 3))) {
+        bestDistance = d;
+        best = field.key;
+      }
+    }
+  }
+  return best;
+}
+
+describe("suggestKey, which skips names too long or too short to be close", () => {
+  it("suggests what measuring every name suggests, for near misses of every key and alias and for other words", () => {
+    const schema = loadSchema();
+    const names = schema.fields.flatMap((f) => [f.key, ...f.aliases]);
+    let seed = 5;
+    const next = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
+    const letters = "abcdeéilmnorstuxyz_-AEZ";
+    const typed: string[] = ["", "x", "ab", "zzzzzzzzzzzzzzzzzzzzzzzz"];
+    for (const name of names) {
+      typed.push(name, name.toUpperCase(), name.slice(1), `${name}s`, name.slice(0, -2));
+      for (let i = 0; i < 60; i++) {
+        let word = name;
+        for (let edits = 1 + next(4); edits > 0; edits--) {
+          const at = next(word.length + 1);
+          const kind = next(3);
+          const letter = letters[next(letters.length)]!;
+          word = kind === 0 ? word.slice(0, at) + letter + word.slice(at) : kind === 1 ? word.slice(0, at) + word.slice(at + 1) : word.slice(0, at) + letter + word.slice(at + 1);
+        }
+        typed.push(word);
+      }
+    }
+    for (let i = 0; i < 400; i++) typed.push(Array.from({ length: 2 + next(12) }, () => letters[next(letters.length)]).join(""));
+    expect(typed.length).toBeGreaterThan(1000);
+    let suggested = 0;
+    for (const word of typed) {
+      const expected = suggestKeyMeasuringAll(word, schema);
+      if (expected !== undefined) suggested++;
+      expect(suggestKey(word, schema), word).toBe(expected);
+    }
+    // Both outcomes are exercised.
+    expect(suggested).toBeGreaterThan(100);
+    expect(suggested).toBeLessThan(typed.length - 100);
   });
 });

@@ -198,12 +198,15 @@ export function fieldText(field: FieldSpec, which: "title" | "description" | "pa
 }
 
 const ASCII_ONLY = /^[\u0000-\u007f]*$/;
+// Made once: the CLI's bundler writes a `\p{…}` literal as `new RegExp(…)`, which inside the
+// function would build the Unicode class again at every call.
+const COMBINING_MARKS = /\p{M}/gu;
 
 /** Case- and accent-insensitive form used to match enum values, synonyms and search text. */
 export function foldForMatch(text: string): string {
   // ASCII has no marks to drop (most enum values and synonyms): no normalize() and no \p{M} pass.
   if (ASCII_ONLY.test(text)) return text.toLowerCase().trim();
-  return text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().trim();
+  return text.normalize("NFD").replace(COMBINING_MARKS, "").toLowerCase().trim();
 }
 
 function typesOf(type: unknown): string[] {
