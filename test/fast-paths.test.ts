@@ -2,7 +2,7 @@
 // over many inputs: they must give the same text, byte for byte.
 import { describe, expect, it } from "vitest";
 import { distance as levenshtein } from "fastest-levenshtein";
-import { loadSchema } from "../src/core/schema/schema.js";
+import { loadSchema, withoutMarks } from "../src/core/schema/schema.js";
 import type { PostingSchema } from "../src/core/schema/schema.js";
 import { suggestKey } from "../src/core/schema/validate.js";
 import { wholeNumber } from "../src/core/messages/numbers.js";
@@ -120,5 +120,30 @@ describe("suggestKey, which skips names too long or too short to be close", () =
     // Both outcomes are exercised.
     expect(suggested).toBeGreaterThan(100);
     expect(suggested).toBeLessThan(typed.length - 100);
+  });
+});
+
+describe("withoutMarks, which drops the marks of Latin letters without the Unicode class", () => {
+  const everyMark = (text: string) => text.replace(/\p{M}/gu, "");
+
+  it("drops what \\p{M} matches, for every UTF-16 code unit alone and after a letter", () => {
+    for (let code = 0; code <= 0xffff; code++) {
+      const ch = String.fromCharCode(code);
+      expect(withoutMarks(ch), code.toString(16)).toBe(everyMark(ch));
+      expect(withoutMarks(`a${ch}b`), code.toString(16)).toBe(everyMark(`a${ch}b`));
+    }
+  });
+
+  it("drops what \\p{M} matches in decomposed text of many scripts, astral marks included", () => {
+    const alphabet = [..."aeiouAEIOU çÇñÑœßøÅ-_.'’éèêëàâäîïôöùûüÿÉÈÊÀ", "\u0301", "\u0327", "\u036f", "\u0370", "ΆέήίΰϊϋόύώΩ", "ёйЁЙ", "ạảấầẩẫậắằẳẵặ", "\u1dc0", "\u20d0", "\ufe20", "\u{1d167}", "\u{1f600}", "\ud800", "\udc00", "\u093f"];
+    let seed = 3;
+    const next = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
+    for (let i = 0; i < 5000; i++) {
+      const text = Array.from({ length: next(16) }, () => alphabet[next(alphabet.length)]).join("");
+      for (const form of [text, text.normalize("NFD"), text.normalize("NFKD")]) expect(withoutMarks(form), JSON.stringify(form)).toBe(everyMark(form));
+    }
   });
 });
