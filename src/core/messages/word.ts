@@ -6,11 +6,19 @@ import { en } from "./en.js";
 import { frCatalog } from "./fr.js";
 import type { Catalog, Worded } from "./types.js";
 
-/** Every catalog, by language (lang.ts: one per Lang, or it does not compile). */
-export const CATALOGS = { en, fr: frCatalog } satisfies Record<string, Catalog>;
+/**
+ * Every catalog, by language (lang.ts: one per Lang, or it does not compile). The French one is
+ * made when first asked for: an English run does not build its texts.
+ */
+export const CATALOGS = {
+  en,
+  get fr(): Catalog {
+    return frCatalog();
+  },
+} satisfies Record<string, Catalog>;
 
 export type { Catalog, CodeWording, Worded } from "./types.js";
-export { en, frCatalog };
+export { en };
 
 /** `f` in the words of `catalog`, with the fields of a finding in their usual order. Already worded findings pass as they are. */
 export function wordFinding(f: Finding | WordedFinding, catalog: Catalog = en): WordedFinding {

@@ -198,9 +198,9 @@ export function fieldText(field: FieldSpec, which: "title" | "description" | "pa
 }
 
 const ASCII_ONLY = /^[\u0000-\u007f]*$/;
-// Made once: the CLI's bundler writes a `\p{…}` literal as `new RegExp(…)`, which inside the
-// function would build the Unicode class again at every call.
-const COMBINING_MARKS = /\p{M}/gu;
+// Made on first use and kept: building the class costs about half a millisecond, and the CLI's
+// bundler writes a `\p{…}` literal as `new RegExp(…)`, which inside a function would build it at every call.
+let combiningMarks: RegExp | undefined;
 
 /** Case- and accent-insensitive form used to match enum values, synonyms and search text. */
 export function foldForMatch(text: string): string {
@@ -221,7 +221,7 @@ export function withoutMarks(text: string): string {
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (code < 0x300) continue;
-    if (code > 0x36f) return text.replace(COMBINING_MARKS, "");
+    if (code > 0x36f) return text.replace((combiningMarks ??= /\p{M}/gu), "");
     out += text.slice(from, i);
     from = i + 1;
   }
