@@ -2,7 +2,7 @@
 // over many inputs: they must give the same text, byte for byte.
 import { describe, expect, it } from "vitest";
 import { distance as levenshtein } from "fastest-levenshtein";
-import { loadSchema, withoutMarks } from "../src/core/schema/schema.js";
+import { foldForMatch, loadSchema, withoutMarks } from "../src/core/schema/schema.js";
 import type { PostingSchema } from "../src/core/schema/schema.js";
 import { suggestKey } from "../src/core/schema/validate.js";
 import { wholeNumber } from "../src/core/messages/numbers.js";
@@ -144,6 +144,28 @@ describe("withoutMarks, which drops the marks of Latin letters without the Unico
     for (let i = 0; i < 5000; i++) {
       const text = Array.from({ length: next(16) }, () => alphabet[next(alphabet.length)]).join("");
       for (const form of [text, text.normalize("NFD"), text.normalize("NFKD")]) expect(withoutMarks(form), JSON.stringify(form)).toBe(everyMark(form));
+    }
+  });
+});
+
+describe("foldForMatch, which keeps the folds of short texts", () => {
+  it("folds as normalizing and dropping every mark does, for texts seen once, again and past what it keeps", () => {
+    const fold = (text: string) => text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().trim();
+    const alphabet = [..."aeiouAEIOU éÉèàçÇœŒßñ -_.'", "ΆΈ", "ё", "ạ", "\u0301", "\u20d0", "\u{1d167}", "ﬁ", "Ⅻ", "İ", "\u00a0"];
+    let seed = 9;
+    const next = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
+    // Texts that begin alike and differ at any place, of every length up to past the longest
+    // kept, and more of them than are kept.
+    const texts: string[] = [];
+    while (texts.length < 6000) {
+      const base = `Dévelop${Array.from({ length: next(70) }, () => alphabet[next(alphabet.length)]).join("")}`;
+      texts.push(base, `${base}É`, `${base}e\u0301 `, base.slice(0, -1), `${base.slice(0, -1)}ß`);
+    }
+    for (let round = 0; round < 3; round++) {
+      for (let i = 0; i < texts.length; i += 1 + round) expect(foldForMatch(texts[i]!), texts[i]).toBe(fold(texts[i]!));
     }
   });
 });

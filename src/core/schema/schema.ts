@@ -202,10 +202,27 @@ const ASCII_ONLY = /^[\u0000-\u007f]*$/;
 // bundler writes a `\p{…}` literal as `new RegExp(…)`, which inside a function would build it at every call.
 let combiningMarks: RegExp | undefined;
 
+// The same values come back in file after file (`Développeur` in `roles`): short texts are folded
+// once and kept, a few thousand at most, as normalize() costs microseconds a call.
+const MAX_KEPT_FOLDS = 4096;
+const MAX_KEPT_FOLD_LENGTH = 64;
+const keptFolds = new Map<string, string>();
+
 /** Case- and accent-insensitive form used to match enum values, synonyms and search text. */
 export function foldForMatch(text: string): string {
   // ASCII has no marks to drop (most enum values and synonyms): no normalize() and no \p{M} pass.
   if (ASCII_ONLY.test(text)) return text.toLowerCase().trim();
+  if (text.length > MAX_KEPT_FOLD_LENGTH) return foldMarks(text);
+  let folded = keptFolds.get(text);
+  if (folded === undefined) {
+    folded = foldMarks(text);
+    if (keptFolds.size >= MAX_KEPT_FOLDS) keptFolds.clear();
+    keptFolds.set(text, folded);
+  }
+  return folded;
+}
+
+function foldMarks(text: string): string {
   return withoutMarks(text.normalize("NFD")).toLowerCase().trim();
 }
 
