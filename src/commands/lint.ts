@@ -77,7 +77,10 @@ export async function lintCommand(paths: string[], options: LintCommandOptions, 
     color: reporterOptions.color,
     print: (result) => {
       const kept = quiet ? onlyErrors(result) : result;
-      return { block: parts.file(kept, reporterOptions), ...countsOf(kept), allWarnings: countBySeverity(result.findings).warnings };
+      const { errors, warnings, fixable, findings } = countsOf(kept);
+      // Fields named rather than spread: see countsOf. Without -q every warning is shown.
+      const allWarnings = quiet ? countBySeverity(result.findings).warnings : warnings;
+      return { block: parts.file(kept, reporterOptions), errors, warnings, fixable, findings, allWarnings };
     },
   };
 

@@ -16,12 +16,17 @@ export function tableCellText(column: { day?: boolean }, value: unknown): string
   return cellText(value);
 }
 
+// Made on first use and kept: the CLI's bundler writes a `\p{…}` literal as `new RegExp(…)`, which
+// inside the loop would build the Unicode class again for every character.
+let zeroWidth: RegExp | undefined;
+
 /** Columns a string takes in a terminal, near enough to lay a table out (combining marks take none, CJK two). */
 export function displayWidth(text: string): number {
   let width = 0;
+  zeroWidth ??= /\p{M}|\u200b|\u200d|\ufeff/u;
   for (const ch of text) {
     const cp = ch.codePointAt(0)!;
-    if (/\p{M}|\u200b|\u200d|\ufeff/u.test(ch)) continue;
+    if (zeroWidth.test(ch)) continue;
     width += isWide(cp) ? 2 : 1;
   }
   return width;

@@ -16,7 +16,10 @@ export interface BlockCounts {
 }
 
 export function countsOf(result: FileResult<Finding | WordedFinding>): BlockCounts {
-  return { ...countBySeverity(result.findings), findings: result.findings.length };
+  // Fields named, not `{ ...countBySeverity(), findings }`: on Node 20 an object spread followed
+  // by more keys costs microseconds (a slow clone and map transition), once per file.
+  const { errors, warnings, fixable } = countBySeverity(result.findings);
+  return { errors, warnings, fixable, findings: result.findings.length };
 }
 
 /** `totals` with one more file. */

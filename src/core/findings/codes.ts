@@ -141,7 +141,10 @@ const RULES: { [C in FindingCode]: CodeRule<FindingDetails[C]> } = CODES;
 export const FINDING_CODES = Object.keys(CODES) as readonly FindingCode[];
 
 /** The severity and fixability of a finding of `code` with these args. */
-export function ruleOf<C extends FindingCode>(code: C, args: FindingDetails[C]): { severity: Severity; fixable: boolean } {
-  const { severity, fixable } = RULES[code];
-  return { severity, fixable: typeof fixable === "function" ? fixable(args) : fixable };
+export function ruleOf<C extends FindingCode>(code: C, args: FindingDetails[C]): { readonly severity: Severity; readonly fixable: boolean } {
+  const rule: CodeRule<FindingDetails[C]> = RULES[code];
+  const fixable = rule.fixable;
+  // Most codes' fixability is fixed: their rule is the answer, with no object made per finding.
+  if (typeof fixable !== "function") return rule as { readonly severity: Severity; readonly fixable: boolean };
+  return { severity: rule.severity, fixable: fixable(args) };
 }

@@ -5,6 +5,7 @@ import type { DateReason, FileNameReason, FixBlocker, FixNotes, FrontMatterShape
 import { capText } from "../sanitize.js";
 import type { Catalog, CatalogWords } from "./types.js";
 import { enPhrases } from "./phrases-en.js";
+import { wholeNumber } from "./numbers.js";
 import type { EditRefusal } from "../findings/codes.js";
 
 const FIX_WITH_NORMALIZE = "run `posting normalize --write` to fix it";
@@ -288,7 +289,7 @@ export const en: Catalog = {
     },
     YAML_ALIAS_LIMIT: {
       summary: "YAML aliases that expand to too much data.",
-      word: ({ limit, nodes }) => ({ message: `the front matter's YAML aliases (*name) expand past the limit (${limit} aliases, ${nodes.toLocaleString("en-US")} values in all); it was not read`, hint: "write the values out instead of using anchors and aliases" }),
+      word: ({ limit, nodes }) => ({ message: `the front matter's YAML aliases (*name) expand past the limit (${limit} aliases, ${wholeNumber(nodes, "en-US")} values in all); it was not read`, hint: "write the values out instead of using anchors and aliases" }),
     },
     YAML_TOO_DEEP: {
       summary: "The front matter is nested too deeply.",

@@ -18,10 +18,24 @@ export function frenchSpacing(text: string): string {
     .replace(/ »/g, `${NBSP}»`);
 }
 
+// A template's literal parts are one frozen array per place in the code, the same at every
+// call: spaced once, not with four regexes for every message worded.
+const spacedParts = new WeakMap<TemplateStringsArray, readonly string[]>();
+
+function spacedPartsOf(strings: TemplateStringsArray): readonly string[] {
+  let parts = spacedParts.get(strings);
+  if (!parts) {
+    parts = strings.map(frenchSpacing);
+    spacedParts.set(strings, parts);
+  }
+  return parts;
+}
+
 /** Template tag: French spacing in the literal parts, the interpolated values untouched. */
 export function fr(strings: TemplateStringsArray, ...values: readonly unknown[]): string {
-  let out = frenchSpacing(strings[0] ?? "");
-  for (let i = 0; i < values.length; i++) out += String(values[i]) + frenchSpacing(strings[i + 1] ?? "");
+  const parts = spacedPartsOf(strings);
+  let out = parts[0] ?? "";
+  for (let i = 0; i < values.length; i++) out += String(values[i]) + (parts[i + 1] ?? "");
   return out;
 }
 

@@ -6,11 +6,19 @@ import { en } from "./en.js";
 import { frCatalog } from "./fr.js";
 import type { Catalog, Worded } from "./types.js";
 
-/** Every catalog, by language (lang.ts: one per Lang, or it does not compile). */
-export const CATALOGS = { en, fr: frCatalog } satisfies Record<string, Catalog>;
+/**
+ * Every catalog, by language (lang.ts: one per Lang, or it does not compile). The French one is
+ * made when first asked for: an English run does not build its texts.
+ */
+export const CATALOGS = {
+  en,
+  get fr(): Catalog {
+    return frCatalog();
+  },
+} satisfies Record<string, Catalog>;
 
 export type { Catalog, CodeWording, Worded } from "./types.js";
-export { en, frCatalog };
+export { en };
 
 /** `f` in the words of `catalog`, with the fields of a finding in their usual order. Already worded findings pass as they are. */
 export function wordFinding(f: Finding | WordedFinding, catalog: Catalog = en): WordedFinding {
@@ -41,13 +49,17 @@ const KEY_ARGS = new Set(["key", "alias"]);
 // short crafted input cannot make a huge message line, and a no-break space in a key is shown.
 // Applied to the args' own strings, whatever the catalog: no catalog can forget it.
 // Strings one level down (a value shown, `found`) are capped too.
+// Object.keys and a loop, not Object.entries: no array of pairs per finding and per nested value.
 function quotable<T extends object>(args: T): T {
-  let out: T | undefined;
-  for (const [name, value] of Object.entries(args)) {
+  let out: Record<string, unknown> | undefined;
+  const names = Object.keys(args);
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i]!;
+    const value: unknown = (args as Record<string, unknown>)[name];
     const shown = typeof value === "string" ? capText(KEY_ARGS.has(name) ? escapeKey(value) : value) : isPlainObject(value) ? quotable(value) : value;
-    if (shown !== value) out = Object.assign(out ?? { ...args }, { [name]: shown });
+    if (shown !== value) (out ??= { ...(args as Record<string, unknown>) })[name] = shown;
   }
-  return out ?? args;
+  return (out as T | undefined) ?? args;
 }
 
 function isPlainObject(value: unknown): value is object {

@@ -198,12 +198,51 @@ export function fieldText(field: FieldSpec, which: "title" | "description" | "pa
 }
 
 const ASCII_ONLY = /^[\u0000-\u007f]*$/;
+// Made on first use and kept: building the class costs about half a millisecond, and the CLI's
+// bundler writes a `\p{…}` literal as `new RegExp(…)`, which inside a function would build it at every call.
+let combiningMarks: RegExp | undefined;
+
+// The same values come back in file after file (`Développeur` in `roles`): short texts are folded
+// once and kept, a few thousand at most, as normalize() costs microseconds a call.
+const MAX_KEPT_FOLDS = 4096;
+const MAX_KEPT_FOLD_LENGTH = 64;
+const keptFolds = new Map<string, string>();
 
 /** Case- and accent-insensitive form used to match enum values, synonyms and search text. */
 export function foldForMatch(text: string): string {
   // ASCII has no marks to drop (most enum values and synonyms): no normalize() and no \p{M} pass.
   if (ASCII_ONLY.test(text)) return text.toLowerCase().trim();
-  return text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().trim();
+  if (text.length > MAX_KEPT_FOLD_LENGTH) return foldMarks(text);
+  let folded = keptFolds.get(text);
+  if (folded === undefined) {
+    folded = foldMarks(text);
+    if (keptFolds.size >= MAX_KEPT_FOLDS) keptFolds.clear();
+    keptFolds.set(text, folded);
+  }
+  return folded;
+}
+
+function foldMarks(text: string): string {
+  return withoutMarks(text.normalize("NFD")).toLowerCase().trim();
+}
+
+/**
+ * `text` without its combining marks (\p{M}). The marks of accented Latin letters, U+0300–U+036F,
+ * are the only ones below U+0370: those are dropped in a loop, and only text with a character
+ * past them goes through the Unicode class, whose compilation costs milliseconds (and again
+ * whenever a garbage collection has dropped it).
+ */
+export function withoutMarks(text: string): string {
+  let out = "";
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x300) continue;
+    if (code > 0x36f) return text.replace((combiningMarks ??= /\p{M}/gu), "");
+    out += text.slice(from, i);
+    from = i + 1;
+  }
+  return from === 0 ? text : out + text.slice(from);
 }
 
 function typesOf(type: unknown): string[] {
