@@ -5,6 +5,7 @@ import { decodeBytes } from "./encoding.js";
 import type { DecodeOptions, DecodeResult } from "./encoding.js";
 import type { Finding, FrontMatterShape, Position } from "../findings.js";
 import { splitFrontMatter, toLf } from "./frontmatter.js";
+import { mayBeWhiteSpace } from "../words/white-space.js";
 import { finding } from "../messages.js";
 import type { FindingDetails } from "../messages.js";
 import { isObject } from "../schema/schema.js";
@@ -250,15 +251,33 @@ const BLOCK_SCALAR_HEADER = /(?:(?:^|[ \t])[?-]|:)[ \t]+(?:[!&]\S*[ \t]+)*[|>][1
  */
 const YAML11_ONLY_LINE_BREAK = /[\u0085\u2028\u2029]/;
 
+/** A blank line (only characters trim() removes) from a line start (sticky: tested where a line starts). */
+const BLANK_FROM_LINE_START = /\s*(?:\n|$)/y;
+
 /**
- * Whether some line of `yaml` could be blank (only characters trim() removes) or end with a space
- * or a tab: a superset of what whitespaceFindings reports, tested at once so that the usual front
- * matter, with neither, is not split into lines.
+ * Whether some line of `yaml` could be blank or ends with a space or a tab: a superset of what
+ * whitespaceFindings reports, tested first so that the usual front matter, with neither, is not
+ * split into lines. The same answer as the regular expression
+ * `(?:^|\n)\s*(?:\n|$)|[ \t](?:\n|$)` (test/read-fast-paths.test.ts), line by line: a line that
+ * starts with printable ASCII is not blank, so the blank test runs only on the others.
  */
-const MAY_HOLD_BLANK_OR_TRAILING = /(?:^|\n)\s*(?:\n|$)|[ \t](?:\n|$)/;
+export function mayHoldBlankOrTrailing(yaml: string): boolean {
+  for (let start = 0; ; ) {
+    const newline = yaml.indexOf("\n", start);
+    const end = newline === -1 ? yaml.length : newline;
+    const last = yaml.charCodeAt(end - 1);
+    if (end > start && (last === 0x20 || last === 0x09)) return true;
+    if (mayBeWhiteSpace(yaml.charCodeAt(start))) {
+      BLANK_FROM_LINE_START.lastIndex = start;
+      if (BLANK_FROM_LINE_START.test(yaml)) return true;
+    }
+    if (newline === -1) return false;
+    start = newline + 1;
+  }
+}
 
 function whitespaceFindings(file: string, yaml: string, startLine: number): Finding[] {
-  if (!MAY_HOLD_BLANK_OR_TRAILING.test(yaml)) return [];
+  if (!mayHoldBlankOrTrailing(yaml)) return [];
   const findings: Finding[] = [];
   const lines = yaml.split("\n");
   // Inside a block scalar (`description: |`), blank lines and trailing spaces are its text, which
