@@ -4,7 +4,8 @@
 import { describe, expect, it } from "vitest";
 import { mulberry32 } from "../bench/generate.mjs";
 import { CLOSE, CLOSE_WITH_TEXT, mayStartDelimiter } from "../src/core/read/frontmatter.js";
-import { mayHoldBlankOrTrailing } from "../src/core/read/posting.js";
+import { decodeBytes, sniffUtf16WithoutBom } from "../src/core/read/encoding.js";
+import { mayHoldBlankOrTrailing, readPostingText } from "../src/core/read/posting.js";
 import type { FrontMatterEntry, ScalarView } from "../src/core/read/read-posting.js";
 import { coreMayReadAsNonText, coreReadsAsNonText, coreValue } from "../src/core/read/scalars.js";
 import { detectEntryChanges, noChanges, planAliases, planValue } from "../src/core/normalize/value-rules.js";
@@ -147,5 +148,35 @@ describe("detectEntryChanges without alias keys", () => {
       expect(detectEntryChanges(entries, schema)).toEqual(want);
     }
     expect(changed).toBeGreaterThan(1000);
+  });
+});
+
+describe("decodeBytes without zero bytes", () => {
+  it("skips a UTF-16 sniffing that could only say no: no zero byte, no UTF-16 without a BOM", () => {
+    const random = mulberry32(16);
+    for (let n = 0; n < 3000; n++) {
+      const bytes = Buffer.from(Array.from({ length: Math.floor(random() * 64) }, () => 1 + Math.floor(random() * 255)));
+      expect(sniffUtf16WithoutBom(bytes)).toBeUndefined();
+    }
+    // With zero bytes it still finds UTF-16 (the shortcut does not hide it).
+    expect(decodeBytes(Buffer.from("title: Développeur\n", "utf16le"))).toMatchObject({ encoding: "utf-16le", detectedBy: "utf-16-heuristic" });
+  });
+});
+
+describe("readPostingText: empty front matter", () => {
+  it("is FRONT_MATTER_EMPTY exactly when every line is blank or a comment (3,000 generated front matters)", () => {
+    const random = mulberry32(17);
+    const lines = ["", " ", "\t", "# note", "  # note", "\u00a0# note", "#", "a: b", "x", "-", " a: b", "\u3000"];
+    let empty = 0;
+    for (let n = 0; n < 3000; n++) {
+      const yaml = Array.from({ length: 1 + Math.floor(random() * 4) }, () => lines[Math.floor(random() * lines.length)]!).join("\n");
+      const { parsed } = readPostingText("x.md", Buffer.from(`---\n${yaml}\n---\nbody\n`));
+      // After a blank line, a line the split takes for prose ends the front matter first.
+      if (parsed.findings.some((f) => f.code === "FRONT_MATTER_UNTERMINATED")) continue;
+      const want = yaml.split("\n").every((line) => line.trim() === "" || line.trimStart().startsWith("#"));
+      if (want) empty++;
+      expect(parsed.findings.some((f) => f.code === "FRONT_MATTER_EMPTY"), JSON.stringify(yaml)).toBe(want);
+    }
+    expect(empty).toBeGreaterThan(300);
   });
 });

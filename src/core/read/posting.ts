@@ -122,7 +122,7 @@ export function readPostingText(file: string, bytes: Uint8Array, options: ParseO
   if (cr) findings.push(finding("LINE_ENDINGS_CR", at(1, decoded.text.indexOf("\r") + 1), { count: cr }));
   result.body = text;
 
-  if (text.trim() === "") {
+  if (isBlank(text)) {
     findings.push(finding("FILE_EMPTY", at(1, 1), {}));
     return { parsed: result };
   }
@@ -168,7 +168,7 @@ export function readPostingText(file: string, bytes: Uint8Array, options: ParseO
     findings.push(finding("YAML11_LINE_BREAK", at(line, yaml11Break.index - lineStart + 1), { char }));
   }
 
-  if (split.yaml.trim() === "" || isOnlyComments(split.yaml)) {
+  if (isBlank(split.yaml) || isOnlyComments(split.yaml)) {
     findings.push(finding("FRONT_MATTER_EMPTY", at(1, 1), {}));
     return { parsed: result };
   }
@@ -286,11 +286,11 @@ function whitespaceFindings(file: string, yaml: string, startLine: number): Find
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     if (blockIndent >= 0) {
-      if (line.trim() === "" || /^ */.exec(line)![0].length > blockIndent) continue;
+      if (isBlank(line) || /^ */.exec(line)![0].length > blockIndent) continue;
       blockIndent = -1;
     }
     if ((line.includes("|") || line.includes(">")) && BLOCK_SCALAR_HEADER.test(line)) blockIndent = /^ */.exec(line)![0].length;
-    if (line.trim() === "") {
+    if (isBlank(line)) {
       findings.push(finding("FRONT_MATTER_BLANK_LINE", { file, line: startLine + i, column: 1 }, {}));
       continue;
     }
@@ -300,9 +300,17 @@ function whitespaceFindings(file: string, yaml: string, startLine: number): Find
   return findings;
 }
 
+/** `text.trim() === ""`, without copying the text when its first character is not white space (the usual `---`). */
+function isBlank(text: string): boolean {
+  return mayBeWhiteSpace(text.charCodeAt(0)) && text.trim() === "";
+}
+
 /** Whether every line is blank or a comment; stops at the first that is not (the usual first line). */
 function isOnlyComments(yaml: string): boolean {
   for (let start = 0; start <= yaml.length; ) {
+    // A line that starts with printable ASCII other than `#` is neither: no need to cut it out.
+    const first = yaml.charCodeAt(start);
+    if (!mayBeWhiteSpace(first) && first !== 0x23) return false;
     const newline = yaml.indexOf("\n", start);
     const end = newline === -1 ? yaml.length : newline;
     const line = yaml.slice(start, end);
