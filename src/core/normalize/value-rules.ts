@@ -8,6 +8,7 @@ import { isYaml11BooleanWord, psychReadsPlainAsNonText } from "../read/yaml11.js
 import { coreReadsAsNonText } from "../read/scalars.js";
 import { splitCommaList } from "../words/comma-list.js";
 import { yesNo } from "../words/yes-no.js";
+import { mayBeWhiteSpace } from "../words/white-space.js";
 import type { FrontMatterEntry, ValueView } from "../read/read-posting.js";
 import type { FieldSpec, PostingSchema } from "../schema/schema.js";
 export type { ScalarView, ValueView } from "../read/read-posting.js";
@@ -47,7 +48,7 @@ export function scalarPlan(value: unknown, field: FieldSpec): ScalarPlan | undef
     if (items.length > 0) return { kind: "list", items: items.map((s) => canonicalListItem(s, field)) };
   }
   let next = nfc(value);
-  if (/\s$/.test(next) && !next.includes("\n")) next = next.trimEnd();
+  if (mayBeWhiteSpace(next.charCodeAt(next.length - 1)) && /\s$/.test(next) && !next.includes("\n")) next = next.trimEnd();
   if (field.enum && !field.list) next = matchEnum(next, field) ?? next;
   let ambiguity: DateReason | undefined;
   if (field.format && DATE_FORMATS.has(field.format)) {
@@ -250,6 +251,15 @@ function whyChanged(from: string, to: string): ValueChangeWhy {
  */
 export function detectEntryChanges(entries: readonly FrontMatterEntry[], schema: PostingSchema): CanonicalChanges {
   const changes = noChanges();
+  // Without an alias key, planAliases keeps every key as it is and reports nothing: the usual
+  // front matter skips it (and the pairs it makes).
+  if (!entries.some((e) => e.key !== undefined && schema.aliasToKey.has(e.key))) {
+    for (const entry of entries) {
+      const field = entry.key === undefined ? undefined : schema.fieldsByKey.get(entry.key);
+      if (field) planValue(entry.view, field, changes);
+    }
+    return changes;
+  }
   for (const [i, key] of planAliases(entries, (i) => entries[i]!.value, schema, changes)) {
     const field = key === undefined ? undefined : schema.fieldsByKey.get(key);
     if (field) planValue(entries[i]!.view, field, changes);

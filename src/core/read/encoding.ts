@@ -70,10 +70,11 @@ export function decodeBytes(input: Uint8Array, options: DecodeOptions = {}): Dec
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return decodeUtf16(bytes, "utf-16le", "bom");
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return decodeUtf16(bytes, "utf-16be", "bom");
 
-  const utf16 = sniffUtf16WithoutBom(bytes);
+  // UTF-16 without a BOM has zero bytes: a file with none (nearly every file) skips the sniffing loop.
+  const nul = bytes.indexOf(0);
+  const utf16 = nul === -1 ? undefined : sniffUtf16WithoutBom(bytes);
   if (utf16) return decodeUtf16(bytes, utf16, "utf-16-heuristic");
 
-  const nul = bytes.indexOf(0);
   if (nul !== -1) return { kind: "binary", ...bytePosition(bytes, nul) };
 
   return decodeUtf8Like(bytes, "utf-8", options.legacyEncoding);
@@ -207,7 +208,7 @@ function decodeUtf16(bytes: Buffer, encoding: "utf-16le" | "utf-16be", detectedB
 }
 
 /** UTF-16 text of mostly Latin script has a zero in every other byte; binary data does not. */
-function sniffUtf16WithoutBom(bytes: Buffer): "utf-16le" | "utf-16be" | undefined {
+export function sniffUtf16WithoutBom(bytes: Buffer): "utf-16le" | "utf-16be" | undefined {
   const n = Math.min(bytes.length, 4096) & ~1;
   if (n < 4) return undefined;
   let zeroEven = 0;

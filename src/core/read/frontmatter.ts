@@ -1,6 +1,7 @@
 // Splits a posting into front matter and body the way Jekyll does (an opening `---` on line 1, a
 // closing `---` or `...` line), without ever evaluating anything and without letting an unclosed
 // block swallow the body.
+import { mayBeWhiteSpace } from "../words/white-space.js";
 
 export type SplitResult =
   | {
@@ -24,10 +25,10 @@ export type SplitResult =
   | { kind: "language"; language: string };
 
 const OPEN = /^---[ \t]*$/;
-const CLOSE = /^(?:---|\.\.\.)[ \t]*$/;
+export const CLOSE = /^(?:---|\.\.\.)[ \t]*$/;
 const LANGUAGE_OPEN = /^---[ \t]*([A-Za-z][\w-]*)[ \t]*$/;
 // A closing `---` with text after it, which Jekyll does not take as the end of the block.
-const CLOSE_WITH_TEXT = /^---(?!-)[ \t]*(\S.*)$/;
+export const CLOSE_WITH_TEXT = /^---(?!-)[ \t]*(\S.*)$/;
 const KEY_LINE = /^["']?[A-Za-z_][\w -]*["']?[ \t]*:(?:[ \t]|$)/;
 const MARKDOWN_HEADING = /^#{2,6}[ \t]+\S/;
 // Indented, a comment, a list item, a complex key, a delimiter, or anything with a colon (a key).
@@ -55,11 +56,13 @@ export function splitFrontMatter(text: string): SplitResult {
   while (offset <= text.length) {
     const end = lineEnd(text, offset);
     const current = text.slice(offset, end);
-    if (!closingText) {
+    // Only a line that starts with `-` or `.` can be a delimiter: the others skip both tests.
+    const mayDelimit = mayStartDelimiter(text.charCodeAt(offset));
+    if (!closingText && mayDelimit) {
       const glued = CLOSE_WITH_TEXT.exec(current);
       if (glued) closingText = { kind: "closing-text", line, text: glued[1]! };
     }
-    if (CLOSE.test(current)) {
+    if (mayDelimit && CLOSE.test(current)) {
       const yaml = firstEnd + 1 <= offset ? text.slice(firstEnd + 1, Math.max(firstEnd + 1, offset - 1)) : "";
       const bodyOffset = Math.min(end + 1, text.length);
       return { kind: "ok", yaml, yamlStartLine: 2, closeLine: line, body: text.slice(bodyOffset), bodyOffset };
@@ -67,7 +70,7 @@ export function splitFrontMatter(text: string): SplitResult {
     // Without this, a missing closing `---` makes the body (up to a `---` rule further down) read as YAML.
     // Inside a flow collection left open on a line above (`k: {a: 1,`), any line is YAML.
     if (afterBlank && flow === 0 && looksLikeMarkdown(current)) return unterminated();
-    afterBlank = current.trim() === "";
+    afterBlank = mayBeWhiteSpace(text.charCodeAt(offset)) && current.trim() === "";
     flow = flowDepthAfter(current, flow);
     if (end >= text.length) break;
     offset = end + 1;
@@ -122,6 +125,11 @@ function flowDepthAfter(line: string, depth: number): number {
     }
   }
   return depth;
+}
+
+/** Whether a line whose first character is `c` (NaN for an empty line) can be `---` or `...` (CLOSE, CLOSE_WITH_TEXT). */
+export function mayStartDelimiter(c: number): boolean {
+  return c === 0x2d || c === 0x2e;
 }
 
 function lineEnd(text: string, from: number): number {

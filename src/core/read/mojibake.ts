@@ -705,10 +705,12 @@ function isSymbolBlock(cp: number): boolean {
   return (cp >= 0x2190 && cp <= 0x21ff) || (cp >= 0x2500 && cp <= 0x27bf);
 }
 
-const UNASSIGNED_OR_PRIVATE = /^[\p{Cn}\p{Co}\p{Cs}\p{Cc}]$/u;
-const LETTER = /^\p{L}$/u;
-const LOWERCASE = /^\p{Ll}$/u;
-const UPPERCASE = /^\p{Lu}$/u;
+// Unicode property classes cost half a millisecond to create (\p{Cn} most): made on first use,
+// which a run with no candidate for mojibake (nearly every run) never reaches.
+let unicodeClasses: { unassignedOrPrivate: RegExp; letter: RegExp; lowercase: RegExp; uppercase: RegExp } | undefined;
+function unicode(): NonNullable<typeof unicodeClasses> {
+  return (unicodeClasses ??= { unassignedOrPrivate: /^[\p{Cn}\p{Co}\p{Cs}\p{Cc}]$/u, letter: /^\p{L}$/u, lowercase: /^\p{Ll}$/u, uppercase: /^\p{Lu}$/u });
+}
 
 /** Whether a decoded character is something real text contains (given the one before it). */
 function isPlausible(cp: number, prevCodePoint: number, inner: boolean): boolean {
@@ -716,7 +718,7 @@ function isPlausible(cp: number, prevCodePoint: number, inner: boolean): boolean
   if (inner && cp >= 0x250 && cp < 0x300) return true; // IPA and spacing modifiers, twice over only
   if (!isPlausibleBlock(cp, prevCodePoint)) return false;
   if ((cp & 0xfffe) === 0xfffe || (cp >= 0xfdd0 && cp <= 0xfdef)) return false;
-  return !UNASSIGNED_OR_PRIVATE.test(String.fromCodePoint(cp));
+  return !unicode().unassignedOrPrivate.test(String.fromCodePoint(cp));
 }
 
 function isPlausibleBlock(cp: number, prevCodePoint: number): boolean {
@@ -758,7 +760,7 @@ function canCarryMark(code: number): boolean {
 function isLetter(code: number): boolean {
   if (code < 0) return false;
   if (code < 0x80) return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
-  return LETTER.test(String.fromCodePoint(code));
+  return unicode().letter.test(String.fromCodePoint(code));
 }
 
 function isLatinLetter(code: number): boolean {
@@ -769,19 +771,19 @@ function isLatinLetter(code: number): boolean {
 function isUppercase(code: number): boolean {
   if (code < 0) return false;
   if (code < 0x80) return code >= 0x41 && code <= 0x5a;
-  return UPPERCASE.test(String.fromCodePoint(code));
+  return unicode().uppercase.test(String.fromCodePoint(code));
 }
 
 function isLowercase(code: number): boolean {
   if (code < 0) return false;
   if (code < 0x80) return code >= 0x61 && code <= 0x7a;
-  return LOWERCASE.test(String.fromCodePoint(code));
+  return unicode().lowercase.test(String.fromCodePoint(code));
 }
 
 function isLowercaseOrDigit(code: number): boolean {
   if (code < 0) return false;
   if (code < 0x80) return (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39);
-  return LOWERCASE.test(String.fromCodePoint(code));
+  return unicode().lowercase.test(String.fromCodePoint(code));
 }
 
 // ---------------------------------------------------------------------------------------------

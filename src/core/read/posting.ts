@@ -5,6 +5,7 @@ import { decodeBytes } from "./encoding.js";
 import type { DecodeOptions, DecodeResult } from "./encoding.js";
 import type { Finding, FrontMatterShape, Position } from "../findings.js";
 import { splitFrontMatter, toLf } from "./frontmatter.js";
+import { mayBeWhiteSpace } from "../words/white-space.js";
 import { finding } from "../messages.js";
 import type { FindingDetails } from "../messages.js";
 import { isObject } from "../schema/schema.js";
@@ -121,7 +122,7 @@ export function readPostingText(file: string, bytes: Uint8Array, options: ParseO
   if (cr) findings.push(finding("LINE_ENDINGS_CR", at(1, decoded.text.indexOf("\r") + 1), { count: cr }));
   result.body = text;
 
-  if (text.trim() === "") {
+  if (isBlank(text)) {
     findings.push(finding("FILE_EMPTY", at(1, 1), {}));
     return { parsed: result };
   }
@@ -167,7 +168,7 @@ export function readPostingText(file: string, bytes: Uint8Array, options: ParseO
     findings.push(finding("YAML11_LINE_BREAK", at(line, yaml11Break.index - lineStart + 1), { char }));
   }
 
-  if (split.yaml.trim() === "" || isOnlyComments(split.yaml)) {
+  if (isBlank(split.yaml) || isOnlyComments(split.yaml)) {
     findings.push(finding("FRONT_MATTER_EMPTY", at(1, 1), {}));
     return { parsed: result };
   }
@@ -250,15 +251,33 @@ const BLOCK_SCALAR_HEADER = /(?:(?:^|[ \t])[?-]|:)[ \t]+(?:[!&]\S*[ \t]+)*[|>][1
  */
 const YAML11_ONLY_LINE_BREAK = /[\u0085\u2028\u2029]/;
 
+/** A blank line (only characters trim() removes) from a line start (sticky: tested where a line starts). */
+const BLANK_FROM_LINE_START = /\s*(?:\n|$)/y;
+
 /**
- * Whether some line of `yaml` could be blank (only characters trim() removes) or end with a space
- * or a tab: a superset of what whitespaceFindings reports, tested at once so that the usual front
- * matter, with neither, is not split into lines.
+ * Whether some line of `yaml` could be blank or ends with a space or a tab: a superset of what
+ * whitespaceFindings reports, tested first so that the usual front matter, with neither, is not
+ * split into lines. The same answer as the regular expression
+ * `(?:^|\n)\s*(?:\n|$)|[ \t](?:\n|$)` (test/read-fast-paths.test.ts), line by line: a line that
+ * starts with printable ASCII is not blank, so the blank test runs only on the others.
  */
-const MAY_HOLD_BLANK_OR_TRAILING = /(?:^|\n)\s*(?:\n|$)|[ \t](?:\n|$)/;
+export function mayHoldBlankOrTrailing(yaml: string): boolean {
+  for (let start = 0; ; ) {
+    const newline = yaml.indexOf("\n", start);
+    const end = newline === -1 ? yaml.length : newline;
+    const last = yaml.charCodeAt(end - 1);
+    if (end > start && (last === 0x20 || last === 0x09)) return true;
+    if (mayBeWhiteSpace(yaml.charCodeAt(start))) {
+      BLANK_FROM_LINE_START.lastIndex = start;
+      if (BLANK_FROM_LINE_START.test(yaml)) return true;
+    }
+    if (newline === -1) return false;
+    start = newline + 1;
+  }
+}
 
 function whitespaceFindings(file: string, yaml: string, startLine: number): Finding[] {
-  if (!MAY_HOLD_BLANK_OR_TRAILING.test(yaml)) return [];
+  if (!mayHoldBlankOrTrailing(yaml)) return [];
   const findings: Finding[] = [];
   const lines = yaml.split("\n");
   // Inside a block scalar (`description: |`), blank lines and trailing spaces are its text, which
@@ -267,11 +286,11 @@ function whitespaceFindings(file: string, yaml: string, startLine: number): Find
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     if (blockIndent >= 0) {
-      if (line.trim() === "" || /^ */.exec(line)![0].length > blockIndent) continue;
+      if (isBlank(line) || /^ */.exec(line)![0].length > blockIndent) continue;
       blockIndent = -1;
     }
     if ((line.includes("|") || line.includes(">")) && BLOCK_SCALAR_HEADER.test(line)) blockIndent = /^ */.exec(line)![0].length;
-    if (line.trim() === "") {
+    if (isBlank(line)) {
       findings.push(finding("FRONT_MATTER_BLANK_LINE", { file, line: startLine + i, column: 1 }, {}));
       continue;
     }
@@ -281,9 +300,17 @@ function whitespaceFindings(file: string, yaml: string, startLine: number): Find
   return findings;
 }
 
+/** `text.trim() === ""`, without copying the text when its first character is not white space (the usual `---`). */
+function isBlank(text: string): boolean {
+  return mayBeWhiteSpace(text.charCodeAt(0)) && text.trim() === "";
+}
+
 /** Whether every line is blank or a comment; stops at the first that is not (the usual first line). */
 function isOnlyComments(yaml: string): boolean {
   for (let start = 0; start <= yaml.length; ) {
+    // A line that starts with printable ASCII other than `#` is neither: no need to cut it out.
+    const first = yaml.charCodeAt(start);
+    if (!mayBeWhiteSpace(first) && first !== 0x23) return false;
     const newline = yaml.indexOf("\n", start);
     const end = newline === -1 ? yaml.length : newline;
     const line = yaml.slice(start, end);

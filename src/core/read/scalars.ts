@@ -26,7 +26,8 @@ const CORE_NON_TEXT = anyOf(CORE_NULL, CORE_TRUE, CORE_FALSE, CORE_INT, CORE_INT
 
 /** Whether the YAML 1.2 core schema reads this text, written plain, as null, a boolean or a number. */
 export function coreReadsAsNonText(text: string): boolean {
-  return CORE_NON_TEXT.test(text);
+  // Every form CORE_NON_TEXT takes starts as coreMayReadAsNonText says: most text skips the test.
+  return coreMayReadAsNonText(text) && CORE_NON_TEXT.test(text);
 }
 
 /** What the YAML 1.2 core schema makes of a plain scalar written `text`. */

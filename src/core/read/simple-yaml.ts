@@ -167,9 +167,9 @@ class SimpleReader {
     if ((coreMayReadAsNonText(name) && (CORE_NULL.test(name) || CORE_BOOL.test(name))) || name === "__proto__") return false;
     if (Object.prototype.hasOwnProperty.call(this.data, name)) return false; // duplicate: parseYaml reports it
     const keyReading = yaml11Reading(name);
-    if (keyReading) this.readings.push({ ...keyReading, path: [name], text: name, offset: lineStart, key: true });
+    if (keyReading) this.readings.push({ kind: keyReading.kind, value: keyReading.value, path: [name], text: name, offset: lineStart, key: true });
     while (line.charCodeAt(start) === SPACE) start++;
-    const entry: SimpleEntry = { key: name, offset: lineStart, value: { value: null, plain: true, offset: end } };
+    const entry: SimpleEntry = { key: name, offset: lineStart, value: NO_VALUE_YET };
     this.entry = entry;
     this.emptyAt = end;
     this.valueRead = false;
@@ -177,7 +177,6 @@ class SimpleReader {
     if (line.charCodeAt(start) === HASH) {
       this.comments = true;
       this.emptyAt = lineStart + start;
-      entry.value = { value: null, plain: true, offset: this.emptyAt };
       return true;
     }
     if (line.charCodeAt(start) === 0x5b /* [ */) return this.readFlowList(line, start, lineStart);
@@ -263,7 +262,7 @@ class SimpleReader {
       if (i === list.end || line.charCodeAt(i) !== HASH) return false;
       this.comments = true;
     }
-    list.items.forEach((scalar, i) => this.noteReading(scalar, list.texts[i], [entry.key, i]));
+    list.items.forEach((scalar, i) => this.noteReading(scalar, list.texts[i], entry.key, i));
     entry.value = { items: list.items, offset: lineStart + start };
     this.data[entry.key] = list.items.map((scalar) => scalar.value);
     this.entries.push(entry);
@@ -282,7 +281,7 @@ class SimpleReader {
       const value = plainValue(open.value);
       if (value === REFUSE) return false;
       scalar = { value, plain: true, offset: open.offset };
-      this.noteReading(scalar, open.value, open.item ? [entry.key, this.items!.length] : [entry.key]);
+      this.noteReading(scalar, open.value, entry.key, open.item ? this.items!.length : undefined);
     }
     if (open.item) this.items!.push(scalar);
     else {
@@ -300,23 +299,33 @@ class SimpleReader {
     if (this.items) {
       entry.value = { items: this.items, offset: this.dashOffset }; // yaml places a block list at its first `-`
       this.data[entry.key] = this.items.map((item) => item.value);
-    } else this.data[entry.key] = (entry.value as SimpleScalar).value;
+    } else {
+      // `key:` with nothing after it: null, where yaml places it (the end of the line, or its comment).
+      if (entry.value === NO_VALUE_YET) entry.value = { value: null, plain: true, offset: this.emptyAt };
+      this.data[entry.key] = (entry.value as SimpleScalar).value;
+    }
     this.entries.push(entry);
     this.entry = undefined;
     this.items = undefined;
     return true;
   }
 
-  /** The YAML 1.1 reading of a plain scalar written `text`, when Psych reads it otherwise. */
-  private noteReading(scalar: SimpleScalar, text: string | undefined, path: (string | number)[]): void {
+  /** The YAML 1.1 reading of a plain scalar written `text` (the value of `key`, or its item `index`), when Psych reads it otherwise. */
+  private noteReading(scalar: SimpleScalar, text: string | undefined, key: string, index: number | undefined): void {
     if (!scalar.plain || text === undefined) return;
     const reading = yaml11Reading(text);
-    if (reading) this.readings.push({ ...reading, path, text, offset: scalar.offset });
+    // The path is made only for the rare scalar that has a reading (this runs on every plain value).
+    if (reading) this.readings.push({ kind: reading.kind, value: reading.value, path: index === undefined ? [key] : [key, index], text, offset: scalar.offset });
   }
 }
 
 const REFUSE = -1;
 const OPEN = -2;
+/**
+ * An entry's value until one is read: most keys have one on their line, so the null an empty
+ * `key:` reads as is made only when the entry closes without one (closeEntry).
+ */
+const NO_VALUE_YET: SimpleScalar = Object.freeze({ value: null, plain: true, offset: -1 }) as SimpleScalar;
 
 function isKeyStart(c: number): boolean {
   return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f;

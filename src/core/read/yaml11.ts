@@ -38,8 +38,11 @@ function mayBeNonText(text: string): boolean {
 }
 /** Words both schemas read alike (true, false, null), the most common plain values of all. */
 const READ_ALIKE_WORDS = new Set(["true", "True", "TRUE", "false", "False", "FALSE", "null", "Null", "NULL"]);
-// Psych's "surely a string" test (Ruby's [[:alpha:]] is Unicode letters, \s ASCII spaces).
-const PSYCH_WORDY = /^[^\d.:-]?[\p{Alphabetic}_ \t\r\n\f\v!@#$%^&*(){}<>|/\\~;=]+/u;
+// Psych's "surely a string" test (Ruby's [[:alpha:]] is Unicode letters, \s ASCII spaces). Made
+// on first use (a Unicode class costs a fraction of a millisecond to create): only a plain
+// scalar starting with `+` asks it.
+let psychWordy: RegExp | undefined;
+const psychWordyPattern = (): RegExp => (psychWordy ??= /^[^\d.:-]?[\p{Alphabetic}_ \t\r\n\f\v!@#$%^&*(){}<>|/\\~;=]+/u);
 const PSYCH_WORD = /^(?:null|yes|no|true|false|on|off)$/i;
 const PSYCH_TIME = /^-?\d{4}-\d{1,2}-\d{1,2}(?:[Tt]|\s+)\d{1,2}:\d\d:\d\d(?:\.\d*)?(?:\s*(?:Z|[-+]\d{1,2}:?(?:\d\d)?))?$/;
 const PSYCH_DATE = /^(\d{4})-(1[012]|0\d|\d)-([12]\d|3[01]|0\d|\d)$/;
@@ -57,10 +60,10 @@ export function isYaml11BooleanWord(text: string): boolean {
 export function psychPlainValue(text: string): PsychValue {
   if (text === "") return { kind: "null", value: null };
   if (!mayBeNonText(text)) return { kind: "text", value: text };
-  // PSYCH_WORDY, short-cut: past mayBeNonText, a letter or `~` first always matches it, a digit,
+  // Psych's wordy test, short-cut: past mayBeNonText, a letter or `~` first always matches it, a digit,
   // `.`, `:` or `-` never does; only `+` needs the (slow, Unicode) test.
   const first = text[0]!;
-  const wordy = first === "+" ? PSYCH_WORDY.test(text) : first === "~" || (first > "9" && first !== ":");
+  const wordy = first === "+" ? psychWordyPattern().test(text) : first === "~" || (first > "9" && first !== ":");
   if (wordy || text.includes("\n")) {
     if (text.length > 5 || /^[^ytonf~]/i.test(text)) return { kind: "text", value: text };
     if (text === "~" || /^null$/i.test(text)) return { kind: "null", value: null };
