@@ -85,7 +85,7 @@ describe("bin/load-cli.js", () => {
       expect(run(), kind).toContain("UNKNOWN_KEY");
       const { builtins, files, packages } = JSON.parse(readFileSync(record, "utf8")) as { builtins: string[]; files: string[]; packages: string[] };
       // net, tty and stream are what process.stdout itself would load (src/standard-streams.ts).
-      for (const name of ["child_process", "fs/promises", "tty", "readline", "net", "os", "module", "internal/fs/sync_write_stream", "internal/streams/writable"]) {
+      for (const name of ["child_process", "fs/promises", "tty", "readline", "net", "os", "module", "string_decoder", "internal/fs/sync_write_stream", "internal/streams/writable"]) {
         expect(builtins, `${kind}: ${name}`).not.toContain(`NativeModule ${name}`);
       }
       expect(files.filter((file) => file.startsWith(join(ROOT, "dist")))).toEqual([]);

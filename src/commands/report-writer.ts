@@ -4,7 +4,6 @@
 import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { StringDecoder } from "node:string_decoder";
 import type { OutStream } from "../io.js";
 
 const FLUSH_AT = 64 * 1024;
@@ -71,16 +70,17 @@ export class ReportWriter {
   private copySpool(): void {
     const { fd } = this.spool!;
     const buffer = Buffer.alloc(1024 * 1024);
-    const decoder = new StringDecoder("utf8");
+    // The global TextDecoder rather than node:string_decoder, which every run would load.
+    const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
     let position = 0;
     for (;;) {
       const n = readSync(fd, buffer, 0, buffer.length, position);
       if (n === 0) break;
       position += n;
-      const text = decoder.write(buffer.subarray(0, n));
+      const text = decoder.decode(buffer.subarray(0, n), { stream: true });
       if (text !== "") this.out.write(text);
     }
-    const tail = decoder.end();
+    const tail = decoder.decode();
     if (tail !== "") this.out.write(tail);
   }
 }
