@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { distance as levenshtein } from "fastest-levenshtein";
 import { foldForMatch, loadSchema, withoutMarks } from "../src/core/schema/schema.js";
 import type { PostingSchema } from "../src/core/schema/schema.js";
-import { suggestKey } from "../src/core/schema/validate.js";
+import { readPointer, suggestKey } from "../src/core/schema/validate.js";
 import { wholeNumber } from "../src/core/messages/numbers.js";
 import { fr, frenchSpacing } from "../src/core/messages/typography.js";
 
@@ -166,6 +166,38 @@ describe("foldForMatch, which keeps the folds of short texts", () => {
     }
     for (let round = 0; round < 3; round++) {
       for (let i = 0; i < texts.length; i += 1 + round) expect(foldForMatch(texts[i]!), texts[i]).toBe(fold(texts[i]!));
+    }
+  });
+});
+
+describe("readPointer, which keeps the instance paths it has read", () => {
+  /** The pointer read as it was for every error: split, unescaped, digits made indexes, then worded. */
+  function readEveryTime(pointer: string): { path: (string | number)[]; key: string } {
+    const path =
+      pointer === ""
+        ? []
+        : pointer
+            .slice(1)
+            .split("/")
+            .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"))
+            .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+    return { path, key: path.map((p, i) => (typeof p === "number" ? `[${p}]` : i === 0 ? p : `.${p}`)).join("") };
+  }
+
+  it("reads every pointer as reading it anew does, the first time, again, and past what it keeps", () => {
+    const segments = ["roles", "open", "contacts", "0", "7", "12", "007", "", "a~0b", "a~1b", "~01", "~10", "x.y", "1e3", "-1", "é"];
+    let seed = 13;
+    const next = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
+    const pointers = [""];
+    for (let i = 0; i < 3000; i++) pointers.push(Array.from({ length: 1 + next(3) }, () => `/${next(4) === 0 ? String(next(2000)) : segments[next(segments.length)]}`).join(""));
+    for (let round = 0; round < 3; round++) {
+      for (let i = round; i < pointers.length; i += 1 + round) {
+        const { path, key } = readPointer(pointers[i]!);
+        expect({ path: [...path], key }, pointers[i]).toEqual(readEveryTime(pointers[i]!));
+      }
     }
   });
 });

@@ -78,12 +78,11 @@ function errorToFinding(
   data: Record<string, unknown>,
   error: ErrorObject,
 ): Finding {
-  const path = parsePointer(error.instancePath);
-  const key = pathText(path);
+  const { path, key } = readPointer(error.instancePath);
   const value = getAt(data, path);
   const topField = schema.fieldsByKey.get(String(path[0] ?? ""));
   const found = shownValue(value);
-  const loc = (p: (string | number)[], where: "key" | "value" = "value") => placeAt(file, frontMatter, p, where);
+  const loc = (p: readonly (string | number)[], where: "key" | "value" = "value") => placeAt(file, frontMatter, p, where);
 
   switch (error.keyword) {
     case "required": {
@@ -200,6 +199,28 @@ export function suggestKey(unknown: string, schema: PostingSchema): string | und
     }
   }
   return best;
+}
+
+/** An instance path of ajv's, read: its segments (shared: never changed) and the key path as shown. */
+export interface ReadPointer {
+  readonly path: readonly (string | number)[];
+  readonly key: string;
+}
+
+// ajv names the same few places in file after file (`/open`, `/roles`): each pointer is read
+// once and kept, a thousand at most.
+const MAX_KEPT_POINTERS = 1024;
+const keptPointers = new Map<string, ReadPointer>();
+
+export function readPointer(pointer: string): ReadPointer {
+  let read = keptPointers.get(pointer);
+  if (!read) {
+    const path = parsePointer(pointer);
+    read = { path, key: pathText(path) };
+    if (keptPointers.size >= MAX_KEPT_POINTERS) keptPointers.clear();
+    keptPointers.set(pointer, read);
+  }
+  return read;
 }
 
 const ALL_DIGITS = /^\d+$/;
