@@ -17,8 +17,10 @@ const EXCERPT_LENGTH = 60;
 
 // What may come before the `[`: indentation, a list marker and `Label :`/`Label:`, nothing else.
 const BEFORE_BRACKET = /^[ \t]{0,3}(?:[-*+][ \t]+|\d{1,3}[.)][ \t]+)?(?:[^[\]]{1,60}:[ \t]*)?$/;
-// The text in brackets has three letters in a row (not `[1]`, `[x]`, `[EN]`).
-const WORDS = /\p{L}{3}/u;
+// The text in brackets has three letters in a row (not `[1]`, `[x]`, `[EN]`). Made on first use:
+// a `\p{…}` class costs its Unicode table when made, and most postings have no bracketed line.
+let words: RegExp | undefined;
+const threeLetters = (text: string): boolean => (words ??= /\p{L}{3}/u).test(text);
 const INSTRUCTION_COMMENT = /^([ \t]{0,3})<!--[ \t]*(?:Remplacez|Replace)\b/u;
 const FENCE = /^[ \t]{0,3}(?:```|~~~)/;
 // A link reference definition (CommonMark): `[label]: destination`.
@@ -101,7 +103,7 @@ function bracketLine(line: string): { column: number; text: string } | undefined
   const open = end.lastIndexOf("[");
   if (open === -1) return undefined;
   const text = end.slice(open + 1, -1);
-  if (text.includes("]") || !WORDS.test(text) || !BEFORE_BRACKET.test(line.slice(0, open))) return undefined;
+  if (text.includes("]") || !threeLetters(text) || !BEFORE_BRACKET.test(line.slice(0, open))) return undefined;
   return { column: open + 1, text };
 }
 

@@ -5,5 +5,13 @@ import { isJekyllDate } from "../read/dates.js";
 
 export const JEKYLL_DATE_FORMAT = { type: "string", validate: isJekyllDate } as const;
 
-/** ajv-formats' full set (what `addFormats(ajv)` registers) plus `jekyll-date`. */
-export const SCHEMA_FORMATS: Record<string, unknown> = { ...fullFormats, "jekyll-date": JEKYLL_DATE_FORMAT };
+/**
+ * ajv-formats' email pattern with its letters spelled in both cases instead of the /i flag: the
+ * same strings match (a pattern without the u flag folds no other character to an ASCII letter;
+ * test/fast-paths.test.ts holds the two together), and V8 builds no case-folding table for it
+ * when a posting's email is first checked (a third of a millisecond of a one-file lint).
+ */
+export const EMAIL_FORMAT = new RegExp(fullFormats.email.source.replaceAll("a-z0-9", "a-zA-Z0-9"));
+
+/** ajv-formats' full set (what `addFormats(ajv)` registers, email written as above) plus `jekyll-date`. */
+export const SCHEMA_FORMATS: Record<string, unknown> = { ...fullFormats, email: EMAIL_FORMAT, "jekyll-date": JEKYLL_DATE_FORMAT };

@@ -21,13 +21,17 @@ const TRANSLITERATIONS: Record<string, string> = {
 // Device names Windows refuses as a file's base name, whatever the extension.
 const WINDOWS_RESERVED = /^(?:con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])$/;
 
+// Made once, on first use: the bundler writes a `\p{…}` literal as `new RegExp(…)`, which inside
+// the function would be parsed again (with its Unicode table) at every call.
+let combiningMarks: RegExp | undefined;
+
 /** Lower case, with letters transliterated (`œ` → `oe`, `ß` → `ss`) and accents dropped; other characters kept. */
 export function foldToAscii(text: string): string {
   return text
     .toLowerCase()
     .replace(/[œæßøđðłþı]/g, (ch) => TRANSLITERATIONS[ch] ?? ch)
     .normalize("NFD")
-    .replace(/\p{M}/gu, "");
+    .replace((combiningMarks ??= /\p{M}/gu), "");
 }
 
 // Inclusive writing puts the feminine (or plural) ending after the word: `développeur·se`,
