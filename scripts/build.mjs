@@ -206,7 +206,9 @@ async function bundleCli() {
     logLevel: "warning",
     // import() of a side bundle as require(): the bundle runs in a vm.Script (bin/load-cli.js),
     // which has no ES module loader to import with.
-    supported: { "dynamic-import": false },
+    // Regular expressions with \p{…} left as literals (esbuild would write each as new RegExp(…),
+    // made again, with its Unicode table, every time the code around it runs).
+    supported: { "dynamic-import": false, "regexp-unicode-property-escapes": true },
     plugins: [lazyPackages, sideBundles, lazyBuiltins],
   });
   for (const name of readdirSync(staging)) asciiOnly(join(staging, name));

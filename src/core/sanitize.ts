@@ -47,12 +47,16 @@ export function setEscaperHookForTests(fn: EscaperHook | undefined): void {
   hook = fn;
 }
 
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
 /** The one escaper: every character of the set above, in the form `context` can carry. */
 export function escapeUnsafe(text: string, context: EscapeContext, caller = ""): string {
   if (hook) {
     const replaced = hook(text, context, caller);
     if (replaced !== undefined) return replaced;
   }
+  // Printable ASCII is in no context's set: most texts (file names, codes, keys) need no replace.
+  if (PRINTABLE_ASCII.test(text)) return text;
   if (context === "json") return text.replace(UNSAFE_JSON, jsonEscape);
   if (context === "xml") return text.replace(ILLEGAL_C0_IN_XML, "").replace(UNSAFE_XML, (ch) => `&#x${ch.charCodeAt(0).toString(16).toUpperCase()};`);
   return text.replace(context === "inline" ? UNSAFE_INLINE : UNSAFE_TEXT, readable);
