@@ -98,7 +98,7 @@ const sideBundles = {
 
 /**
  * Packages that most runs never use, though modules every run loads import them: each is
- * required on first use instead. `yaml` (a side bundle, yaml.cjs: 169 kB, 72 modules) is the
+ * required on first use instead. `yaml` (a side bundle, yaml.cjs: 121 kB minified, 72 modules) is the
  * full YAML reader, needed only for front matter the fast reader (src/core/read/simple-yaml.ts)
  * leaves to it, and by normalize's rewrites.
  */
@@ -107,8 +107,8 @@ const LAZY_PACKAGES = ["yaml"];
 /**
  * esbuild plugin: each of the LAZY_PACKAGES is imported through a CommonJS stand-in whose exports
  * are getters that require the real package (its side bundle, or the bundled package) on first
- * access; this plugin comes before the side bundles' so that their require is the stand-in's. An import of a
- * CommonJS module reads its exports where they are used, so `new LineCounter()`, `Scalar.PLAIN`,
+ * access; this plugin comes before the side bundles' so that their require is the stand-in's.
+ * An import of a CommonJS module reads its exports where they are used, so `new LineCounter()`, `Scalar.PLAIN`,
  * `isMap(node)` and `instanceof` all reach the real package's values; nothing runs before then.
  */
 const lazyPackages = {
@@ -196,7 +196,7 @@ async function bundleCli() {
     banner: { js: `// posting build ${randomBytes(8).toString("hex")}\nconst __postingImportMeta = { get url() { return require("node:url").pathToFileURL(__filename).href; } };` },
     legalComments: "none",
     // Less to read at every start, for V8 to scan when a function first runs, and in its code
-    // cache (every top-level name is a string there): whitespace and names minified, 888 -> 501 kB,
+    // cache (every top-level name is a string there): whitespace and names minified, 888 -> 499 kB,
     // a one-file lint 174 -> 162 million instructions. Stack traces of an internal error then
     // name minified functions, at a line and column of the bundle of that version. (keepNames
     // would cost the whole gain: one call per function at every start.) POSTING_BUILD_NAMES=1

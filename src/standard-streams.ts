@@ -3,8 +3,10 @@
 // Node compiles on first use), more than the rest of a one-file `posting lint` beyond start-up.
 // Where the descriptor is a file, a pipe, a socket (what Node's own child processes get) or
 // /dev/null, text is written to it directly with writeSync, as Node's SyncWriteStream does for a
-// file; a terminal (or any other device) gets Node's stream, made on first use. A pipe that cannot take more for now (EAGAIN: its reader set it
-// non-blocking) hands the rest, and everything after, to Node's stream, which waits for it.
+// file; a terminal (or any other device) gets Node's stream, made on first use. A pipe that cannot
+// take more for now (EAGAIN: its reader set it non-blocking) hands the rest, and everything
+// after, to Node's stream, which waits for it. On Windows, Node's stream always: its pipes are
+// not POSIX ones.
 import { fstatSync, statSync, writeSync } from "node:fs";
 import type { OutStream } from "./io.js";
 
@@ -73,6 +75,7 @@ export class StandardStream implements OutStream {
 
 /** A regular file, a pipe, a socket or /dev/null: never a terminal, and writeSync writes to it as it is. */
 function directlyWritable(fd: number): boolean {
+  if (process.platform === "win32") return false;
   try {
     const stat = fstatSync(fd);
     if (stat.isFile() || stat.isFIFO() || stat.isSocket()) return true;

@@ -82,6 +82,7 @@ describe("bin/load-cli.js", () => {
       socket: () => spawnSync(lint[0]!, lint.slice(1), { cwd: ROOT, env, encoding: "utf8" }).stdout,
     };
     for (const [kind, run] of Object.entries(outputs)) {
+      rmSync(record, { force: true }); // a run that died before exit leaves no record to pass on
       expect(run(), kind).toContain("UNKNOWN_KEY");
       const { builtins, files, packages } = JSON.parse(readFileSync(record, "utf8")) as { builtins: string[]; files: string[]; packages: string[] };
       // net, tty and stream are what process.stdout itself would load (src/standard-streams.ts).
@@ -94,6 +95,7 @@ describe("bin/load-cli.js", () => {
     // Front matter the fast reader leaves to the full one does load it (so the record above is real).
     const blockScalar = join(dir, "2026-03-09-block-scalar.md");
     writeFileSync(blockScalar, "---\ntitle: |\n  Coach agile\n---\n\nBody.\n");
+    rmSync(record, { force: true });
     spawnSync(lint[0]!, [...lint.slice(1, -1), blockScalar], { cwd: ROOT, env, stdio: "ignore" });
     expect((JSON.parse(readFileSync(record, "utf8")) as { packages: string[] }).packages).toEqual(["yaml"]);
   });

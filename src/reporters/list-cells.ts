@@ -16,8 +16,9 @@ export function tableCellText(column: { day?: boolean }, value: unknown): string
   return cellText(value);
 }
 
-// Made on first use and kept: the CLI's bundler writes a `\p{…}` literal as `new RegExp(…)`, which
-// inside the loop would build the Unicode class again for every character.
+// Made on first use and kept: a `\p{…}` class costs its Unicode table when made, and a bundler
+// that writes the literal as `new RegExp(…)` (esbuild, unless told otherwise: scripts/build.mjs)
+// would make it again for every character inside the loop.
 let zeroWidth: RegExp | undefined;
 
 /** Columns a string takes in a terminal, near enough to lay a table out (combining marks take none, CJK two). */

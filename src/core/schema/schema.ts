@@ -198,8 +198,8 @@ export function fieldText(field: FieldSpec, which: "title" | "description" | "pa
 }
 
 const ASCII_ONLY = /^[\u0000-\u007f]*$/;
-// Made on first use and kept: building the class costs about half a millisecond, and the CLI's
-// bundler writes a `\p{…}` literal as `new RegExp(…)`, which inside a function would build it at every call.
+// Made on first use and kept: building the class costs about half a millisecond (and a bundler
+// that writes the literal as `new RegExp(…)` would build it at every call: scripts/build.mjs).
 let combiningMarks: RegExp | undefined;
 
 // The same values come back in file after file (`Développeur` in `roles`): short texts are folded

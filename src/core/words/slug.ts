@@ -21,8 +21,8 @@ const TRANSLITERATIONS: Record<string, string> = {
 // Device names Windows refuses as a file's base name, whatever the extension.
 const WINDOWS_RESERVED = /^(?:con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])$/;
 
-// Made once, on first use: the bundler writes a `\p{…}` literal as `new RegExp(…)`, which inside
-// the function would be parsed again (with its Unicode table) at every call.
+// Made once, on first use: a `\p{…}` class costs its Unicode table when made (and a bundler that
+// writes the literal as `new RegExp(…)` would make it at every call: scripts/build.mjs).
 let combiningMarks: RegExp | undefined;
 
 /** Lower case, with letters transliterated (`œ` → `oe`, `ß` → `ss`) and accents dropped; other characters kept. */
