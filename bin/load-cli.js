@@ -37,6 +37,9 @@ const ENGINE = `v8-${process.versions.v8}-${process.arch}`;
  * and none can be written. `script` is undefined when the bundle was required that way.
  * `saveCache`, when set, writes this engine's cache from what has run so far (the bin calls it
  * once the command is done). `engine` and `writable` (whether a folder can be written) are for tests.
+ * `sideBundles` fills as the bundle requires its side bundles (`./<name>.cjs` next to it, see
+ * SIDE_BUNDLES in scripts/build.mjs): each is loaded the same way, with its own cache, as
+ * `{ file, script, saveCache }` (the build writes their caches from it, the bin saves them).
  */
 function loadCli(file = BUNDLE, options = {}) {
   const { useCache = true, filename = file, engine = ENGINE, writable = canWrite } = options;
@@ -49,15 +52,46 @@ function loadCli(file = BUNDLE, options = {}) {
     const enableCompileCache = "enableCompileCache" in options ? options.enableCompileCache : require("node:module").enableCompileCache;
     if (typeof enableCompileCache === "function") {
       enableCompileCache();
-      return { cli: require(file), script: undefined };
+      return { cli: require(file), script: undefined, sideBundles: [] };
     }
   }
   const script = new Script(Module.wrap(source), { filename, cachedData: cache.data });
   const module = { exports: {} };
-  script.runInThisContext().call(module.exports, module.exports, Module.createRequire(filename), module, filename, dirname(filename));
+  const sideBundles = [];
+  script.runInThisContext().call(module.exports, module.exports, bundleRequire(file, filename, options, sideBundles), module, filename, dirname(filename));
   const stale = cache.data === undefined || script.cachedDataRejected === true;
   const saveCache = mayWrite && stale ? () => writeEngineCache(file, source, script, engine) : undefined;
-  return { cli: module.exports, script, saveCache };
+  return { cli: module.exports, script, saveCache, sideBundles };
+}
+
+/** A side bundle of the build: `./<name>.cjs`, required from a bundle in the same folder. */
+const SIDE_BUNDLE = /^\.\/[a-z0-9-]+\.cjs$/;
+
+/**
+ * The `require` a bundle runs with: as require() would, except that a side bundle is loaded as
+ * its bundle was, with the code cache the build made for it: compiling the full YAML reader
+ * (yaml.cjs, 121 kB) from source cost a run that needs it about 8 ms more than reading its
+ * cache. Each side bundle is loaded once (its modules are shared, as require() shares them), from
+ * the folder of the file read (the build's staging folder) under the name the bundle runs under.
+ * A test (test/load-cli.test.ts) may put an array at `globalThis.__postingSideBundles` to see
+ * which side bundles a run loaded.
+ */
+function bundleRequire(file, filename, options, sideBundles) {
+  const plain = Module.createRequire(filename);
+  const loaded = new Map();
+  const bundleRequire = (id) => {
+    if (typeof id !== "string" || !SIDE_BUNDLE.test(id)) return plain(id);
+    let exports = loaded.get(id);
+    if (exports === undefined) {
+      globalThis.__postingSideBundles?.push(id.slice(2));
+      const sideFile = join(dirname(file), id);
+      const side = loadCli(sideFile, { ...options, filename: join(dirname(filename), id) });
+      sideBundles.push({ file: sideFile, script: side.script, saveCache: side.saveCache });
+      loaded.set(id, (exports = side.cli));
+    }
+    return exports;
+  };
+  return Object.assign(bundleRequire, { resolve: plain.resolve, cache: plain.cache, main: plain.main, extensions: plain.extensions });
 }
 
 /** The build's cache for this engine, else the one a run wrote for it (`own`), else no data. */

@@ -8,7 +8,8 @@ const { loadCli } = require("./load-cli.js");
 const loaded = loadCli();
 loaded.cli.main().then((code) => {
   process.exitCode = code;
-  // A run that changed V8's heap flags (a large run, core/files/heap.ts) would write a cache
-  // that V8 refuses under the usual flags: the next run writes it instead.
-  if (loaded.saveCache && !loaded.cli.heapFlagsChanged()) loaded.saveCache();
+  // A run that changed V8's heap flags (a large run, core/files/heap.ts) would write caches
+  // that V8 refuses under the usual flags: the next run writes them instead.
+  if (loaded.cli.heapFlagsChanged()) return;
+  for (const bundle of [loaded, ...loaded.sideBundles]) bundle.saveCache?.();
 });

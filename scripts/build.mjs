@@ -212,8 +212,9 @@ async function bundleCli() {
     plugins: [lazyPackages, sideBundles, lazyBuiltins],
   });
   for (const name of readdirSync(staging)) asciiOnly(join(staging, name));
-  // V8's code cache for the bundle, made from it in the staging folder so the two always match.
-  execFileSync(process.execPath, [at("scripts/code-cache.cjs"), join(staging, "cli.cjs"), at("dist/bundle/cli.cjs"), at("fixtures/postings")], { stdio: "inherit" });
+  // V8's code caches for the bundle and the side bundles worth one, made from them in the
+  // staging folder so that each always matches its bundle.
+  execFileSync(process.execPath, [at("scripts/code-cache.cjs"), join(staging, "cli.cjs"), at("dist/bundle/cli.cjs"), at("fixtures")], { stdio: "inherit" });
   rmSync(at("dist/bundle.old"), { recursive: true, force: true });
   try {
     renameSync(at("dist/bundle"), at("dist/bundle.old"));

@@ -16,8 +16,10 @@ const { BUNDLE, loadCli } = createRequire(import.meta.url)("../bin/load-cli.js")
   loadCli: (
     file?: string,
     options?: { useCache?: boolean; filename?: string; enableCompileCache?: () => unknown; engine?: string; writable?: (folder: string) => boolean },
-  ) => { cli: { run: unknown }; script: { cachedDataRejected?: boolean } | undefined; saveCache?: () => void };
+  ) => { cli: { run: unknown }; script: { cachedDataRejected?: boolean } | undefined; saveCache?: () => void; sideBundles: SideBundle[] };
 };
+type SideBundle = { file: string; script: { cachedDataRejected?: boolean } | undefined; saveCache?: () => void };
+type Run = (argv: string[], io: unknown) => Promise<number>;
 
 let dir: string;
 beforeAll(() => {
@@ -64,7 +66,7 @@ describe("bin/load-cli.js", () => {
     const record = join(dir, "loads.json");
     writeFileSync(
       recorder,
-      `globalThis.__postingLazyPackages = [];\nprocess.on("exit", () => require("node:fs").writeFileSync(${JSON.stringify(record)}, JSON.stringify({ builtins: process.moduleLoadList, files: Object.keys(require.cache), packages: globalThis.__postingLazyPackages })));\n`,
+      `globalThis.__postingLazyPackages = [];\nglobalThis.__postingSideBundles = [];\nprocess.on("exit", () => require("node:fs").writeFileSync(${JSON.stringify(record)}, JSON.stringify({ builtins: process.moduleLoadList, files: Object.keys(require.cache), packages: globalThis.__postingLazyPackages, sideBundles: globalThis.__postingSideBundles })));\n`,
     );
     const lint = [process.execPath, "--require", recorder, join(ROOT, "bin", "posting.js"), "lint", join(ROOT, "fixtures", "postings", "2026-03-09-coach-agile.md")];
     const env = { ...process.env, NO_COLOR: "1" };
@@ -84,12 +86,13 @@ describe("bin/load-cli.js", () => {
     for (const [kind, run] of Object.entries(outputs)) {
       rmSync(record, { force: true }); // a run that died before exit leaves no record to pass on
       expect(run(), kind).toContain("UNKNOWN_KEY");
-      const { builtins, files, packages } = JSON.parse(readFileSync(record, "utf8")) as { builtins: string[]; files: string[]; packages: string[] };
+      const { builtins, files, packages, sideBundles } = JSON.parse(readFileSync(record, "utf8")) as { builtins: string[]; files: string[]; packages: string[]; sideBundles: string[] };
       // net, tty and stream are what process.stdout itself would load (src/standard-streams.ts).
       for (const name of ["child_process", "fs/promises", "tty", "readline", "net", "os", "module", "string_decoder", "internal/fs/sync_write_stream", "internal/streams/writable"]) {
         expect(builtins, `${kind}: ${name}`).not.toContain(`NativeModule ${name}`);
       }
       expect(files.filter((file) => file.startsWith(join(ROOT, "dist")))).toEqual([]);
+      expect(sideBundles, kind).toEqual([]);
       expect(packages, kind).toEqual([]);
     }
     // Front matter the fast reader leaves to the full one does load it (so the record above is real).
@@ -97,7 +100,52 @@ describe("bin/load-cli.js", () => {
     writeFileSync(blockScalar, "---\ntitle: |\n  Coach agile\n---\n\nBody.\n");
     rmSync(record, { force: true });
     spawnSync(lint[0]!, [...lint.slice(1, -1), blockScalar], { cwd: ROOT, env, stdio: "ignore" });
-    expect((JSON.parse(readFileSync(record, "utf8")) as { packages: string[] }).packages).toEqual(["yaml"]);
+    const loads = JSON.parse(readFileSync(record, "utf8")) as { files: string[]; packages: string[]; sideBundles: string[] };
+    expect(loads.packages).toEqual(["yaml"]);
+    // Loaded by bin/load-cli.js with its code cache, not by require().
+    expect(loads.sideBundles).toEqual(["yaml.cjs"]);
+    expect(loads.files.filter((file) => file.startsWith(join(ROOT, "dist")))).toEqual([]);
+  });
+
+  it("gives a bundle a require that loads each side bundle next to it once, shared by every place that requires it", () => {
+    const folder = mkdtempSync(join(dir, "side-"));
+    const stamp = "// posting build 0123456789abcdef\n";
+    writeFileSync(join(folder, "main.cjs"), `${stamp}module.exports = { a: require("./side.cjs"), b: require("./side.cjs"), sep: require("node:path").sep, resolved: require.resolve("./side.cjs") };\n`);
+    writeFileSync(join(folder, "side.cjs"), `${stamp}module.exports = { made: Symbol("side"), dir: __dirname };\n`);
+    const loaded = loadCli(join(folder, "main.cjs"), { writable: () => false, enableCompileCache: undefined as never });
+    const exports = loaded.cli as unknown as { a: { made: symbol; dir: string }; b: unknown; sep: string; resolved: string };
+    expect(exports.a).toBe(exports.b);
+    expect(exports.a.dir).toBe(folder);
+    expect(exports.sep).toBe("/");
+    expect(exports.resolved).toBe(join(folder, "side.cjs"));
+    expect(loaded.sideBundles.map((side) => side.file)).toEqual([join(folder, "side.cjs")]);
+  });
+
+  it("loads a side bundle with the cache the build made for it, and one stamped for another build without it", async () => {
+    // Front matter with a tag: the fast reader leaves it to the full YAML reader (yaml.cjs).
+    const tagged = join(ROOT, "fixtures", "lint", "yaml-tags", "posting.md");
+    const { cli, sideBundles } = loadCli();
+    expect(sideBundles).toEqual([]);
+    await (cli.run as Run)(["lint", tagged, tagged], quietIo());
+    await (cli.run as Run)(["lint", tagged], quietIo());
+    expect(sideBundles.map((side) => side.file)).toEqual([join(ROOT, "dist", "bundle", "yaml.cjs")]);
+    expect(sideBundles[0]!.script!.cachedDataRejected).toBe(false);
+    expect(sideBundles[0]!.saveCache).toBeUndefined();
+    // The same V8 data under another build's header is not given to V8; the findings are the same.
+    const root = packageCopy();
+    const yamlCache = join(root, "dist", "bundle", "yaml.cjs.cache");
+    const built = readFileSync(yamlCache);
+    writeFileSync(yamlCache, Buffer.concat([Buffer.from("posting code cache 0000000000000000\n"), built.subarray(built.indexOf(10) + 1)]));
+    const other = loadCli(join(root, "dist", "bundle", "cli.cjs"));
+    const outputs = [cli, other.cli].map(async (each) => {
+      const lines: string[] = [];
+      const io = { ...quietIo(), stdout: { write: (text: string) => lines.push(text) > 0, isTTY: false } };
+      return { code: await (each.run as Run)(["lint", tagged], io), output: lines.join("") };
+    });
+    const [withCache, without] = await Promise.all(outputs);
+    expect(withCache!.output).toContain("YAML_TAG");
+    expect(without).toEqual(withCache);
+    expect(other.sideBundles.map((side) => side.script!.cachedDataRejected)).toEqual([undefined]);
   });
 
   it("uses the cache the build made for the bundle", () => {
@@ -152,8 +200,13 @@ describe("bin/load-cli.js", () => {
     expect(enabled).toBe(0); // compiled here, so that the cache can be made from it
     expect(first.script!.cachedDataRejected).toBeUndefined();
     expect(existsSync(own)).toBe(false);
-    await (first.cli as { run: (argv: string[], io: unknown) => Promise<number> }).run(["--version"], quietIo());
+    // A posting for the full YAML reader: its side bundle gets an engine cache of its own too.
+    await (first.cli.run as Run)(["lint", join(ROOT, "fixtures", "lint", "yaml-tags", "posting.md")], quietIo());
+    expect(first.sideBundles.map((side) => side.script!.cachedDataRejected)).toEqual([undefined]);
     first.saveCache!();
+    first.sideBundles[0]!.saveCache!();
+    const sideWritten = readFileSync(`${join(copied, "..", "yaml.cjs")}.${engine}.cache`);
+    expect(sideWritten.subarray(0, sideWritten.indexOf(10)).toString("latin1")).toMatch(new RegExp(`^posting code cache [0-9a-f]{16} ${engine}$`));
     const written = readFileSync(own);
     expect(written.subarray(0, written.indexOf(10)).toString("latin1")).toMatch(new RegExp(`^posting code cache [0-9a-f]{16} ${engine}$`));
     expect(readdirSync(join(copied, "..")).filter((name) => name.includes(".tmp-"))).toEqual([]); // no temporary file, the old one removed
@@ -161,6 +214,8 @@ describe("bin/load-cli.js", () => {
     const second = loadCli(copied, { engine });
     expect(second.script!.cachedDataRejected).toBe(false);
     expect(second.saveCache).toBeUndefined();
+    await (second.cli.run as Run)(["lint", join(ROOT, "fixtures", "lint", "yaml-tags", "posting.md")], quietIo());
+    expect(second.sideBundles.map((side) => [side.script!.cachedDataRejected, side.saveCache])).toEqual([[false, undefined]]);
     // The build's cache still comes first for the engine it was made for.
     const built = loadCli(copied);
     expect(built.script!.cachedDataRejected).toBe(false);
