@@ -157,8 +157,10 @@ class SimpleReader {
     let nameEnd = 1;
     while (nameEnd < line.length && isKeyChar(line.charCodeAt(nameEnd))) nameEnd++;
     if (nameEnd > MAX_KEY_LENGTH) return false;
+    // Hot path: every read stays within the line (a charCodeAt past the end, NaN, makes V8 drop
+    // and recompile the optimized code of this function and of those it is inlined into).
     let colon = nameEnd;
-    while (line.charCodeAt(colon) === SPACE) colon++;
+    while (colon < line.length && line.charCodeAt(colon) === SPACE) colon++;
     if (line.charCodeAt(colon) !== COLON) return false;
     let start = colon + 1;
     if (start < line.length && line.charCodeAt(start) !== SPACE) return false;
@@ -168,7 +170,7 @@ class SimpleReader {
     if (Object.prototype.hasOwnProperty.call(this.data, name)) return false; // duplicate: parseYaml reports it
     const keyReading = yaml11Reading(name);
     if (keyReading) this.readings.push({ kind: keyReading.kind, value: keyReading.value, path: [name], text: name, offset: lineStart, key: true });
-    while (line.charCodeAt(start) === SPACE) start++;
+    while (start < line.length && line.charCodeAt(start) === SPACE) start++;
     const entry: SimpleEntry = { key: name, offset: lineStart, value: NO_VALUE_YET };
     this.entry = entry;
     this.emptyAt = end;
@@ -378,7 +380,7 @@ function quotedText(line: string, from: number, scalar: OpenScalar): number {
     const c = line.charCodeAt(i);
     if (c === quote) {
       value += line.slice(run, i);
-      if (quote === 0x27 && line.charCodeAt(i + 1) === 0x27) {
+      if (quote === 0x27 && i + 1 < line.length && line.charCodeAt(i + 1) === 0x27) {
         value += "'";
         i += 2;
         run = i;
