@@ -57,6 +57,8 @@ const TAB = 0x09;
 const HASH = 0x23;
 const COLON = 0x3a;
 const DASH = 0x2d;
+const COMMA = 0x2c;
+const CLOSE_BRACKET = 0x5d;
 
 /** A scalar still being read: a plain one may go on over more indented lines, a quoted one until its closing quote. */
 interface OpenScalar {
@@ -264,9 +266,14 @@ class SimpleReader {
       if (i === list.end || line.charCodeAt(i) !== HASH) return false;
       this.comments = true;
     }
-    list.items.forEach((scalar, i) => this.noteReading(scalar, list.texts[i], entry.key, i));
+    const values: SimpleValue[] = [];
+    for (let i = 0; i < list.items.length; i++) {
+      const scalar = list.items[i]!;
+      this.noteReading(scalar, list.texts[i], entry.key, i);
+      values.push(scalar.value);
+    }
     entry.value = { items: list.items, offset: lineStart + start };
-    this.data[entry.key] = list.items.map((scalar) => scalar.value);
+    this.data[entry.key] = values;
     this.entries.push(entry);
     this.entry = undefined;
     return true;
@@ -408,22 +415,19 @@ const ESCAPES: Record<string, string> = { "\\": "\\", '"': '"', "/": "/", n: "\n
 /**
  * `[a, "b", 'c']` from `start` in `line` (source offset `lineStart`): scalars only, no nesting,
  * no trailing comma. `texts` holds each plain item as written (undefined for quoted ones).
+ * (Hot path: character codes, and no read past the end of the line, which would make V8
+ * recompile it.)
  */
 function flowList(line: string, start: number, lineStart: number): { items: SimpleScalar[]; texts: (string | undefined)[]; end: number } | typeof REFUSE {
   const items: SimpleScalar[] = [];
   const texts: (string | undefined)[] = [];
-  let i = start + 1;
-  const skipSpaces = () => {
-    while (line.charCodeAt(i) === SPACE) i++;
-  };
-  skipSpaces();
-  if (line[i] === "]") return { items, texts, end: i + 1 };
+  let i = skipSpaces(line, start + 1);
+  if (i < line.length && line.charCodeAt(i) === CLOSE_BRACKET) return { items, texts, end: i + 1 };
   for (;;) {
-    skipSpaces();
-    const ch = line[i];
     const itemStart = i;
-    if (ch === '"' || ch === "'") {
-      const scalar: OpenScalar = { quote: ch === '"' ? 0x22 : 0x27, value: "", offset: 0, indent: 0, blanks: 0, item: true };
+    const ch = i < line.length ? line.charCodeAt(i) : -1;
+    if (ch === 0x22 || ch === 0x27) {
+      const scalar: OpenScalar = { quote: ch === 0x22 ? 0x22 : 0x27, value: "", offset: 0, indent: 0, blanks: 0, item: true };
       const end = quotedText(line, i + 1, scalar);
       if (end < 0) return REFUSE;
       items.push({ value: scalar.value, plain: false, offset: lineStart + itemStart });
@@ -431,8 +435,10 @@ function flowList(line: string, start: number, lineStart: number): { items: Simp
       i = end;
     } else {
       let j = i;
-      while (j < line.length && !",[]{}:#".includes(line[j]!)) j++;
-      if (line[j] === ":" || line[j] === "#" || line[j] === "[" || line[j] === "{" || line[j] === "}") return REFUSE;
+      while (j < line.length && !isFlowIndicator(line.charCodeAt(j))) j++;
+      // A plain item ends at `,` or `]`; any other indicator (or the end of the line) is refused.
+      const stop = j < line.length ? line.charCodeAt(j) : -1;
+      if (stop !== COMMA && stop !== CLOSE_BRACKET) return REFUSE;
       // Spaces before `,` or `]` are no part of the item; a no-break space is.
       let textEnd = j;
       while (textEnd > i && line.charCodeAt(textEnd - 1) === SPACE) textEnd--;
@@ -444,16 +450,27 @@ function flowList(line: string, start: number, lineStart: number): { items: Simp
       texts.push(text);
       i = j;
     }
-    skipSpaces();
-    if (line[i] === ",") {
-      i++;
-      skipSpaces();
-      if (line[i] === "]" || i >= line.length) return REFUSE;
+    i = skipSpaces(line, i);
+    const next = i < line.length ? line.charCodeAt(i) : -1;
+    if (next === COMMA) {
+      i = skipSpaces(line, i + 1);
+      if (i >= line.length || line.charCodeAt(i) === CLOSE_BRACKET) return REFUSE;
       continue;
     }
-    if (line[i] === "]") return { items, texts, end: i + 1 };
+    if (next === CLOSE_BRACKET) return { items, texts, end: i + 1 };
     return REFUSE;
   }
+}
+
+/** The index of the first character from `i` in `line` that is not a space. */
+function skipSpaces(line: string, i: number): number {
+  while (i < line.length && line.charCodeAt(i) === SPACE) i++;
+  return i;
+}
+
+/** `,[]{}:#`: where a plain item of a flow list stops. */
+function isFlowIndicator(c: number): boolean {
+  return c === COMMA || c === 0x5b || c === CLOSE_BRACKET || c === 0x7b || c === 0x7d || c === COLON || c === HASH;
 }
 
 /**
