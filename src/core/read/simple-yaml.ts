@@ -336,13 +336,26 @@ const OPEN = -2;
  */
 const NO_VALUE_YET: SimpleScalar = Object.freeze({ value: null, plain: true, offset: -1 }) as SimpleScalar;
 
+// Key characters by ASCII code, looked up rather than compared (hot path: V8 optimizes readKey
+// with the comparisons the first keys took, and a key that takes another one, such as a capital
+// first letter, would make it drop and recompile readKey).
+const KEY_START = 1;
+const KEY_CHAR = 2;
+const KEY_CHARS = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const letter = (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f;
+  if (letter) KEY_CHARS[c] = KEY_START | KEY_CHAR;
+  else if ((c >= 0x30 && c <= 0x39) || c === 0x2e || c === DASH) KEY_CHARS[c] = KEY_CHAR;
+}
+
+/** `[A-Za-z_]` */
 function isKeyStart(c: number): boolean {
-  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f;
+  return c < 128 && (KEY_CHARS[c]! & KEY_START) !== 0;
 }
 
 /** `[A-Za-z0-9_.-]` */
 function isKeyChar(c: number): boolean {
-  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f || c === 0x2e || c === DASH;
+  return c < 128 && (KEY_CHARS[c]! & KEY_CHAR) !== 0;
 }
 
 /**
