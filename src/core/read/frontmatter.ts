@@ -46,16 +46,19 @@ export function splitFrontMatter(text: string): SplitResult {
   let line = 2;
   let afterBlank = false;
   let flow = 0;
-  let closingText: { kind: "closing-text"; line: number; text: string } | undefined;
-  const unterminated = (): SplitResult => closingText ?? { kind: "unterminated" };
+  // The first `---text` line, kept as its match and line: the result is made only when the block
+  // turns out unterminated (hot path: a rare object made in this loop would make V8 recompile it).
+  let glued: RegExpExecArray | null = null;
+  let gluedLine = 0;
+  const unterminated = (): SplitResult => (glued ? { kind: "closing-text", line: gluedLine, text: glued[1]! } : { kind: "unterminated" });
   while (offset <= text.length) {
     const end = lineEnd(text, offset);
     const current = text.slice(offset, end);
     // Only a line that starts with `-` or `.` can be a delimiter: the others skip both tests.
     const mayDelimit = mayStartDelimiter(text.charCodeAt(offset));
-    if (!closingText && mayDelimit) {
-      const glued = CLOSE_WITH_TEXT.exec(current);
-      if (glued) closingText = { kind: "closing-text", line, text: glued[1]! };
+    if (!glued && mayDelimit) {
+      glued = CLOSE_WITH_TEXT.exec(current);
+      gluedLine = line;
     }
     if (mayDelimit && CLOSE.test(current)) {
       const yaml = firstEnd + 1 <= offset ? text.slice(firstEnd + 1, Math.max(firstEnd + 1, offset - 1)) : "";
