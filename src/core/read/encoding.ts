@@ -54,7 +54,8 @@ export function isKnownEncoding(name: string): boolean {
 }
 
 export function decodeBytes(input: Uint8Array, options: DecodeOptions = {}): DecodeResult {
-  const bytes = Buffer.from(input.buffer, input.byteOffset, input.byteLength);
+  // A file read from disk is a Buffer already: no second view of its bytes (hot path).
+  const bytes = Buffer.isBuffer(input) ? input : Buffer.from(input.buffer, input.byteOffset, input.byteLength);
 
   if (options.fromEncoding) {
     const name = options.fromEncoding.toLowerCase();

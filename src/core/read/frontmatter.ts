@@ -40,27 +40,25 @@ const NOT_AT_TOP_SEARCH_LINES = 40;
 export function splitFrontMatter(text: string): SplitResult {
   const firstEnd = lineEnd(text, 0);
   const first = text.slice(0, firstEnd);
-  if (!OPEN.test(first)) {
-    const language = LANGUAGE_OPEN.exec(first);
-    if (language) return { kind: "language", language: language[1]! };
-    const misplaced = findMisplacedBlock(text);
-    return misplaced ? { kind: "not-at-top", startLine: misplaced } : { kind: "missing" };
-  }
+  if (!OPEN.test(first)) return withoutOpening(text, first);
 
   let offset = firstEnd + 1;
   let line = 2;
   let afterBlank = false;
   let flow = 0;
-  let closingText: { kind: "closing-text"; line: number; text: string } | undefined;
-  const unterminated = (): SplitResult => closingText ?? { kind: "unterminated" };
+  // The first `---text` line, kept as its match and line: the result is made only when the block
+  // turns out unterminated (hot path: a rare object made in this loop would make V8 recompile it).
+  let glued: RegExpExecArray | null = null;
+  let gluedLine = 0;
+  const unterminated = (): SplitResult => (glued ? { kind: "closing-text", line: gluedLine, text: glued[1]! } : { kind: "unterminated" });
   while (offset <= text.length) {
     const end = lineEnd(text, offset);
     const current = text.slice(offset, end);
     // Only a line that starts with `-` or `.` can be a delimiter: the others skip both tests.
     const mayDelimit = mayStartDelimiter(text.charCodeAt(offset));
-    if (!closingText && mayDelimit) {
-      const glued = CLOSE_WITH_TEXT.exec(current);
-      if (glued) closingText = { kind: "closing-text", line, text: glued[1]! };
+    if (!glued && mayDelimit) {
+      glued = CLOSE_WITH_TEXT.exec(current);
+      gluedLine = line;
     }
     if (mayDelimit && CLOSE.test(current)) {
       const yaml = firstEnd + 1 <= offset ? text.slice(firstEnd + 1, Math.max(firstEnd + 1, offset - 1)) : "";
@@ -77,6 +75,18 @@ export function splitFrontMatter(text: string): SplitResult {
     line++;
   }
   return unterminated();
+}
+
+/**
+ * A text whose first line is not `---`. Its own function (hot path): a rare result built inside
+ * splitFrontMatter would make V8 recompile it the first time a file needs it, where one call
+ * site for all of them has seen a call before that.
+ */
+function withoutOpening(text: string, first: string): SplitResult {
+  const language = LANGUAGE_OPEN.exec(first);
+  if (language) return { kind: "language", language: language[1]! };
+  const misplaced = findMisplacedBlock(text);
+  return misplaced ? { kind: "not-at-top", startLine: misplaced } : { kind: "missing" };
 }
 
 /**

@@ -129,23 +129,22 @@ function located(text: string, edits: readonly Edit[]): MojibakeRepair[] {
  * these bytes decode to (line endings made LF or not), so the scan can be skipped: a few memchr
  * passes over the bytes instead of a regex over every character (almost no posting is garbled).
  */
-export function mayHoldMojibakeUtf8(input: Uint8Array): boolean {
-  const bytes = Buffer.from(input.buffer, input.byteOffset, input.byteLength);
+export function mayHoldMojibakeUtf8(bytes: Uint8Array): boolean {
+  // One pass over the bytes (in valid UTF-8 the byte after a lead is a continuation byte, never
+  // another lead, so this is the three indexOf scans it replaces, without a call per `é`).
   const end = bytes.length - 1;
-  for (let i = bytes.indexOf(0xc2); i !== -1 && i < end; i = bytes.indexOf(0xc2, i + 1)) {
-    const next = bytes[i + 1]!;
-    if (next >= 0x80 && next <= 0x9f) return true;
-  }
-  for (let i = bytes.indexOf(0xc3); i !== -1 && i < end; i = bytes.indexOf(0xc3, i + 2)) {
+  for (let i = 0; i < end; i++) {
+    const b = bytes[i]!;
+    if (b < 0xc2 || b > 0xc4) continue;
     const second = bytes[i + 1]!;
-    if (second < 0x82 || second > 0xb4) continue;
-    const after = bytes[i + 2] ?? 0;
-    if (CONTINUATION_LEADS[after] === 1) return true;
-    if (second === 0x83 && (after === 0x20 || (after >= 0x61 && after <= 0x7a))) return true;
-  }
-  for (let i = bytes.indexOf(0xc4); i !== -1 && i < end; i = bytes.indexOf(0xc4, i + 2)) {
-    const second = bytes[i + 1]!;
-    if ((second === 0x9e || second === 0x9f) && CONTINUATION_LEADS[bytes[i + 2] ?? 0] === 1) return true;
+    const after = i + 2 <= end ? bytes[i + 2]! : 0;
+    if (b === 0xc2) {
+      if (second >= 0x80 && second <= 0x9f) return true;
+    } else if (b === 0xc3) {
+      if (second < 0x82 || second > 0xb4) continue;
+      if (CONTINUATION_LEADS[after] === 1) return true;
+      if (second === 0x83 && (after === 0x20 || (after >= 0x61 && after <= 0x7a))) return true;
+    } else if ((second === 0x9e || second === 0x9f) && CONTINUATION_LEADS[after] === 1) return true;
   }
   return false;
 }

@@ -57,6 +57,8 @@ const TAB = 0x09;
 const HASH = 0x23;
 const COLON = 0x3a;
 const DASH = 0x2d;
+const COMMA = 0x2c;
+const CLOSE_BRACKET = 0x5d;
 
 /** A scalar still being read: a plain one may go on over more indented lines, a quoted one until its closing quote. */
 interface OpenScalar {
@@ -157,8 +159,10 @@ class SimpleReader {
     let nameEnd = 1;
     while (nameEnd < line.length && isKeyChar(line.charCodeAt(nameEnd))) nameEnd++;
     if (nameEnd > MAX_KEY_LENGTH) return false;
+    // Hot path: every read stays within the line (a charCodeAt past the end, NaN, makes V8 drop
+    // and recompile the optimized code of this function and of those it is inlined into).
     let colon = nameEnd;
-    while (line.charCodeAt(colon) === SPACE) colon++;
+    while (colon < line.length && line.charCodeAt(colon) === SPACE) colon++;
     if (line.charCodeAt(colon) !== COLON) return false;
     let start = colon + 1;
     if (start < line.length && line.charCodeAt(start) !== SPACE) return false;
@@ -168,7 +172,7 @@ class SimpleReader {
     if (Object.prototype.hasOwnProperty.call(this.data, name)) return false; // duplicate: parseYaml reports it
     const keyReading = yaml11Reading(name);
     if (keyReading) this.readings.push({ kind: keyReading.kind, value: keyReading.value, path: [name], text: name, offset: lineStart, key: true });
-    while (line.charCodeAt(start) === SPACE) start++;
+    while (start < line.length && line.charCodeAt(start) === SPACE) start++;
     const entry: SimpleEntry = { key: name, offset: lineStart, value: NO_VALUE_YET };
     this.entry = entry;
     this.emptyAt = end;
@@ -262,9 +266,14 @@ class SimpleReader {
       if (i === list.end || line.charCodeAt(i) !== HASH) return false;
       this.comments = true;
     }
-    list.items.forEach((scalar, i) => this.noteReading(scalar, list.texts[i], entry.key, i));
+    const values: SimpleValue[] = [];
+    for (let i = 0; i < list.items.length; i++) {
+      const scalar = list.items[i]!;
+      this.noteReading(scalar, list.texts[i], entry.key, i);
+      values.push(scalar.value);
+    }
     entry.value = { items: list.items, offset: lineStart + start };
-    this.data[entry.key] = list.items.map((scalar) => scalar.value);
+    this.data[entry.key] = values;
     this.entries.push(entry);
     this.entry = undefined;
     return true;
@@ -327,13 +336,26 @@ const OPEN = -2;
  */
 const NO_VALUE_YET: SimpleScalar = Object.freeze({ value: null, plain: true, offset: -1 }) as SimpleScalar;
 
+// Key characters by ASCII code, looked up rather than compared (hot path: V8 optimizes readKey
+// with the comparisons the first keys took, and a key that takes another one, such as a capital
+// first letter, would make it drop and recompile readKey).
+const KEY_START = 1;
+const KEY_CHAR = 2;
+const KEY_CHARS = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const letter = (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f;
+  if (letter) KEY_CHARS[c] = KEY_START | KEY_CHAR;
+  else if ((c >= 0x30 && c <= 0x39) || c === 0x2e || c === DASH) KEY_CHARS[c] = KEY_CHAR;
+}
+
+/** `[A-Za-z_]` */
 function isKeyStart(c: number): boolean {
-  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f;
+  return c < 128 && (KEY_CHARS[c]! & KEY_START) !== 0;
 }
 
 /** `[A-Za-z0-9_.-]` */
 function isKeyChar(c: number): boolean {
-  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f || c === 0x2e || c === DASH;
+  return c < 128 && (KEY_CHARS[c]! & KEY_CHAR) !== 0;
 }
 
 /**
@@ -378,7 +400,7 @@ function quotedText(line: string, from: number, scalar: OpenScalar): number {
     const c = line.charCodeAt(i);
     if (c === quote) {
       value += line.slice(run, i);
-      if (quote === 0x27 && line.charCodeAt(i + 1) === 0x27) {
+      if (quote === 0x27 && i + 1 < line.length && line.charCodeAt(i + 1) === 0x27) {
         value += "'";
         i += 2;
         run = i;
@@ -406,22 +428,19 @@ const ESCAPES: Record<string, string> = { "\\": "\\", '"': '"', "/": "/", n: "\n
 /**
  * `[a, "b", 'c']` from `start` in `line` (source offset `lineStart`): scalars only, no nesting,
  * no trailing comma. `texts` holds each plain item as written (undefined for quoted ones).
+ * (Hot path: character codes, and no read past the end of the line, which would make V8
+ * recompile it.)
  */
 function flowList(line: string, start: number, lineStart: number): { items: SimpleScalar[]; texts: (string | undefined)[]; end: number } | typeof REFUSE {
   const items: SimpleScalar[] = [];
   const texts: (string | undefined)[] = [];
-  let i = start + 1;
-  const skipSpaces = () => {
-    while (line.charCodeAt(i) === SPACE) i++;
-  };
-  skipSpaces();
-  if (line[i] === "]") return { items, texts, end: i + 1 };
+  let i = skipSpaces(line, start + 1);
+  if (i < line.length && line.charCodeAt(i) === CLOSE_BRACKET) return { items, texts, end: i + 1 };
   for (;;) {
-    skipSpaces();
-    const ch = line[i];
     const itemStart = i;
-    if (ch === '"' || ch === "'") {
-      const scalar: OpenScalar = { quote: ch === '"' ? 0x22 : 0x27, value: "", offset: 0, indent: 0, blanks: 0, item: true };
+    const ch = i < line.length ? line.charCodeAt(i) : -1;
+    if (ch === 0x22 || ch === 0x27) {
+      const scalar: OpenScalar = { quote: ch === 0x22 ? 0x22 : 0x27, value: "", offset: 0, indent: 0, blanks: 0, item: true };
       const end = quotedText(line, i + 1, scalar);
       if (end < 0) return REFUSE;
       items.push({ value: scalar.value, plain: false, offset: lineStart + itemStart });
@@ -429,8 +448,10 @@ function flowList(line: string, start: number, lineStart: number): { items: Simp
       i = end;
     } else {
       let j = i;
-      while (j < line.length && !",[]{}:#".includes(line[j]!)) j++;
-      if (line[j] === ":" || line[j] === "#" || line[j] === "[" || line[j] === "{" || line[j] === "}") return REFUSE;
+      while (j < line.length && !isFlowIndicator(line.charCodeAt(j))) j++;
+      // A plain item ends at `,` or `]`; any other indicator (or the end of the line) is refused.
+      const stop = j < line.length ? line.charCodeAt(j) : -1;
+      if (stop !== COMMA && stop !== CLOSE_BRACKET) return REFUSE;
       // Spaces before `,` or `]` are no part of the item; a no-break space is.
       let textEnd = j;
       while (textEnd > i && line.charCodeAt(textEnd - 1) === SPACE) textEnd--;
@@ -442,16 +463,27 @@ function flowList(line: string, start: number, lineStart: number): { items: Simp
       texts.push(text);
       i = j;
     }
-    skipSpaces();
-    if (line[i] === ",") {
-      i++;
-      skipSpaces();
-      if (line[i] === "]" || i >= line.length) return REFUSE;
+    i = skipSpaces(line, i);
+    const next = i < line.length ? line.charCodeAt(i) : -1;
+    if (next === COMMA) {
+      i = skipSpaces(line, i + 1);
+      if (i >= line.length || line.charCodeAt(i) === CLOSE_BRACKET) return REFUSE;
       continue;
     }
-    if (line[i] === "]") return { items, texts, end: i + 1 };
+    if (next === CLOSE_BRACKET) return { items, texts, end: i + 1 };
     return REFUSE;
   }
+}
+
+/** The index of the first character from `i` in `line` that is not a space. */
+function skipSpaces(line: string, i: number): number {
+  while (i < line.length && line.charCodeAt(i) === SPACE) i++;
+  return i;
+}
+
+/** `,[]{}:#`: where a plain item of a flow list stops. */
+function isFlowIndicator(c: number): boolean {
+  return c === COMMA || c === 0x5b || c === CLOSE_BRACKET || c === 0x7b || c === 0x7d || c === COLON || c === HASH;
 }
 
 /**

@@ -115,7 +115,8 @@ function surelyTextBoth(text: string): boolean {
   if (!mayBeNonText(text)) return true;
   const first = text.charCodeAt(0) | 0x20;
   if (first >= 0x61 && first <= 0x7a) return text.length > 5 || !PSYCH_WORD.test(text);
-  return text.charCodeAt(4) === 0x2d && /^\d{4}-/.test(text);
+  // (The length test first: a charCodeAt past the end makes V8 recompile this hot function.)
+  return text.length > 4 && text.charCodeAt(4) === 0x2d && /^\d{4}-/.test(text);
 }
 
 /** Whether Jekyll reads this text, written plain, as something other than text or a date. */
