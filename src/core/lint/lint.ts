@@ -15,6 +15,7 @@ import { frontMatterFixFindings, mojibakeFindings, withdrawBlockedFixes } from "
 import type { FixBlocker } from "./normalizable.js";
 import { normalizeBytes } from "../normalize/normalize.js";
 import { readPosting } from "../read/read-posting.js";
+import type { PostingReading } from "../read/read-posting.js";
 import type { LocatedFrontMatter, ParsedPosting } from "../read/posting.js";
 import { mayHoldMojibakeUtf8 } from "../read/mojibake.js";
 import { factsOfFrontMatter, wantsFacts } from "./facts.js";
@@ -56,6 +57,8 @@ export function lintPosting(file: string, input: Uint8Array | string, schema: Po
   const bytes = typeof input === "string" ? Buffer.from(input, "utf8") : input;
   const { parsed, frontMatter } = readPosting(file, bytes, options);
   const findings = parsed.findings;
+  // How many findings the reading made: normalize, asked below, takes the reading as it was read.
+  const readCount = findings.length;
   let blocker: FixBlocker | undefined = parsed.decoded?.undecodable ? { encoding: parsed.decoded.encoding } : undefined;
   const sorted = (result: { findings: Finding[]; facts?: CrossFileFacts }) => {
     withdrawBlockedFixes(result.findings, blocker);
@@ -71,8 +74,11 @@ export function lintPosting(file: string, input: Uint8Array | string, schema: Po
   for (const f of frontMatterFixFindings(file, frontMatter, detectEntryChanges(frontMatter.entries(), schema), schemaFindings)) findings.push(f);
   // Renaming or rewriting a value that an alias (`*x`) refers to can change what the alias
   // reads, which normalize then refuses; such files are rare, so normalize is asked here.
-  if (findings.some((f) => f.fixable) && frontMatter.hasAliases() && normalizeBytes(file, bytes, { ...options, schema }).status === "refused") {
-    blocker = { unsafe: true };
+  if (frontMatter.hasAliases() && findings.some((f) => f.fixable)) {
+    // The full reader's reading (the fast one takes no alias), with the findings it made: normalize
+    // takes it instead of reading the file again when it parses the same text.
+    const reading: PostingReading = { parsed: { ...parsed, findings: findings.slice(0, readCount) }, frontMatter };
+    if (normalizeBytes(file, bytes, { ...options, schema }, reading).status === "refused") blocker = { unsafe: true };
   }
   if (mayHoldPlaceholder(parsed.body)) for (const f of placeholderFindings(file, parsed.body, frontMatter.source.closeLine + 1)) findings.push(f);
   const wanted = wantsFacts(options.facts) ? options.facts : undefined;
