@@ -60,14 +60,10 @@ export function lintPosting(file: string, input: Uint8Array | string, schema: Po
   // How many findings the reading made: normalize, asked below, takes the reading as it was read.
   const readCount = findings.length;
   let blocker: FixBlocker | undefined = parsed.decoded?.undecodable ? { encoding: parsed.decoded.encoding } : undefined;
-  const sorted = (result: { findings: Finding[]; facts?: CrossFileFacts }) => {
-    withdrawBlockedFixes(result.findings, blocker);
-    return sortedFindings(result);
-  };
   // Loops, not push(...all): a megabyte of garbled words is 150,000 findings, past the stack's
   // limit on arguments.
   if (parsed.decoded && mayHoldMojibake(parsed.decoded, bytes)) for (const f of mojibakeFindings(file, parsed.text)) findings.push(f);
-  if (!frontMatter?.data) return sorted({ findings });
+  if (!frontMatter?.data) return { findings: finished(findings, blocker) };
   const schemaFindings = validateFrontMatter(file, frontMatter, schema);
   for (const f of schemaFindings) findings.push(f);
   if (MAY_HOLD_BIDI.test(frontMatter.source.source)) for (const f of bidiFindings(file, frontMatter)) findings.push(f);
@@ -85,7 +81,13 @@ export function lintPosting(file: string, input: Uint8Array | string, schema: Po
   const facts = wanted ? factsOfFrontMatter(frontMatter, wanted, schema) : undefined;
   const directives = disableDirectives(frontMatter.source.source, frontMatter.source.startLine);
   const kept = directives.length > 0 ? applyDisables(file, findings, directives) : findings;
-  return sorted(facts ? { findings: kept, facts } : { findings: kept });
+  return facts ? { findings: finished(kept, blocker), facts } : { findings: finished(kept, blocker) };
+}
+
+/** A file's findings as lint returns them: no fix promised that normalize will not make, in the order of the file. */
+function finished(findings: Finding[], blocker: FixBlocker | undefined): Finding[] {
+  withdrawBlockedFixes(findings, blocker);
+  return findings.sort(compareFindings);
 }
 
 /** False when the text is the file's valid UTF-8 and its bytes spell no start of a garbled run (mojibake.ts). */
@@ -120,11 +122,6 @@ function bidiFindings(file: string, frontMatter: LocatedFrontMatter): Finding[] 
   };
   visit(frontMatter.data, [], 0);
   return found;
-}
-
-function sortedFindings<T extends { findings: Finding[] }>(result: T): T {
-  result.findings.sort(compareFindings);
-  return result;
 }
 
 export interface LintFilesOptions extends ParseOptions {
