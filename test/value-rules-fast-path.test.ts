@@ -18,6 +18,7 @@ const other = compileSchema(
       quand: { type: "string", format: "date-time" },
       jour: { type: "string", format: "date" },
       actif: { type: "boolean" },
+      partenaire: { type: ["boolean", "string"] },
       tags: { type: "array", items: { type: "string", enum: ["a", "B"] } },
     },
   },
@@ -90,6 +91,9 @@ describe("the value rules' hot path", () => {
     expect(changed("e\u0301t\u00e9", field("title"))).toBe(true);
     expect(changed("design", field("domaines"))).toBe(true);
     expect(changed("oui", field("open"))).toBe(true);
+    expect(changed("yes", field("friend"))).toBe(false); // quoted: text, as written
+    expect(planValue({ value: "yes", plain: true, offset: 0 }, field("friend"), noChanges())).toEqual([{ kind: "boolean", to: true }]);
+    expect(planValue({ value: "Incubateur", plain: true, offset: 0 }, field("friend"), noChanges())).toEqual([]);
     expect(changed("24/06/2021", field("date"))).toBe(true);
     expect(changed("06/07/2021", field("date"))).toBe(true);
     expect(changed("a, b", field("techno"))).toBe(true);

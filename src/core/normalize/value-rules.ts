@@ -200,11 +200,13 @@ export function spelledAsIs(text: string, field: FieldSpec): boolean {
 
 /**
  * Hot path: whether every rule of a scalar (planValue, scalarPlan) surely leaves this text in
- * `field` as it is: spelledAsIs, and the field takes no boolean or list rule, nor a day-first
- * date one for this text (rewriteDayFirstDate only reads text with a `/` or `.`).
+ * `field` as it is: spelledAsIs, and the field takes no list rule, no boolean rule for this text
+ * (a field that also takes text only turns a YAML 1.1 word into a boolean), nor a day-first
+ * date one (rewriteDayFirstDate only reads text with a `/` or `.`).
  */
 export function textKeptAsIs(text: string, field: FieldSpec): boolean {
-  if (field.list || field.types.includes("boolean")) return false;
+  if (field.list) return false;
+  if (field.types.includes("boolean") && (!field.types.includes("string") || isYaml11BooleanWord(text))) return false;
   if (field.format !== undefined && DATE_FORMATS.has(field.format) && DAY_FIRST_SEPARATOR.test(text)) return false;
   return spelledAsIs(text, field);
 }

@@ -44,9 +44,9 @@ export function validateFrontMatter(file: string, frontMatter: LocatedFrontMatte
  * Where a finding about the value (or key) at `path` sits. The fields are named, not spread from
  * locate(): on Node 20 a spread in an object literal costs about a microsecond, for every finding.
  */
-function placeAt(file: string, frontMatter: LocatedFrontMatter, path: readonly (string | number)[], where: "key" | "value" = "value"): Location {
+function placeAt(file: string, frontMatter: LocatedFrontMatter, path: readonly (string | number)[], where: "key" | "value" = "value", shownPath = pathText(path)): Location {
   const { line, column } = frontMatter.locate(path as (string | number)[], where);
-  return { file, line, column, path: pathText(path) };
+  return { file, line, column, path: shownPath };
 }
 
 /** How to write Psych's value so that every YAML reader agrees (`83`, `true`), when there is one. */
@@ -80,7 +80,8 @@ function errorToFinding(
   const { path, key } = readPointer(error.instancePath);
   const value = getAt(data, path);
   const topField = schema.fieldsByKey.get(String(path[0] ?? ""));
-  // `found` (the value as shown) is made only by the cases whose finding shows it.
+  // `found` (the value as shown) is made only by the cases whose finding shows it; `key` is the
+  // path as shown, already read with the pointer.
   switch (error.keyword) {
     case "required": {
       const missing = String((error.params as { missingProperty: string }).missingProperty);
@@ -100,28 +101,28 @@ function errorToFinding(
       const found = shownValue(value);
       const expected = String((error.params as { type: string | string[] }).type).split(",");
       const hint = typeHint(topField, value, path.length);
-      return finding("SCHEMA_TYPE", placeAt(file, frontMatter, path), hint ? { key, expected, found, hint } : { key, expected, found });
+      return finding("SCHEMA_TYPE", placeAt(file, frontMatter, path, "value", key), hint ? { key, expected, found, hint } : { key, expected, found });
     }
     case "enum": {
       const found = shownValue(value);
       const allowed = (error.params as { allowedValues: unknown[] }).allowedValues;
       const suggestion = typeof value === "string" ? topField?.synonyms.get(foldForMatch(value)) : undefined;
-      return finding("SCHEMA_ENUM", placeAt(file, frontMatter, path), suggestion ? { key, allowed, found, suggestion } : { key, allowed, found });
+      return finding("SCHEMA_ENUM", placeAt(file, frontMatter, path, "value", key), suggestion ? { key, allowed, found, suggestion } : { key, allowed, found });
     }
     case "format": {
       const found = shownValue(value);
       const format = String((error.params as { format: string }).format);
       const reason = typeof value === "string" && format.includes("date") ? badDateReason(value) : undefined;
-      return finding("SCHEMA_FORMAT", placeAt(file, frontMatter, path), reason ? { key, format, found, reason } : { key, format, found });
+      return finding("SCHEMA_FORMAT", placeAt(file, frontMatter, path, "value", key), reason ? { key, format, found, reason } : { key, format, found });
     }
     case "pattern": {
       const found = shownValue(value);
       const pattern = String((error.params as { pattern: string }).pattern);
       const description = topField && (topField.texts.pattern.en !== undefined || topField.texts.pattern.fr !== undefined) ? topField.texts.pattern : undefined;
-      return finding("SCHEMA_PATTERN", placeAt(file, frontMatter, path), description ? { key, pattern, description, found } : { key, pattern, found });
+      return finding("SCHEMA_PATTERN", placeAt(file, frontMatter, path, "value", key), description ? { key, pattern, description, found } : { key, pattern, found });
     }
     case "const":
-      return finding("SCHEMA_CONST", placeAt(file, frontMatter, path), { key, expected: JSON.stringify((error.params as { allowedValue: unknown }).allowedValue), found: shownValue(value) });
+      return finding("SCHEMA_CONST", placeAt(file, frontMatter, path, "value", key), { key, expected: JSON.stringify((error.params as { allowedValue: unknown }).allowedValue), found: shownValue(value) });
     case "minLength":
     case "maxLength":
     case "minItems":
@@ -129,7 +130,7 @@ function errorToFinding(
       const limit = Number((error.params as { limit: number }).limit);
       const kind = error.keyword.startsWith("min") ? "min" : "max";
       const unit = error.keyword.endsWith("Items") ? "items" : "characters";
-      return finding("SCHEMA_LENGTH", placeAt(file, frontMatter, path), { key, limit, kind, unit });
+      return finding("SCHEMA_LENGTH", placeAt(file, frontMatter, path, "value", key), { key, limit, kind, unit });
     }
     case "uniqueItems": {
       // ajv names the pair in no fixed order; point at the later item, the repeat to remove.
@@ -138,7 +139,7 @@ function errorToFinding(
       return finding("SCHEMA_ITEMS", placeAt(file, frontMatter, [...path, repeat]), { key, first, repeat });
     }
     default:
-      return finding("SCHEMA_OTHER", placeAt(file, frontMatter, path), error.message ? { key, keyword: error.keyword, detail: error.message } : { key, keyword: error.keyword });
+      return finding("SCHEMA_OTHER", placeAt(file, frontMatter, path, "value", key), error.message ? { key, keyword: error.keyword, detail: error.message } : { key, keyword: error.keyword });
   }
 }
 
