@@ -188,11 +188,11 @@ function coercedValue(value: unknown, field: FieldSpec | undefined): unknown {
 const NO_FIXES: readonly ValueFix[] = Object.freeze([]);
 
 /**
- * Hot path: whether the value rules surely leave this text as they found it in `field`, as a list
- * item (canonicalListItem) and, when `field` takes no boolean, list or day-first date rule, as
- * a scalar (scalarPlan): already NFC, nothing to trim at its end (a printable ASCII character
- * last) and the enum's own spelling when there is an enum. False asks for the full rules; the
- * quotes a plain value may need (jekyllReadsPlainAsNonText) are not this test's business.
+ * Hot path: whether the spelling rules surely leave this text in `field` as it is, as a list item
+ * (canonicalListItem) and as scalar text (scalarPlan's NFC, trimming and enum steps; textKeptAsIs
+ * adds the rest): already NFC, nothing to trim at its end (a printable ASCII character last) and
+ * the enum's own spelling when there is an enum. False asks for the full rules; the quotes a
+ * plain value may need (jekyllReadsPlainAsNonText) are not this test's business.
  */
 export function spelledAsIs(text: string, field: FieldSpec): boolean {
   return !mayBeWhiteSpace(text.charCodeAt(text.length - 1)) && ALREADY_NFC.test(text) && (!field.enum || field.canonicalEnum.has(text));
