@@ -20,6 +20,11 @@ const UNSAFE_JSON = new RegExp(`[\\u0000-\\u0009\\u000b-\\u001f${SET}]`, "g");
 // XML 1.0 has no way to write these C0 controls, not even as references: they are dropped.
 const ILLEGAL_C0_IN_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g;
 const UNSAFE_XML = new RegExp(`[\\r${SET}]`, "g");
+// The same sets without `g`, for a test: most text past the ASCII shortcut (accents, arrows) holds
+// none of them, and a test neither calls back nor builds a string.
+const HAS_UNSAFE_INLINE = new RegExp(UNSAFE_INLINE.source);
+const HAS_UNSAFE_TEXT = new RegExp(UNSAFE_TEXT.source);
+const HAS_UNSAFE_JSON = new RegExp(UNSAFE_JSON.source);
 
 /** Where escaped text goes: one line or cell, multi-line text (diffs, CSV), JSON text, or XML text (JUnit). */
 export type EscapeContext = "inline" | "text" | "json" | "xml";
@@ -57,9 +62,11 @@ export function escapeUnsafe(text: string, context: EscapeContext, caller = ""):
   }
   // Printable ASCII is in no context's set: most texts (file names, codes, keys) need no replace.
   if (PRINTABLE_ASCII.test(text)) return text;
-  if (context === "json") return text.replace(UNSAFE_JSON, jsonEscape);
+  if (context === "json") return HAS_UNSAFE_JSON.test(text) ? text.replace(UNSAFE_JSON, jsonEscape) : text;
   if (context === "xml") return text.replace(ILLEGAL_C0_IN_XML, "").replace(UNSAFE_XML, (ch) => `&#x${ch.charCodeAt(0).toString(16).toUpperCase()};`);
-  return text.replace(context === "inline" ? UNSAFE_INLINE : UNSAFE_TEXT, readable);
+  const inline = context === "inline";
+  if (!(inline ? HAS_UNSAFE_INLINE : HAS_UNSAFE_TEXT).test(text)) return text;
+  return text.replace(inline ? UNSAFE_INLINE : UNSAFE_TEXT, readable);
 }
 
 /** Escape control characters but keep line breaks and tabs (multi-line output such as diffs). */
@@ -94,11 +101,9 @@ export function capText(text: string, max = MAX_QUOTED): string {
   return `${text.slice(0, cut)}…`;
 }
 
-const HAS_UNSAFE = new RegExp(`[\\u0000-\\u0008\\u000b-\\u001f${SET}]`);
-
 /** Whether `text` holds a character of the set (tab and line feed aside). */
 export function hasUnsafeText(text: string): boolean {
-  return HAS_UNSAFE.test(text);
+  return HAS_UNSAFE_TEXT.test(text);
 }
 
 /** Bidi controls, for the finding that names them (TEXT_BIDI_CONTROL). */

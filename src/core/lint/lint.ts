@@ -15,6 +15,7 @@ import { frontMatterFixFindings, mojibakeFindings, withdrawBlockedFixes } from "
 import type { FixBlocker } from "./normalizable.js";
 import { normalizeBytes } from "../normalize/normalize.js";
 import { readPosting } from "../read/read-posting.js";
+import type { PostingReading } from "../read/read-posting.js";
 import type { LocatedFrontMatter, ParsedPosting } from "../read/posting.js";
 import { mayHoldMojibakeUtf8 } from "../read/mojibake.js";
 import { factsOfFrontMatter, wantsFacts } from "./facts.js";
@@ -56,30 +57,37 @@ export function lintPosting(file: string, input: Uint8Array | string, schema: Po
   const bytes = typeof input === "string" ? Buffer.from(input, "utf8") : input;
   const { parsed, frontMatter } = readPosting(file, bytes, options);
   const findings = parsed.findings;
+  // How many findings the reading made: normalize, asked below, takes the reading as it was read.
+  const readCount = findings.length;
   let blocker: FixBlocker | undefined = parsed.decoded?.undecodable ? { encoding: parsed.decoded.encoding } : undefined;
-  const sorted = (result: { findings: Finding[]; facts?: CrossFileFacts }) => {
-    withdrawBlockedFixes(result.findings, blocker);
-    return sortedFindings(result);
-  };
   // Loops, not push(...all): a megabyte of garbled words is 150,000 findings, past the stack's
   // limit on arguments.
   if (parsed.decoded && mayHoldMojibake(parsed.decoded, bytes)) for (const f of mojibakeFindings(file, parsed.text)) findings.push(f);
-  if (!frontMatter?.data) return sorted({ findings });
+  if (!frontMatter?.data) return { findings: finished(findings, blocker) };
   const schemaFindings = validateFrontMatter(file, frontMatter, schema);
   for (const f of schemaFindings) findings.push(f);
   if (MAY_HOLD_BIDI.test(frontMatter.source.source)) for (const f of bidiFindings(file, frontMatter)) findings.push(f);
   for (const f of frontMatterFixFindings(file, frontMatter, detectEntryChanges(frontMatter.entries(), schema), schemaFindings)) findings.push(f);
   // Renaming or rewriting a value that an alias (`*x`) refers to can change what the alias
   // reads, which normalize then refuses; such files are rare, so normalize is asked here.
-  if (findings.some((f) => f.fixable) && frontMatter.hasAliases() && normalizeBytes(file, bytes, { ...options, schema }).status === "refused") {
-    blocker = { unsafe: true };
+  if (frontMatter.hasAliases() && findings.some((f) => f.fixable)) {
+    // The full reader's reading (the fast one takes no alias), with the findings it made: normalize
+    // takes it instead of reading the file again when it parses the same text.
+    const reading: PostingReading = { parsed: { ...parsed, findings: findings.slice(0, readCount) }, frontMatter };
+    if (normalizeBytes(file, bytes, { ...options, schema }, reading).status === "refused") blocker = { unsafe: true };
   }
   if (mayHoldPlaceholder(parsed.body)) for (const f of placeholderFindings(file, parsed.body, frontMatter.source.closeLine + 1)) findings.push(f);
   const wanted = wantsFacts(options.facts) ? options.facts : undefined;
   const facts = wanted ? factsOfFrontMatter(frontMatter, wanted, schema) : undefined;
   const directives = disableDirectives(frontMatter.source.source, frontMatter.source.startLine);
   const kept = directives.length > 0 ? applyDisables(file, findings, directives) : findings;
-  return sorted(facts ? { findings: kept, facts } : { findings: kept });
+  return facts ? { findings: finished(kept, blocker), facts } : { findings: finished(kept, blocker) };
+}
+
+/** A file's findings as lint returns them: no fix promised that normalize will not make, in the order of the file. */
+function finished(findings: Finding[], blocker: FixBlocker | undefined): Finding[] {
+  withdrawBlockedFixes(findings, blocker);
+  return findings.sort(compareFindings);
 }
 
 /** False when the text is the file's valid UTF-8 and its bytes spell no start of a garbled run (mojibake.ts). */
@@ -114,11 +122,6 @@ function bidiFindings(file: string, frontMatter: LocatedFrontMatter): Finding[] 
   };
   visit(frontMatter.data, [], 0);
   return found;
-}
-
-function sortedFindings<T extends { findings: Finding[] }>(result: T): T {
-  result.findings.sort(compareFindings);
-  return result;
 }
 
 export interface LintFilesOptions extends ParseOptions {

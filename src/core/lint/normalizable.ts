@@ -23,12 +23,16 @@ export function mojibakeFindings(file: string, text: string): Finding[] {
   return findings;
 }
 
+const NO_FINDINGS: readonly Finding[] = Object.freeze([]);
+
 /**
  * Findings for front matter values normalize would rewrite (`changes`, found by the same rules
  * normalize applies: value-rules.ts). Where validation already reported the same key, that
  * finding is marked fixable instead of adding a second one.
  */
-export function frontMatterFixFindings(file: string, frontMatter: LocatedFrontMatter, changes: CanonicalChanges, existing: Finding[]): Finding[] {
+export function frontMatterFixFindings(file: string, frontMatter: LocatedFrontMatter, changes: CanonicalChanges, existing: Finding[]): readonly Finding[] {
+  // Hot path: most files have nothing normalize would rewrite.
+  if (changes.values.length + changes.conflicts.length + changes.unsplit.length + changes.ambiguities.length === 0) return NO_FINDINGS;
   const out: Finding[] = [];
   const at = (offset: number, path: string) => ({ file, ...frontMatter.positionAt(offset), path });
   const reported = (path: string) => existing.filter((f) => f.path === path || f.path.startsWith(`${path}[`) || path.startsWith(`${f.path}[`));

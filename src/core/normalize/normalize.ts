@@ -92,9 +92,20 @@ function repairBytes(file: string, input: Uint8Array, options: NormalizeOptions)
   return { decoded, lf, repaired, utf8: Buffer.from(repaired.text.replace(/^\uFEFF/, ""), "utf8") };
 }
 
-export function normalizeBytes(file: string, input: Uint8Array, options: NormalizeOptions): NormalizeResult {
+/**
+ * `reading`: the caller's own reading of `input` (readPosting with these options), when it has
+ * one (lint). It stands in for normalize's when the text normalize parses is `input` unchanged
+ * (valid UTF-8 without a BOM, LF line endings, nothing garbled) read without --from-encoding:
+ * those are the same bytes, decoded alike. Only a whole reading serves: the full reader's, whose
+ * document and findings are all read (the fast reader's document would still add findings), and
+ * only in the default style (the canonical one rewrites the document in place).
+ */
+export function normalizeBytes(file: string, input: Uint8Array, options: NormalizeOptions, reading?: PostingReading): NormalizeResult {
   const text = repairBytes(file, input, options);
-  return "refused" in text ? text.refused : normalizeText(file, input, text, options);
+  if ("refused" in text) return text.refused;
+  const whole = reading !== undefined && reading.frontMatter?.simple === undefined && options.style !== "canonical";
+  const same = whole && options.fromEncoding === undefined && text.utf8.equals(input);
+  return normalizeText(file, input, text, options, same ? reading : undefined);
 }
 
 function normalizeText(file: string, input: Uint8Array, { decoded, lf, repaired, utf8 }: RepairedText, options: NormalizeOptions, reading: PostingReading = readPosting(file, utf8, {})): NormalizeResult {

@@ -184,35 +184,79 @@ function coercedValue(value: unknown, field: FieldSpec | undefined): unknown {
   return plan.kind === "boolean" ? plan.to : plan.kind === "list" ? plan.items : plan.to;
 }
 
+/** The fixes of a value that needs none: one array shared by every such value (lint plans them all). */
+const NO_FIXES: readonly ValueFix[] = Object.freeze([]);
+
+/**
+ * Hot path: whether the spelling rules surely leave this text in `field` as it is, as a list item
+ * (canonicalListItem) and as scalar text (scalarPlan's NFC, trimming and enum steps; textKeptAsIs
+ * adds the rest): already NFC, nothing to trim at its end (a printable ASCII character last) and
+ * the enum's own spelling when there is an enum. False asks for the full rules; the quotes a
+ * plain value may need (jekyllReadsPlainAsNonText) are not this test's business.
+ */
+export function spelledAsIs(text: string, field: FieldSpec): boolean {
+  return !mayBeWhiteSpace(text.charCodeAt(text.length - 1)) && ALREADY_NFC.test(text) && (!field.enum || field.canonicalEnum.has(text));
+}
+
+/**
+ * Hot path: whether every rule of a scalar (planValue, scalarPlan) surely leaves this text in
+ * `field` as it is: spelledAsIs, and the field takes no list rule, no boolean rule for this text
+ * (a field that also takes text only turns a YAML 1.1 word into a boolean), nor a day-first
+ * date one (rewriteDayFirstDate only reads text with a `/` or `.`).
+ */
+export function textKeptAsIs(text: string, field: FieldSpec): boolean {
+  if (field.list) return false;
+  if (field.types.includes("boolean") && (!field.types.includes("string") || isYaml11BooleanWord(text))) return false;
+  if (field.format !== undefined && DATE_FORMATS.has(field.format) && DAY_FIRST_SEPARATOR.test(text)) return false;
+  return spelledAsIs(text, field);
+}
+
+const DAY_FIRST_SEPARATOR = /[/.]/;
+
 /** What normalize does to a value of `field`: the changes it reports go to `changes`, the fixes to make are returned. */
-export function planValue(view: ValueView, field: FieldSpec, changes: CanonicalChanges): ValueFix[] {
-  if (view === undefined) return [];
+export function planValue(view: ValueView, field: FieldSpec, changes: CanonicalChanges): readonly ValueFix[] {
+  if (view === undefined) return NO_FIXES;
   const key = field.key;
   if ("items" in view) {
-    const fixes: ValueFix[] = [];
-    view.items.forEach((item, i) => {
-      if (!item || typeof item.value !== "string") return;
-      const next = canonicalListItem(item.value, field);
-      if (next !== item.value) {
-        changes.values.push({ key: `${key}[${i}]`, from: JSON.stringify(item.value), to: JSON.stringify(next), why: whyChanged(item.value, next), offset: item.offset });
-        fixes.push({ kind: "item", index: i, to: next });
-      } else if (item.plain && jekyllReadsPlainAsNonText(item.value, field)) {
-        changes.values.push({ key: `${key}[${i}]`, from: item.value, to: JSON.stringify(item.value), why: "quoted", offset: item.offset });
+    let fixes: ValueFix[] | undefined;
+    const items = view.items;
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i];
+      if (!item || typeof item.value !== "string") continue;
+      const value = item.value;
+      const next = spelledAsIs(value, field) ? value : canonicalListItem(value, field);
+      if (next !== value) {
+        changes.values.push({ key: `${key}[${i}]`, from: JSON.stringify(value), to: JSON.stringify(next), why: whyChanged(value, next), offset: item.offset });
+        (fixes ??= []).push({ kind: "item", index: i, to: next });
+      } else if (item.plain && jekyllReadsPlainAsNonText(value, field)) {
+        changes.values.push({ key: `${key}[${i}]`, from: value, to: JSON.stringify(value), why: "quoted", offset: item.offset });
       }
-    });
-    return fixes;
+    }
+    return fixes ?? NO_FIXES;
   }
   const { value, offset } = view;
+  // Every rule below is about text: a number, a boolean, null or a date object stays as it is.
+  if (typeof value !== "string") return NO_FIXES;
+  if (textKeptAsIs(value, field)) {
+    if (view.plain && jekyllReadsPlainAsNonText(value, field)) changes.values.push({ key, from: value, to: JSON.stringify(value), why: "quoted", offset });
+    return NO_FIXES;
+  }
+  return planText(view.plain, value, offset, field, changes);
+}
+
+/** planValue for text, every rule. */
+function planText(plain: boolean, value: string, offset: number, field: FieldSpec, changes: CanonicalChanges): readonly ValueFix[] {
+  const key = field.key;
   const record = (from: string, to: string, why: ValueChangeWhy) => changes.values.push({ key, from, to, why, offset });
   // A plain `yes` where a boolean is allowed: Jekyll reads true, so that is what it means.
-  if (view.plain && typeof value === "string" && isYaml11BooleanWord(value) && field.types.includes("boolean")) {
+  if (plain && isYaml11BooleanWord(value) && field.types.includes("boolean")) {
     const to = yesNo(value) === true;
     record(value, String(to), "yaml11-boolean");
     return [{ kind: "boolean", to }];
   }
-  if (field.list && typeof value === "string" && splitCommaList(value) === undefined) {
+  if (field.list && splitCommaList(value) === undefined) {
     changes.unsplit.push({ key, offset });
-    return [];
+    return NO_FIXES;
   }
   const plan = scalarPlan(value, field);
   if (plan?.kind === "boolean") {
@@ -223,19 +267,19 @@ export function planValue(view: ValueView, field: FieldSpec, changes: CanonicalC
     record(JSON.stringify(value), `[${plan.items.join(", ")}]`, "comma-list");
     return [{ kind: "list", items: plan.items }];
   }
-  if (plan?.kind === "text" && typeof value === "string") {
+  if (plan?.kind === "text") {
     if (plan.ambiguity !== undefined) changes.ambiguities.push({ key, reason: plan.ambiguity, offset });
     if (plan.to !== value) {
       record(JSON.stringify(value), JSON.stringify(plan.to), whyChanged(value, plan.to));
       return [{ kind: "text", to: plan.to }];
     }
-    if (view.plain && jekyllReadsPlainAsNonText(value, field)) {
+    if (plain && jekyllReadsPlainAsNonText(value, field)) {
       // `status: yes`, `equipe: 12:30`, `title: 2021-06-24`: text for the schema, but Jekyll
       // reads a boolean, a number or a date; the quotes normalize adds change what the site sees.
       record(value, JSON.stringify(value), "quoted");
     }
   }
-  return [];
+  return NO_FIXES;
 }
 
 function whyChanged(from: string, to: string): ValueChangeWhy {
@@ -253,7 +297,7 @@ export function detectEntryChanges(entries: readonly FrontMatterEntry[], schema:
   const changes = noChanges();
   // Without an alias key, planAliases keeps every key as it is and reports nothing: the usual
   // front matter skips it (and the pairs it makes).
-  if (!entries.some((e) => e.key !== undefined && schema.aliasToKey.has(e.key))) {
+  if (!holdsAliasKey(entries, schema)) {
     for (const entry of entries) {
       const field = entry.key === undefined ? undefined : schema.fieldsByKey.get(entry.key);
       if (field) planValue(entry.view, field, changes);
@@ -265,6 +309,11 @@ export function detectEntryChanges(entries: readonly FrontMatterEntry[], schema:
     if (field) planValue(entries[i]!.view, field, changes);
   }
   return changes;
+}
+
+function holdsAliasKey(entries: readonly FrontMatterEntry[], schema: PostingSchema): boolean {
+  for (const e of entries) if (e.key !== undefined && schema.aliasToKey.has(e.key)) return true;
+  return false;
 }
 
 /** A key's place in the canonical order: the schema's keys in its order, then every other key. */

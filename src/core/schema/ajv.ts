@@ -1,7 +1,7 @@
 // The one ajv set-up, shared by runtime compilation (`--schema other.json`, a custom config schema)
 // and the build-time standalone validator, so both validate the same way.
 import type { Ajv2020, Options as AjvOptions } from "ajv/dist/2020.js";
-import { JEKYLL_DATE_FORMAT } from "./formats.js";
+import { EMAIL_FORMAT, JEKYLL_DATE_FORMAT } from "./formats.js";
 import { requireLazily } from "../require-lazily.js";
 
 /** Annotations posting reads; registered with ajv so strict mode accepts them. */
@@ -39,6 +39,9 @@ export function createAjv(extra: AjvOptions = {}): Ajv2020 {
   const addFormats = requireLazily("ajv-formats") as { default: (a: Ajv2020) => void };
   const ajv = new AjvClass({ ...AJV_OPTIONS, ...extra });
   addFormats.default(ajv);
+  // ajv-formats' email as formats.ts writes it (the same strings, no /i): the build-time
+  // validator inlines a format's pattern, so this is the one it runs.
+  ajv.addFormat("email", EMAIL_FORMAT);
   ajv.addFormat("jekyll-date", JEKYLL_DATE_FORMAT);
   for (const keyword of ANNOTATION_KEYWORDS) ajv.addKeyword({ keyword, schemaType: ["string", "boolean", "array", "object", "number"] });
   return ajv;

@@ -20,12 +20,12 @@ export function validateFrontMatter(file: string, frontMatter: LocatedFrontMatte
   const data = siteView(frontMatter);
 
   for (const r of frontMatter.yaml11Readings) {
-    const key = pathText(r.path);
     if (!r.key && typeof r.value === "boolean" && isYaml11BooleanWord(r.text)) {
       // `yes`/`no`/`on`/`off` where a boolean is allowed; elsewhere the schema says what is wrong.
       const field = r.path.length === 1 ? schema.fieldsByKey.get(String(r.path[0])) : undefined;
-      if (field?.types.includes("boolean")) findings.push(finding("YAML11_BOOLEAN", placeAt(file, frontMatter, r.path), { key, text: r.text, value: r.value }));
+      if (field?.types.includes("boolean")) findings.push(finding("YAML11_BOOLEAN", placeAt(file, frontMatter, r.path), { key: pathText(r.path), text: r.text, value: r.value }));
     } else if (r.kind !== "text") {
+      const key = pathText(r.path);
       // Text Jekyll reads as text is what was meant: only readings as something else are reported.
       const at = placeAt(file, frontMatter, r.path, r.key ? "key" : "value");
       const literal = readingLiteral(r);
@@ -36,8 +36,7 @@ export function validateFrontMatter(file: string, frontMatter: LocatedFrontMatte
   }
 
   if (schema.validate(data)) return findings;
-  const errors = (schema.validate.errors ?? []).filter((e) => !isShadowedError(e));
-  for (const error of errors) findings.push(errorToFinding(file, frontMatter, schema, data, error));
+  for (const error of schema.validate.errors ?? []) if (!isShadowedError(error)) findings.push(errorToFinding(file, frontMatter, schema, data, error));
   return findings;
 }
 
@@ -45,9 +44,9 @@ export function validateFrontMatter(file: string, frontMatter: LocatedFrontMatte
  * Where a finding about the value (or key) at `path` sits. The fields are named, not spread from
  * locate(): on Node 20 a spread in an object literal costs about a microsecond, for every finding.
  */
-function placeAt(file: string, frontMatter: LocatedFrontMatter, path: readonly (string | number)[], where: "key" | "value" = "value"): Location {
+function placeAt(file: string, frontMatter: LocatedFrontMatter, path: readonly (string | number)[], where: "key" | "value" = "value", shownPath = pathText(path)): Location {
   const { line, column } = frontMatter.locate(path as (string | number)[], where);
-  return { file, line, column, path: pathText(path) };
+  return { file, line, column, path: shownPath };
 }
 
 /** How to write Psych's value so that every YAML reader agrees (`83`, `true`), when there is one. */
@@ -81,9 +80,8 @@ function errorToFinding(
   const { path, key } = readPointer(error.instancePath);
   const value = getAt(data, path);
   const topField = schema.fieldsByKey.get(String(path[0] ?? ""));
-  const found = shownValue(value);
-  const loc = (p: readonly (string | number)[], where: "key" | "value" = "value") => placeAt(file, frontMatter, p, where);
-
+  // `found` (the value as shown) is made only by the cases whose finding shows it; `key` is the
+  // path as shown, already read with the pointer.
   switch (error.keyword) {
     case "required": {
       const missing = String((error.params as { missingProperty: string }).missingProperty);
@@ -97,30 +95,34 @@ function errorToFinding(
       const canonical = schema.aliasToKey.get(extra);
       const suggestion = canonical ?? suggestKey(extra, schema);
       const details = suggestion ? { key: extra, suggestion, isAlias: canonical !== undefined } : { key: extra, isAlias: false };
-      return finding("UNKNOWN_KEY", loc([...path, extra], "key"), details);
+      return finding("UNKNOWN_KEY", placeAt(file, frontMatter, [...path, extra], "key"), details);
     }
     case "type": {
+      const found = shownValue(value);
       const expected = String((error.params as { type: string | string[] }).type).split(",");
       const hint = typeHint(topField, value, path.length);
-      return finding("SCHEMA_TYPE", loc(path), hint ? { key, expected, found, hint } : { key, expected, found });
+      return finding("SCHEMA_TYPE", placeAt(file, frontMatter, path, "value", key), hint ? { key, expected, found, hint } : { key, expected, found });
     }
     case "enum": {
+      const found = shownValue(value);
       const allowed = (error.params as { allowedValues: unknown[] }).allowedValues;
       const suggestion = typeof value === "string" ? topField?.synonyms.get(foldForMatch(value)) : undefined;
-      return finding("SCHEMA_ENUM", loc(path), suggestion ? { key, allowed, found, suggestion } : { key, allowed, found });
+      return finding("SCHEMA_ENUM", placeAt(file, frontMatter, path, "value", key), suggestion ? { key, allowed, found, suggestion } : { key, allowed, found });
     }
     case "format": {
+      const found = shownValue(value);
       const format = String((error.params as { format: string }).format);
       const reason = typeof value === "string" && format.includes("date") ? badDateReason(value) : undefined;
-      return finding("SCHEMA_FORMAT", loc(path), reason ? { key, format, found, reason } : { key, format, found });
+      return finding("SCHEMA_FORMAT", placeAt(file, frontMatter, path, "value", key), reason ? { key, format, found, reason } : { key, format, found });
     }
     case "pattern": {
+      const found = shownValue(value);
       const pattern = String((error.params as { pattern: string }).pattern);
       const description = topField && (topField.texts.pattern.en !== undefined || topField.texts.pattern.fr !== undefined) ? topField.texts.pattern : undefined;
-      return finding("SCHEMA_PATTERN", loc(path), description ? { key, pattern, description, found } : { key, pattern, found });
+      return finding("SCHEMA_PATTERN", placeAt(file, frontMatter, path, "value", key), description ? { key, pattern, description, found } : { key, pattern, found });
     }
     case "const":
-      return finding("SCHEMA_CONST", loc(path), { key, expected: JSON.stringify((error.params as { allowedValue: unknown }).allowedValue), found });
+      return finding("SCHEMA_CONST", placeAt(file, frontMatter, path, "value", key), { key, expected: JSON.stringify((error.params as { allowedValue: unknown }).allowedValue), found: shownValue(value) });
     case "minLength":
     case "maxLength":
     case "minItems":
@@ -128,16 +130,16 @@ function errorToFinding(
       const limit = Number((error.params as { limit: number }).limit);
       const kind = error.keyword.startsWith("min") ? "min" : "max";
       const unit = error.keyword.endsWith("Items") ? "items" : "characters";
-      return finding("SCHEMA_LENGTH", loc(path), { key, limit, kind, unit });
+      return finding("SCHEMA_LENGTH", placeAt(file, frontMatter, path, "value", key), { key, limit, kind, unit });
     }
     case "uniqueItems": {
       // ajv names the pair in no fixed order; point at the later item, the repeat to remove.
       const { i, j } = error.params as { i: number; j: number };
       const [first, repeat] = i < j ? [i, j] : [j, i];
-      return finding("SCHEMA_ITEMS", loc([...path, repeat]), { key, first, repeat });
+      return finding("SCHEMA_ITEMS", placeAt(file, frontMatter, [...path, repeat]), { key, first, repeat });
     }
     default:
-      return finding("SCHEMA_OTHER", loc(path), error.message ? { key, keyword: error.keyword, detail: error.message } : { key, keyword: error.keyword });
+      return finding("SCHEMA_OTHER", placeAt(file, frontMatter, path, "value", key), error.message ? { key, keyword: error.keyword, detail: error.message } : { key, keyword: error.keyword });
   }
 }
 
