@@ -64,6 +64,9 @@ function loadCli(file = BUNDLE, options = {}) {
   return { cli: module.exports, script, saveCache, sideBundles };
 }
 
+/** The exports of each side bundle loaded, by file: one instance per process, as require() keeps one per module. */
+const loadedSideBundles = new Map();
+
 /** A side bundle of the build: `./<name>.cjs`, required from a bundle in the same folder. */
 const SIDE_BUNDLE = /^\.\/[a-z0-9-]+\.cjs$/;
 
@@ -78,16 +81,15 @@ const SIDE_BUNDLE = /^\.\/[a-z0-9-]+\.cjs$/;
  */
 function bundleRequire(file, filename, options, sideBundles) {
   const plain = Module.createRequire(filename);
-  const loaded = new Map();
   const bundleRequire = (id) => {
     if (typeof id !== "string" || !SIDE_BUNDLE.test(id)) return plain(id);
-    let exports = loaded.get(id);
+    const sideFile = join(dirname(file), id);
+    let exports = loadedSideBundles.get(sideFile);
     if (exports === undefined) {
       globalThis.__postingSideBundles?.push(id.slice(2));
-      const sideFile = join(dirname(file), id);
       const side = loadCli(sideFile, { ...options, filename: join(dirname(filename), id) });
       sideBundles.push({ file: sideFile, script: side.script, saveCache: side.saveCache });
-      loaded.set(id, (exports = side.cli));
+      loadedSideBundles.set(sideFile, (exports = side.cli));
     }
     return exports;
   };
