@@ -1,6 +1,6 @@
 // Human output, grouped by file: `line:col  severity  message  CODE`, then a hint line.
 import { painter } from "./paint.js";
-import { en, wordFinding } from "../core/messages/word.js";
+import { en, wordsOf } from "../core/messages/word.js";
 import { escapeInline } from "../core/sanitize.js";
 import { linesOf, reporterOf } from "./parts.js";
 import type { Reporter, ReporterParts } from "./types.js";
@@ -29,13 +29,14 @@ export const stylishParts: ReporterParts = {
     let hintLine = "";
     let text = `${c.underline(escapeInline(result.file, "stylish"))}\n`;
     for (let i = 0; i < findings.length; i++) {
-      const f = wordFinding(findings[i]!, options.catalog);
+      const f = findings[i]!;
+      const { message, hint } = wordsOf(f, options.catalog);
       const severity = f.severity === "error" ? c.red("error  ") : c.yellow("warning");
-      text += `  ${c.dim(positions[i]!.padEnd(width))}  ${severity}  ${escapeInline(f.message, "stylish")}  ${c.dim(f.code)}\n`;
-      if (f.hint) {
-        if (f.hint !== lastHint) {
-          lastHint = f.hint;
-          hintLine = `${hintIndent}${c.dim(`→ ${escapeInline(f.hint, "stylish")}`)}\n`;
+      text += `  ${c.dim(positions[i]!.padEnd(width))}  ${severity}  ${escapeInline(message, "stylish")}  ${c.dim(f.code)}\n`;
+      if (hint) {
+        if (hint !== lastHint) {
+          lastHint = hint;
+          hintLine = `${hintIndent}${c.dim(`→ ${escapeInline(hint, "stylish")}`)}\n`;
         }
         text += hintLine;
       }
