@@ -21,6 +21,18 @@ describe("ReportWriter", () => {
     expect(written(true, blocks, "\ufeffheader\n")).toBe(`\ufeffheader\n${blocks.join("")}]`);
   });
 
+  it("writes every block once, in order, across several flushes when the header does not wait", () => {
+    // Past FLUSH_AT (64 Ki UTF-16 units) several times over: the pending text is written and restarted.
+    const blocks = Array.from({ length: 5000 }, (_, i) => `${i}:${"é€💌x".repeat(i % 29)}\n`);
+    expect(blocks.join("").length).toBeGreaterThan(3 * 64 * 1024);
+    const chunks: string[] = [];
+    const writer = new ReportWriter({ write: (chunk) => chunks.push(String(chunk)) }, false);
+    for (const block of blocks) writer.write(block);
+    expect(chunks.length).toBeGreaterThan(2);
+    writer.finish("", "end\n");
+    expect(chunks.join("")).toBe(`${blocks.join("")}end\n`);
+  });
+
   it("writes blocks as they come when the header does not wait", () => {
     const blocks = ["a\n", "", "b\n"];
     expect(written(false, blocks, "", "end\n")).toBe("a\nb\nend\n");

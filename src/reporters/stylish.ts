@@ -1,6 +1,6 @@
 // Human output, grouped by file: `line:col  severity  message  CODE`, then a hint line.
 import { painter } from "./paint.js";
-import { en, wordFinding } from "../core/messages/word.js";
+import { en, wordsOf } from "../core/messages/word.js";
 import { escapeInline } from "../core/sanitize.js";
 import { linesOf, reporterOf } from "./parts.js";
 import type { Reporter, ReporterParts } from "./types.js";
@@ -9,21 +9,39 @@ export const stylishParts: ReporterParts = {
   totalsFirst: false,
   header: () => "",
   file: (result, options) => {
-    if (result.findings.length === 0) return "";
+    const findings = result.findings;
+    if (findings.length === 0) return "";
     const c = painter(options.color);
-    const lines = [c.underline(escapeInline(result.file, "stylish"))];
+    // Hot path (once per file with findings): the block is one string built as it goes, each
+    // position written once, and a hint line made again only when the hint differs from the last
+    // one (most are "run `posting normalize --write` to fix it").
+    const positions: string[] = [];
     // Not Math.max(...array): spreading 150,000 findings (a megabyte of garbled text) overflows the stack.
-    const width = result.findings.reduce((w, f) => Math.max(w, `${f.line}:${f.column}`.length), 0);
-    for (const raw of result.findings) {
-      const f = wordFinding(raw, options.catalog);
-      const pos = `${f.line}:${f.column}`.padEnd(width);
-      const severity = f.severity === "error" ? c.red("error  ") : c.yellow("warning");
-      lines.push(`  ${c.dim(pos)}  ${severity}  ${escapeInline(f.message, "stylish")}  ${c.dim(f.code)}`);
-      // The hint sits under the message: 2 + position + 2 + "warning" + 2.
-      if (f.hint) lines.push(`${" ".repeat(width + 13)}${c.dim(`→ ${escapeInline(f.hint, "stylish")}`)}`);
+    let width = 0;
+    for (const f of findings) {
+      const pos = `${f.line}:${f.column}`;
+      positions.push(pos);
+      if (pos.length > width) width = pos.length;
     }
-    lines.push("");
-    return linesOf(lines);
+    // The hint sits under the message: 2 + position + 2 + "warning" + 2.
+    const hintIndent = " ".repeat(width + 13);
+    let lastHint: string | undefined;
+    let hintLine = "";
+    let text = `${c.underline(escapeInline(result.file, "stylish"))}\n`;
+    for (let i = 0; i < findings.length; i++) {
+      const f = findings[i]!;
+      const { message, hint } = wordsOf(f, options.catalog);
+      const severity = f.severity === "error" ? c.red("error  ") : c.yellow("warning");
+      text += `  ${c.dim(positions[i]!.padEnd(width))}  ${severity}  ${escapeInline(message, "stylish")}  ${c.dim(f.code)}\n`;
+      if (hint) {
+        if (hint !== lastHint) {
+          lastHint = hint;
+          hintLine = `${hintIndent}${c.dim(`→ ${escapeInline(hint, "stylish")}`)}\n`;
+        }
+        text += hintLine;
+      }
+    }
+    return `${text}\n`;
   },
   footer: (totals, options) => {
     const c = painter(options.color);

@@ -117,8 +117,13 @@ export async function runFiles<R, O, D, S = never>(targets: readonly Target[], t
         section.store(target.path, target.size, target.mtimeMs, reply.hash, schemaHash(target), kept!.toData(result));
       }
     }
-    done.set(i, result);
-    if (i === emitted) flush();
+    // Hot path: a file whose turn has come (every file, without workers) goes out at once, and the
+    // maps are looked at only when results wait in them.
+    if (i !== emitted) done.set(i, result);
+    else {
+      run.onResult(result, emitted++);
+      if (done.size > 0 || hits.size > 0 || standIns.size > 0) flush();
+    }
   };
   const hashing = section !== undefined;
   const threads = workerCount(todo.length, run.env);

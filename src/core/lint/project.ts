@@ -95,7 +95,10 @@ async function lintProjectInto(inputs: readonly string[], options: LintProjectOp
   };
   const emit = (result: FileResult, target?: Target) => {
     const others = checker.check(result);
-    report(withCrossFileFindings(result, others), target, others.length === 0);
+    // Hot path: without cross-file findings a printer, which reads only the file and its findings,
+    // gets the result as it is; the library's results get a new object (they never carry facts).
+    const alone = others.length === 0;
+    report(alone && "printer" in sink ? result : withCrossFileFindings(result, others), target, alone);
   };
   const given = options.given ?? [];
   let ignoredCount = 0;

@@ -24,7 +24,7 @@ export { en };
 export function wordFinding(f: Finding | WordedFinding, catalog: Catalog = en): WordedFinding {
   if (!("args" in f)) return f;
   const worded = wordArgs(catalog, f.code, quotable(f.args));
-  const hint = f.notes ? catalog.notes(worded.hint || undefined, f.notes) : worded.hint;
+  const hint = hintOf(f, worded, catalog);
   const out: WordedFinding = { code: f.code, severity: f.severity, file: f.file, line: f.line, column: f.column, path: f.path, message: worded.message };
   // Key order as JSON shows it: a hint only lint's notes give comes after `fixable`.
   const hintLast = f.fixable === true && !worded.hint;
@@ -32,6 +32,21 @@ export function wordFinding(f: Finding | WordedFinding, catalog: Catalog = en): 
   if (f.fixable) out.fixable = true;
   if (hint && hintLast) out.hint = hint;
   return out;
+}
+
+/**
+ * Only the words of `f` (its message, and its hint as wordFinding gives it): for a reporter that
+ * prints them and nothing else of the worded finding (stylish, once per finding: no finding object made).
+ */
+export function wordsOf(f: Finding | WordedFinding, catalog: Catalog = en): Worded {
+  if (!("args" in f)) return f;
+  const worded = wordArgs(catalog, f.code, quotable(f.args));
+  return f.notes ? { message: worded.message, hint: hintOf(f, worded, catalog) } : worded;
+}
+
+/** The hint of `f`: its code's, or what lint's notes make of it. */
+function hintOf(f: Finding, worded: Worded, catalog: Catalog): string | undefined {
+  return f.notes ? catalog.notes(worded.hint || undefined, f.notes) : worded.hint;
 }
 
 /** Every finding of `findings`, worded. */
