@@ -96,6 +96,11 @@ class SimpleReader {
   private dashIndent = 0;
   private dashOffset = 0;
   private scalar: OpenScalar | undefined = undefined;
+  /**
+   * What `scalar` points to while a scalar is open: one object per reader, filled anew for each
+   * scalar (hot path: a front matter has a dozen of them, each read to its end before the next).
+   */
+  private readonly openScalar: OpenScalar = { quote: 0, value: "", offset: 0, indent: 0, blanks: 0, item: false };
 
   constructor(private readonly source: string) {}
 
@@ -207,15 +212,26 @@ class SimpleReader {
   private startValue(line: string, start: number, lineStart: number, indent: number, item: boolean): boolean {
     const quote = line.charCodeAt(start);
     if (quote === 0x22 || quote === 0x27) {
-      const scalar: OpenScalar = { quote, value: "", offset: lineStart + start, indent, blanks: 0, item };
-      this.scalar = scalar;
-      return this.readQuoted(scalar, line, start + 1);
+      return this.readQuoted(this.open(quote, "", lineStart + start, indent, item), line, start + 1);
     }
     if (!startsPlain(line, start)) return false;
     const textEnd = plainTextEnd(line, start);
     if (textEnd === -1) return false;
-    this.scalar = { quote: 0, value: line.slice(start, textEnd), offset: lineStart + start, indent, blanks: 0, item };
+    this.open(0, line.slice(start, textEnd), lineStart + start, indent, item);
     return textEnd < line.length ? this.endPlainWithComment() : true;
+  }
+
+  /** The scalar that starts here, now open (in the reader's one OpenScalar). */
+  private open(quote: OpenScalar["quote"], value: string, offset: number, indent: number, item: boolean): OpenScalar {
+    const scalar = this.openScalar;
+    scalar.quote = quote;
+    scalar.value = value;
+    scalar.offset = offset;
+    scalar.indent = indent;
+    scalar.blanks = 0;
+    scalar.item = item;
+    this.scalar = scalar;
+    return scalar;
   }
 
   /** A plain scalar's next line: folded into it, with a space or the blank lines between. */
