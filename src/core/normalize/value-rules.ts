@@ -48,7 +48,8 @@ export function scalarPlan(value: unknown, field: FieldSpec): ScalarPlan | undef
     if (items.length > 0) return { kind: "list", items: items.map((s) => canonicalListItem(s, field)) };
   }
   let next = nfc(value);
-  if (mayBeWhiteSpace(next.charCodeAt(next.length - 1)) && /\s$/.test(next) && !next.includes("\n")) next = next.trimEnd();
+  // Hot path: no read before the start of empty text (NaN there makes V8 drop this function's optimized code).
+  if (next.length > 0 && mayBeWhiteSpace(next.charCodeAt(next.length - 1)) && /\s$/.test(next) && !next.includes("\n")) next = next.trimEnd();
   if (field.enum && !field.list) next = matchEnum(next, field) ?? next;
   let ambiguity: DateReason | undefined;
   if (field.format && DATE_FORMATS.has(field.format)) {
@@ -195,7 +196,9 @@ const NO_FIXES: readonly ValueFix[] = Object.freeze([]);
  * plain value may need (jekyllReadsPlainAsNonText) are not this test's business.
  */
 export function spelledAsIs(text: string, field: FieldSpec): boolean {
-  return !mayBeWhiteSpace(text.charCodeAt(text.length - 1)) && ALREADY_NFC.test(text) && (!field.enum || field.canonicalEnum.has(text));
+  // Empty text takes the full rules (as a read before its start, NaN, would say) without that
+  // read: it makes V8 drop and recompile the optimized code of this function and its callers.
+  return text.length > 0 && !mayBeWhiteSpace(text.charCodeAt(text.length - 1)) && ALREADY_NFC.test(text) && (!field.enum || field.canonicalEnum.has(text));
 }
 
 /**
@@ -296,24 +299,24 @@ function whyChanged(from: string, to: string): ValueChangeWhy {
 export function detectEntryChanges(entries: readonly FrontMatterEntry[], schema: PostingSchema): CanonicalChanges {
   const changes = noChanges();
   // Without an alias key, planAliases keeps every key as it is and reports nothing: the usual
-  // front matter skips it (and the pairs it makes).
-  if (!holdsAliasKey(entries, schema)) {
-    for (const entry of entries) {
-      const field = entry.key === undefined ? undefined : schema.fieldsByKey.get(entry.key);
-      if (field) planValue(entry.view, field, changes);
-    }
-    return changes;
+  // front matter skips it (and the pairs it makes) in one pass over the keys. At the first alias
+  // key, it starts over with planAliases and changes made afresh.
+  for (const entry of entries) {
+    if (entry.key === undefined) continue;
+    if (schema.aliasToKey.has(entry.key)) return detectWithAliases(entries, schema);
+    const field = schema.fieldsByKey.get(entry.key);
+    if (field) planValue(entry.view, field, changes);
   }
+  return changes;
+}
+
+function detectWithAliases(entries: readonly FrontMatterEntry[], schema: PostingSchema): CanonicalChanges {
+  const changes = noChanges();
   for (const [i, key] of planAliases(entries, (i) => entries[i]!.value, schema, changes)) {
     const field = key === undefined ? undefined : schema.fieldsByKey.get(key);
     if (field) planValue(entries[i]!.view, field, changes);
   }
   return changes;
-}
-
-function holdsAliasKey(entries: readonly FrontMatterEntry[], schema: PostingSchema): boolean {
-  for (const e of entries) if (e.key !== undefined && schema.aliasToKey.has(e.key)) return true;
-  return false;
 }
 
 /** A key's place in the canonical order: the schema's keys in its order, then every other key. */

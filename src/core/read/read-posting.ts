@@ -9,7 +9,7 @@ import type { Document } from "yaml";
 import type { Pair } from "yaml";
 import { readFrontMatter, readPostingText } from "./posting.js";
 import type { FrontMatter, FrontMatterSource, LocatedFrontMatter, ParseOptions, ParsedPosting } from "./posting.js";
-import { locateSimple, parseSimpleYaml } from "./simple-yaml.js";
+import { parseSimpleYaml, SimpleLocation } from "./simple-yaml.js";
 import type { SimpleYaml } from "./simple-yaml.js";
 import { keyText, nodeOffset } from "./yaml.js";
 
@@ -73,24 +73,17 @@ export function readPosting(file: string, input: Uint8Array | string, options: R
   return { parsed, frontMatter: simple ? new SimpleReading(parsed, yaml, simple) : fullReading(parsed, yaml) };
 }
 
-// A class, not an object literal: its methods live once on the prototype (this is the hot path).
-class SimpleReading implements FrontMatterReading {
-  readonly data: Record<string, unknown>;
-  readonly yaml11Readings: LocatedFrontMatter["yaml11Readings"];
-  readonly locate: LocatedFrontMatter["locate"];
-  readonly positionAt: LocatedFrontMatter["positionAt"];
-  private cachedEntries: FrontMatterEntry[] | undefined;
+// A class, not an object literal: its methods live once on the prototype (this is the hot path);
+// locate() and positionAt() are SimpleLocation's.
+class SimpleReading extends SimpleLocation implements FrontMatterReading {
+  private cachedEntries: FrontMatterEntry[] | undefined = undefined;
 
   constructor(
     private readonly parsed: ParsedPosting,
     readonly source: FrontMatterSource,
-    readonly simple: SimpleYaml,
+    simple: SimpleYaml,
   ) {
-    const located = locateSimple(simple, source.source, source.startLine);
-    this.data = simple.data;
-    this.yaml11Readings = simple.yaml11Readings;
-    this.locate = located.locate;
-    this.positionAt = located.positionAt;
+    super(simple, source.source, source.startLine);
   }
 
   entries(): readonly FrontMatterEntry[] {
@@ -125,15 +118,26 @@ function fullReading(parsed: ParsedPosting, source: FrontMatterSource): FrontMat
   };
 }
 
-/** The fast reader's entries as the value rules take them. */
+// The fast reader's entries as the value rules take them. Hot path: both readers' entries are pushed one by one into an array literal and made by one
+// function, so that the arrays and the entries have one shape each (Array.prototype.map can hand
+// back a holey array) and the value rules (detectEntryChanges), optimized on one reader's
+// entries, are not dropped and recompiled when the other's come.
 export function simpleEntries(simple: SimpleYaml): FrontMatterEntry[] {
-  return simple.entries.map((e) => ({ key: e.key, offset: e.offset, value: simple.data[e.key], view: e.value }));
+  const entries: FrontMatterEntry[] = [];
+  for (const e of simple.entries) entries.push(frontMatterEntry(e.key, e.offset, simple.data[e.key], e.value));
+  return entries;
 }
 
 function documentEntries(doc: Document): FrontMatterEntry[] {
+  const entries: FrontMatterEntry[] = [];
   const map = doc.contents;
-  if (!isMap(map)) return [];
-  return (map.items as Pair[]).map((pair) => ({ key: keyText(pair), offset: nodeOffset(pair.key), value: plainValueOf(pair.value), view: valueViewOf(pair.value) }));
+  if (!isMap(map)) return entries;
+  for (const pair of map.items as Pair[]) entries.push(frontMatterEntry(keyText(pair), nodeOffset(pair.key), plainValueOf(pair.value), valueViewOf(pair.value)));
+  return entries;
+}
+
+function frontMatterEntry(key: string | undefined, offset: number, value: unknown, view: ValueView): FrontMatterEntry {
+  return { key, offset, value, view };
 }
 
 function documentHasAliases(doc: Document): boolean {
@@ -154,6 +158,7 @@ export function plainValueOf(node: unknown): unknown {
 /** How the value rules see a node: a scalar with its style, a list (of scalars), or something else. */
 export function valueViewOf(node: unknown): ValueView {
   const scalar = (n: unknown): ScalarView | undefined => (isScalar(n) ? { value: n.value, plain: n.type === Scalar.PLAIN, offset: nodeOffset(n) } : undefined);
-  if (isSeq(node)) return { items: node.items.map(scalar) };
+  // With its offset, as the fast reader's lists have it: one shape of list for the value rules (planValue).
+  if (isSeq(node)) return { items: node.items.map(scalar), offset: nodeOffset(node) };
   return scalar(node);
 }

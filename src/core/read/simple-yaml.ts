@@ -96,6 +96,11 @@ class SimpleReader {
   private dashIndent = 0;
   private dashOffset = 0;
   private scalar: OpenScalar | undefined = undefined;
+  /**
+   * What `scalar` points to while a scalar is open: one object per reader, filled anew for each
+   * scalar (hot path: a front matter has a dozen of them, each read to its end before the next).
+   */
+  private readonly openScalar: OpenScalar = { quote: 0, value: "", offset: 0, indent: 0, blanks: 0, item: false };
 
   constructor(private readonly source: string) {}
 
@@ -207,15 +212,26 @@ class SimpleReader {
   private startValue(line: string, start: number, lineStart: number, indent: number, item: boolean): boolean {
     const quote = line.charCodeAt(start);
     if (quote === 0x22 || quote === 0x27) {
-      const scalar: OpenScalar = { quote, value: "", offset: lineStart + start, indent, blanks: 0, item };
-      this.scalar = scalar;
-      return this.readQuoted(scalar, line, start + 1);
+      return this.readQuoted(this.open(quote, "", lineStart + start, indent, item), line, start + 1);
     }
     if (!startsPlain(line, start)) return false;
     const textEnd = plainTextEnd(line, start);
     if (textEnd === -1) return false;
-    this.scalar = { quote: 0, value: line.slice(start, textEnd), offset: lineStart + start, indent, blanks: 0, item };
+    this.open(0, line.slice(start, textEnd), lineStart + start, indent, item);
     return textEnd < line.length ? this.endPlainWithComment() : true;
+  }
+
+  /** The scalar that starts here, now open (in the reader's one OpenScalar). */
+  private open(quote: OpenScalar["quote"], value: string, offset: number, indent: number, item: boolean): OpenScalar {
+    const scalar = this.openScalar;
+    scalar.quote = quote;
+    scalar.value = value;
+    scalar.offset = offset;
+    scalar.indent = indent;
+    scalar.blanks = 0;
+    scalar.item = item;
+    this.scalar = scalar;
+    return scalar;
   }
 
   /** A plain scalar's next line: folded into it, with a space or the blank lines between. */
@@ -504,12 +520,35 @@ function plainValue(text: string): SimpleValue | typeof REFUSE {
  * `yaml` document gives (offsetOf in yaml.ts), from the offsets kept while reading.
  */
 export function locateSimple(simple: SimpleYaml, source: string, startLine: number): LocatedFrontMatter {
-  let lineStarts: number[] | undefined;
-  let byKey: Map<string, SimpleEntry> | undefined;
-  const positionAt = (offset: number): Position => {
+  return new SimpleLocation(simple, source, startLine);
+}
+
+/**
+ * locateSimple's answer. Hot path: a class, so that every file's front matter gets one object
+ * with its methods on the prototype rather than two closures and their context; the line starts
+ * are found only for a file that has a finding to place.
+ */
+export class SimpleLocation implements LocatedFrontMatter {
+  readonly data: Record<string, unknown>;
+  readonly yaml11Readings: Yaml11Reading[];
+  private lineStarts: number[] | undefined = undefined;
+
+  constructor(
+    readonly simple: SimpleYaml,
+    private readonly yamlSource: string,
+    private readonly startLine: number,
+  ) {
+    this.data = simple.data;
+    this.yaml11Readings = simple.yaml11Readings;
+  }
+
+  positionAt(offset: number): Position {
+    let lineStarts = this.lineStarts;
     if (!lineStarts) {
+      const source = this.yamlSource;
       lineStarts = [0];
       for (let i = source.indexOf("\n"); i !== -1; i = source.indexOf("\n", i + 1)) lineStarts.push(i + 1);
+      this.lineStarts = lineStarts;
     }
     let low = 0;
     let high = lineStarts.length - 1;
@@ -518,20 +557,29 @@ export function locateSimple(simple: SimpleYaml, source: string, startLine: numb
       if (lineStarts[mid]! <= offset) low = mid;
       else high = mid - 1;
     }
-    return { line: startLine + low, column: offset - lineStarts[low]! + 1 };
-  };
-  const locate = (path: KeyPath, where: "key" | "value" = "value"): Position => {
-    byKey ??= new Map(simple.entries.map((e) => [e.key, e]));
-    let best = simple.entries[0]!.offset;
-    const entry = path.length > 0 ? byKey.get(String(path[0])) : undefined;
+    return { line: this.startLine + low, column: offset - lineStarts[low]! + 1 };
+  }
+
+  locate(path: KeyPath, where: "key" | "value" = "value"): Position {
+    const entries = this.simple.entries;
+    let best = entries[0]!.offset;
+    const entry = path.length > 0 ? entryOf(entries, String(path[0])) : undefined;
     if (entry) {
       best = entry.offset;
-      if (path.length === 1 && where === "key") return positionAt(best);
+      if (path.length === 1 && where === "key") return this.positionAt(best);
       best = entry.value.offset;
       const index = path[1];
       if ("items" in entry.value && typeof index === "number" && entry.value.items[index]) best = entry.value.items[index].offset;
     }
-    return positionAt(best);
-  };
-  return { data: simple.data, yaml11Readings: simple.yaml11Readings, locate, positionAt };
+    return this.positionAt(best);
+  }
+}
+
+/**
+ * The entry of `key` (keys are unique: the reader refuses a duplicate). A walk, not a map: a
+ * front matter has a few dozen keys, and a file has a finding or two to place.
+ */
+function entryOf(entries: readonly SimpleEntry[], key: string): SimpleEntry | undefined {
+  for (let i = 0; i < entries.length; i++) if (entries[i]!.key === key) return entries[i];
+  return undefined;
 }
