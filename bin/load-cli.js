@@ -38,8 +38,9 @@ const ENGINE = `v8-${process.versions.v8}-${process.arch}`;
  * `saveCache`, when set, writes this engine's cache from what has run so far (the bin calls it
  * once the command is done). `engine` and `writable` (whether a folder can be written) are for tests.
  * `sideBundles` fills as the bundle requires its side bundles (`./<name>.cjs` next to it, see
- * SIDE_BUNDLES in scripts/build.mjs): each is loaded the same way, with its own cache, as
- * `{ file, script, saveCache }` (the build writes their caches from it, the bin saves them).
+ * SIDE_BUNDLES in scripts/build.mjs), and as they require theirs: each is loaded the same way,
+ * with its own cache, as `{ file, script, saveCache }` (the build writes their caches from it,
+ * the bin saves them); `options.sideBundles` is that list, passed down to the side bundles.
  */
 function loadCli(file = BUNDLE, options = {}) {
   const { useCache = true, filename = file, engine = ENGINE, writable = canWrite } = options;
@@ -57,7 +58,8 @@ function loadCli(file = BUNDLE, options = {}) {
   }
   const script = new Script(Module.wrap(source), { filename, cachedData: cache.data });
   const module = { exports: {} };
-  const sideBundles = [];
+  // One list for the bundle and the side bundles it loads, theirs included (tinyglobby.cjs requires picomatch.cjs).
+  const sideBundles = options.sideBundles ?? [];
   script.runInThisContext().call(module.exports, module.exports, bundleRequire(file, filename, options, sideBundles), module, filename, dirname(filename));
   const stale = cache.data === undefined || script.cachedDataRejected === true;
   const saveCache = mayWrite && stale ? () => writeEngineCache(file, source, script, engine) : undefined;
@@ -87,7 +89,7 @@ function bundleRequire(file, filename, options, sideBundles) {
     let exports = loadedSideBundles.get(sideFile);
     if (exports === undefined) {
       globalThis.__postingSideBundles?.push(id.slice(2));
-      const side = loadCli(sideFile, { ...options, filename: join(dirname(filename), id) });
+      const side = loadCli(sideFile, { ...options, filename: join(dirname(filename), id), sideBundles });
       sideBundles.push({ file: sideFile, script: side.script, saveCache: side.saveCache });
       loadedSideBundles.set(sideFile, (exports = side.cli));
     }
