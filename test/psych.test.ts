@@ -11,7 +11,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { mulberry32 as random } from "../bench/generate.mjs";
 import { parsePosting, readPostingText } from "../src/core/read/posting.js";
-import { locateSimple, parseSimpleYaml } from "../src/core/read/simple-yaml.js";
+import { parseSimpleYaml, SimpleLocation } from "../src/core/read/simple-yaml.js";
 import { parseYaml } from "../src/core/read/yaml.js";
 import type { ParsedYaml } from "../src/core/read/yaml.js";
 import { psychPlainValue } from "../src/core/read/yaml11.js";
@@ -65,7 +65,7 @@ function postingView(source: string): { view: unknown; parsed: ParsedYaml } {
   const view = full?.data ? siteView(full) : undefined;
   // The fast reader, when it takes the document, must see exactly the same.
   const simple = parseSimpleYaml(source);
-  if (simple && view !== undefined) expect(siteView(locateSimple(simple, source, 2)), source).toStrictEqual(view);
+  if (simple && view !== undefined) expect(siteView(new SimpleLocation(simple, source, 2)), source).toStrictEqual(view);
   return { view: view === undefined ? undefined : toJson(view), parsed };
 }
 

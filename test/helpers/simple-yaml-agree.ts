@@ -2,7 +2,7 @@
 // package, shared by test/simple-yaml.test.ts and test/simple-yaml-forms.test.ts.
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, Scalar } from "yaml";
 import { expect } from "vitest";
-import { locateSimple, parseSimpleYaml } from "../../src/core/read/simple-yaml.js";
+import { parseSimpleYaml, SimpleLocation } from "../../src/core/read/simple-yaml.js";
 import { offsetOf, parseYaml } from "../../src/core/read/yaml.js";
 
 /** A node as parseSimpleYaml describes it: scalars with value, style and offset; lists with their offset. */
@@ -33,7 +33,7 @@ export function agrees(source: string): boolean {
   expect(simple.data, source).toStrictEqual(full.data);
   expect(simple.entries, source).toEqual(full.entries);
   expect(simple.yaml11Readings, source).toEqual(full.yaml11Readings);
-  const located = locateSimple(simple, source, 2);
+  const located = new SimpleLocation(simple, source, 2);
   const lineCounter = new LineCounter();
   parseDocument(source, { lineCounter });
   const position = (offset: number) => {

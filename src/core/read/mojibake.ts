@@ -126,8 +126,8 @@ function located(text: string, edits: readonly Edit[]): MojibakeRepair[] {
  * C1 control (C2 80-9F), a lead character (`Â`…`ô`: C3 82-B4; `Ğ`, `ğ`: C4 9E-9F) followed by a
  * character that can continue one (its UTF-8 starts with C2, C5, C6, CB or E2: CONTINUATION_LEADS),
  * or `Ã` (C3 83) followed by a space or a-z. False means findMojibake finds nothing in the text
- * these bytes decode to (line endings made LF or not), so the scan can be skipped: a few memchr
- * passes over the bytes instead of a regex over every character (almost no posting is garbled).
+ * these bytes decode to (line endings made LF or not), so the scan can be skipped: one pass over
+ * the bytes instead of a regex over every character (almost no posting is garbled).
  */
 export function mayHoldMojibakeUtf8(bytes: Uint8Array): boolean {
   // One pass over the bytes (in valid UTF-8 the byte after a lead is a continuation byte, never

@@ -120,9 +120,9 @@ function fullReading(parsed: ParsedPosting, source: FrontMatterSource): FrontMat
 
 // The fast reader's entries as the value rules take them. Hot path: both readers' entries are
 // pushed one by one into an array literal and made by one function, so that the arrays and the
-// entries have one shape each (Array.prototype.map can hand
-// back a holey array) and the value rules (detectEntryChanges), optimized on one reader's
-// entries, are not dropped and recompiled when the other's come.
+// entries have one shape each (Array.prototype.map can hand back a holey array) and the value
+// rules (detectEntryChanges), optimized on one reader's entries, are not dropped and recompiled
+// when the other's come.
 export function simpleEntries(simple: SimpleYaml): FrontMatterEntry[] {
   const entries: FrontMatterEntry[] = [];
   for (const e of simple.entries) entries.push(frontMatterEntry(e.key, e.offset, simple.data[e.key], e.value));

@@ -517,16 +517,10 @@ function plainValue(text: string): SimpleValue | typeof REFUSE {
 
 /**
  * The simple reading as front matter findings can be placed on: the same positions as the
- * `yaml` document gives (offsetOf in yaml.ts), from the offsets kept while reading.
- */
-export function locateSimple(simple: SimpleYaml, source: string, startLine: number): LocatedFrontMatter {
-  return new SimpleLocation(simple, source, startLine);
-}
-
-/**
- * locateSimple's answer. Hot path: a class, so that every file's front matter gets one object
- * with its methods on the prototype rather than two closures and their context; the line starts
- * are found only for a file that has a finding to place.
+ * `yaml` document gives (offsetOf in yaml.ts), from the offsets kept while reading. Hot path: a
+ * class, so that every file's front matter gets one object with its methods on the prototype
+ * rather than two closures and their context; the line starts are found only for a file that
+ * has a finding to place.
  */
 export class SimpleLocation implements LocatedFrontMatter {
   readonly data: Record<string, unknown>;
